@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { randomId } from '../src/core/ids';
+import { createChaos, type FaultRule } from './chaos';
+import { requireKey } from './http/auth';
+import { cors } from './http/cors';
+import type { AppEnv } from './http/env';
+import { idempotent } from './http/idempotency';
+import { Problem, problemResponse } from './http/problem';
+import { publicRoutes } from './routes/public';
+import { adminRoutes, tenantRoutes } from './routes/tenant';
+import type { Store } from './store/types';
+import { createTenantRegistry, demoTenant, type Tenant } from './tenants';
+
+export interface AppOptions {
+  store: Store;
+  tenants?: Tenant[];
+  /** Serve `/__chaos` and honour armed faults. Never on in production. */
+  chaos?: boolean;
+  /** Faults armed from the start (with `chaos`), e.g. for a story of the error state. */
+  faults?: FaultRule[];
+  /** The clock, for tests of holds and lead times. */
+  now?: () => number;
+}
+
+const API = '/api/v1';
+const PUBLIC_PATHS = new Set([`${API}/health`, `${API}/openapi.json`]);
+const isPublic = (path: string) => PUBLIC_PATHS.has(path);
+
+/** The reference API. The same app runs under Node (SQLite) and, through MSW, in the browser (memory). */
+export function createApp({ store, tenants = [demoTenant], chaos = false, faults: initialFaults, now = Date.now }: AppOptions): Hono<AppEnv> {
+  const registry = createTenantRegistry(tenants);
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('requestId', randomId());
+    await next();
+    c.res.headers.set('X-Request-Id', c.get('requestId'));
+  });
+  app.use('*', cors(registry, isPublic));
+  const faults = chaos ? createChaos(initialFaults) : undefined;
+  if (faults) app.use('*', faults.gate);
+  app.use(
+    `${API}/*`,
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new Problem({ status: 413, code: 'payload-too-large', title: 'Request too large', detail: 'Request bodies are limited to 64 kB.' });
+      },
+    }),
+  );
+  app.use(`${API}/admin/*`, requireKey(registry, 'secret'));
+  app.use(`${API}/*`, async (c, next) => {
+    if (isPublic(c.req.path) || c.req.path.startsWith(`${API}/admin/`)) return next();
+    return requireKey(registry, 'publishable')(c, next);
+  });
+  app.use(`${API}/bookings`, idempotent(store, { required: true }));
+  app.use(`${API}/quotes`, idempotent(store, { required: false }));
+  if (faults) app.use('*', faults.delay);
+
+  app.route(API, publicRoutes());
+  app.route(API, tenantRoutes(store, now));
+  app.route(`${API}/admin`, adminRoutes(store, now));
+  if (faults) app.route('/__chaos', faults.routes);
+
+  app.notFound((c) => problemResponse({ status: 404, code: 'not-found', title: 'Not found', detail: `There is no route ${c.req.method} ${c.req.path}.` }));
+  app.onError((error, c) => {
+    if (error instanceof Problem) return problemResponse(error.init, c.req.path);
+    console.error(`[teppan] ${c.req.method} ${c.req.path} failed (request ${c.get('requestId')}):`, error);
+    return problemResponse({ status: 500, code: 'internal', title: 'Internal error', detail: `Something went wrong. Request id ${c.get('requestId')}.` });
+  });
+  return app;
+}

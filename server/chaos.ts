@@ -1,0 +1,99 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import * as z from 'zod/mini';
+import type { AppEnv } from './http/env';
+import { problemResponse } from './http/problem';
+import { jsonBody } from './http/validate';
+
+/** A response carrying this header is turned into a dropped connection by the transport (Node or MSW). */
+export const KILL_CONNECTION_HEADER = 'x-teppan-kill-connection';
+
+export const faultRule = z.strictObject({
+  /** HTTP method to match; any but OPTIONS when omitted. */
+  method: z.optional(z.string().check(z.toUpperCase())),
+  /** Exact path (`/api/v1/catalog`), or a prefix ending in `*` (`/api/v1/bookings*`). */
+  path: z.string().check(z.minLength(1)),
+  /** Answer with this status instead of handling the request. */
+  status: z.optional(z.int().check(z.gte(100), z.lte(599))),
+  /** `Retry-After` sent with `status`: seconds, or an HTTP date. */
+  retryAfter: z.optional(z.union([z.int().check(z.gte(0)), z.string()])),
+  /** Wait this long before handling (after an Idempotency-Key is claimed). */
+  delayMs: z.optional(z.int().check(z.gte(0), z.lte(600_000))),
+  /** Drop the connection before handling: nothing happens on the server. */
+  reset: z.optional(z.boolean()),
+  /** Handle the request (and commit), then drop the connection instead of answering. */
+  drop: z.optional(z.boolean()),
+  /** How many matching requests it affects; every one when omitted. */
+  times: z.optional(z.int().check(z.gte(1))),
+});
+export type FaultRule = z.infer<typeof faultRule>;
+
+const armRequest = z.union([faultRule, z.array(faultRule), z.strictObject({ faults: z.array(faultRule) })]);
+
+interface Armed extends FaultRule {
+  id: number;
+  hits: number;
+}
+
+const kill = () => new Response(null, { status: 599, headers: { [KILL_CONNECTION_HEADER]: '1' } });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Fault injection for tests (only when the server runs with TEPPAN_CHAOS=1):
+ * `POST /__chaos` arms rules, `DELETE /__chaos` clears them, `GET /__chaos` lists them.
+ */
+export function createChaos(initial: FaultRule[] = []) {
+  let nextId = 1;
+  let rules: Armed[] = initial.map((r) => ({ ...r, id: nextId++, hits: 0 }));
+
+  const take = (method: string, path: string): Armed | undefined => {
+    const rule = rules.find(
+      (r) => (r.method ? r.method === method : method !== 'OPTIONS') && (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : r.path === path),
+    );
+    if (!rule) return undefined;
+    rule.hits++;
+    if (rule.times !== undefined && rule.hits >= rule.times) rules = rules.filter((r) => r !== rule);
+    return rule;
+  };
+
+  const routes = new Hono<AppEnv>()
+    .post('/', async (c) => {
+      const body = await jsonBody(c, armRequest);
+      const list = Array.isArray(body) ? body : 'faults' in body ? body.faults : [body];
+      const armed = list.map((r) => ({ ...r, id: nextId++, hits: 0 }));
+      rules.push(...armed);
+      return c.json({ faults: armed }, 201);
+    })
+    .get('/', (c) => c.json({ faults: rules }))
+    .delete('/', (c) => {
+      rules = [];
+      return c.body(null, 204);
+    });
+
+  /** Runs first: status and reset faults, and the drop after the handler committed. */
+  const gate: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const rule = take(c.req.method, c.req.path);
+    c.set('chaosDelayMs', rule?.delayMs ?? 0);
+    if (rule?.reset) return kill();
+    if (rule?.status) {
+      const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {};
+      return problemResponse({
+        status: rule.status,
+        code: 'injected-fault',
+        title: 'Injected fault',
+        detail: `Chaos rule ${rule.id} answered ${rule.status}.`,
+        headers,
+      });
+    }
+    await next();
+    if (rule?.drop) c.res = kill();
+  };
+
+  /** Runs just before the handler, after an Idempotency-Key claim, so a slow request is "in flight". */
+  const delay: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const ms = c.get('chaosDelayMs');
+    if (ms) await sleep(ms);
+    await next();
+  };
+
+  return { routes, gate, delay };
+}

@@ -1,0 +1,44 @@
+import type { Catalog, FieldError, Quote, QuoteInput } from '../../src/contract';
+import { priceQuote, validateGuestsAndItems } from '../../src/core/pricing';
+import { eventDateProblem } from '../../src/core/schedule';
+import { zipDistanceMiles } from './geo';
+import { newResourceId } from './ids';
+
+export const QUOTE_VALID_DAYS = 30;
+
+export type QuoteResult = { ok: true; quote: Quote } | { ok: false; errors: FieldError[] };
+
+/** The authoritative quote: the shared pricing rules plus what only the server knows (ZIP distances, today). */
+export function makeQuote(catalog: Catalog, input: QuoteInput, now: number): QuoteResult {
+  const errors = validateGuestsAndItems(catalog, input);
+  const dateProblem = eventDateProblem(catalog, input.eventDate, now);
+  if (dateProblem) errors.push({ field: 'eventDate', pointer: '/eventDate', detail: dateProblem });
+
+  const distance = zipDistanceMiles(catalog.travel.originZip, input.zip);
+  if (distance === undefined) {
+    errors.push({ field: 'zip', pointer: '/zip', detail: `We don’t recognise the ZIP code ${input.zip}. Check it and try again.` });
+  } else if (distance > catalog.travel.maxMiles) {
+    errors.push({
+      field: 'zip',
+      pointer: '/zip',
+      detail: `Sorry, ${input.zip} is outside our service area: it is ${Math.ceil(distance)} miles away and we travel up to ${catalog.travel.maxMiles} miles.`,
+    });
+  }
+  if (errors.length > 0 || distance === undefined) return { ok: false, errors };
+
+  const price = priceQuote(catalog, input, distance);
+  return {
+    ok: true,
+    quote: {
+      id: newResourceId('qt'),
+      lines: price.lines,
+      totalCents: price.totalCents,
+      depositCents: price.depositCents,
+      currency: catalog.currency,
+      ...input,
+      distanceMiles: Math.ceil(distance),
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + QUOTE_VALID_DAYS * 86_400_000).toISOString(),
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { Availability, Catalog, FieldError } from '../../src/contract';
+import { addDays, daysBetween, isSeatingBookable, toZonedIso, zonedInstant } from '../../src/core/schedule';
+import type { Store } from '../store/types';
+
+/** The longest range one availability call may ask for: a month view plus its edges. */
+export const MAX_RANGE_DAYS = 62;
+
+const SLOT_ID = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+
+export function parseSlotId(id: string): { date: string; time: string } | undefined {
+  const m = SLOT_ID.exec(id);
+  return m ? { date: m[1] as string, time: m[2] as string } : undefined;
+}
+
+export function rangeErrors(catalog: Catalog, q: { from: string; to: string; guests: number }): FieldError[] {
+  const errors: FieldError[] = [];
+  const span = daysBetween(q.from, q.to);
+  if (span < 0) errors.push({ field: 'to', pointer: '/to', detail: '“to” must be on or after “from”.' });
+  else if (span >= MAX_RANGE_DAYS) errors.push({ field: 'to', pointer: '/to', detail: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
+  if (q.guests > catalog.guests.maxGuests) {
+    errors.push({ field: 'guests', pointer: '/guests', detail: `We can serve up to ${catalog.guests.maxGuests} guests at one event.` });
+  }
+  return errors;
+}
+
+/** Every day of the range with its bookable seatings; full ones stay listed with `remaining: 0`. */
+export function availabilityFor(catalog: Catalog, store: Store, tenantId: string, q: { from: string; to: string; guests: number }, now: number): Availability {
+  const held = store.heldCounts(tenantId, q.from, q.to, now);
+  const capacity = catalog.booking.teamsPerSeating;
+  const days: Availability['days'] = [];
+  for (let date = q.from; date <= q.to; date = addDays(date, 1)) {
+    const slots = catalog.booking.seatings
+      .filter((time) => isSeatingBookable(catalog, date, time, now))
+      .map((time) => {
+        const id = `${date}T${time}`;
+        return {
+          id,
+          start: toZonedIso(zonedInstant(date, time, catalog.timeZone), catalog.timeZone),
+          remaining: Math.max(0, capacity - (held.get(id) ?? 0)),
+          capacity,
+        };
+      });
+    days.push({ date, slots });
+  }
+  return { from: q.from, to: q.to, guests: q.guests, timeZone: catalog.timeZone, days };
+}

@@ -1,0 +1,69 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApp } from './app';
+import { KILL_CONNECTION_HEADER } from './chaos';
+import type { Store } from './store/types';
+
+export interface NodeServerOptions {
+  store: Store;
+  chaos: boolean;
+  /** Folder of the built demo site, served at `/`. */
+  demoRoot?: string;
+  /** Folder of the built embed bundle, served at `/embed/`. */
+  embedRoot?: string;
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The reference API plus the demo site and embed files, as one Node request handler. */
+export function createNodeApp({ store, chaos, demoRoot, embedRoot }: NodeServerOptions) {
+  const root = new Hono<{ Bindings: HttpBindings }>();
+  root.route('/', createApp({ store, chaos }));
+  if (embedRoot) {
+    root.use(
+      '/embed/*',
+      serveStatic({
+        root: embedRoot,
+        rewriteRequestPath: (p) => p.replace(/^\/embed/, ''),
+        // Hashed chunks never change; the loader's URL is stable, so it must revalidate soon.
+        onFound: (path, c) => c.header('Cache-Control', /-[\w-]{8,}\.(js|css)$/.test(path) ? IMMUTABLE : 'public, max-age=300'),
+      }),
+    );
+  }
+  if (demoRoot) {
+    root.use('/*', serveStatic({ root: demoRoot, onFound: (path, c) => c.header('Cache-Control', path.includes('/assets/') ? IMMUTABLE : 'no-cache') }));
+  }
+  return async (request: Request, env: HttpBindings): Promise<Response> => {
+    const response = await root.fetch(request, env);
+    if (response.headers.has(KILL_CONNECTION_HEADER)) {
+      // A chaos fault: the client sees a connection reset and no response at all.
+      env.incoming.socket.destroy();
+    }
+    return response;
+  };
+}
+
+/** Listens on loopback only, IPv4 and IPv6, so `localhost` works whichever it resolves to. */
+export async function listen(fetch: ReturnType<typeof createNodeApp>, requestedPort: number, hosts: string[]): Promise<{ servers: Server[]; port: number }> {
+  const servers: Server[] = [];
+  let port = requestedPort;
+  for (const host of hosts) {
+    const server = createAdaptorServer({ fetch: fetch as never, port, hostname: host }) as Server;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      servers.push(server);
+      // Port 0 picks a free port; every further address then shares it.
+      port = (server.address() as AddressInfo).port;
+    } catch (error) {
+      // No IPv6 on this machine is fine as long as one address works.
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRNOTAVAIL' || host === hosts[0]) throw error;
+    }
+  }
+  return { servers, port };
+}

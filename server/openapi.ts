@@ -1,0 +1,153 @@
+import * as z from 'zod/mini';
+import {
+  adminBookingList,
+  availability,
+  availabilityQuery,
+  booking,
+  bookingRequest,
+  catalog,
+  health,
+  problemDetails,
+  quote,
+  quoteRequest,
+} from '../src/contract';
+import { faultRule } from './chaos';
+
+type Schema = z.ZodMiniType;
+
+function jsonSchema(schema: Schema, io: 'input' | 'output') {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+
+const errors = {
+  '401': problem('Missing or unknown key'),
+  '403': problem('Key not allowed here (publishable key on an admin route, or an origin the tenant does not allow)'),
+  '422': problem('Validation failed; `errors` lists each field'),
+  '429': problem('Too many requests; honour Retry-After'),
+};
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  description:
+    'One random key per user intent, reused for every retry. Same key and body: the first response is replayed (Idempotent-Replayed: true); same key, other body: 422; while the first is running: 409.',
+  schema: { type: 'string', minLength: 8, maxLength: 255 },
+};
+const publishable = [{ bearer: [] }, { keyParam: [] }];
+
+let cached: Record<string, unknown> | undefined;
+
+/** The contract as OpenAPI 3.1, generated from the same zod schemas the server validates with. */
+export function openApiDocument(origin: string) {
+  cached ??= {
+    openapi: '3.1.0',
+    info: {
+      title: 'Teppan API',
+      version: '1.0.0',
+      description:
+        'Quotes, availability and bookings for the Teppan widgets. Amounts are integer cents. Errors are RFC 9457 problem details. Browser calls use a publishable key (pk_…); admin calls a secret key (sk_…).',
+    },
+    paths: {
+      '/api/v1/health': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'Up', content: json('Health') } } } },
+      '/api/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } },
+      '/api/v1/catalog': {
+        get: {
+          summary: 'Tenant name, currency, time zone, prices, upgrades, add-ons, travel rule, deposit',
+          security: publishable,
+          responses: { '200': { description: 'Catalog', content: json('Catalog') }, ...errors },
+        },
+      },
+      '/api/v1/quotes': {
+        post: {
+          summary: 'Price an event (authoritative)',
+          security: publishable,
+          parameters: [{ ...idempotencyKey, required: false }],
+          requestBody: { required: true, content: json('QuoteRequest') },
+          responses: { '201': { description: 'Quote', content: json('Quote') }, '400': problem('Malformed JSON'), ...errors },
+        },
+      },
+      '/api/v1/quotes/{id}': {
+        get: {
+          summary: 'A quote by id',
+          security: publishable,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Quote', content: json('Quote') }, '404': problem('Unknown quote'), ...errors },
+        },
+      },
+      '/api/v1/availability': {
+        get: {
+          summary: 'Seatings per day with the chef teams still free',
+          security: publishable,
+          parameters: ['from', 'to', 'guests'].map((name) => ({
+            name,
+            in: 'query',
+            required: name !== 'guests',
+            schema: (jsonSchema(availabilityQuery, 'input').properties as Record<string, unknown>)[name],
+          })),
+          responses: { '200': { description: 'Availability', content: json('Availability') }, ...errors },
+        },
+      },
+      '/api/v1/bookings': {
+        post: {
+          summary: 'Hold a seating for a quote until the deposit is paid',
+          security: publishable,
+          parameters: [{ ...idempotencyKey, required: true }],
+          requestBody: { required: true, content: json('BookingRequest') },
+          responses: {
+            '201': { description: 'Booking, status pending_deposit', content: json('Booking') },
+            '400': problem('Malformed JSON or missing Idempotency-Key'),
+            '409': problem('Seating full, or the same key still in flight (Retry-After)'),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/bookings/{id}': {
+        get: {
+          summary: 'Status and amounts of one booking',
+          security: publishable,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Booking', content: json('Booking') }, '404': problem('Unknown booking'), ...errors },
+        },
+      },
+      '/api/v1/admin/bookings': {
+        get: {
+          summary: 'Every booking of the tenant',
+          security: [{ bearer: [] }],
+          responses: { '200': { description: 'Bookings with contact details', content: json('AdminBookingList') }, ...errors },
+        },
+      },
+      '/__chaos': {
+        post: {
+          summary: 'Test servers only (TEPPAN_CHAOS=1): arm faults. Body: one rule, an array, or { faults: [...] }',
+          security: [],
+          requestBody: { required: true, content: json('FaultRule') },
+          responses: { '201': { description: 'Armed' } },
+        },
+        delete: { summary: 'Test servers only: clear every fault', security: [], responses: { '204': { description: 'Cleared' } } },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'pk_… (browser) or sk_… (server only)' },
+        keyParam: { type: 'apiKey', in: 'query', name: 'key', description: 'Publishable key on GETs: keeps them simple CORS requests' },
+      },
+      schemas: {
+        Health: jsonSchema(health, 'output'),
+        Problem: jsonSchema(problemDetails, 'output'),
+        Catalog: jsonSchema(catalog, 'output'),
+        QuoteRequest: jsonSchema(quoteRequest, 'input'),
+        Quote: jsonSchema(quote, 'output'),
+        Availability: jsonSchema(availability, 'output'),
+        BookingRequest: jsonSchema(bookingRequest, 'input'),
+        Booking: jsonSchema(booking, 'output'),
+        AdminBookingList: jsonSchema(adminBookingList, 'output'),
+        FaultRule: jsonSchema(faultRule, 'input'),
+      },
+    },
+  };
+  return { ...cached, servers: [{ url: origin }] };
+}

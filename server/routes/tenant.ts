@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import { availabilityQuery, bookingRequest, quoteRequest } from '../../src/contract';
+import { adminBooking, createBooking, publicBooking } from '../domain/bookings';
+import { makeQuote } from '../domain/quotes';
+import { availabilityFor, rangeErrors } from '../domain/schedule';
+import type { AppEnv } from '../http/env';
+import { Problem, validationProblem } from '../http/problem';
+import { jsonBody, parseWith } from '../http/validate';
+import type { Store } from '../store/types';
+
+const notFound = (what: string) => new Problem({ status: 404, code: 'not-found', title: `${what} not found`, detail: `No ${what.toLowerCase()} has that id.` });
+
+/** Routes a publishable key may call. */
+export function tenantRoutes(store: Store, now: () => number) {
+  return new Hono<AppEnv>()
+    .get('/catalog', (c) => {
+      c.header('Cache-Control', 'private, max-age=60');
+      return c.json(c.get('tenant').catalog);
+    })
+    .post('/quotes', async (c) => {
+      const tenant = c.get('tenant');
+      const result = makeQuote(tenant.catalog, await jsonBody(c, quoteRequest), now());
+      if (!result.ok) throw validationProblem(result.errors);
+      store.saveQuote({ ...result.quote, tenantId: tenant.id });
+      c.header('Location', `/api/v1/quotes/${result.quote.id}`);
+      return c.json(result.quote, 201);
+    })
+    .get('/quotes/:id', (c) => {
+      const quote = store.getQuote(c.get('tenant').id, c.req.param('id'));
+      if (!quote) throw notFound('Quote');
+      const { tenantId: _, ...body } = quote;
+      return c.json(body);
+    })
+    .get('/availability', (c) => {
+      const tenant = c.get('tenant');
+      const q = parseWith(availabilityQuery, c.req.query());
+      const errors = rangeErrors(tenant.catalog, q);
+      if (errors.length > 0) throw validationProblem(errors);
+      return c.json(availabilityFor(tenant.catalog, store, tenant.id, q, now()));
+    })
+    .post('/bookings', async (c) => {
+      const tenant = c.get('tenant');
+      const t = now();
+      const result = createBooking(tenant.catalog, store, tenant.id, await jsonBody(c, bookingRequest), t);
+      if (!result.ok && 'full' in result) {
+        throw new Problem({
+          status: 409,
+          code: 'seating-full',
+          title: 'Seating full',
+          detail: 'Sorry, that seating was just taken. Please choose another time.',
+        });
+      }
+      if (!result.ok) throw validationProblem(result.errors);
+      c.header('Location', `/api/v1/bookings/${result.booking.id}`);
+      return c.json(publicBooking(result.booking, tenant.catalog, t), 201);
+    })
+    .get('/bookings/:id', (c) => {
+      const tenant = c.get('tenant');
+      const booking = store.getBooking(tenant.id, c.req.param('id'));
+      if (!booking) throw notFound('Booking');
+      return c.json(publicBooking(booking, tenant.catalog, now()));
+    });
+}
+
+/** Routes that need a secret key. */
+export function adminRoutes(store: Store, now: () => number) {
+  return new Hono<AppEnv>().get('/bookings', (c) => {
+    const tenant = c.get('tenant');
+    const t = now();
+    return c.json({ bookings: store.listBookings(tenant.id).map((b) => adminBooking(b, tenant.catalog, t)) });
+  });
+}

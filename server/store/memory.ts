@@ -1,0 +1,66 @@
+import type { IdempotencyBegin, Store, StoredBooking, StoredQuote } from './types';
+
+interface Claim {
+  fingerprint: string;
+  startedAt: number;
+  response?: { status: number; body: string };
+}
+
+const holds = (b: StoredBooking, now: number) => b.status === 'confirmed' || (b.status === 'pending_deposit' && b.holdExpiresAt > now);
+
+/** In-memory store, for the browser (MSW) and fast tests. Each call runs to completion in one turn. */
+export function createMemoryStore(): Store {
+  const quotes = new Map<string, StoredQuote>();
+  const bookings = new Map<string, StoredBooking>();
+  const claims = new Map<string, Claim>();
+  const claimId = (scope: string, key: string) => `${scope}\u0000${key}`;
+
+  return {
+    saveQuote(q) {
+      quotes.set(q.id, structuredClone(q));
+    },
+    getQuote(tenantId, id) {
+      const q = quotes.get(id);
+      return q && q.tenantId === tenantId ? structuredClone(q) : undefined;
+    },
+    createBookingIfFree(b, capacity, now) {
+      let held = 0;
+      for (const other of bookings.values()) if (other.tenantId === b.tenantId && other.slotId === b.slotId && holds(other, now)) held++;
+      if (held >= capacity) return 'full';
+      bookings.set(b.id, structuredClone(b));
+      return 'created';
+    },
+    getBooking(tenantId, id) {
+      const b = bookings.get(id);
+      return b && b.tenantId === tenantId ? structuredClone(b) : undefined;
+    },
+    listBookings(tenantId) {
+      return [...bookings.values()].filter((b) => b.tenantId === tenantId).map((b) => structuredClone(b));
+    },
+    heldCounts(tenantId, from, to, now) {
+      const counts = new Map<string, number>();
+      for (const b of bookings.values()) {
+        const date = b.slotId.slice(0, 10);
+        if (b.tenantId === tenantId && date >= from && date <= to && holds(b, now)) counts.set(b.slotId, (counts.get(b.slotId) ?? 0) + 1);
+      }
+      return counts;
+    },
+    beginIdempotent(scope, key, fingerprint, now, staleAfterMs): IdempotencyBegin {
+      const id = claimId(scope, key);
+      const claim = claims.get(id);
+      if (claim && claim.fingerprint !== fingerprint) return { state: 'mismatch' };
+      if (claim?.response) return { state: 'replay', ...claim.response };
+      if (claim && now - claim.startedAt < staleAfterMs) return { state: 'in_flight' };
+      claims.set(id, { fingerprint, startedAt: now });
+      return { state: 'started' };
+    },
+    finishIdempotent(scope, key, status, body) {
+      const claim = claims.get(claimId(scope, key));
+      if (claim) claim.response = { status, body };
+    },
+    releaseIdempotent(scope, key) {
+      claims.delete(claimId(scope, key));
+    },
+    close() {},
+  };
+}

@@ -1,0 +1,112 @@
+import Database from 'better-sqlite3';
+import type { IdempotencyBegin, Store, StoredBooking, StoredQuote } from './types';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS quotes (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS bookings (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    slot_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    hold_expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS bookings_by_slot ON bookings (tenant_id, slot_id);
+  CREATE TABLE IF NOT EXISTS idempotency (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    status INTEGER,
+    body TEXT,
+    PRIMARY KEY (scope, key)
+  );
+`;
+
+const HELD = `(status = 'confirmed' OR (status = 'pending_deposit' AND hold_expires_at > @now))`;
+
+/** SQLite through better-sqlite3. `file` may be `:memory:`. */
+export function createSqliteStore(file: string): Store {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const q = {
+    insertQuote: db.prepare('INSERT INTO quotes (id, tenant_id, data) VALUES (?, ?, ?)'),
+    quote: db.prepare<[string, string], { data: string }>('SELECT data FROM quotes WHERE tenant_id = ? AND id = ?'),
+    heldInSlot: db.prepare<{ tenant: string; slot: string; now: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id = @slot AND ${HELD}`,
+    ),
+    heldInRange: db.prepare<{ tenant: string; from: string; to: string; now: number }, { slot_id: string; n: number }>(
+      `SELECT slot_id, COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id >= @from AND slot_id < @to AND ${HELD} GROUP BY slot_id`,
+    ),
+    insertBooking: db.prepare(
+      'INSERT INTO bookings (id, tenant_id, slot_id, status, hold_expires_at, created_at, data) VALUES (@id, @tenantId, @slotId, @status, @holdExpiresAt, @createdAt, @data)',
+    ),
+    booking: db.prepare<[string, string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? AND id = ?'),
+    bookings: db.prepare<[string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? ORDER BY created_at, id'),
+    claim: db.prepare<[string, string], { fingerprint: string; started_at: number; status: number | null; body: string | null }>(
+      'SELECT fingerprint, started_at, status, body FROM idempotency WHERE scope = ? AND key = ?',
+    ),
+    upsertClaim: db.prepare(
+      'INSERT INTO idempotency (scope, key, fingerprint, started_at) VALUES (?, ?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, started_at = excluded.started_at, status = NULL, body = NULL',
+    ),
+    finishClaim: db.prepare('UPDATE idempotency SET status = ?, body = ? WHERE scope = ? AND key = ?'),
+    deleteClaim: db.prepare('DELETE FROM idempotency WHERE scope = ? AND key = ?'),
+  };
+
+  // IMMEDIATE takes the write lock before reading, so two processes sharing the file serialise too.
+  const createIfFree = db.transaction((b: StoredBooking, capacity: number, now: number) => {
+    const held = q.heldInSlot.get({ tenant: b.tenantId, slot: b.slotId, now })?.n ?? 0;
+    if (held >= capacity) return 'full' as const;
+    q.insertBooking.run({ ...b, data: JSON.stringify(b) });
+    return 'created' as const;
+  });
+
+  const begin = db.transaction((scope: string, key: string, fingerprint: string, now: number, staleAfterMs: number): IdempotencyBegin => {
+    const claim = q.claim.get(scope, key);
+    if (claim && claim.fingerprint !== fingerprint) return { state: 'mismatch' };
+    if (claim && claim.status !== null && claim.body !== null) return { state: 'replay', status: claim.status, body: claim.body };
+    if (claim && now - claim.started_at < staleAfterMs) return { state: 'in_flight' };
+    q.upsertClaim.run(scope, key, fingerprint, now);
+    return { state: 'started' };
+  });
+
+  return {
+    saveQuote(quote: StoredQuote) {
+      q.insertQuote.run(quote.id, quote.tenantId, JSON.stringify(quote));
+    },
+    getQuote(tenantId, id) {
+      const row = q.quote.get(tenantId, id);
+      return row ? (JSON.parse(row.data) as StoredQuote) : undefined;
+    },
+    createBookingIfFree: (b, capacity, now) => createIfFree.immediate(b, capacity, now),
+    getBooking(tenantId, id) {
+      const row = q.booking.get(tenantId, id);
+      return row ? (JSON.parse(row.data) as StoredBooking) : undefined;
+    },
+    listBookings: (tenantId) => q.bookings.all(tenantId).map((row) => JSON.parse(row.data) as StoredBooking),
+    heldCounts(tenantId, from, to, now) {
+      const counts = new Map<string, number>();
+      // Slot ids start with their date, so a date range is a string range.
+      for (const r of q.heldInRange.all({ tenant: tenantId, from, to: `${to}~`, now })) counts.set(r.slot_id, r.n);
+      return counts;
+    },
+    beginIdempotent: (scope, key, fingerprint, now, staleAfterMs) => begin.immediate(scope, key, fingerprint, now, staleAfterMs),
+    finishIdempotent(scope, key, status, body) {
+      q.finishClaim.run(status, body, scope, key);
+    },
+    releaseIdempotent(scope, key) {
+      q.deleteClaim.run(scope, key);
+    },
+    close() {
+      db.close();
+    },
+  };
+}

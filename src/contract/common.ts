@@ -1,0 +1,47 @@
+import * as z from 'zod/mini';
+
+/** A calendar date in the tenant's time zone, `YYYY-MM-DD`. */
+export const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-14.'),
+  z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date.'),
+);
+
+/** An instant with its offset, e.g. `2027-03-14T18:00:00-07:00`. */
+export const isoDateTime = z.string().check(z.minLength(20), z.maxLength(40));
+
+/** A US five-digit ZIP code. */
+export const zipCode = z.string().check(z.trim(), z.regex(/^\d{5}$/, 'Enter a 5-digit ZIP code.'));
+
+/** Amounts are integer cents in the tenant's currency. */
+export const cents = z.int().check(z.gte(0));
+
+export const currencyCode = z.string().check(z.regex(/^[A-Z]{3}$/));
+
+/** Opaque, unguessable resource ids (`bk_…`, `qt_…`). */
+export const resourceId = z.string().check(z.minLength(4), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
+
+/** One field's error in a problem response. `field` is a dotted path (`customer.email`). */
+export const fieldError = z.object({
+  field: z.string(),
+  pointer: z.string(),
+  detail: z.string(),
+});
+export type FieldError = z.infer<typeof fieldError>;
+
+/**
+ * RFC 9457 problem details (`application/problem+json`), with per-field
+ * errors for validation failures.
+ */
+export const problemDetails = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  code: z.optional(z.string()),
+  errors: z.optional(z.array(fieldError)),
+});
+export type ProblemDetails = z.infer<typeof problemDetails>;
+
+export const health = z.object({ status: z.literal('ok') });
+export type Health = z.infer<typeof health>;

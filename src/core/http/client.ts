@@ -1,0 +1,177 @@
+import axios, { type AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import axiosRetry from 'axios-retry';
+import type { ZodMiniType } from 'zod/mini';
+import { problemDetails } from '../../contract';
+import { errorFromProblem, TeppanError } from '../errors';
+import { emitLog, type LogHook } from '../log';
+import { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter, type RetryPolicy } from './retry-policy';
+import { type CallTiming, TIMINGS, type TimingClass } from './timeouts';
+
+export interface HttpClientOptions {
+  /** Origin (and optional path prefix) of the Teppan API, e.g. `https://api.example.com`. */
+  apiBase: string;
+  /** The tenant's publishable key, `pk_…`. */
+  publishableKey: string;
+  /** Receives one entry per finished call. Nothing is logged without it. */
+  onLog?: LogHook;
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface RequestOptions<T> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path under `/api/v1`, e.g. `/bookings/bk_123`. */
+  path: string;
+  /** The path's template for logs, e.g. `/bookings/:id`. Defaults to `path`. */
+  route?: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** The contract schema the response body must satisfy. */
+  schema: ZodMiniType<T>;
+  timing?: TimingClass | CallTiming;
+  /** Makes a POST repeatable: the server returns the first result for a repeated key. */
+  idempotencyKey?: string;
+  /** Stops the call at once, pending waits included. */
+  signal?: AbortSignal;
+  /** Longest Retry-After this caller will wait; longer fails fast as `busy`. */
+  maxWaitMs?: number;
+}
+
+export interface HttpClient {
+  request<T>(options: RequestOptions<T>): Promise<T>;
+}
+
+/** Why our own controller aborted the call, so the error can say what happened. */
+class BudgetExceeded extends Error {}
+
+/**
+ * The page's one HTTP client: one axios instance whose axios-retry interceptor
+ * is the only place anything is retried (TanStack Query's retry stays off).
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const instance: AxiosInstance = axios.create({
+    baseURL: `${options.apiBase.replace(/\/+$/, '')}/api/v1`,
+    // ETIMEDOUT instead of ECONNABORTED, so a timeout is told apart from other aborts.
+    transitional: { clarifyTimeoutError: true },
+    headers: { Accept: 'application/json' },
+  });
+  // Per-call settings (retryCondition, retryDelay) come with each request below.
+  axiosRetry(instance, { retries: policy.retries, shouldResetTimeout: true });
+
+  async function request<T>(o: RequestOptions<T>): Promise<T> {
+    const timing = typeof o.timing === 'object' ? o.timing : TIMINGS[o.timing ?? 'default'];
+    const callPolicy = o.maxWaitMs === undefined ? policy : { ...policy, maxWaitMs: o.maxWaitMs };
+    const started = Date.now();
+    const route = o.route ?? o.path;
+    let nextDelayMs = 0;
+    let waitTooLong = false;
+
+    const controller = new AbortController();
+    const onCallerAbort = () => controller.abort(o.signal?.reason);
+    if (o.signal?.aborted) onCallerAbort();
+    o.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const budgetTimer = setTimeout(() => controller.abort(new BudgetExceeded()), timing.budgetMs);
+
+    const headers: Record<string, string> = {};
+    const params: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined) params[k] = v;
+    // GETs carry the key as a parameter: with no custom header they stay simple CORS requests, no preflight.
+    if (o.method === 'GET') params.key = options.publishableKey;
+    else headers.Authorization = `Bearer ${options.publishableKey}`;
+    if (o.idempotencyKey) headers['Idempotency-Key'] = o.idempotencyKey;
+
+    const finish = (status: number | undefined, attempts: number, error?: TeppanError) => {
+      clearTimeout(budgetTimer);
+      o.signal?.removeEventListener('abort', onCallerAbort);
+      emitLog(options.onLog, {
+        type: 'request',
+        method: o.method,
+        route,
+        status,
+        attempts,
+        durationMs: Date.now() - started,
+        ok: !error,
+        ...(error ? { errorKind: error.kind } : {}),
+      });
+    };
+
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await instance.request({
+        method: o.method,
+        url: o.path,
+        params,
+        data: o.body,
+        headers,
+        timeout: timing.attemptMs,
+        signal: controller.signal,
+        'axios-retry': {
+          retryCondition: (error: AxiosError) => {
+            if (controller.signal.aborted) return false;
+            const decision = decideRetry(
+              {
+                method: o.method,
+                hasIdempotencyKey: Boolean(o.idempotencyKey),
+                status: error.response?.status,
+                retryAfterMs: parseRetryAfter(error.response?.headers?.['retry-after'] as string | undefined),
+                retriesSoFar: error.config?.['axios-retry']?.retryCount ?? 0,
+                remainingMs: timing.budgetMs - (Date.now() - started),
+              },
+              callPolicy,
+            );
+            if (!decision.retry) {
+              waitTooLong = decision.reason === 'wait-too-long';
+              return false;
+            }
+            nextDelayMs = decision.delayMs;
+            return true;
+          },
+          retryDelay: () => nextDelayMs,
+        },
+      });
+    } catch (cause) {
+      const error = toTeppanError(cause, controller.signal, waitTooLong);
+      finish(error.status, error.attempts, error);
+      throw error;
+    }
+
+    const attempts = attemptsOf(response.config);
+    const parsed = o.schema.safeParse(response.data);
+    if (!parsed.success) {
+      const error = new TeppanError({ kind: 'bad_response', status: response.status, attempts, cause: parsed.error });
+      finish(response.status, attempts, error);
+      throw error;
+    }
+    finish(response.status, attempts);
+    return parsed.data;
+  }
+
+  return { request };
+}
+
+function attemptsOf(config: { 'axios-retry'?: { retryCount?: number } } | undefined): number {
+  return (config?.['axios-retry']?.retryCount ?? 0) + 1;
+}
+
+/** Maps whatever the last attempt ended with to the one error the caller sees. */
+function toTeppanError(cause: unknown, signal: AbortSignal, waitTooLong: boolean): TeppanError {
+  if (!axios.isAxiosError(cause)) {
+    return new TeppanError({ kind: 'bad_response', cause });
+  }
+  const attempts = attemptsOf(cause.config);
+  if (axios.isCancel(cause) || cause.code === 'ERR_CANCELED') {
+    const kind = signal.reason instanceof BudgetExceeded ? 'timeout' : 'aborted';
+    return new TeppanError({ kind, attempts, cause });
+  }
+  const res = cause.response;
+  if (!res) {
+    const timedOut = cause.code === 'ETIMEDOUT' || cause.code === 'ECONNABORTED';
+    return new TeppanError({ kind: timedOut ? 'timeout' : 'network', attempts, cause });
+  }
+  const problem = problemDetails.safeParse(res.data);
+  const error = errorFromProblem(res.status, problem.success ? problem.data : undefined, attempts);
+  if (waitTooLong) {
+    return new TeppanError({ kind: 'busy', status: res.status, problem: error.problem, attempts, cause });
+  }
+  return error;
+}

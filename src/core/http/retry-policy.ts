@@ -1,0 +1,80 @@
+/**
+ * When and how long to wait before another attempt. Pure functions; the HTTP
+ * client feeds them what it saw. axios-retry runs the loop, this decides.
+ */
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  retries: number;
+  /** First backoff step; each further step doubles. */
+  baseDelayMs: number;
+  /** No single backoff wait is longer than this (unless the server asks for more with Retry-After). */
+  maxDelayMs: number;
+  /** A Retry-After longer than this fails the call at once as `busy` instead of waiting. */
+  maxWaitMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  retries: 3,
+  baseDelayMs: 300,
+  maxDelayMs: 5_000,
+  maxWaitMs: 10_000,
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const RETRYABLE_STATUSES = new Set([408, 429, 502, 503, 504]);
+
+/** Safe methods may always be repeated; a POST only when the server can deduplicate it by its key. */
+export function isRepeatable(method: string, hasIdempotencyKey: boolean): boolean {
+  return SAFE_METHODS.has(method.toUpperCase()) || hasIdempotencyKey;
+}
+
+/** `undefined` status means no response arrived (network error or attempt timeout). */
+export function isRetryableOutcome(status: number | undefined): boolean {
+  return status === undefined || RETRYABLE_STATUSES.has(status);
+}
+
+/**
+ * Exponential backoff with "equal jitter": half the step is fixed, half random,
+ * so clients that failed together spread out but none retries at once.
+ * `retry` counts from 1.
+ */
+export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+  return Math.round(step / 2 + (random() * step) / 2);
+}
+
+/** Parses a Retry-After header (seconds or an HTTP date) into milliseconds from `now`. */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+export type RetryDecision =
+  | { retry: true; delayMs: number }
+  | { retry: false; reason: 'not-repeatable' | 'not-retryable' | 'exhausted' | 'wait-too-long' | 'over-budget' };
+
+export interface AttemptOutcome {
+  method: string;
+  hasIdempotencyKey: boolean;
+  status: number | undefined;
+  retryAfterMs: number | undefined;
+  /** Retries already made. */
+  retriesSoFar: number;
+  /** Time left in the call's budget. */
+  remainingMs: number;
+}
+
+export function decideRetry(o: AttemptOutcome, policy: RetryPolicy, random?: () => number): RetryDecision {
+  if (!isRepeatable(o.method, o.hasIdempotencyKey)) return { retry: false, reason: 'not-repeatable' };
+  if (!isRetryableOutcome(o.status)) return { retry: false, reason: 'not-retryable' };
+  if (o.retriesSoFar >= policy.retries) return { retry: false, reason: 'exhausted' };
+  if (o.retryAfterMs !== undefined && o.retryAfterMs > policy.maxWaitMs) return { retry: false, reason: 'wait-too-long' };
+  const delayMs = Math.max(backoffDelay(o.retriesSoFar + 1, policy, random), o.retryAfterMs ?? 0);
+  // Waiting past the budget only to be cut off helps nobody: fail now.
+  if (delayMs >= o.remainingMs) return { retry: false, reason: o.retryAfterMs ? 'wait-too-long' : 'over-budget' };
+  return { retry: true, delayMs };
+}

@@ -1,0 +1,111 @@
+import type { Catalog } from '../contract';
+
+/**
+ * Calendar arithmetic in the tenant's time zone with nothing but Intl, so the
+ * browser and the server agree on what "18:00 on 14 March in Los Angeles" is.
+ */
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = partsFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+function wallClock(instant: number, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
+  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const p of partsFormat(timeZone).formatToParts(instant)) {
+    if (p.type in out) out[p.type as keyof typeof out] = Number(p.value);
+  }
+  return out;
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (e.g. -8 h for Los Angeles in winter). */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a local date and `HH:MM` time happen in a zone. */
+export function zonedInstant(date: string, time: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  let instant = wall - zoneOffsetMs(wall, timeZone);
+  // Once more, for times near a DST change where the first guess used the other offset.
+  instant = wall - zoneOffsetMs(instant, timeZone);
+  return instant;
+}
+
+const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
+
+/** ISO 8601 with the zone's offset: `2027-03-14T18:00:00-07:00`. */
+export function toZonedIso(instant: number, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  const offsetMin = Math.round(zoneOffsetMs(instant, timeZone) / 60_000);
+  const sign = offsetMin < 0 ? '-' : '+';
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${sign}${pad(Math.trunc(offsetMin / 60))}:${pad(offsetMin % 60)}`;
+}
+
+/** Today's date in a zone, `YYYY-MM-DD`. */
+export function todayIn(timeZone: string, now: number): string {
+  const w = wallClock(now, timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+export function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+type BookingRules = Pick<Catalog, 'timeZone' | 'booking'>;
+
+/** Whether a seating can still be booked: at least the lead time ahead, within the horizon. */
+export function isSeatingBookable(rules: BookingRules, date: string, time: string, now: number): boolean {
+  const start = zonedInstant(date, time, rules.timeZone);
+  if (start < now + rules.booking.leadTimeHours * 3_600_000) return false;
+  return daysBetween(todayIn(rules.timeZone, now), date) <= rules.booking.horizonDays;
+}
+
+/** First and last dates with a bookable seating. */
+export function bookableDates(rules: BookingRules, now: number): { first: string; last: string } {
+  const today = todayIn(rules.timeZone, now);
+  const last = addDays(today, rules.booking.horizonDays);
+  let first = today;
+  while (first <= last && !rules.booking.seatings.some((t) => isSeatingBookable(rules, first, t, now))) {
+    first = addDays(first, 1);
+  }
+  return { first, last };
+}
+
+/** Why a date cannot be booked, as a sentence, or `undefined` when it can. */
+export function eventDateProblem(rules: BookingRules, date: string, now: number): string | undefined {
+  const { first, last } = bookableDates(rules, now);
+  if (date < first) return `Choose ${longDate(first)} or later: we need ${rules.booking.leadTimeHours} hours’ notice.`;
+  if (date > last) return `Choose ${longDate(last)} or earlier: we take bookings up to ${rules.booking.horizonDays} days ahead.`;
+  return undefined;
+}
+
+/** `2027-03-14` → "Sunday, March 14, 2027" (the calendar date itself, in no zone). */
+export function longDate(date: string, locale = 'en-US'): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
+}

@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+import type { LogHook, TeppanApi } from '../core';
+
+export interface TeppanConfig {
+  api: TeppanApi;
+  /** Distinguishes cache entries of different tenants or API bases on one page. */
+  scope: string;
+  /** BCP 47 locale for money and dates; the page's own when undefined. */
+  locale: string | undefined;
+  onLog: LogHook | undefined;
+}
+
+export const TeppanContext = createContext<TeppanConfig | null>(null);
+
+/** The configuration of the nearest `TeppanProvider`. */
+export function useTeppan(): TeppanConfig {
+  const config = useContext(TeppanContext);
+  if (!config) {
+    throw new Error('Teppan widgets must be rendered inside <TeppanProvider publishableKey="pk_…">. Wrap your widgets in it.');
+  }
+  return config;
+}

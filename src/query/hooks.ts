@@ -1,0 +1,45 @@
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import type { AvailabilityQuery } from '../contract';
+import { useTeppan } from './context';
+import { queryKeys } from './keys';
+
+/** The tenant's catalog, shared by every widget on the page; suspends until it is there. */
+export function useCatalog() {
+  const { api, scope } = useTeppan();
+  return useSuspenseQuery({
+    queryKey: queryKeys.catalog(scope),
+    queryFn: ({ signal }) => api.catalog({ signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Seatings for a date range; keeps showing the previous range while the next one loads. */
+export function useAvailability(q: AvailabilityQuery, enabled = true) {
+  const { api, scope } = useTeppan();
+  return useQuery({
+    queryKey: queryKeys.availability(scope, q),
+    queryFn: ({ signal }) => api.availability(q, { signal }),
+    enabled,
+    staleTime: 30_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useQuote(id: string | undefined) {
+  const { api, scope } = useTeppan();
+  return useQuery({
+    queryKey: queryKeys.quote(scope, id ?? ''),
+    queryFn: ({ signal }) => api.quote(id ?? '', { signal }),
+    enabled: Boolean(id),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useBooking(id: string | undefined) {
+  const { api, scope } = useTeppan();
+  return useQuery({
+    queryKey: queryKeys.booking(scope, id ?? ''),
+    queryFn: ({ signal }) => api.booking(id ?? '', { signal }),
+    enabled: Boolean(id),
+  });
+}

@@ -1,0 +1,4 @@
+export * from './client';
+export * from './context';
+export * from './hooks';
+export * from './keys';

@@ -1,0 +1,46 @@
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useMemo, useRef } from 'react';
+import { createHttpClient, createTeppanApi, type LogHook, type RetryPolicy } from '../core';
+import { pageQueryClient, type TeppanConfig, TeppanContext } from '../query';
+
+export interface TeppanProviderProps {
+  /** The tenant's publishable key (`pk_live_…` or `pk_test_…`). Safe to ship in page source. */
+  publishableKey: string;
+  /**
+   * Origin of the Teppan API, e.g. `https://api.example.com`. Defaults to the
+   * page's own origin, where the reference server serves it under `/api/v1`.
+   */
+  apiBase?: string;
+  /**
+   * The QueryClient the widgets cache in. Defaults to the page's shared Teppan
+   * client (TanStack retry off, because the HTTP layer already retries).
+   */
+  queryClient?: QueryClient;
+  /** BCP 47 locale for money and dates. Defaults to the browser's. */
+  locale?: string;
+  /** Receives one timing entry per API call and diagnostics such as quote mismatches. Off when omitted. */
+  onLog?: LogHook;
+  /** Overrides of the retry policy (retries, backoff, longest acceptable Retry-After). */
+  retry?: Partial<RetryPolicy>;
+  children: ReactNode;
+}
+
+/** Supplies the API client, cache and settings to every Teppan widget below it. */
+export function TeppanProvider({ publishableKey, apiBase = '', queryClient, locale, onLog, retry, children }: TeppanProviderProps) {
+  // The latest hook without rebuilding the client each time an inline function changes.
+  const logRef = useRef(onLog);
+  logRef.current = onLog;
+  const retryKey = JSON.stringify(retry ?? {});
+
+  const config = useMemo<TeppanConfig>(() => {
+    const log: LogHook = (entry) => logRef.current?.(entry);
+    const http = createHttpClient({ apiBase, publishableKey, onLog: log, retry: JSON.parse(retryKey) });
+    return { api: createTeppanApi(http), scope: `${apiBase}|${publishableKey}`, locale, onLog: log };
+  }, [apiBase, publishableKey, locale, retryKey]);
+
+  return (
+    <QueryClientProvider client={queryClient ?? pageQueryClient()}>
+      <TeppanContext.Provider value={config}>{children}</TeppanContext.Provider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,8 @@
+/**
+ * Teppan for React apps: `import { TeppanProvider } from 'teppan'`.
+ * Nothing here touches the DOM at import time, so it is safe to import during server rendering.
+ */
+export type { Availability, Booking, BookingRequest, Catalog, Quote, QuoteRequest } from '../contract';
+export { formatMoney, isTeppanError, type LogEntry, type LogHook, TeppanError, type TeppanErrorKind } from '../core';
+export { createTeppanQueryClient, useTeppan } from '../query';
+export { TeppanProvider, type TeppanProviderProps } from './TeppanProvider';

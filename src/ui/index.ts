@@ -1,0 +1,4 @@
+export * from './ErrorNotice';
+export * from './Skeleton';
+export * from './styles';
+export * from './useStyles';

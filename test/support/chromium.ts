@@ -1,0 +1,8 @@
+import { existsSync } from 'node:fs';
+
+/** Where Chromium is: `CHROMIUM_PATH`, else Debian's. `npm test` installs it when missing. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}. Run “npm test” (it installs it) or set CHROMIUM_PATH.`);
+  return path;
+}
