@@ -1,7 +1,7 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumPath } from './test/support/chromium';
+import { chromiumPath } from './test/support/chromium.ts';
 
 /** Real Chromium (Debian's): browser downloads are impossible on these machines. */
 const browser = {
@@ -42,7 +42,7 @@ export default defineConfig({
     projects: [
       {
         extends: './vite.config.ts',
-        test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts', 'server/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'test/*.test.ts'] },
       },
       {
         extends: './vite.config.ts',

@@ -39,11 +39,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Fault injection for tests (only when the server runs with TEPPAN_CHAOS=1):
- * `POST /__chaos` arms rules, `DELETE /__chaos` clears them, `GET /__chaos` lists them.
+ * `POST /__chaos` arms rules, `DELETE /__chaos` clears them and the request log,
+ * `GET /__chaos` lists them, `GET /__chaos/requests` lists what reached the server.
  */
+/** What reached the server, so tests can count attempts from the server's side. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  /** Epoch ms when it arrived. */
+  at: number;
+  idempotencyKey?: string;
+}
+
+const SEEN_LIMIT = 2000;
+
 export function createChaos(initial: FaultRule[] = []) {
   let nextId = 1;
   let rules: Armed[] = initial.map((r) => ({ ...r, id: nextId++, hits: 0 }));
+  let seen: SeenRequest[] = [];
 
   const take = (method: string, path: string): Armed | undefined => {
     const rule = rules.find(
@@ -64,13 +77,20 @@ export function createChaos(initial: FaultRule[] = []) {
       return c.json({ faults: armed }, 201);
     })
     .get('/', (c) => c.json({ faults: rules }))
+    .get('/requests', (c) => c.json({ requests: seen }))
     .delete('/', (c) => {
       rules = [];
+      seen = [];
       return c.body(null, 204);
     });
 
   /** Runs first: status and reset faults, and the drop after the handler committed. */
   const gate: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (!c.req.path.startsWith('/__chaos')) {
+      const key = c.req.header('idempotency-key');
+      seen.push({ method: c.req.method, path: c.req.path, at: Date.now(), ...(key ? { idempotencyKey: key } : {}) });
+      if (seen.length > SEEN_LIMIT) seen = seen.slice(-SEEN_LIMIT);
+    }
     const rule = take(c.req.method, c.req.path);
     c.set('chaosDelayMs', rule?.delayMs ?? 0);
     if (rule?.reset) return kill();

@@ -161,7 +161,8 @@ function toTeppanError(cause: unknown, signal: AbortSignal, waitTooLong: boolean
   const attempts = attemptsOf(cause.config);
   if (axios.isCancel(cause) || cause.code === 'ERR_CANCELED') {
     const kind = signal.reason instanceof BudgetExceeded ? 'timeout' : 'aborted';
-    return new TeppanError({ kind, attempts, cause });
+    // Cancelled during a backoff wait: the scheduled attempt was never sent (no request object).
+    return new TeppanError({ kind, attempts: cause.request ? attempts : attempts - 1, cause });
   }
   const res = cause.response;
   if (!res) {

@@ -68,9 +68,18 @@ export interface AttemptOutcome {
   remainingMs: number;
 }
 
+/**
+ * A 409 with Retry-After on a keyed request means "the first request with this
+ * key is still running" (IETF Idempotency-Key draft): waiting gets its result.
+ * Any other 409 is a real conflict and is not retried.
+ */
+function isInFlightDuplicate(o: AttemptOutcome): boolean {
+  return o.status === 409 && o.hasIdempotencyKey && o.retryAfterMs !== undefined;
+}
+
 export function decideRetry(o: AttemptOutcome, policy: RetryPolicy, random?: () => number): RetryDecision {
   if (!isRepeatable(o.method, o.hasIdempotencyKey)) return { retry: false, reason: 'not-repeatable' };
-  if (!isRetryableOutcome(o.status)) return { retry: false, reason: 'not-retryable' };
+  if (!isRetryableOutcome(o.status) && !isInFlightDuplicate(o)) return { retry: false, reason: 'not-retryable' };
   if (o.retriesSoFar >= policy.retries) return { retry: false, reason: 'exhausted' };
   if (o.retryAfterMs !== undefined && o.retryAfterMs > policy.maxWaitMs) return { retry: false, reason: 'wait-too-long' };
   const delayMs = Math.max(backoffDelay(o.retriesSoFar + 1, policy, random), o.retryAfterMs ?? 0);

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Availability, Booking, Quote } from '../src/contract';
+import { addDays, bookableDates } from '../src/core/schedule';
+import { createApp } from './app';
+import { createMemoryStore } from './store/memory';
+import { createSqliteStore } from './store/sqlite';
+import type { Store } from './store/types';
+import { demoTenant } from './tenants';
+
+/**
+ * Holds expire on the server's clock, so this drives the app in-process with
+ * a clock the test moves; both stores must behave the same.
+ */
+describe.each<[string, () => Store]>([
+  ['SQLite', () => createSqliteStore(':memory:')],
+  ['memory', createMemoryStore],
+])('booking holds (%s store)', (_, makeStore) => {
+  function setup() {
+    let now = Date.parse('2027-01-10T18:00:00Z');
+    const app = createApp({ store: makeStore(), now: () => now });
+    const call = async <T>(path: string, init: RequestInit = {}) => {
+      const res = await app.request(`/api/v1${path}`, {
+        ...init,
+        headers: { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json', ...init.headers },
+      });
+      return { status: res.status, body: (await res.json()) as T };
+    };
+    const date = addDays(bookableDates(demoTenant.catalog, now).first, 3);
+    return { call, date, advance: (ms: number) => (now += ms) };
+  }
+
+  it('holds a seating for 15 minutes; an unpaid hold then expires and frees it', async () => {
+    const { call, date, advance } = setup();
+    const { body: quote } = await call<Quote>('/quotes', { method: 'POST', body: JSON.stringify({ adults: 10, eventDate: date, zip: '90012' }) });
+    const slotId = `${date}T18:00`;
+    const book = (n: number) =>
+      call<Booking>('/bookings', {
+        method: 'POST',
+        headers: { 'idempotency-key': `hold-test-${n}` },
+        body: JSON.stringify({
+          slotId,
+          quoteId: quote.id,
+          customer: { name: `Guest ${n}`, email: 'g@example.com', phone: '2135550142' },
+          address: { line1: '1 Main St', city: 'Los Angeles', zip: '90012' },
+        }),
+      });
+    const remaining = async () =>
+      (await call<Availability>(`/availability?from=${date}&to=${date}`)).body.days[0]?.slots.find((s) => s.id === slotId)?.remaining;
+
+    const first = await book(1);
+    await book(2);
+    await book(3);
+    expect(await remaining()).toBe(0);
+    expect((await book(4)).status).toBe(409);
+
+    advance(15 * 60_000 - 1);
+    expect(await remaining()).toBe(0);
+    advance(2);
+    expect(await remaining()).toBe(3);
+    expect((await call<Booking>(`/bookings/${first.body.id}`)).body.status).toBe('expired');
+    expect((await book(5)).status).toBe(201);
+  });
+});

@@ -1,0 +1,37 @@
+import { demoTenant } from '../../server/tenants';
+import type { BookingRequest, Catalog, Quote, QuoteRequest } from '../../src/contract';
+import { addDays, bookableDates } from '../../src/core/schedule';
+
+export const PK = 'pk_test_demo';
+export const SK = 'sk_test_demo';
+export const catalog: Catalog = demoTenant.catalog;
+
+/** A date comfortably inside the bookable window, `offset` days after the first bookable one. */
+export function bookableDate(offset = 7): string {
+  return addDays(bookableDates(catalog, Date.now()).first, offset);
+}
+
+export function json(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${PK}`, ...headers }, body: JSON.stringify(body) };
+}
+
+export async function createQuote(url: string, body: Partial<QuoteRequest> = {}): Promise<Quote> {
+  const res = await fetch(`${url}/api/v1/quotes`, json({ adults: 10, eventDate: bookableDate(), zip: '90012', ...body }));
+  if (res.status !== 201) throw new Error(`quote failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Quote;
+}
+
+export function bookingBody(quote: Quote, slotId: string, name = 'Ann Lee'): BookingRequest {
+  return {
+    slotId,
+    quoteId: quote.id,
+    customer: { name, email: 'ann@example.com', phone: '(213) 555-0142' },
+    address: { line1: '1 Sakura Way', city: 'Los Angeles', zip: quote.zip },
+    notes: '',
+  };
+}
+
+export async function adminBookings(url: string) {
+  const res = await fetch(`${url}/api/v1/admin/bookings`, { headers: { authorization: `Bearer ${SK}` } });
+  return ((await res.json()) as { bookings: { id: string; slotId: string }[] }).bookings;
+}

@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { FaultRule, SeenRequest } from '../../server/chaos';
+
+export interface TestServer {
+  url: string;
+  stop(): Promise<void>;
+  /** Arms chaos faults (POST /__chaos). */
+  arm(...rules: FaultRule[]): Promise<void>;
+  /** Clears faults and the request log. */
+  reset(): Promise<void>;
+  /** Requests that reached the server (method, path), oldest first. */
+  seen(filter?: { method?: string; path?: string }): Promise<SeenRequest[]>;
+}
+
+/**
+ * Starts the real reference server (`server/main.ts`, as `npm start` runs it)
+ * on a free loopback port, with chaos on and an in-memory SQLite database.
+ * The test file that started it stops it.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TEPPAN_DB: ':memory:', TEPPAN_CHAOS: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d;
+      const port = /localhost:(\d+)/.exec(output)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}`);
+      }
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      output += d;
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+    async arm(...rules) {
+      const res = await fetch(`${url}/__chaos`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) });
+      if (res.status !== 201) throw new Error(`arming chaos failed: ${res.status} ${await res.text()}`);
+    },
+    async reset() {
+      await fetch(`${url}/__chaos`, { method: 'DELETE' });
+    },
+    async seen(filter = {}) {
+      const { requests } = (await (await fetch(`${url}/__chaos/requests`)).json()) as { requests: SeenRequest[] };
+      return requests.filter((r) => (!filter.method || r.method === filter.method) && (!filter.path || r.path === filter.path));
+    },
+  };
+}
