@@ -19,6 +19,7 @@ function report(name: string) {
 
 const builds: Record<string, UserConfig> = {
   lib: {
+    publicDir: false,
     build: {
       outDir: 'dist/lib',
       sourcemap: true,
@@ -30,6 +31,7 @@ const builds: Record<string, UserConfig> = {
   demo: {
     root: resolve(import.meta.dirname, 'server/demo'),
     base: '/',
+    publicDir: false,
     build: { outDir: resolve(import.meta.dirname, 'dist/demo'), emptyOutDir: true, sourcemap: true },
     plugins: [report('demo')],
   },

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 import { chromiumPath } from './test/support/chromium.ts';
 
 /** Real Chromium (Debian's): browser downloads are impossible on these machines. */
-const browser = {
+// A fresh object per project: Vitest names each instance after its project, in place.
+const browser = () => ({
   enabled: true,
   headless: true,
   provider: playwright({
@@ -14,7 +15,7 @@ const browser = {
     },
   }),
   instances: [{ browser: 'chromium' as const }],
-};
+});
 
 // Pre-bundled up front: discovering them mid-run makes Vite reload and the run lose its suite.
 const optimizeDeps = {
@@ -58,13 +59,13 @@ export default defineConfig({
       {
         extends: './vite.config.ts',
         optimizeDeps,
-        test: { name: 'components', include: ['src/**/*.browser.test.tsx'], browser },
+        test: { name: 'components', include: ['src/**/*.browser.test.tsx'], browser: browser() },
       },
       {
         extends: './vite.config.ts',
         optimizeDeps,
         plugins: [storybookTest({ configDir: '.storybook' })],
-        test: { name: 'storybook', browser },
+        test: { name: 'storybook', browser: browser() },
       },
     ],
   },

@@ -22,5 +22,5 @@ export function referenceApiHandlers({ chaos = true, faults, now }: MswOptions =
     const response = await app.fetch(request);
     return response.headers.has(KILL_CONNECTION_HEADER) ? HttpResponse.error() : response;
   };
-  return [http.all('*/api/v1/*', answer), http.all('*/__chaos', answer)];
+  return [http.all('*/api/v1/*', answer), http.all('*/__chaos', answer), http.all('*/__chaos/*', answer)];
 }
