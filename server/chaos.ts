@@ -1,5 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import * as z from 'zod/mini';
+import { z } from '../src/contract/zod';
 import type { AppEnv } from './http/env';
 import { problemResponse } from './http/problem';
 import { jsonBody } from './http/validate';

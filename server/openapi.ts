@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   adminBookingList,
   availability,
@@ -11,6 +10,7 @@ import {
   quote,
   quoteRequest,
 } from '../src/contract';
+import { z } from '../src/contract/zod';
 import { faultRule } from './chaos';
 
 type Schema = z.ZodMiniType;

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { isoDate, isoDateTime } from './common';
+import { z } from './zod';
 
 export const availabilityQuery = z.object({
   from: isoDate,

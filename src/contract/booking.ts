@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { cents, currencyCode, isoDateTime, resourceId, zipCode } from './common';
+import { z } from './zod';
 
 const text = (label: string, max: number) =>
   z.string(`${label} must be text.`).check(z.trim(), z.minLength(1, `${label} is required.`), z.maxLength(max, `${label} must be at most ${max} characters.`));

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { cents, currencyCode, zipCode } from './common';
+import { z } from './zod';
 
 /** How many of an item a quote may hold: a fixed number, or at most one per guest. */
 export const countLimit = z.union([z.int().check(z.gte(0)), z.literal('guests')]);

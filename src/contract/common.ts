@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from './zod';
 
 /** A calendar date in the tenant's time zone, `YYYY-MM-DD`. */
 export const isoDate = z.string().check(

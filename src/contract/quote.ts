@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { cents, currencyCode, isoDate, isoDateTime, resourceId, zipCode } from './common';
+import { z } from './zod';
 
 const guestCount = z.int('Enter a whole number.').check(z.gte(0, 'Cannot be negative.'), z.lte(10_000, 'That is far more than one event can seat.'));
 

@@ -1,0 +1,67 @@
+// `npm run bench`: exact bytes (raw, gzip, brotli) of what the SDK ships and of
+// the shared runtime it stands on, each piece built alone, minified, tree-shaken.
+// Sizes are exact and repeatable; no timing here is taken on a noisy machine.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { measure } from '../scripts/size-report.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TMP = join(ROOT, 'bench/.tmp');
+
+/** What each piece is, as the code a page would run (so tree-shaking keeps what is used). */
+const PIECES = {
+  'react + react-dom': {
+    code: "import { createElement } from 'react'; import { createRoot } from 'react-dom/client'; createRoot(document.body).render(createElement('p', null, 'x'));",
+  },
+  '@tanstack/react-query': {
+    code: "export { QueryClient, QueryClientProvider, QueryErrorResetBoundary, useQuery, useSuspenseQuery, useMutation } from '@tanstack/react-query';",
+    external: [/^react/],
+  },
+  'axios + axios-retry': {
+    code: "import axios from 'axios'; import axiosRetry from 'axios-retry'; const a = axios.create(); axiosRetry(a); export default a;",
+  },
+  'zod/mini (the contract schemas)': { code: "export * from '../../src/contract';" },
+  'Teppan data layer (core + contract, deps included)': { code: "export * from '../../src/core';" },
+  'Teppan React entry (deps external)': {
+    code: "export * from '../../src/react';",
+    external: [/^react/, /^@tanstack\//, /^axios/, /^zod/],
+  },
+};
+
+rmSync(TMP, { recursive: true, force: true });
+mkdirSync(TMP, { recursive: true });
+const rows = [];
+for (const [name, piece] of Object.entries(PIECES)) {
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  const entry = join(TMP, `${slug}.js`);
+  writeFileSync(entry, `${piece.code}\n`);
+  const outDir = join(TMP, `out-${slug}`);
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      lib: { entry, formats: ['es'], fileName: 'out' },
+      rolldownOptions: { external: piece.external ?? [] },
+    },
+  });
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of readdirSync(outDir).filter((f) => f.endsWith('.js'))) {
+    const m = measure(join(outDir, f));
+    total.raw += m.raw;
+    total.gzip += m.gzip;
+    total.brotli += m.brotli;
+  }
+  rows.push({ name, ...total });
+}
+rmSync(TMP, { recursive: true, force: true });
+
+console.log('Bundle sizes, bytes (npm run bench)\n');
+console.log('| piece | minified | gzip | brotli |');
+console.log('|---|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
