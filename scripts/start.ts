@@ -9,3 +9,10 @@ for (const mode of ['demo']) {
   await build({ mode, configFile: 'vite.config.ts', logLevel: 'warn' });
 }
 await import('../server/main.ts');
+
+// If whatever started us (npm, a test harness) dies without passing the signal
+// on, we are re-parented: stop rather than keep the port as an orphan.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+}, 1000).unref();

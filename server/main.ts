@@ -16,7 +16,11 @@ if (dbFile !== ':memory:') mkdirSync(dirname(resolve(dbFile)), { recursive: true
 const store = createSqliteStore(dbFile);
 const built = (dir: string) => (existsSync(dir) ? dir : undefined);
 const fetch = createNodeApp({ store, chaos, demoRoot: built('dist/demo'), embedRoot: built('dist/embed') });
-const { servers, port: actualPort } = await listen(fetch, port, hosts);
+const { servers, port: actualPort } = await listen(fetch, port, hosts).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  console.error(`Port ${port} is already in use. Stop what uses it, or start on another port: PORT=8788 npm start`);
+  process.exit(1);
+});
 
 // Tests started with PORT=0 read the port from this line.
 console.log(`Teppan reference API and demo on http://localhost:${actualPort}/ (db ${dbFile}${chaos ? ', chaos on' : ''})`);

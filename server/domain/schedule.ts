@@ -1,5 +1,5 @@
 import type { Availability, Catalog, FieldError } from '../../src/contract';
-import { addDays, daysBetween, isSeatingBookable, toZonedIso, zonedInstant } from '../../src/core/schedule';
+import { addDays, daysBetween, isSeatingBookable, todayIn, toZonedIso, zonedInstant } from '../../src/core/schedule';
 import type { Store } from '../store/types';
 
 /** The longest range one availability call may ask for: a month view plus its edges. */
@@ -12,10 +12,12 @@ export function parseSlotId(id: string): { date: string; time: string } | undefi
   return m ? { date: m[1] as string, time: m[2] as string } : undefined;
 }
 
-export function rangeErrors(catalog: Catalog, q: { from: string; to: string; guests: number }): FieldError[] {
+export function rangeErrors(catalog: Catalog, q: { from: string; to: string; guests: number }, now: number): FieldError[] {
   const errors: FieldError[] = [];
   const span = daysBetween(q.from, q.to);
-  if (span < 0) errors.push({ field: 'to', pointer: '/to', detail: '“to” must be on or after “from”.' });
+  // A month view may start before today (its first days are simply empty); a range wholly past is a mistake.
+  if (q.to < todayIn(catalog.timeZone, now)) errors.push({ field: 'to', pointer: '/to', detail: 'This range is in the past; ask for dates from today on.' });
+  else if (span < 0) errors.push({ field: 'to', pointer: '/to', detail: '“to” must be on or after “from”.' });
   else if (span >= MAX_RANGE_DAYS) errors.push({ field: 'to', pointer: '/to', detail: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
   if (q.guests > catalog.guests.maxGuests) {
     errors.push({ field: 'guests', pointer: '/guests', detail: `We can serve up to ${catalog.guests.maxGuests} guests at one event.` });

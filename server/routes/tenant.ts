@@ -34,7 +34,7 @@ export function tenantRoutes(store: Store, now: () => number) {
     .get('/availability', (c) => {
       const tenant = c.get('tenant');
       const q = parseWith(availabilityQuery, c.req.query());
-      const errors = rangeErrors(tenant.catalog, q);
+      const errors = rangeErrors(tenant.catalog, q, now());
       if (errors.length > 0) throw validationProblem(errors);
       return c.json(availabilityFor(tenant.catalog, store, tenant.id, q, now()));
     })

@@ -125,6 +125,7 @@ describe('bad input to GET /availability', () => {
   it.each([
     ['missing dates', 'guests=4', 'from'],
     ['reversed range', 'from=2027-03-10&to=2027-03-01', 'to'],
+    ['a range in the past', 'from=2020-03-01&to=2020-03-31', 'to'],
     ['a year at once', 'from=2027-01-01&to=2027-12-31', 'to'],
     ['guests that are not a number', 'from=2027-03-01&to=2027-03-02&guests=lots', 'guests'],
     ['too many guests', 'from=2027-03-01&to=2027-03-02&guests=400', 'guests'],
