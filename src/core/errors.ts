@@ -53,6 +53,9 @@ const DEFAULT_MESSAGES: Record<TeppanErrorKind, string> = {
   aborted: 'The request was cancelled.',
 };
 
+/** Kinds whose problem `detail` the server writes for the visitor. */
+const VISITOR_WORDED: ReadonlySet<TeppanErrorKind> = new Set(['validation', 'conflict', 'not_found']);
+
 /** Kinds where trying the same thing again later can succeed. */
 const RETRYABLE: ReadonlySet<TeppanErrorKind> = new Set(['network', 'timeout', 'busy', 'server', 'bad_response']);
 
@@ -103,7 +106,8 @@ export function errorFromProblem(status: number, problem: ProblemDetails | undef
   const kind = kindForStatus(status);
   const fieldErrors: Record<string, string> = {};
   for (const e of problem?.errors ?? []) fieldErrors[e.field] ??= e.detail;
-  // Only 4xx texts are written for visitors; a 5xx detail may be an internal message.
-  const userMessage = status < 500 ? (problem?.detail ?? problem?.title) : undefined;
+  // The server words refusals of what the visitor entered for the visitor; other
+  // details (a refused key, an internal error) are for developers, so the visitor gets ours.
+  const userMessage = VISITOR_WORDED.has(kind) ? (problem?.detail ?? problem?.title) : undefined;
   return new TeppanError({ kind, status, userMessage, fieldErrors, problem, attempts, cause: problem });
 }

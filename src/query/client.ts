@@ -13,8 +13,8 @@ export function createTeppanQueryClient(): QueryClient {
         staleTime: 60_000,
         // A widget on a marketing page should not refetch just because the visitor switched tabs.
         refetchOnWindowFocus: false,
-        // Errors the visitor can't fix by retrying (a refused key) go to the error boundary.
-        throwOnError: (error) => isTeppanError(error) && !error.retryable,
+        // A refused key is a setup mistake no widget can work around: straight to the error boundary.
+        throwOnError: (error) => isTeppanError(error) && (error.kind === 'unauthorized' || error.kind === 'forbidden'),
       },
       mutations: { retry: false },
     },
