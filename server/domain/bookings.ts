@@ -1,4 +1,4 @@
-import type { AdminBooking, Booking, BookingInput, Catalog, FieldError } from '../../src/contract';
+import { type AdminBooking, type Booking, type BookingInput, type Catalog, type FieldError, makeFieldError } from '../../src/contract';
 import { isSeatingBookable, toZonedIso, zonedInstant } from '../../src/core/schedule';
 import type { Store, StoredBooking } from '../store/types';
 import { newResourceId } from './ids';
@@ -6,7 +6,7 @@ import { parseSlotId } from './schedule';
 
 export type CreateResult = { ok: true; booking: StoredBooking } | { ok: false; errors: FieldError[] } | { ok: false; full: true };
 
-const err = (field: string, detail: string): FieldError => ({ field, pointer: `/${field.replaceAll('.', '/')}`, detail });
+const err = makeFieldError;
 
 /** Checks the seating and the quote, then holds the seating if a chef team is still free. */
 export function createBooking(catalog: Catalog, store: Store, tenantId: string, input: BookingInput, now: number): CreateResult {

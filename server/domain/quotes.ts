@@ -1,4 +1,4 @@
-import type { Catalog, FieldError, Quote, QuoteInput } from '../../src/contract';
+import { type Catalog, type FieldError, makeFieldError, type Quote, type QuoteInput } from '../../src/contract';
 import { priceQuote, validateGuestsAndItems } from '../../src/core/pricing';
 import { eventDateProblem } from '../../src/core/schedule';
 import { zipDistanceMiles } from './geo';
@@ -12,17 +12,18 @@ export type QuoteResult = { ok: true; quote: Quote } | { ok: false; errors: Fiel
 export function makeQuote(catalog: Catalog, input: QuoteInput, now: number): QuoteResult {
   const errors = validateGuestsAndItems(catalog, input);
   const dateProblem = eventDateProblem(catalog, input.eventDate, now);
-  if (dateProblem) errors.push({ field: 'eventDate', pointer: '/eventDate', detail: dateProblem });
+  if (dateProblem) errors.push(makeFieldError('eventDate', dateProblem));
 
   const distance = zipDistanceMiles(catalog.travel.originZip, input.zip);
   if (distance === undefined) {
-    errors.push({ field: 'zip', pointer: '/zip', detail: `We don’t recognise the ZIP code ${input.zip}. Check it and try again.` });
+    errors.push(makeFieldError('zip', `We don’t recognise the ZIP code ${input.zip}. Check it and try again.`));
   } else if (distance > catalog.travel.maxMiles) {
-    errors.push({
-      field: 'zip',
-      pointer: '/zip',
-      detail: `Sorry, ${input.zip} is outside our service area: it is ${Math.ceil(distance)} miles away and we travel up to ${catalog.travel.maxMiles} miles.`,
-    });
+    errors.push(
+      makeFieldError(
+        'zip',
+        `Sorry, ${input.zip} is outside our service area: it is ${Math.ceil(distance)} miles away and we travel up to ${catalog.travel.maxMiles} miles.`,
+      ),
+    );
   }
   if (errors.length > 0 || distance === undefined) return { ok: false, errors };
 

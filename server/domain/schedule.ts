@@ -1,4 +1,4 @@
-import type { Availability, Catalog, FieldError } from '../../src/contract';
+import { type Availability, type Catalog, type FieldError, makeFieldError } from '../../src/contract';
 import { addDays, daysBetween, isSeatingBookable, todayIn, toZonedIso, zonedInstant } from '../../src/core/schedule';
 import type { Store } from '../store/types';
 
@@ -16,11 +16,11 @@ export function rangeErrors(catalog: Catalog, q: { from: string; to: string; gue
   const errors: FieldError[] = [];
   const span = daysBetween(q.from, q.to);
   // A month view may start before today (its first days are simply empty); a range wholly past is a mistake.
-  if (q.to < todayIn(catalog.timeZone, now)) errors.push({ field: 'to', pointer: '/to', detail: 'This range is in the past; ask for dates from today on.' });
-  else if (span < 0) errors.push({ field: 'to', pointer: '/to', detail: '“to” must be on or after “from”.' });
-  else if (span >= MAX_RANGE_DAYS) errors.push({ field: 'to', pointer: '/to', detail: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
+  if (q.to < todayIn(catalog.timeZone, now)) errors.push(makeFieldError('to', 'This range is in the past; ask for dates from today on.'));
+  else if (span < 0) errors.push(makeFieldError('to', '“to” must be on or after “from”.'));
+  else if (span >= MAX_RANGE_DAYS) errors.push(makeFieldError('to', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`));
   if (q.guests > catalog.guests.maxGuests) {
-    errors.push({ field: 'guests', pointer: '/guests', detail: `We can serve up to ${catalog.guests.maxGuests} guests at one event.` });
+    errors.push(makeFieldError('guests', `We can serve up to ${catalog.guests.maxGuests} guests at one event.`));
   }
   return errors;
 }

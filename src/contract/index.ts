@@ -7,4 +7,5 @@ export * from './availability';
 export * from './booking';
 export * from './catalog';
 export * from './common';
+export * from './issues';
 export * from './quote';

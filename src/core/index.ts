@@ -8,3 +8,4 @@ export * from './log';
 export * from './money';
 export * from './pricing';
 export * from './schedule';
+export * from './storage';

@@ -1,4 +1,4 @@
-import type { Catalog, FieldError, MenuItem, QuoteInput, QuoteLine } from '../contract';
+import { type Catalog, type FieldError, type MenuItem, makeFieldError, type QuoteInput, type QuoteLine } from '../contract';
 
 /**
  * The tenant's pricing rules, in integer cents. The server's quote and the
@@ -16,11 +16,7 @@ export interface Price {
   depositCents: number;
 }
 
-const field = (path: string, detail: string): FieldError => ({
-  field: path,
-  pointer: `/${path.replaceAll('.', '/')}`,
-  detail,
-});
+const field = makeFieldError;
 
 function limitOf(item: MenuItem, guests: number): number {
   return item.max === 'guests' ? guests : item.max;

@@ -1,4 +1,6 @@
 export * from './client';
 export * from './context';
+export * from './handoff';
 export * from './hooks';
 export * from './keys';
+export * from './prefetch';

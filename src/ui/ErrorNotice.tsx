@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { TeppanError } from '../core';
-import css from './ErrorNotice.css?inline';
+import css from './ui.css?inline';
 import { useStyles } from './useStyles';
 
 export interface ErrorNoticeProps {

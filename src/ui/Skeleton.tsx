@@ -1,4 +1,4 @@
-import css from './Skeleton.css?inline';
+import css from './ui.css?inline';
 import { useStyles } from './useStyles';
 
 export interface SkeletonProps {

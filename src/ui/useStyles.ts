@@ -1,13 +1,16 @@
 import { useInsertionEffect } from 'react';
+import { useStyleRoot } from './StyleRoot';
 import { adoptStyles } from './styles';
 
 /**
- * Adopts a component's CSS into whatever root it renders in: its shadow root
- * in the embed, the document in a React app. Runs before layout, so the first
+ * Adopts CSS into whatever root the component renders in: its shadow root in
+ * the embed, the document in a React app. Runs before layout, so the first
  * paint is already styled.
  */
-export function useStyles(css: string, root?: Document | ShadowRoot): void {
+export function useStyles(...css: string[]): void {
+  const root = useStyleRoot();
+  const joined = css.join('\n');
   useInsertionEffect(() => {
-    adoptStyles(root ?? document, css);
-  }, [css, root]);
+    adoptStyles(root ?? document, joined);
+  }, [joined, root]);
 }

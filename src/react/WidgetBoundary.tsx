@@ -1,0 +1,67 @@
+import { QueryErrorResetBoundary } from '@tanstack/react-query';
+import { Component, type ErrorInfo, type ReactNode, Suspense } from 'react';
+import { isTeppanError, TeppanError } from '../core';
+import { ErrorNotice } from '../ui';
+
+export interface WidgetBoundaryProps {
+  /** Shown while code or data load; the widget's real size, so nothing shifts. */
+  fallback: ReactNode;
+  /** Told about errors that reach the boundary (after the notice is shown). */
+  onError?: (error: TeppanError) => void;
+  children: ReactNode;
+}
+
+interface CatchProps {
+  onReset: () => void;
+  onError?: (error: TeppanError) => void;
+  children: ReactNode;
+}
+
+/** A render failure as the one error type, so the notice always has words for the visitor. */
+function asTeppanError(error: unknown): TeppanError {
+  return isTeppanError(error) ? error : new TeppanError({ kind: 'bad_response', cause: error });
+}
+
+class Catch extends Component<CatchProps, { error: TeppanError | null }> {
+  override state: { error: TeppanError | null } = { error: null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: asTeppanError(error) };
+  }
+
+  override componentDidCatch(error: unknown, _info: ErrorInfo) {
+    this.props.onError?.(asTeppanError(error));
+  }
+
+  retry = () => {
+    this.props.onReset();
+    this.setState({ error: null });
+  };
+
+  override render() {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    // Even errors marked not retryable get a retry here: a remount re-reads everything.
+    return (
+      <div className="teppan-root">
+        <ErrorNotice error={{ userMessage: error.userMessage, retryable: true }} onRetry={this.retry} />
+      </div>
+    );
+  }
+}
+
+/**
+ * Every widget renders inside one: an error boundary with TanStack's query
+ * reset (so "Try again" refetches what failed) around a Suspense boundary.
+ */
+export function WidgetBoundary({ fallback, onError, children }: WidgetBoundaryProps) {
+  return (
+    <QueryErrorResetBoundary>
+      {({ reset }) => (
+        <Catch onReset={reset} onError={onError}>
+          <Suspense fallback={fallback}>{children}</Suspense>
+        </Catch>
+      )}
+    </QueryErrorResetBoundary>
+  );
+}

@@ -1,0 +1,67 @@
+import { type InputHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
+import css from './ui.css?inline';
+import { useStyles } from './useStyles';
+
+interface FieldBase {
+  /** Visible label; also the accessible name tests and screen readers use. */
+  label: string;
+  hint?: string;
+  /** The message shown beside the field and announced; empty when valid. */
+  error?: string | undefined;
+}
+
+function useFieldIds(error: string | undefined, hint: string | undefined) {
+  useStyles(css);
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : '', errorId].filter(Boolean).join(' ');
+  return { id, errorId, hintId, describedBy, invalid: error ? true : undefined };
+}
+
+function Messages({ hint, hintId, error, errorId }: { hint?: string; hintId: string; error?: string | undefined; errorId: string }) {
+  return (
+    <>
+      {hint ? (
+        <p className="teppan-field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {/* Always present, so screen readers announce a message the moment it appears. */}
+      <p className="teppan-field__error" id={errorId} aria-live="polite">
+        {error}
+      </p>
+    </>
+  );
+}
+
+export type TextFieldProps = FieldBase & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>;
+
+/** A labelled input whose hint and error are tied to it with aria-describedby. */
+export function TextField({ label, hint, error, ...input }: TextFieldProps) {
+  const ids = useFieldIds(error, hint);
+  return (
+    <div className="teppan-field">
+      <label className="teppan-field__label" htmlFor={ids.id}>
+        {label}
+      </label>
+      <input {...input} id={ids.id} className="teppan-field__input" aria-invalid={ids.invalid} aria-describedby={ids.describedBy} />
+      <Messages hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+    </div>
+  );
+}
+
+export type TextAreaFieldProps = FieldBase & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>;
+
+export function TextAreaField({ label, hint, error, ...textarea }: TextAreaFieldProps) {
+  const ids = useFieldIds(error, hint);
+  return (
+    <div className="teppan-field">
+      <label className="teppan-field__label" htmlFor={ids.id}>
+        {label}
+      </label>
+      <textarea {...textarea} id={ids.id} className="teppan-field__input" aria-invalid={ids.invalid} aria-describedby={ids.describedBy} />
+      <Messages hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+    </div>
+  );
+}
