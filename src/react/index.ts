@@ -5,4 +5,7 @@
 export type { Availability, Booking, BookingRequest, Catalog, Quote, QuoteRequest } from '../contract';
 export { formatMoney, isTeppanError, type LogEntry, type LogHook, TeppanError, type TeppanErrorKind } from '../core';
 export { createTeppanQueryClient, useTeppan } from '../query';
+export type { LazyWidget } from './lazyWidget';
 export { TeppanProvider, type TeppanProviderProps } from './TeppanProvider';
+export { WidgetBoundary, type WidgetBoundaryProps } from './WidgetBoundary';
+export * from './widgets';

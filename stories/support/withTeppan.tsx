@@ -11,7 +11,9 @@ export const withTeppan: Decorator = (Story) => {
   const [client] = useState(createTeppanQueryClient);
   return (
     <TeppanProvider publishableKey="pk_test_demo" queryClient={client} retry={{ baseDelayMs: 50 }}>
-      <Story />
+      <div style={{ maxWidth: '56rem' }}>
+        <Story />
+      </div>
     </TeppanProvider>
   );
 };

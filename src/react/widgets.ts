@@ -1,0 +1,10 @@
+import type { QuoteCalculatorProps } from '../widgets/quote/QuoteCalculator';
+import { lazyWidget } from './lazyWidget';
+
+/**
+ * The widgets, each its own chunk: importing this module loads none of them.
+ * `X.preload()` fetches a widget's code ahead of time (on hover, say).
+ */
+export const QuoteCalculator = lazyWidget<QuoteCalculatorProps>('quote', 'quote calculator', () => import('../widgets/quote/QuoteCalculator'));
+
+export type { QuoteCalculatorProps };

@@ -1,0 +1,241 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Quote } from '../../contract';
+import { bookableDates, emitLog, formatMoney, priceQuote, safeStorage, type TeppanError } from '../../core';
+import { queryKeys, useCatalog, useHandoff, useTeppan } from '../../query';
+import { Button, ErrorNotice, LineItems, TextField, uiCss, useStyles } from '../../ui';
+import { WIDGET_MIN_HEIGHT } from '../sizes';
+import { checkQuoteForm, emptyQuoteForm, isQuoteFormValues, type QuoteFormValues } from './form';
+import css from './quote.css?inline';
+import { useServerQuote } from './useServerQuote';
+
+export interface QuoteCalculatorProps {
+  /** Heading above the calculator. */
+  heading?: string;
+  /** Starting number of adults (the visitor's own last entries win after a reload). */
+  defaultAdults?: number;
+  defaultChildren?: number;
+  /** `YYYY-MM-DD`. */
+  defaultEventDate?: string;
+  defaultZip?: string;
+  /**
+   * The page with the BookingForm. "Book this quote" opens it with `?quote=<id>`.
+   * Without it, the quote goes to a BookingForm on this page.
+   */
+  bookingUrl?: string;
+  /** The visitor chose to book this quote (also the `teppan:quote` event). */
+  onQuote?: (quote: Quote) => void;
+  /** The calculator is ready for input. */
+  onReady?: () => void;
+  /** A failure the visitor was shown. */
+  onError?: (error: TeppanError) => void;
+}
+
+const NUMERIC = { inputMode: 'numeric', pattern: '[0-9]*', autoComplete: 'off' } as const;
+
+/** Guests, menu, date and ZIP in; a live itemised estimate, then the server's quote, out. */
+export default function QuoteCalculator(props: QuoteCalculatorProps) {
+  useStyles(uiCss, css);
+  const { data: catalog } = useCatalog();
+  const { scope, locale, onLog } = useTeppan();
+  const client = useQueryClient();
+  const [, publishQuote] = useHandoff('quote');
+  const draftKey = `teppan:quote-draft:${scope}`;
+  const ids = { title: useId(), summary: useId(), form: useId() };
+
+  const [values, setValues] = useState<QuoteFormValues>(
+    () =>
+      safeStorage.read(draftKey, isQuoteFormValues) ??
+      emptyQuoteForm(catalog, {
+        adults: props.defaultAdults?.toString(),
+        children: props.defaultChildren?.toString(),
+        eventDate: props.defaultEventDate,
+        zip: props.defaultZip,
+      }),
+  );
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
+  const now = useMemo(() => Date.now(), []);
+  const window_ = useMemo(() => bookableDates(catalog, now), [catalog, now]);
+
+  const check = useMemo(() => checkQuoteForm(values, catalog, now), [values, catalog, now]);
+  const estimate = useMemo(() => (check.price ? priceQuote(catalog, check.price) : undefined), [check.price, catalog]);
+  const server = useServerQuote(check.input);
+  const money = (cents: number) => formatMoney(cents, catalog.currency, locale);
+
+  const { onReady, onError } = props;
+  useEffect(() => onReady?.(), [onReady]);
+  useEffect(() => {
+    safeStorage.write(draftKey, values);
+  }, [draftKey, values]);
+  useEffect(() => {
+    if (server.error && server.error.kind !== 'validation') onError?.(server.error);
+  }, [server.error, onError]);
+
+  // The server's figure is the one shown; a disagreement with the estimate is worth knowing about.
+  const quote = server.quote;
+  useEffect(() => {
+    if (!quote || !estimate) return;
+    const travel = quote.lines.filter((l) => l.kind === 'travel').reduce((s, l) => s + l.amountCents, 0);
+    if (quote.totalCents - travel !== estimate.totalCents) {
+      emitLog(onLog, { type: 'quote-mismatch', estimateCents: estimate.totalCents, quoteCents: quote.totalCents, quoteId: quote.id });
+    }
+    setAnnouncement(`Quote updated: ${money(quote.totalCents)} total, ${money(quote.depositCents)} deposit to book.`);
+    // Announce once per quote, not on every render.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the quote's id.
+  }, [quote?.id]);
+
+  const serverErrors = server.error?.kind === 'validation' ? server.error.fieldErrors : {};
+  const errorFor = (field: string) => serverErrors[field] ?? (touched.has(field) ? check.errors[field] : undefined);
+  const touch = (field: string) => setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
+
+  const set = (field: 'adults' | 'children' | 'eventDate' | 'zip', typing = true) => ({
+    value: values[field],
+    onChange: (e: { target: { value: string } }) => {
+      setValues((v) => ({ ...v, [field]: e.target.value }));
+      if (typing) touch(field);
+    },
+    onBlur: () => touch(field),
+  });
+  const setCount = (group: 'upgrades' | 'addOns', id: string) => ({
+    value: values[group][id] ?? '0',
+    onChange: (e: { target: { value: string } }) => {
+      setValues((v) => ({ ...v, [group]: { ...v[group], [id]: e.target.value } }));
+      touch(`${group}.${id}`);
+    },
+  });
+
+  function book(e: FormEvent) {
+    e.preventDefault();
+    if (!quote) {
+      // Show every message at once and take the visitor to the first one.
+      setTouched(new Set(Object.keys(check.errors)));
+      const first = Object.keys({ ...check.errors, ...serverErrors })[0];
+      if (first) formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+      return;
+    }
+    client.setQueryData(queryKeys.quote(scope, quote.id), quote);
+    publishQuote(quote.id);
+    props.onQuote?.(quote);
+    if (props.bookingUrl) {
+      const url = new URL(props.bookingUrl, window.location.href);
+      url.searchParams.set('quote', quote.id);
+      window.location.assign(url.toString());
+    } else {
+      setAnnouncement('Quote added to the booking form.');
+    }
+  }
+
+  const lines = quote ? quote.lines : (estimate?.lines ?? []);
+  const total = quote?.totalCents ?? estimate?.totalCents;
+  const status = quote
+    ? `Includes travel to ${quote.zip}. Valid until ${new Date(quote.expiresAt).toLocaleDateString(locale)}.`
+    : server.pending
+      ? 'Checking travel and the final price…'
+      : estimate
+        ? 'Estimate. Enter the event date and ZIP code for your quote, with travel.'
+        : 'Enter your guests to see a price.';
+
+  return (
+    <section className="teppan-root teppan-quote" aria-labelledby={ids.title} style={{ minHeight: WIDGET_MIN_HEIGHT.quote }}>
+      <h2 className="teppan-heading" id={ids.title}>
+        {props.heading ?? 'Get an instant quote'}
+      </h2>
+      <div className="teppan-quote__layout">
+        <form className="teppan-quote__form" id={ids.form} ref={formRef} noValidate onSubmit={book} aria-labelledby={ids.title}>
+          <div className="teppan-quote__pair">
+            <TextField label="Adults" {...NUMERIC} {...set('adults')} error={errorFor('adults')} data-field="adults" required />
+            <TextField
+              label="Children"
+              hint={`Under ${catalog.prices.childUnderAge}`}
+              {...NUMERIC}
+              {...set('children')}
+              error={errorFor('children')}
+              data-field="children"
+            />
+          </div>
+          {catalog.upgrades.length > 0 ? (
+            <fieldset className="teppan-quote__group">
+              <legend>Menu upgrades</legend>
+              {catalog.upgrades.map((item) => (
+                <TextField
+                  key={item.id}
+                  label={item.name}
+                  hint={`+${money(item.priceCents)} ${item.unitLabel}`}
+                  {...NUMERIC}
+                  {...setCount('upgrades', item.id)}
+                  error={errorFor(`upgrades.${item.id}`)}
+                  data-field={`upgrades.${item.id}`}
+                />
+              ))}
+            </fieldset>
+          ) : null}
+          {catalog.addOns.length > 0 ? (
+            <fieldset className="teppan-quote__group">
+              <legend>Add-ons</legend>
+              {catalog.addOns.map((item) => (
+                <TextField
+                  key={item.id}
+                  label={item.name}
+                  hint={`${money(item.priceCents)} ${item.unitLabel}`}
+                  {...NUMERIC}
+                  {...setCount('addOns', item.id)}
+                  error={errorFor(`addOns.${item.id}`)}
+                  data-field={`addOns.${item.id}`}
+                />
+              ))}
+            </fieldset>
+          ) : null}
+          <div className="teppan-quote__pair">
+            <TextField
+              label="Event date"
+              type="date"
+              min={window_.first}
+              max={window_.last}
+              {...set('eventDate')}
+              error={errorFor('eventDate')}
+              data-field="eventDate"
+              required
+            />
+            <TextField
+              label="ZIP code"
+              {...NUMERIC}
+              autoComplete="postal-code"
+              maxLength={10}
+              {...set('zip', false)}
+              onChange={(e) => {
+                const zip = e.target.value;
+                setValues((v) => ({ ...v, zip }));
+                if (zip.trim().length >= 5) touch('zip');
+              }}
+              error={errorFor('zip')}
+              data-field="zip"
+              required
+            />
+          </div>
+        </form>
+
+        <div className="teppan-quote__summary" role="group" aria-labelledby={ids.summary}>
+          <h3 id={ids.summary}>{quote ? 'Your quote' : 'Your estimate'}</h3>
+          {lines.length > 0 && total !== undefined ? (
+            <LineItems
+              caption={quote ? 'Quote' : 'Estimate'}
+              lines={lines.map((l) => ({ label: l.label, amount: money(l.amountCents) }))}
+              total={{ label: 'Total', amount: money(total) }}
+            />
+          ) : null}
+          <p className="teppan-quote__status">{status}</p>
+          {quote ? <p className="teppan-quote__deposit">{money(quote.depositCents)} deposit to book your date.</p> : null}
+          {server.error && server.error.kind !== 'validation' ? <ErrorNotice error={server.error} onRetry={server.retry} /> : null}
+          <Button type="submit" form={ids.form} busy={server.pending && !quote}>
+            Book this quote
+          </Button>
+        </div>
+      </div>
+      <p className="teppan-sr-only" aria-live="polite">
+        {announcement}
+      </p>
+    </section>
+  );
+}
