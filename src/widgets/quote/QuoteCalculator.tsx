@@ -75,16 +75,18 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
 
   // The server's figure is the one shown; a disagreement with the estimate is worth knowing about.
   const quote = server.quote;
+  const handledQuote = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!quote || !estimate) return;
+    // Once per quote, not on every render.
+    if (!quote || handledQuote.current === quote.id) return;
+    handledQuote.current = quote.id;
     const travel = quote.lines.filter((l) => l.kind === 'travel').reduce((s, l) => s + l.amountCents, 0);
-    if (quote.totalCents - travel !== estimate.totalCents) {
+    if (estimate && quote.totalCents - travel !== estimate.totalCents) {
       emitLog(onLog, { type: 'quote-mismatch', estimateCents: estimate.totalCents, quoteCents: quote.totalCents, quoteId: quote.id });
     }
-    setAnnouncement(`Quote updated: ${money(quote.totalCents)} total, ${money(quote.depositCents)} deposit to book.`);
-    // Announce once per quote, not on every render.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the quote's id.
-  }, [quote?.id]);
+    const format = (cents: number) => formatMoney(cents, quote.currency, locale);
+    setAnnouncement(`Quote updated: ${format(quote.totalCents)} total, ${format(quote.depositCents)} deposit to book.`);
+  }, [quote, estimate, onLog, locale]);
 
   const serverErrors = server.error?.kind === 'validation' ? server.error.fieldErrors : {};
   const errorFor = (field: string) => serverErrors[field] ?? (touched.has(field) ? check.errors[field] : undefined);
@@ -216,7 +218,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           </div>
         </form>
 
-        <div className="teppan-quote__summary" role="group" aria-labelledby={ids.summary}>
+        <section className="teppan-quote__summary" aria-labelledby={ids.summary}>
           <h3 id={ids.summary}>{quote ? 'Your quote' : 'Your estimate'}</h3>
           {lines.length > 0 && total !== undefined ? (
             <LineItems
@@ -231,7 +233,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           <Button type="submit" form={ids.form} busy={server.pending && !quote}>
             Book this quote
           </Button>
-        </div>
+        </section>
       </div>
       <p className="teppan-sr-only" aria-live="polite">
         {announcement}
