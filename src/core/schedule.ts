@@ -109,3 +109,29 @@ export function eventDateProblem(rules: BookingRules, date: string, now: number)
 export function longDate(date: string, locale = 'en-US'): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
 }
+
+/** A seating's start as the tenant's wall-clock time: "6:00 PM" (en-US). */
+export function formatTime(instant: string | number, timeZone: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(instant));
+}
+
+/** The first day of `date`'s month and the last, `YYYY-MM-DD`. */
+export function monthOf(date: string): { first: string; last: string } {
+  const first = `${date.slice(0, 7)}-01`;
+  const last = addDays(addMonths(first, 1), -1);
+  return { first, last };
+}
+
+/** Same day-of-month `n` months on, clamped to the month's end; on first days it is exact. */
+export function addMonths(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + n, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday, for a calendar date. */
+export function weekday(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}

@@ -1,3 +1,4 @@
+import type { BookingFormProps } from '../widgets/booking/BookingForm';
 import type { QuoteCalculatorProps } from '../widgets/quote/QuoteCalculator';
 import { lazyWidget } from './lazyWidget';
 
@@ -6,5 +7,6 @@ import { lazyWidget } from './lazyWidget';
  * `X.preload()` fetches a widget's code ahead of time (on hover, say).
  */
 export const QuoteCalculator = lazyWidget<QuoteCalculatorProps>('quote', 'quote calculator', () => import('../widgets/quote/QuoteCalculator'));
+export const BookingForm = lazyWidget<BookingFormProps>('booking', 'booking form', () => import('../widgets/booking/BookingForm'));
 
-export type { QuoteCalculatorProps };
+export type { BookingFormProps, QuoteCalculatorProps };

@@ -1,0 +1,276 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Booking, Catalog, Quote } from '../../contract';
+import type { TeppanError } from '../../core';
+import { queryKeys, useCatalog, useHandoff, useQuote, useTeppan } from '../../query';
+import { Button, ErrorNotice, Skeleton, Stepper, uiCss, useStyles } from '../../ui';
+import { WIDGET_MIN_HEIGHT } from '../sizes';
+import css from './booking.css?inline';
+import { type BookingDraft, draftStore, newDraft, STEPS, type Step } from './draft';
+import { BookingSuccess } from './Success';
+import { AddressStep, ContactStep } from './steps/DetailsSteps';
+import { ReviewStep } from './steps/ReviewStep';
+import { SeatingStep } from './steps/SeatingStep';
+import { useSubmission } from './useSubmission';
+import { type FieldErrors, stepOfField, validateStep } from './validate';
+
+export interface BookingFormProps {
+  /** Heading above the form. */
+  heading?: string;
+  /**
+   * The quote to book. Without it the form takes the quote a QuoteCalculator on
+   * this page hands over, else the page URL's `quote` parameter, else the draft in progress.
+   */
+  quoteId?: string;
+  /** Where visitors without a quote can get one (a page with the QuoteCalculator). */
+  quoteUrl?: string;
+  /** The server acknowledged the booking (also the `teppan:booking-created` event). */
+  onBookingCreated?: (booking: Booking) => void;
+  onReady?: () => void;
+  onError?: (error: TeppanError) => void;
+}
+
+const HEADINGS = ['Choose a seating', 'Event address', 'Contact details', 'Review and confirm'] as const;
+
+function quoteFromUrl(): string | null {
+  return typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('quote');
+}
+
+/** Seating, address, contact, review: one keyed POST, a draft that survives reloads, and a way back from a full seating. */
+export default function BookingForm(props: BookingFormProps) {
+  useStyles(uiCss, css);
+  const { data: catalog } = useCatalog();
+  const { scope } = useTeppan();
+  const store = useMemo(() => draftStore(scope), [scope]);
+  const [stored] = useState(() => store.load());
+  const [handedOver] = useHandoff('quote');
+  const [urlQuote] = useState(quoteFromUrl);
+  const quoteId = props.quoteId ?? handedOver ?? urlQuote ?? stored?.quoteId ?? null;
+  const quote = useQuote(quoteId ?? undefined);
+  const [booking, setBooking] = useState<Booking | null>(null);
+  const titleId = useId();
+
+  const { onReady } = props;
+  useEffect(() => onReady?.(), [onReady]);
+
+  let body: React.ReactNode;
+  if (booking) {
+    body = <BookingSuccess booking={booking} catalog={catalog} />;
+  } else if (!quoteId) {
+    body = (
+      <div className="teppan-booking__empty">
+        <p>Start with a quote: choose your guests and menu, and we’ll hold a seating for you here.</p>
+        {props.quoteUrl ? (
+          <a className="teppan-button" href={props.quoteUrl}>
+            Get a quote
+          </a>
+        ) : null}
+      </div>
+    );
+  } else if (quote.error) {
+    body = <ErrorNotice error={quote.error as TeppanError} onRetry={() => void quote.refetch()} />;
+  } else if (!quote.data) {
+    body = <Skeleton height="24rem" label="Loading your quote" />;
+  } else {
+    body = (
+      <BookingSteps
+        key={quote.data.id}
+        catalog={catalog}
+        quote={quote.data}
+        stored={stored}
+        store={store}
+        handedOver={handedOver === quote.data.id}
+        onCreated={(b) => {
+          setBooking(b);
+          props.onBookingCreated?.(b);
+        }}
+        onError={props.onError}
+      />
+    );
+  }
+
+  return (
+    <section className="teppan-root teppan-booking" aria-labelledby={titleId} style={{ minHeight: WIDGET_MIN_HEIGHT.booking }}>
+      <h2 className="teppan-heading" id={titleId}>
+        {props.heading ?? 'Book your event'}
+      </h2>
+      {body}
+    </section>
+  );
+}
+
+interface StepsProps {
+  catalog: Catalog;
+  quote: Quote;
+  stored: BookingDraft | null;
+  store: ReturnType<typeof draftStore>;
+  /** The quote arrived from a calculator on this page just now: bring the form into view. */
+  handedOver: boolean;
+  onCreated: (booking: Booking) => void;
+  onError: ((error: TeppanError) => void) | undefined;
+}
+
+function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, onError }: StepsProps) {
+  const { api, scope, locale } = useTeppan();
+  const client = useQueryClient();
+  const [, publishBooking] = useHandoff('booking');
+  const [draft, setDraft] = useState<BookingDraft>(() =>
+    // The draft in progress for this quote, or one with an unanswered request, wins; a new quote starts over.
+    stored && (stored.quoteId === quote.id || stored.pending) ? stored : newDraft(quote.id, quote.zip, stored),
+  );
+  const draftRef = useRef<BookingDraft | null>(draft);
+  draftRef.current = draft;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusHeading = useRef(handedOver);
+  const stepId = useId();
+
+  const save = useCallback((next: BookingDraft) => {
+    draftRef.current = next;
+    setDraft(next);
+  }, []);
+  useEffect(() => {
+    store.save(draft);
+  }, [store, draft]);
+
+  const update = (change: Partial<BookingDraft>) => save({ ...(draftRef.current ?? draft), ...change });
+  const goTo = (step: Step) => {
+    focusHeading.current = true;
+    update({ step });
+  };
+
+  // Each step's heading takes focus when the visitor moves, so screen readers announce where they are.
+  // Layout effect: focus moves in the same frame the step appears, before anything else can run.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes.
+  useLayoutEffect(() => {
+    if (!focusHeading.current) return;
+    focusHeading.current = false;
+    headingRef.current?.focus();
+  }, [draft.step]);
+
+  const onCreatedDraft = useCallback(
+    (booking: Booking) => {
+      store.clear();
+      client.setQueryData(queryKeys.booking(scope, booking.id), booking);
+      publishBooking(booking.id);
+      onCreated(booking);
+    },
+    [store, client, scope, publishBooking, onCreated],
+  );
+
+  const onRefused = useCallback(
+    (error: TeppanError) => {
+      const current = draftRef.current ?? draft;
+      if (error.kind === 'conflict') {
+        // Someone else took the seating: fresh availability, the other fields untouched.
+        void client.invalidateQueries({ queryKey: [...queryKeys.all(scope), 'availability'] });
+        setBanner(error.userMessage);
+        setErrors({});
+        focusHeading.current = true;
+        save({ ...current, slotId: null, step: 0 });
+        return;
+      }
+      const fields = Object.keys(error.fieldErrors);
+      if (error.kind === 'validation' && fields.length > 0) {
+        setErrors({ ...error.fieldErrors });
+        const step = Math.min(...fields.map(stepOfField)) as Step;
+        setBanner(step === 3 ? error.userMessage : null);
+        focusHeading.current = true;
+        save({ ...current, step });
+        return;
+      }
+      setBanner(error.userMessage);
+      onError?.(error);
+    },
+    [client, scope, save, draft, onError],
+  );
+
+  const submission = useSubmission({ api, draft: draftRef, save, onCreated: onCreatedDraft, onRefused });
+  useEffect(() => {
+    if (submission.state.status === 'failed') onError?.(submission.state.error);
+  }, [submission.state, onError]);
+
+  const slotStart = useMemo(() => {
+    for (const [, data] of client.getQueriesData<{ days: { slots: { id: string; start: string }[] }[] }>({
+      queryKey: [...queryKeys.all(scope), 'availability'],
+    })) {
+      const slot = data?.days.flatMap((d) => d.slots).find((s) => s.id === draft.slotId);
+      if (slot) return slot.start;
+    }
+    return undefined;
+  }, [client, scope, draft.slotId]);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (draft.step === 3) {
+      setBanner(null);
+      void submission.send();
+      return;
+    }
+    const found = validateStep(draft.step, draft, quote.zip);
+    setErrors(found);
+    const first = Object.keys(found)[0];
+    if (first) {
+      const target = first === 'slotId' ? 'input[type="radio"]:not(:disabled), [data-day][tabindex="0"]' : `[data-field="${first}"]`;
+      formRef.current?.querySelector<HTMLElement>(target)?.focus();
+      return;
+    }
+    setBanner(null);
+    goTo((draft.step + 1) as Step);
+  }
+
+  const sending = submission.state.status === 'sending';
+  const status =
+    submission.state.status === 'sending'
+      ? submission.state.checking
+        ? 'Checking on the booking you sent earlier…'
+        : 'Sending your booking…'
+      : submission.state.status === 'offline'
+        ? 'You’re offline. Your booking is saved on this device and will be sent as soon as you’re back online.'
+        : '';
+
+  return (
+    <form className="teppan-booking__form" ref={formRef} noValidate onSubmit={onSubmit} aria-labelledby={stepId}>
+      <Stepper steps={STEPS} current={draft.step} label="Booking steps" />
+      <h3 className="teppan-heading teppan-booking__step" id={stepId} ref={headingRef} tabIndex={-1}>
+        <span className="teppan-sr-only">
+          Step {draft.step + 1} of {STEPS.length}:{' '}
+        </span>
+        {HEADINGS[draft.step]}
+      </h3>
+      {banner ? (
+        <div className="teppan-booking__banner" role="alert">
+          {banner}
+        </div>
+      ) : null}
+      {draft.step === 0 ? <SeatingStep catalog={catalog} quote={quote} draft={draft} update={update} error={errors.slotId} locale={locale} /> : null}
+      {draft.step === 1 ? <AddressStep draft={draft} update={update} errors={errors} /> : null}
+      {draft.step === 2 ? <ContactStep draft={draft} update={update} errors={errors} /> : null}
+      {draft.step === 3 ? <ReviewStep catalog={catalog} quote={quote} draft={draft} slotStart={slotStart} locale={locale} onEdit={(s) => goTo(s)} /> : null}
+      {submission.state.status === 'failed' ? (
+        <ErrorNotice
+          error={submission.state.error}
+          onRetry={() => {
+            submission.reset();
+            void submission.send();
+          }}
+        />
+      ) : null}
+      <p className="teppan-booking__status" role="status">
+        {status}
+      </p>
+      <div className="teppan-booking__actions">
+        {draft.step > 0 ? (
+          <Button variant="secondary" onClick={() => goTo((draft.step - 1) as Step)} disabled={sending}>
+            Back
+          </Button>
+        ) : null}
+        <Button type="submit" busy={sending}>
+          {draft.step === 3 ? 'Confirm booking' : 'Continue'}
+        </Button>
+      </div>
+    </form>
+  );
+}

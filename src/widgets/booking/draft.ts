@@ -1,0 +1,83 @@
+import type { BookingRequest } from '../../contract';
+import { newIdempotencyKey, safeStorage } from '../../core';
+
+export const STEPS = ['Seating', 'Address', 'Contact', 'Review'] as const;
+export type Step = 0 | 1 | 2 | 3;
+
+/**
+ * Everything the visitor has done in the booking form, kept in localStorage
+ * from the first keystroke until the server has acknowledged the booking.
+ */
+export interface BookingDraft {
+  v: 1;
+  quoteId: string;
+  step: Step;
+  /** The day shown in the calendar, `YYYY-MM-DD`. */
+  day: string | null;
+  slotId: string | null;
+  address: { line1: string; city: string; zip: string };
+  notes: string;
+  customer: { name: string; email: string; phone: string };
+  /** Made once for this booking intent; every attempt and resubmission reuses it. */
+  idempotencyKey: string;
+  /**
+   * The request last sent whose outcome is unknown (no answer, offline). It is
+   * sent again, byte for byte with the same key, before anything else: the
+   * server then answers with the booking it may already have made.
+   */
+  pending: BookingRequest | null;
+}
+
+export function newDraft(quoteId: string, zip: string, keep?: BookingDraft | null): BookingDraft {
+  return {
+    v: 1,
+    quoteId,
+    step: 0,
+    day: null,
+    slotId: null,
+    // A new quote starts a new booking, but the visitor's own details carry over.
+    address: keep ? { ...keep.address, zip } : { line1: '', city: '', zip },
+    notes: keep?.notes ?? '',
+    customer: keep?.customer ?? { name: '', email: '', phone: '' },
+    idempotencyKey: newIdempotencyKey(),
+    pending: null,
+  };
+}
+
+const isText = (o: unknown, keys: string[]) => !!o && typeof o === 'object' && keys.every((k) => typeof (o as Record<string, unknown>)[k] === 'string');
+
+export function isDraft(value: unknown): value is BookingDraft {
+  if (!value || typeof value !== 'object') return false;
+  const d = value as Record<string, unknown>;
+  return (
+    d.v === 1 &&
+    typeof d.quoteId === 'string' &&
+    [0, 1, 2, 3].includes(d.step as number) &&
+    (d.slotId === null || typeof d.slotId === 'string') &&
+    (d.day === null || typeof d.day === 'string') &&
+    isText(d.address, ['line1', 'city', 'zip']) &&
+    isText(d.customer, ['name', 'email', 'phone']) &&
+    typeof d.notes === 'string' &&
+    typeof d.idempotencyKey === 'string' &&
+    (d.pending === null || typeof d.pending === 'object')
+  );
+}
+
+export const draftStore = (scope: string) => {
+  const key = `teppan:booking-draft:${scope}`;
+  return {
+    load: () => safeStorage.read(key, isDraft) ?? null,
+    save: (draft: BookingDraft) => safeStorage.write(key, draft),
+    clear: () => safeStorage.remove(key),
+  };
+};
+
+export function requestOf(draft: BookingDraft): BookingRequest {
+  return {
+    slotId: draft.slotId ?? '',
+    quoteId: draft.quoteId,
+    customer: { ...draft.customer },
+    address: { ...draft.address },
+    notes: draft.notes,
+  };
+}

@@ -1,0 +1,34 @@
+import { address, customer, fieldErrorsOf } from '../../contract';
+import type { BookingDraft, Step } from './draft';
+
+export type FieldErrors = Record<string, string>;
+
+/** Which step shows a field: server errors are routed back to where the visitor can fix them. */
+export function stepOfField(field: string): Step {
+  if (field === 'slotId') return 0;
+  if (field.startsWith('address.') || field === 'notes') return 1;
+  if (field.startsWith('customer.')) return 2;
+  return 3;
+}
+
+/** The same schemas, and so the same words, as the server's validation. */
+export function validateStep(step: Step, draft: BookingDraft, quoteZip: string): FieldErrors {
+  const errors: FieldErrors = {};
+  const add = (list: { field: string; detail: string }[]) => {
+    for (const e of list) errors[e.field] ??= e.detail;
+  };
+  if (step === 0 && !draft.slotId) errors.slotId = 'Choose a seating.';
+  if (step === 1) {
+    const r = address.safeParse(draft.address, { reportInput: true });
+    if (!r.success) add(fieldErrorsOf(r.error.issues, ['address']));
+    if (!errors['address.zip'] && draft.address.zip.trim() !== quoteZip) {
+      errors['address.zip'] = `Your quote’s travel was priced for ZIP ${quoteZip}. Use that ZIP, or get a new quote for this one.`;
+    }
+    if (draft.notes.length > 1000) errors.notes = 'Notes must be at most 1000 characters.';
+  }
+  if (step === 2) {
+    const r = customer.safeParse(draft.customer, { reportInput: true });
+    if (!r.success) add(fieldErrorsOf(r.error.issues, ['customer']));
+  }
+  return errors;
+}

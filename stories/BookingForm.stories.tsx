@@ -1,0 +1,130 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import type { Quote } from '../src/contract';
+import { addDays, bookableDates } from '../src/core';
+import { BookingForm } from '../src/react';
+import { demoCatalog } from './support/demo';
+import { withTeppan } from './support/withTeppan';
+
+const date = addDays(bookableDates(demoCatalog, Date.now()).first, 10);
+
+/** A quote made on the reference API MSW runs in this browser tab. */
+async function makeQuote(): Promise<Quote> {
+  const res = await fetch('/api/v1/quotes', {
+    method: 'POST',
+    headers: { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json' },
+    body: JSON.stringify({ adults: 12, eventDate: date, zip: '90012' }),
+  });
+  return (await res.json()) as Quote;
+}
+
+/** Fills a seating from "other visitors" so the next booking of it meets a 409. */
+async function fillSeating(quote: Quote, slotId: string) {
+  for (let i = 0; i < 3; i++) {
+    await fetch('/api/v1/bookings', {
+      method: 'POST',
+      headers: { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json', 'idempotency-key': `other-visitor-${slotId}-${i}` },
+      body: JSON.stringify({
+        slotId,
+        quoteId: quote.id,
+        customer: { name: 'Other', email: 'o@example.com', phone: '2135550100' },
+        address: { line1: '2 Elm St', city: 'Los Angeles', zip: '90012' },
+      }),
+    });
+  }
+}
+
+async function fillDetails(canvas: ReturnType<typeof within>) {
+  await userEvent.type(canvas.getByLabelText('Street address'), '1 Sakura Way');
+  await userEvent.type(canvas.getByLabelText('City'), 'Los Angeles');
+  await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+  await userEvent.type(await canvas.findByLabelText('Name'), 'Ann Lee');
+  await userEvent.type(canvas.getByLabelText('Email'), 'ann@example.com');
+  await userEvent.type(canvas.getByLabelText('Phone'), '(213) 555-0142');
+  await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+}
+
+type Args = Parameters<typeof BookingForm>[0];
+
+/** The quote of the story being shown (made fresh for each, after MSW is set up). */
+let quote: Quote;
+
+const meta = {
+  title: 'Widgets/BookingForm',
+  component: BookingForm,
+  decorators: [withTeppan],
+  args: { onBookingCreated: fn(), onError: fn() },
+  async beforeEach() {
+    localStorage.clear();
+    quote = await makeQuote();
+  },
+  render: (args: Args) => <BookingForm {...args} quoteId={quote.id} />,
+} satisfies Meta<typeof BookingForm>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+export const ChooseSeating: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: /Choose a seating/ })).toBeVisible();
+    // The quote's own date is open, its four seatings offered by start time.
+    const group = await canvas.findByRole('group', { name: /Seatings on/ });
+    for (const time of ['12:00 PM', '3:00 PM', '6:00 PM', '8:30 PM']) await expect(await within(group).findByRole('radio', { name: time })).toBeEnabled();
+  },
+};
+
+export const MissingChoices: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('radio', { name: '6:00 PM' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await expect(canvas.getByRole('group', { name: /Seatings on/ })).toHaveAccessibleDescription('Choose a seating.');
+    await userEvent.click(canvas.getByRole('radio', { name: '6:00 PM' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Continue' }));
+    await expect(canvas.getByLabelText('Street address')).toHaveAccessibleDescription('Street address is required.');
+    await expect(canvas.getByLabelText('Street address')).toHaveFocus();
+  },
+};
+
+export const Booked: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('radio', { name: '6:00 PM' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await fillDetails(canvas);
+    await expect(await canvas.findByRole('heading', { name: /Review and confirm/ })).toHaveFocus();
+    await userEvent.click(canvas.getByRole('button', { name: 'Confirm booking' }));
+    await expect(await canvas.findByRole('heading', { name: 'Booking received' })).toHaveFocus();
+    await expect(args.onBookingCreated).toHaveBeenCalledWith(expect.objectContaining({ status: 'pending_deposit', slotId: `${date}T18:00` }));
+    await expect(localStorage.length).toBe(0);
+  },
+};
+
+export const SeatingTakenMeanwhile: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('radio', { name: '6:00 PM' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await fillDetails(canvas);
+    await fillSeating(quote, `${date}T18:00`);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Confirm booking' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('that seating was just taken');
+    await expect(canvas.getByRole('heading', { name: /Choose a seating/ })).toHaveFocus();
+    await waitFor(() => expect(canvas.getByRole('radio', { name: '6:00 PM' })).toBeDisabled());
+    await userEvent.click(canvas.getByRole('radio', { name: '8:30 PM' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    // Everything typed before the 409 is still there.
+    await expect(canvas.getByLabelText('Street address')).toHaveValue('1 Sakura Way');
+  },
+};
+
+export const NoQuote: Story = {
+  render: (args: Args) => <BookingForm {...args} quoteUrl="/quote" />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/Start with a quote/)).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Get a quote' })).toHaveAttribute('href', '/quote');
+  },
+};
