@@ -32,7 +32,14 @@ const builds: Record<string, UserConfig> = {
     root: resolve(import.meta.dirname, 'server/demo'),
     base: '/',
     publicDir: false,
-    build: { outDir: resolve(import.meta.dirname, 'dist/demo'), emptyOutDir: true, sourcemap: true },
+    build: {
+      outDir: resolve(import.meta.dirname, 'dist/demo'),
+      emptyOutDir: true,
+      sourcemap: true,
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'server/demo/index.html'), book: resolve(import.meta.dirname, 'server/demo/book.html') },
+      },
+    },
     plugins: [report('demo')],
   },
 };

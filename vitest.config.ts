@@ -59,7 +59,7 @@ export default defineConfig({
       {
         extends: './vite.config.ts',
         optimizeDeps,
-        test: { name: 'components', include: ['src/**/*.browser.test.tsx'], browser: browser() },
+        test: { name: 'components', include: ['src/**/*.browser.test.tsx'], setupFiles: ['test/support/browser-setup.ts'], browser: browser() },
       },
       {
         extends: './vite.config.ts',

@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { HttpResponse, http } from 'msw';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { referenceApiHandlers } from '../server/msw';
 import type { Quote } from '../src/contract';
 import { addDays, bookableDates } from '../src/core';
 import { BookingForm } from '../src/react';
@@ -117,6 +119,85 @@ export const SeatingTakenMeanwhile: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
     // Everything typed before the 409 is still there.
     await expect(canvas.getByLabelText('Street address')).toHaveValue('1 Sakura Way');
+  },
+};
+
+/** Walks from the seating step to the review step. */
+async function toReview(canvas: ReturnType<typeof within>) {
+  await userEvent.click(await canvas.findByRole('radio', { name: '6:00 PM' }));
+  await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+  await fillDetails(canvas);
+}
+
+export const Loading: Story = {
+  beforeEach({ msw }) {
+    msw.use(...referenceApiHandlers({ faults: [{ path: '/api/v1/catalog', delayMs: 600_000 }] }));
+  },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('status', { name: 'Loading the booking form' })).toBeVisible();
+  },
+};
+
+export const ServerErrorThenRetry: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await toReview(canvas);
+    await fetch('/__chaos', {
+      method: 'POST',
+      body: JSON.stringify({ method: 'POST', path: '/api/v1/bookings', status: 500, times: 1 }),
+      headers: { 'content-type': 'application/json' },
+    });
+    await userEvent.click(canvas.getByRole('button', { name: 'Confirm booking' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Something went wrong on our side');
+    await expect(args.onError).toHaveBeenCalled();
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await expect(await canvas.findByRole('heading', { name: 'Booking received' })).toBeVisible();
+  },
+};
+
+export const Offline: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await toReview(canvas);
+    await fetch('/__chaos', {
+      method: 'POST',
+      body: JSON.stringify({ method: 'POST', path: '/api/v1/bookings', reset: true }),
+      headers: { 'content-type': 'application/json' },
+    });
+    await userEvent.click(canvas.getByRole('button', { name: 'Confirm booking' }));
+    await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('couldn’t reach the server');
+    // The request waits in the draft, to be sent again with the same key.
+    const draft = JSON.parse(Object.values({ ...localStorage }).find((v) => v.includes('"pending"')) ?? '{}');
+    await expect(draft.pending).toMatchObject({ slotId: `${date}T18:00`, customer: { name: 'Ann Lee' } });
+  },
+};
+
+export const ServerRejectsAField: Story = {
+  beforeEach({ msw }) {
+    msw.use(
+      http.post('*/api/v1/bookings', () =>
+        HttpResponse.json(
+          {
+            type: 'https://teppan.dev/problems/validation',
+            title: 'Some fields are invalid',
+            status: 422,
+            code: 'validation',
+            detail: 'customer.email: This mailbox does not accept mail.',
+            errors: [{ field: 'customer.email', pointer: '/customer/email', detail: 'This mailbox does not accept mail.' }],
+          },
+          { status: 422, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      ),
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await toReview(canvas);
+    await userEvent.click(canvas.getByRole('button', { name: 'Confirm booking' }));
+    // Back to the step that holds the field, with the server's words beside it.
+    await expect(await canvas.findByRole('heading', { name: /Contact details/ })).toHaveFocus();
+    await expect(canvas.getByLabelText('Email')).toHaveAccessibleDescription('This mailbox does not accept mail.');
+    await expect(canvas.getByLabelText('Email')).toHaveValue('ann@example.com');
   },
 };
 

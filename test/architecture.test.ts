@@ -26,7 +26,8 @@ function importsOf(file: string): string[] {
 function placeOf(path: string): { top: string; layer?: string; widget?: string } {
   const parts = path.split('/');
   if (parts[0] !== 'src') return { top: parts[0] ?? '' };
-  return { top: 'src', layer: parts[1], widget: parts[1] === 'widgets' ? parts[2] : undefined };
+  // Files directly in widgets/ (not in a widget's folder) are shared by the layer.
+  return { top: 'src', layer: parts[1], widget: parts[1] === 'widgets' && parts.length > 3 ? parts[2] : undefined };
 }
 
 function violations(files: string[], check: (from: ReturnType<typeof placeOf>, to: ReturnType<typeof placeOf>, spec: string) => string | undefined) {

@@ -5,7 +5,7 @@
  */
 export const WIDGET_MIN_HEIGHT = {
   quote: '44rem',
-  booking: '40rem',
+  booking: '44rem',
 } as const;
 
 export type WidgetName = keyof typeof WIDGET_MIN_HEIGHT;

@@ -5,31 +5,45 @@ test.afterEach(async ({ request }) => {
   await request.delete('/__chaos');
 });
 
-test('the demo page shows the tenant’s prices through the SDK, with no accessibility violations', async ({ page }) => {
+test('the landing page shows the quote calculator, with no accessibility violations', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Sakura Hibachi Catering' })).toBeVisible();
-  const prices = page.getByRole('region', { name: 'Prices, live from the reference API' });
-  await expect(prices.getByRole('listitem').filter({ hasText: 'Adults: $60.00' })).toBeVisible();
-  await expect(prices.getByText('Lobster tail: +$15.00 per plate')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Get an instant quote' })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Total $600.00' })).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations).toEqual([]);
 });
 
-test('a flaky API is retried in the browser: two 503s and the visitor still sees prices', async ({ page, request }) => {
+test('a flaky API is retried in the browser: two 503s and the visitor still gets the calculator', async ({ page, request }) => {
   await request.post('/__chaos', { data: { path: '/api/v1/catalog', status: 503, times: 2 } });
   const catalogCalls: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/api/v1/catalog')) catalogCalls.push(r.url());
   });
   await page.goto('/');
-  await expect(page.getByText('Adults: $60.00')).toBeVisible();
+  await expect(page.getByLabel('Adults')).toBeVisible();
   expect(catalogCalls).toHaveLength(3);
 });
 
-test('when the API stays down the visitor gets a message, not a blank page', async ({ page, request }) => {
-  await request.post('/__chaos', { data: { path: '/api/v1/catalog', status: 500 } });
+test('when the API stays down the visitor gets a message and a retry, not a blank widget', async ({ page, request }) => {
+  await request.post('/__chaos', { data: { path: '/api/v1/catalog', status: 500, times: 1 } });
   await page.goto('/');
   await expect(page.getByRole('alert')).toHaveText(/Something went wrong on our side/);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByLabel('Adults')).toBeVisible();
+});
+
+test('the booking page takes a quote from its URL, and asks for one without it', async ({ page, request }) => {
+  await page.goto('/book.html');
+  await expect(page.getByText(/Start with a quote/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Get a quote' })).toHaveAttribute('href', '/');
+
+  const date = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const res = await request.post('/api/v1/quotes', { headers: { authorization: 'Bearer pk_test_demo' }, data: { adults: 10, eventDate: date, zip: '90012' } });
+  const quote = await res.json();
+  await page.goto(`/book.html?quote=${quote.id}`);
+  await expect(page.getByRole('group', { name: /Seatings on/ })).toBeVisible();
+  await expect(page.getByRole('radio', { name: '6:00 PM' })).toBeEnabled();
 });
 
 test('the API, its contract and the demo share one port', async ({ request }) => {

@@ -187,10 +187,7 @@ function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, on
     [client, scope, save, draft, onError],
   );
 
-  const submission = useSubmission({ api, draft: draftRef, save, onCreated: onCreatedDraft, onRefused });
-  useEffect(() => {
-    if (submission.state.status === 'failed') onError?.(submission.state.error);
-  }, [submission.state, onError]);
+  const submission = useSubmission({ api, draft: draftRef, save, onCreated: onCreatedDraft, onRefused, onFailed: onError });
 
   const slotStart = useMemo(() => {
     for (const [, data] of client.getQueriesData<{ days: { slots: { id: string; start: string }[] }[] }>({

@@ -26,6 +26,8 @@ interface Options {
   onCreated: (booking: Booking) => void;
   /** A definitive refusal: nothing was created; route it to where the visitor can fix it. */
   onRefused: (error: TeppanError) => void;
+  /** A failure shown to the visitor as it is (with "Try again"). */
+  onFailed?: ((error: TeppanError) => void) | undefined;
 }
 
 /**
@@ -35,7 +37,7 @@ interface Options {
  * returns, on "Try again"), so the server answers with the booking it may
  * already hold instead of making a second one.
  */
-export function useSubmission({ api, draft, save, onCreated, onRefused }: Options) {
+export function useSubmission({ api, draft, save, onCreated, onRefused, onFailed }: Options) {
   const [state, setState] = useState<Submission>({ status: 'idle' });
   const inFlight = useRef(false);
 
@@ -63,18 +65,22 @@ export function useSubmission({ api, draft, save, onCreated, onRefused }: Option
           // The key already made a booking from other details; never guess which: start a fresh intent.
           save({ ...latest, pending: null, idempotencyKey: newIdempotencyKey() });
           setState({ status: 'failed', error, uncertain: false });
+          onFailed?.(error);
         } else if (isDefinitive(error)) {
           save({ ...latest, pending: null });
           setState({ status: 'idle' });
           onRefused(error);
+        } else if (isOffline()) {
+          setState({ status: 'offline' });
         } else {
-          setState(isOffline() ? { status: 'offline' } : { status: 'failed', error, uncertain: true });
+          setState({ status: 'failed', error, uncertain: true });
+          onFailed?.(error);
         }
       } finally {
         inFlight.current = false;
       }
     },
-    [api, draft, save, onCreated, onRefused],
+    [api, draft, save, onCreated, onRefused, onFailed],
   );
 
   // A request whose answer never arrived (reload, closed tab, lost network) is asked again on arrival.

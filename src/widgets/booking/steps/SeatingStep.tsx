@@ -34,7 +34,7 @@ export function SeatingStep({ catalog, quote, draft, update, error, locale }: Se
   const errorId = useId();
 
   return (
-    <div className="teppan-seating">
+    <div className="teppan-seating-step">
       {availability.error ? (
         <ErrorNotice error={availability.error as TeppanError} onRetry={() => void availability.refetch()} />
       ) : !availability.data ? (

@@ -1,0 +1,214 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { addDays } from '../../src/core/schedule';
+import { adminBookings, eventDate, fillAddressAndContact, quoteAndBook } from './support';
+
+test.afterEach(async ({ request }) => {
+  await request.delete('/__chaos');
+});
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
+test('quote → book → confirm, and the booking is in the admin list', async ({ page, request }) => {
+  const date = eventDate(20);
+  await quoteAndBook(page, { date, zip: '91320' });
+  await expectNoAxeViolations(page);
+  await page.getByRole('radio', { name: '6:00 PM' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillAddressAndContact(page, 'Funnel Test');
+  await expect(page.getByRole('region', { name: 'Booking' }).getByRole('row', { name: /Travel: 41 miles/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByRole('heading', { name: 'Booking received' })).toBeFocused();
+  await expect(page.getByText(/Pay the \$100\.00 deposit/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  const mine = (await adminBookings(request)).filter((b) => b.customer.name === 'Funnel Test');
+  expect(mine.map((b) => b.slotId)).toEqual([`${date}T18:00`]);
+});
+
+test('a seating taken meanwhile brings the visitor back to fresh seatings, keeping everything else', async ({ page, request }) => {
+  const date = eventDate(21);
+  await quoteAndBook(page, { date });
+  await page.getByRole('radio', { name: '6:00 PM' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillAddressAndContact(page, 'Conflict Test');
+
+  // Three other visitors take the last chef teams while this one reviews.
+  const quoteId = new URL(page.url()).searchParams.get('quote');
+  for (let i = 0; i < 3; i++) {
+    const res = await request.post('/api/v1/bookings', {
+      headers: { authorization: 'Bearer pk_test_demo', 'idempotency-key': `e2e-other-${date}-${i}` },
+      data: {
+        slotId: `${date}T18:00`,
+        quoteId,
+        customer: { name: `Other ${i}`, email: 'o@example.com', phone: '2135550100' },
+        address: { line1: '2 Elm St', city: 'Los Angeles', zip: '90012' },
+      },
+    });
+    expect(res.status()).toBe(201);
+  }
+
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByRole('alert')).toContainText('that seating was just taken');
+  await expect(page.getByRole('heading', { name: /Choose a seating/ })).toBeFocused();
+  await expect(page.getByRole('radio', { name: '6:00 PM' })).toBeDisabled();
+  await page.getByRole('radio', { name: '8:30 PM' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByLabel('Street address')).toHaveValue('1 Sakura Way');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByLabel('Name')).toHaveValue('Conflict Test');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByRole('heading', { name: 'Booking received' })).toBeVisible();
+  const mine = (await adminBookings(request)).filter((b) => b.customer.name === 'Conflict Test');
+  expect(mine.map((b) => b.slotId)).toEqual([`${date}T20:30`]);
+});
+
+test('a reload mid-form restores the draft', async ({ page }) => {
+  await quoteAndBook(page, { date: eventDate(22) });
+  await page.getByRole('radio', { name: '3:00 PM' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Street address').fill('9 Draft Lane');
+  await page.getByLabel('Notes').fill('Peanut allergy at table 2');
+  await page.reload();
+  await expect(page.getByLabel('Street address')).toHaveValue('9 Draft Lane');
+  await expect(page.getByLabel('Notes')).toHaveValue('Peanut allergy at table 2');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('radio', { name: '3:00 PM' })).toBeChecked();
+});
+
+test('a response dropped after the booking was made still yields exactly one booking', async ({ page, request }) => {
+  const date = eventDate(23);
+  await quoteAndBook(page, { date });
+  await page.getByRole('radio', { name: '12:00 PM' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillAddressAndContact(page, 'Dropped Response');
+  await request.post('/__chaos', { data: { method: 'POST', path: '/api/v1/bookings', drop: true, times: 1 } });
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByRole('heading', { name: 'Booking received' })).toBeVisible();
+  const mine = (await adminBookings(request)).filter((b) => b.customer.name === 'Dropped Response');
+  expect(mine).toHaveLength(1);
+});
+
+test('a double click on Confirm booking sends one request and makes one booking', async ({ page, request }) => {
+  const date = eventDate(27);
+  await quoteAndBook(page, { date });
+  await page.getByRole('radio', { name: '3:00 PM' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillAddressAndContact(page, 'Double Click');
+  await request.delete('/__chaos'); // clears the request log
+  await page.getByRole('button', { name: 'Confirm booking' }).dblclick();
+  await expect(page.getByRole('heading', { name: 'Booking received' })).toBeVisible();
+  const { requests } = await (await request.get('/__chaos/requests')).json();
+  expect(requests.filter((r: { method: string; path: string }) => r.method === 'POST' && r.path === '/api/v1/bookings')).toHaveLength(1);
+  expect((await adminBookings(request)).filter((b) => b.customer.name === 'Double Click')).toHaveLength(1);
+});
+
+test('a reload after the answer was lost finds the booking that was made, and makes no second one', async ({ page, request }) => {
+  const date = eventDate(24);
+  await quoteAndBook(page, { date });
+  await page.getByRole('radio', { name: '12:00 PM' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillAddressAndContact(page, 'Lost Answer');
+  // The first request commits and loses its answer; every retry then finds the network gone.
+  await request.post('/__chaos', {
+    data: [
+      { method: 'POST', path: '/api/v1/bookings', drop: true, times: 1 },
+      { method: 'POST', path: '/api/v1/bookings', reset: true },
+    ],
+  });
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByRole('alert')).toContainText('couldn’t reach the server');
+  await request.delete('/__chaos');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Booking received' })).toBeVisible();
+  const mine = (await adminBookings(request)).filter((b) => b.customer.name === 'Lost Answer');
+  expect(mine).toHaveLength(1);
+});
+
+/** Presses Tab until `target` has focus: proof it is reachable from the keyboard, in order. */
+async function tabTo(page: Page, target: Locator, max = 25) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test('the whole funnel works with the keyboard alone', async ({ page, request }) => {
+  const date = eventDate(25);
+  const [y, m, d] = date.split('-');
+  await page.goto('/');
+  await expect(page.getByLabel('Adults')).toBeVisible();
+  await tabTo(page, page.getByLabel('Adults'));
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('14');
+  await tabTo(page, page.getByLabel('Event date'));
+  await page.keyboard.type(`${m}${d}${y}`);
+  await tabTo(page, page.getByLabel('ZIP code'));
+  await page.keyboard.type('90012');
+  await expect(page.getByRole('heading', { name: 'Your quote' })).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Book this quote' }));
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { name: /Choose a seating/ })).toBeFocused();
+  const radio = page.getByRole('radio', { name: '12:00 PM' });
+  await tabTo(page, radio);
+  await page.keyboard.press('Space');
+  await expect(radio).toBeChecked();
+  await page.keyboard.press('Enter'); // submits the step
+  await expect(page.getByRole('heading', { name: /Event address/ })).toBeFocused();
+  await tabTo(page, page.getByLabel('Street address'));
+  await page.keyboard.type('5 Keyboard Ct');
+  await tabTo(page, page.getByLabel('City'));
+  await page.keyboard.type('Pasadena');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Contact details/ })).toBeFocused();
+  await tabTo(page, page.getByLabel('Name'));
+  await page.keyboard.type('Keyboard Only');
+  await tabTo(page, page.getByLabel('Email'));
+  await page.keyboard.type('kb@example.com');
+  await tabTo(page, page.getByLabel('Phone'));
+  await page.keyboard.type('2135550199');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Review and confirm/ })).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Confirm booking' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Booking received' })).toBeFocused();
+  const mine = (await adminBookings(request)).filter((b) => b.customer.name === 'Keyboard Only');
+  expect(mine.map((b) => b.slotId)).toEqual([`${date}T12:00`]);
+});
+
+test('the calendar moves by day, week and month with the arrow keys', async ({ page }) => {
+  const date = eventDate(30);
+  await quoteAndBook(page, { date });
+  const day = (iso: string) => page.locator(`[data-day="${iso}"]`);
+  await tabTo(page, day(date));
+  await page.keyboard.press('ArrowRight');
+  await expect(day(addDays(date, 1))).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(day(addDays(date, 8))).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: /Seatings on/ })).toContainText(String(Number(addDays(date, 8).slice(8))));
+  await expect(page.getByRole('radio', { name: '6:00 PM' })).toBeEnabled();
+});
+
+test('each widget’s code loads only when it is needed', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto('/');
+  await expect(page.getByLabel('Adults')).toBeVisible();
+  expect(scripts.some((s) => /QuoteCalculator-[\w-]+\.js$/.test(s))).toBe(true);
+  expect(scripts.some((s) => /BookingForm-[\w-]+\.js$/.test(s))).toBe(false);
+
+  await page.getByLabel('Event date').fill(eventDate(26));
+  await page.getByLabel('ZIP code').fill('90012');
+  await page.getByRole('button', { name: 'Book this quote' }).click();
+  await expect(page.getByRole('heading', { name: /Choose a seating/ })).toBeVisible();
+  expect(scripts.some((s) => /BookingForm-[\w-]+\.js$/.test(s))).toBe(true);
+});

@@ -1,0 +1,37 @@
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { demoTenant } from '../../server/tenants';
+import { addDays, bookableDates } from '../../src/core/schedule';
+
+/** A bookable date, `offset` days into the window; each test takes its own so seatings never collide. */
+export function eventDate(offset: number): string {
+  return addDays(bookableDates(demoTenant.catalog, Date.now()).first, offset);
+}
+
+export async function adminBookings(request: APIRequestContext) {
+  const res = await request.get('/api/v1/admin/bookings', { headers: { authorization: 'Bearer sk_test_demo' } });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { bookings: { id: string; slotId: string; customer: { name: string } }[] }).bookings;
+}
+
+/** Fills the calculator and books the quote; resolves once the booking form shows its seatings. */
+export async function quoteAndBook(page: Page, { date, zip = '90012', adults = '12' }: { date: string; zip?: string; adults?: string }) {
+  await page.goto('/');
+  const adultsField = page.getByLabel('Adults');
+  await adultsField.fill(adults);
+  await page.getByLabel('Event date').fill(date);
+  await page.getByLabel('ZIP code').fill(zip);
+  await expect(page.getByRole('heading', { name: 'Your quote' })).toBeVisible();
+  await page.getByRole('button', { name: 'Book this quote' }).click();
+  await expect(page.getByRole('heading', { name: /Choose a seating/ })).toBeVisible();
+}
+
+export async function fillAddressAndContact(page: Page, name = 'Ann Lee') {
+  await page.getByLabel('Street address').fill('1 Sakura Way');
+  await page.getByLabel('City').fill('Los Angeles');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill('ann@example.com');
+  await page.getByLabel('Phone').fill('(213) 555-0142');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: /Review and confirm/ })).toBeVisible();
+}
