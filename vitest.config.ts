@@ -34,6 +34,8 @@ const optimizeDeps = {
     'react-dom',
     'react-dom/client',
     'axe-core',
+    '@testing-library/react',
+    '@testing-library/user-event',
   ],
 };
 
