@@ -15,14 +15,17 @@ export interface CalendarProps {
   focused: string;
   onFocusedChange: (day: string) => void;
   onSelect: (day: string) => void;
+  /** `days` belongs to another month while this one loads. */
   busy: boolean;
   locale: string | undefined;
 }
 
-type DayState = 'free' | 'full' | 'closed';
+type DayState = 'free' | 'full' | 'closed' | 'checking';
 
-function stateOf(day: AvailabilityDay | undefined): DayState {
-  if (!day || day.slots.length === 0) return 'closed';
+function stateOf(day: AvailabilityDay | undefined, busy: boolean): DayState {
+  // A month still loading: its days are not closed, just not known yet.
+  if (!day) return busy ? 'checking' : 'closed';
+  if (day.slots.length === 0) return 'closed';
   return day.slots.some((s) => s.remaining > 0) ? 'free' : 'full';
 }
 
@@ -30,6 +33,7 @@ const DESCRIBE: Record<DayState, (n: number) => string> = {
   free: (n) => (n === 1 ? '1 seating free' : `${n} seatings free`),
   full: () => 'fully booked',
   closed: () => 'not available',
+  checking: () => 'checking availability',
 };
 
 const MOVES: Record<string, (d: string) => string> = {
@@ -136,7 +140,7 @@ export function Calendar(p: CalendarProps) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: blank cells have no identity but their place.
                 if (!d) return <td key={`blank-${i}`} />;
                 const info = p.days.get(d);
-                const state = stateOf(info);
+                const state = stateOf(info, p.busy);
                 const free = info?.slots.filter((s) => s.remaining > 0).length ?? 0;
                 return (
                   <td key={d}>

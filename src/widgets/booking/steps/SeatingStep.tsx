@@ -50,11 +50,15 @@ export function SeatingStep({ catalog, quote, draft, update, error, locale }: Se
           focused={focused}
           onFocusedChange={setFocused}
           onSelect={(day) => update({ day, slotId: draft.slotId?.startsWith(day) ? draft.slotId : null })}
-          busy={availability.isFetching}
+          busy={availability.isPlaceholderData}
           locale={locale}
         />
       )}
-      {selectedDay && availability.data ? (
+      {selectedDay && availability.data && availability.isPlaceholderData && !days.has(selectedDay) ? (
+        <p className="teppan-field__hint" role="status">
+          Checking seatings…
+        </p>
+      ) : selectedDay && availability.data ? (
         <Seatings
           day={days.get(selectedDay)}
           date={selectedDay}
