@@ -37,7 +37,7 @@ const builds: Record<string, UserConfig> = {
       emptyOutDir: true,
       sourcemap: true,
       rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'server/demo/index.html'), book: resolve(import.meta.dirname, 'server/demo/book.html') },
+        input: Object.fromEntries(['index', 'quote', 'book'].map((page) => [page, resolve(import.meta.dirname, `server/demo/${page}.html`)])),
       },
     },
     plugins: [report('demo')],

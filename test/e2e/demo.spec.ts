@@ -46,6 +46,16 @@ test('the booking page takes a quote from its URL, and asks for one without it',
   await expect(page.getByRole('radio', { name: '6:00 PM' })).toBeEnabled();
 });
 
+test('a quote made on one page is booked on another through the URL', async ({ page }) => {
+  await page.goto('/quote.html');
+  await page.getByLabel('Event date').fill(new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByLabel('ZIP code').fill('90210');
+  await expect(page.getByRole('heading', { name: 'Your quote' })).toBeVisible();
+  await page.getByRole('button', { name: 'Book this quote' }).click();
+  await expect(page).toHaveURL(/\/book\.html\?quote=qt_\w+/);
+  await expect(page.getByRole('radio', { name: '6:00 PM' })).toBeVisible();
+});
+
 test('the API, its contract and the demo share one port', async ({ request }) => {
   expect(await (await request.get('/api/v1/health')).json()).toEqual({ status: 'ok' });
   const doc = await (await request.get('/api/v1/openapi.json')).json();
