@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
 import css from './ui.css?inline';
 import { useStyles } from './useStyles';
 
@@ -16,7 +16,7 @@ function useFieldIds(error: string | undefined, hint: string | undefined) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : '', errorId].filter(Boolean).join(' ');
-  return { id, errorId, hintId, describedBy, invalid: error ? true : undefined };
+  return { id, errorId, hintId, describedBy, invalid: error ? (true as const) : undefined };
 }
 
 function Messages({ hint, hintId, error, errorId }: { hint?: string; hintId: string; error?: string | undefined; errorId: string }) {
@@ -35,33 +35,51 @@ function Messages({ hint, hintId, error, errorId }: { hint?: string; hintId: str
   );
 }
 
-export type TextFieldProps = FieldBase & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>;
+interface ShellProps extends FieldBase {
+  control: (ids: { id: string; describedBy: string; invalid: true | undefined }) => ReactNode;
+}
 
-/** A labelled input whose hint and error are tied to it with aria-describedby. */
-export function TextField({ label, hint, error, ...input }: TextFieldProps) {
+/** Label, control, hint and error, tied together with ids; the one layout every field shares. */
+function FieldShell({ label, hint, error, control }: ShellProps) {
   const ids = useFieldIds(error, hint);
   return (
     <div className="teppan-field">
       <label className="teppan-field__label" htmlFor={ids.id}>
         {label}
       </label>
-      <input {...input} id={ids.id} className="teppan-field__input" aria-invalid={ids.invalid} aria-describedby={ids.describedBy} />
+      {control(ids)}
       <Messages hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
     </div>
+  );
+}
+
+export type TextFieldProps = FieldBase & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>;
+
+/** A labelled input whose hint and error are tied to it with aria-describedby. */
+export function TextField({ label, hint, error, ...input }: TextFieldProps) {
+  return (
+    <FieldShell
+      label={label}
+      hint={hint}
+      error={error}
+      control={({ id, describedBy, invalid }) => (
+        <input {...input} id={id} className="teppan-field__input" aria-invalid={invalid} aria-describedby={describedBy} />
+      )}
+    />
   );
 }
 
 export type TextAreaFieldProps = FieldBase & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>;
 
 export function TextAreaField({ label, hint, error, ...textarea }: TextAreaFieldProps) {
-  const ids = useFieldIds(error, hint);
   return (
-    <div className="teppan-field">
-      <label className="teppan-field__label" htmlFor={ids.id}>
-        {label}
-      </label>
-      <textarea {...textarea} id={ids.id} className="teppan-field__input" aria-invalid={ids.invalid} aria-describedby={ids.describedBy} />
-      <Messages hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-    </div>
+    <FieldShell
+      label={label}
+      hint={hint}
+      error={error}
+      control={({ id, describedBy, invalid }) => (
+        <textarea {...textarea} id={id} className="teppan-field__input" aria-invalid={invalid} aria-describedby={describedBy} />
+      )}
+    />
   );
 }

@@ -8,14 +8,20 @@ interface StepProps {
   errors: FieldErrors;
 }
 
-/** Where the chef goes, and anything the chef should know. */
-export function AddressStep({ draft, update, errors }: StepProps) {
-  const set = (field: keyof BookingDraft['address']) => ({
-    value: draft.address[field],
-    onChange: (e: { target: { value: string } }) => update({ address: { ...draft.address, [field]: e.target.value } }),
-    error: errors[`address.${field}`],
-    'data-field': `address.${field}`,
+/** Value, change handler, error and focus target of one text field of a draft group. */
+function binder<G extends 'address' | 'customer'>({ draft, update, errors }: StepProps, group: G) {
+  return (field: keyof BookingDraft[G] & string) => ({
+    value: (draft[group] as Record<string, string>)[field] ?? '',
+    onChange: (e: { target: { value: string } }) => update({ [group]: { ...draft[group], [field]: e.target.value } }),
+    error: errors[`${group}.${field}`],
+    'data-field': `${group}.${field}`,
   });
+}
+
+/** Where the chef goes, and anything the chef should know. */
+export function AddressStep(props: StepProps) {
+  const { draft, update, errors } = props;
+  const set = binder(props, 'address');
   return (
     <div className="teppan-booking__fields">
       <TextField label="Street address" autoComplete="street-address" {...set('line1')} required />
@@ -37,13 +43,8 @@ export function AddressStep({ draft, update, errors }: StepProps) {
 }
 
 /** Who the business calls and emails about this event. */
-export function ContactStep({ draft, update, errors }: StepProps) {
-  const set = (field: keyof BookingDraft['customer']) => ({
-    value: draft.customer[field],
-    onChange: (e: { target: { value: string } }) => update({ customer: { ...draft.customer, [field]: e.target.value } }),
-    error: errors[`customer.${field}`],
-    'data-field': `customer.${field}`,
-  });
+export function ContactStep(props: StepProps) {
+  const set = binder(props, 'customer');
   return (
     <div className="teppan-booking__fields">
       <TextField label="Name" autoComplete="name" {...set('name')} required />
