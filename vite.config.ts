@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type UserConfig } from 'vite';
+import { EMBED_ENTRIES, embedManifest } from './scripts/embed-manifest.mjs';
 
 /**
- * One config, several builds, chosen by mode (`vite build --mode lib|demo`).
+ * One config, several builds, chosen by mode (`vite build --mode lib|embed|embed-loader|embed-eager|demo`).
  * Storybook and Vitest load this file too: they get only the React plugin,
  * never the visualizer, so they cannot overwrite the bundle reports.
  */
@@ -17,6 +18,9 @@ function report(name: string) {
   return visualizer({ filename: `dist/reports/${name}.html`, template: 'treemap', sourcemap: true, title: `Teppan ${name} bundle` });
 }
 
+const root = (path: string) => resolve(import.meta.dirname, path);
+const EMBED_DIR = root('dist/embed');
+
 const builds: Record<string, UserConfig> = {
   lib: {
     publicDir: false,
@@ -28,6 +32,56 @@ const builds: Record<string, UserConfig> = {
     },
     plugins: [report('lib')],
   },
+  // The embed's shared runtime and one chunk per widget, hashed. Old files stay (emptyOutDir off):
+  // a page still running the previous loader keeps finding its chunks; scripts/build.mjs prunes older ones.
+  embed: {
+    publicDir: false,
+    build: {
+      outDir: EMBED_DIR,
+      emptyOutDir: false,
+      sourcemap: true,
+      manifest: true,
+      modulePreload: false,
+      rolldownOptions: {
+        input: Object.fromEntries(Object.entries(EMBED_ENTRIES).map(([name, src]) => [name, root(src)])),
+        preserveEntrySignatures: 'exports-only',
+        output: {
+          entryFileNames: '[name]-[hash].js',
+          chunkFileNames: '[name]-[hash].js',
+          // Named groups, so the reports read "vendor" and "shared" rather than whichever module came first.
+          codeSplitting: {
+            groups: [
+              { name: 'vendor', test: /node_modules/ },
+              { name: 'shared', test: /\/src\//, minShareCount: 2 },
+            ],
+          },
+        },
+      },
+    },
+    plugins: [report('embed')],
+  },
+  // The loader: one classic script at a stable URL, with the runtime's file names written in.
+  'embed-loader': {
+    publicDir: false,
+    build: {
+      outDir: EMBED_DIR,
+      emptyOutDir: false,
+      sourcemap: true,
+      lib: { entry: root('src/embed/loader.ts'), formats: ['iife'], name: 'TeppanLoader', fileName: () => 'teppan.js' },
+      minify: true,
+    },
+    plugins: [report('embed-loader')],
+  },
+  // Everything in one file: the baseline of the first-load benchmark, not something to ship.
+  'embed-eager': {
+    publicDir: false,
+    build: {
+      outDir: root('dist/embed-eager'),
+      emptyOutDir: true,
+      lib: { entry: root('src/embed/eager.ts'), formats: ['iife'], name: 'TeppanEager', fileName: () => 'teppan.js' },
+      minify: true,
+    },
+  },
   demo: {
     root: resolve(import.meta.dirname, 'server/demo'),
     base: '/',
@@ -37,7 +91,9 @@ const builds: Record<string, UserConfig> = {
       emptyOutDir: true,
       sourcemap: true,
       rolldownOptions: {
-        input: Object.fromEntries(['index', 'quote', 'book'].map((page) => [page, resolve(import.meta.dirname, `server/demo/${page}.html`)])),
+        input: Object.fromEntries(
+          ['index', 'quote', 'book', 'elements', 'react/index', 'react/quote', 'react/book'].map((page) => [page, root(`server/demo/${page}.html`)]),
+        ),
       },
     },
     plugins: [report('demo')],
@@ -48,6 +104,8 @@ export default defineConfig(({ command, mode }) => {
   const build = command === 'build' ? builds[mode] : undefined;
   return {
     ...build,
+    // The loader needs the runtime's file names; it is built after the runtime.
+    define: mode === 'embed-loader' && command === 'build' ? { __TEPPAN_MANIFEST__: JSON.stringify(embedManifest(EMBED_DIR)) } : {},
     plugins: [react(), ...(build?.plugins ?? [])],
   };
 });

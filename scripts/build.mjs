@@ -1,7 +1,10 @@
-// `npm run build`: the library (ESM + declarations), the demo site, and the bundle reports.
+// `npm run build`: the library (ESM + declarations), the embed (loader, runtime,
+// one chunk per widget), the demo site, and the bundle reports with budgets.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { writeSizeReport } from './size-report.mjs';
+import { embedManifest } from './embed-manifest.mjs';
+import { pruneReleases } from './releases.mjs';
+import { overBudget, writeSizeReport } from './size-report.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 
@@ -13,9 +16,22 @@ function run(cmd, args) {
   }
 }
 
+const vite = (mode) => run(bin('vite'), ['build', '--mode', mode, '--logLevel', 'warn']);
+
 rmSync('dist/lib', { recursive: true, force: true });
 rmSync('dist/reports', { recursive: true, force: true });
-run(bin('vite'), ['build', '--mode', 'lib', '--logLevel', 'warn']);
+vite('lib');
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-run(bin('vite'), ['build', '--mode', 'demo', '--logLevel', 'warn']);
-writeSizeReport({ lib: 'dist/lib', demo: 'dist/demo' });
+vite('embed');
+vite('embed-loader');
+pruneReleases('dist/embed');
+vite('demo');
+
+const manifest = embedManifest();
+const report = writeSizeReport({ lib: 'dist/lib', embed: 'dist/embed', demo: 'dist/demo' }, { dir: 'dist/embed', manifest });
+console.log(`loader ${report.loader.gzip} B gzip; first load: ${Object.entries(report.firstLoad).map(([n, l]) => `${n} ${l.gzip} B`).join(', ')} (gzip). Reports in dist/reports/.`);
+const over = overBudget(report, manifest);
+if (over.length) {
+  for (const o of over) console.error(`over budget: ${o}`);
+  process.exit(1);
+}

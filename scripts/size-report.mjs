@@ -19,20 +19,68 @@ export function measure(file) {
   };
 }
 
-export function writeSizeReport(builds) {
-  const report = {};
-  const rows = [];
+const sum = (sizes) => sizes.reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const row = (cells) => `| ${cells.join(' | ')} |`;
+
+/**
+ * Budgets, gzip bytes. The build fails past them: a kB of runtime is paid by
+ * every visitor of every site. Raise one only on purpose, in its own commit.
+ */
+export const BUDGETS = {
+  loader: 4_096,
+  firstLoad: { quote: 130_000, booking: 134_000 },
+  widgetChunk: 8_192,
+};
+
+/** What a page pays to show one widget: loader + runtime files + that widget's files, each counted once. */
+export function firstLoad(dir, manifest) {
+  return Object.fromEntries(
+    Object.entries(manifest.widgets).map(([name, widgetFiles]) => {
+      const all = [...new Set(['teppan.js', ...manifest.runtime, ...widgetFiles])];
+      return [name, { files: all, ...sum(all.map((f) => measure(join(dir, f)))) }];
+    }),
+  );
+}
+
+export function writeSizeReport(builds, embed) {
+  const report = { files: {} };
+  const lines = ['# Bundle sizes (bytes)', ''];
+  if (embed) {
+    const loader = measure(join(embed.dir, 'teppan.js'));
+    const loads = firstLoad(embed.dir, embed.manifest);
+    report.loader = loader;
+    report.firstLoad = loads;
+    lines.push('## First load per widget (embed)', '', 'Loader + shared runtime + the widget’s chunk, each file counted once.', '');
+    lines.push(row(['widget', 'files', 'bytes', 'gzip', 'brotli']), row(['---', '---:', '---:', '---:', '---:']));
+    lines.push(row(['loader alone', 1, loader.raw, loader.gzip, loader.brotli]));
+    for (const [name, l] of Object.entries(loads)) lines.push(row([name, l.files.length, l.raw, l.gzip, l.brotli]));
+    lines.push('');
+  }
+  lines.push('## Every emitted file', '', row(['build', 'file', 'bytes', 'gzip', 'brotli']), row(['---', '---', '---:', '---:', '---:']));
   for (const [name, dir] of Object.entries(builds)) {
-    report[name] = {};
-    for (const file of files(dir)) {
+    report.files[name] = {};
+    for (const file of files(dir).sort()) {
       const size = measure(file);
-      report[name][relative(dir, file)] = size;
-      rows.push(`| ${name} | ${relative(dir, file)} | ${size.raw} | ${size.gzip} | ${size.brotli} |`);
+      report.files[name][relative(dir, file)] = size;
+      lines.push(row([name, relative(dir, file), size.raw, size.gzip, size.brotli]));
     }
   }
   mkdirSync('dist/reports', { recursive: true });
   writeFileSync('dist/reports/sizes.json', `${JSON.stringify(report, null, 2)}\n`);
-  const table = ['| build | file | bytes | gzip | brotli |', '|---|---|---:|---:|---:|', ...rows].join('\n');
-  writeFileSync('dist/reports/sizes.md', `# Emitted sizes (bytes)\n\n${table}\n`);
-  console.log(table);
+  writeFileSync('dist/reports/sizes.md', `${lines.join('\n')}\n`);
+  return report;
+}
+
+/** Every budget exceeded, as sentences; empty when all hold. */
+export function overBudget(report, manifest) {
+  const over = [];
+  if (report.loader && report.loader.gzip > BUDGETS.loader) over.push(`loader is ${report.loader.gzip} B gzip, budget ${BUDGETS.loader}`);
+  for (const [name, l] of Object.entries(report.firstLoad ?? {})) {
+    const budget = BUDGETS.firstLoad[name];
+    if (budget && l.gzip > budget) over.push(`first load of ${name} is ${l.gzip} B gzip, budget ${budget}`);
+    const chunk = manifest?.widgets[name]?.[0];
+    const size = chunk ? report.files.embed?.[chunk] : undefined;
+    if (size && size.gzip > BUDGETS.widgetChunk) over.push(`${name} chunk is ${size.gzip} B gzip, budget ${BUDGETS.widgetChunk}`);
+  }
+  return over;
 }

@@ -1,11 +1,11 @@
 /**
- * `npm start`: builds what the demo needs, then serves the reference API, the
- * demo site and the embed bundle on one port (PORT, default 8787), in this one
- * process, so stopping `npm start` stops the server.
+ * `npm start`: builds what the demo needs (the embed and the demo pages), then
+ * serves the reference API, the demo site and the embed on one port (PORT,
+ * default 8787), in this one process, so stopping `npm start` stops the server.
  */
 import { build } from 'vite';
 
-for (const mode of ['demo']) {
+for (const mode of ['embed', 'embed-loader', 'demo']) {
   await build({ mode, configFile: 'vite.config.ts', logLevel: 'warn' });
 }
 await import('../server/main.ts');

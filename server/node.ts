@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { createApp } from './app';
 import { KILL_CONNECTION_HEADER } from './chaos';
 import type { Store } from './store/types';
@@ -23,6 +24,14 @@ export function createNodeApp({ store, chaos, demoRoot, embedRoot }: NodeServerO
   const root = new Hono<{ Bindings: HttpBindings }>();
   root.route('/', createApp({ store, chaos }));
   if (embedRoot) {
+    // Sites on any origin load these: import() and modulepreload fetch modules with CORS.
+    root.use('/embed/*', async (c, next) => {
+      await next();
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    });
+    // The loader's URL never changes: a short max-age plus an ETag, so a release reaches every site within minutes.
+    root.use('/embed/teppan.js', etag());
     root.use(
       '/embed/*',
       serveStatic({

@@ -1,4 +1,5 @@
 export * from './client';
+export * from './config';
 export * from './context';
 export * from './handoff';
 export * from './hooks';

@@ -1,7 +1,7 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useRef } from 'react';
-import { createHttpClient, createTeppanApi, type LogHook, type RetryPolicy } from '../core';
-import { pageQueryClient, type TeppanConfig, TeppanContext } from '../query';
+import type { LogHook, RetryPolicy } from '../core';
+import { createTeppanConfig, pageQueryClient, TeppanContext } from '../query';
 
 export interface TeppanProviderProps {
   /** The tenant's publishable key (`pk_live_…` or `pk_test_…`). Safe to ship in page source. */
@@ -32,11 +32,10 @@ export function TeppanProvider({ publishableKey, apiBase = '', queryClient, loca
   logRef.current = onLog;
   const retryKey = JSON.stringify(retry ?? {});
 
-  const config = useMemo<TeppanConfig>(() => {
-    const log: LogHook = (entry) => logRef.current?.(entry);
-    const http = createHttpClient({ apiBase, publishableKey, onLog: log, retry: JSON.parse(retryKey) });
-    return { api: createTeppanApi(http), scope: `${apiBase}|${publishableKey}`, locale, onLog: log };
-  }, [apiBase, publishableKey, locale, retryKey]);
+  const config = useMemo(
+    () => createTeppanConfig({ publishableKey, apiBase, locale, onLog: (entry) => logRef.current?.(entry), retry: JSON.parse(retryKey) }),
+    [apiBase, publishableKey, locale, retryKey],
+  );
 
   return (
     <QueryClientProvider client={queryClient ?? pageQueryClient()}>

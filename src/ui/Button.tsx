@@ -15,6 +15,7 @@ export function Button({ variant = 'primary', busy = false, onClick, type = 'but
       {...rest}
       type={type}
       className={`teppan-button${variant === 'secondary' ? ' teppan-button--secondary' : ''}`}
+      part={`button button-${variant}`}
       aria-disabled={busy || undefined}
       aria-busy={busy || undefined}
       // Not `disabled` while busy: a disabled button drops focus to <body> for keyboard users.

@@ -16,7 +16,7 @@ export function ErrorNotice({ error, onRetry, retryLabel = 'Try again' }: ErrorN
   useStyles(css);
   const id = useId();
   return (
-    <div className="teppan-error" role="alert">
+    <div className="teppan-error" role="alert" part="error">
       <p className="teppan-error__message" id={id}>
         {error.userMessage}
       </p>

@@ -28,7 +28,7 @@ function Messages({ hint, hintId, error, errorId }: { hint?: string; hintId: str
         </p>
       ) : null}
       {/* Always present, so screen readers announce a message the moment it appears. */}
-      <p className="teppan-field__error" id={errorId} aria-live="polite">
+      <p className="teppan-field__error" id={errorId} aria-live="polite" part="field-error">
         {error}
       </p>
     </>
@@ -44,7 +44,7 @@ function FieldShell({ label, hint, error, control }: ShellProps) {
   const ids = useFieldIds(error, hint);
   return (
     <div className="teppan-field">
-      <label className="teppan-field__label" htmlFor={ids.id}>
+      <label className="teppan-field__label" htmlFor={ids.id} part="label">
         {label}
       </label>
       {control(ids)}
@@ -63,7 +63,7 @@ export function TextField({ label, hint, error, ...input }: TextFieldProps) {
       hint={hint}
       error={error}
       control={({ id, describedBy, invalid }) => (
-        <input {...input} id={id} className="teppan-field__input" aria-invalid={invalid} aria-describedby={describedBy} />
+        <input {...input} id={id} className="teppan-field__input" part="input" aria-invalid={invalid} aria-describedby={describedBy} />
       )}
     />
   );
@@ -78,7 +78,7 @@ export function TextAreaField({ label, hint, error, ...textarea }: TextAreaField
       hint={hint}
       error={error}
       control={({ id, describedBy, invalid }) => (
-        <textarea {...textarea} id={id} className="teppan-field__input" aria-invalid={invalid} aria-describedby={describedBy} />
+        <textarea {...textarea} id={id} className="teppan-field__input" part="input" aria-invalid={invalid} aria-describedby={describedBy} />
       )}
     />
   );

@@ -4,8 +4,8 @@
  * (Kept apart from the widgets so the lazy wrappers can know it without loading them.)
  */
 export const WIDGET_MIN_HEIGHT = {
-  quote: '44rem',
-  booking: '44rem',
+  quote: '44em',
+  booking: '44em',
 } as const;
 
 export type WidgetName = keyof typeof WIDGET_MIN_HEIGHT;

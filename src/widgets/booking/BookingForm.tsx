@@ -70,7 +70,7 @@ export default function BookingForm(props: BookingFormProps) {
   } else if (quote.error) {
     body = <ErrorNotice error={quote.error as TeppanError} onRetry={() => void quote.refetch()} />;
   } else if (!quote.data) {
-    body = <Skeleton height="24rem" label="Loading your quote" />;
+    body = <Skeleton height="24em" label="Loading your quote" />;
   } else {
     body = (
       <BookingSteps
@@ -90,8 +90,8 @@ export default function BookingForm(props: BookingFormProps) {
   }
 
   return (
-    <section className="teppan-root teppan-booking" aria-labelledby={titleId} style={{ minHeight: WIDGET_MIN_HEIGHT.booking }}>
-      <h2 className="teppan-heading" id={titleId}>
+    <section className="teppan-root teppan-booking" part="root" aria-labelledby={titleId} style={{ minHeight: WIDGET_MIN_HEIGHT.booking }}>
+      <h2 className="teppan-heading" id={titleId} part="heading">
         {props.heading ?? 'Book your event'}
       </h2>
       {body}

@@ -140,8 +140,8 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
         : 'Enter your guests to see a price.';
 
   return (
-    <section className="teppan-root teppan-quote" aria-labelledby={ids.title} style={{ minHeight: WIDGET_MIN_HEIGHT.quote }}>
-      <h2 className="teppan-heading" id={ids.title}>
+    <section className="teppan-root teppan-quote" part="root" aria-labelledby={ids.title} style={{ minHeight: WIDGET_MIN_HEIGHT.quote }}>
+      <h2 className="teppan-heading" id={ids.title} part="heading">
         {props.heading ?? 'Get an instant quote'}
       </h2>
       <div className="teppan-quote__layout">
@@ -218,7 +218,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           </div>
         </form>
 
-        <section className="teppan-quote__summary" aria-labelledby={ids.summary}>
+        <section className="teppan-quote__summary" part="summary" aria-labelledby={ids.summary}>
           <h3 id={ids.summary}>{quote ? 'Your quote' : 'Your estimate'}</h3>
           {lines.length > 0 && total !== undefined ? (
             <LineItems

@@ -38,7 +38,7 @@ export function SeatingStep({ catalog, quote, draft, update, error, locale }: Se
       {availability.error ? (
         <ErrorNotice error={availability.error as TeppanError} onRetry={() => void availability.refetch()} />
       ) : !availability.data ? (
-        <Skeleton height="19rem" label="Loading free seatings" />
+        <Skeleton height="19em" label="Loading free seatings" />
       ) : (
         <Calendar
           month={month}

@@ -1,5 +1,5 @@
-import { QuoteCalculator } from '../../src/react';
+import { QuoteCalculator } from '../../../src/react';
 import { mount } from './provider';
 
 /** A prices page whose "Book this quote" continues on the booking page, carrying the quote in the URL. */
-mount(<QuoteCalculator bookingUrl="/book.html" />);
+mount(<QuoteCalculator bookingUrl="/react/book.html" />);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { TeppanProvider } from '../../src/react';
+import { TeppanProvider } from '../../../src/react';
 
 /** Mounts a demo page the way a React customer would: one provider, the public entry only. */
 export function mount(app: ReactNode) {

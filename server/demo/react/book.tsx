@@ -1,5 +1,5 @@
-import { BookingForm } from '../../src/react';
+import { BookingForm } from '../../../src/react';
 import { mount } from './provider';
 
 /** The booking page on its own: the quote arrives as `?quote=<id>` from any page's calculator. */
-mount(<BookingForm quoteUrl="/" />);
+mount(<BookingForm quoteUrl="/react/" />);

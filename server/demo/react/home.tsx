@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { BookingForm, QuoteCalculator } from '../../src/react';
+import { BookingForm, QuoteCalculator } from '../../../src/react';
 import { mount } from './provider';
 
 /**

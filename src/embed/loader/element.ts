@@ -1,0 +1,144 @@
+import { propsFromAttributes, type WidgetSpec } from '../registry';
+import type { MountedWidget } from '../types';
+import type { LoaderContext } from './context';
+import { strategyOf, whenToLoad } from './strategy';
+
+const HOST_CSS = `
+:host { display: block !important; contain: layout; }
+:host([hidden]) { display: none !important; }
+.teppan-slot { box-sizing: border-box; font-size: var(--teppan-font-size, medium); }
+.teppan-notice { box-sizing: border-box; display: flex; flex-wrap: wrap; gap: .5em 1em; align-items: center; padding: .75em 1em;
+  border: 1px solid var(--teppan-color-danger, #b42318); border-radius: var(--teppan-radius, 8px);
+  background: var(--teppan-color-danger-surface, #fef3f2); color: var(--teppan-color-danger-text, #7a271a);
+  font: 1em/1.5 var(--teppan-font, system-ui, sans-serif); }
+.teppan-notice p { margin: 0; flex: 1 1 14em; }
+.teppan-notice button, .teppan-load { font: inherit; min-height: 2.5em; padding: .4em .9em; border: 1px solid currentColor;
+  border-radius: var(--teppan-radius, 8px); background: transparent; color: inherit; cursor: pointer; }
+.teppan-load { font: 1em var(--teppan-font, system-ui, sans-serif); color: var(--teppan-color-accent, #b42318); }
+`;
+
+let hostSheet: CSSStyleSheet | undefined;
+
+const FAILED = 'This part of the page didn’t load. Check your connection and try again.';
+
+/**
+ * The element class of one widget. Before its code arrives it reserves the
+ * widget's size in its shadow root; its `loading` attribute decides when the
+ * code is fetched; attributes become props; removal unmounts and lets go of
+ * every observer and listener it set up.
+ */
+export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElementConstructor {
+  return class TeppanElement extends HTMLElement {
+    static observedAttributes = Object.keys(spec.attributes);
+    private readonly root: ShadowRoot;
+    private readonly frame: HTMLDivElement;
+    private mounted: MountedWidget | undefined;
+    private cancelWait: (() => void) | undefined;
+    private generation = 0;
+
+    constructor() {
+      super();
+      this.root = this.attachShadow({ mode: 'open' });
+      hostSheet ??= new CSSStyleSheet();
+      if (!hostSheet.cssRules.length) hostSheet.replaceSync(HOST_CSS);
+      this.root.adoptedStyleSheets = [hostSheet];
+      this.frame = document.createElement('div');
+      this.frame.className = 'teppan-slot';
+      this.frame.setAttribute('part', 'slot');
+      // CSSOM, not a style attribute: strict CSPs allow it.
+      this.frame.style.minHeight = spec.minHeight;
+      this.root.append(this.frame);
+    }
+
+    connectedCallback() {
+      ctx.elements.add(this);
+      const strategy = strategyOf(this);
+      if (strategy === 'interaction') this.showLoadButton();
+      this.cancelWait = whenToLoad(this, strategy, () => void this.load());
+    }
+
+    disconnectedCallback() {
+      ctx.elements.delete(this);
+      this.cancelWait?.();
+      this.cancelWait = undefined;
+      this.generation++; // a load still under way will not mount
+      if (this.mounted) {
+        this.mounted.unmount();
+        this.mounted = undefined;
+        ctx.mounted.delete(this);
+      }
+      this.frame.replaceChildren();
+    }
+
+    attributeChangedCallback() {
+      this.mounted?.update(propsFromAttributes(spec, this));
+    }
+
+    private showLoadButton() {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'teppan-load';
+      button.textContent = `Show the ${spec.label}`;
+      this.frame.replaceChildren(button);
+    }
+
+    private async load() {
+      const generation = ++this.generation;
+      const config = ctx.config();
+      if (!config) {
+        console.error(`Teppan: <${spec.tag}> needs a publishable key: add data-key="pk_…" to the script tag, or call Teppan('init', { key: 'pk_…' }).`);
+        return;
+      }
+      ctx.chunks.preload(spec.name);
+      const catalog = ctx.catalog(config);
+      try {
+        const [runtime, widget] = await Promise.all([ctx.chunks.runtime(), ctx.chunks.widget(spec.name)]);
+        if (generation !== this.generation || !this.isConnected) return;
+        const hadFocus = this.root.activeElement !== null;
+        this.frame.replaceChildren();
+        this.mounted = runtime.mount({
+          host: this,
+          shadow: this.root,
+          container: this.frame,
+          name: spec.name,
+          label: spec.label,
+          widget: widget.default,
+          props: propsFromAttributes(spec, this),
+          config,
+          catalog,
+        });
+        ctx.mounted.add(this);
+        if (hadFocus) requestAnimationFrame(() => (this.root.querySelector('input, button, select, textarea') as HTMLElement | null)?.focus());
+      } catch (cause) {
+        if (generation !== this.generation) return;
+        this.showFailure(cause);
+      }
+    }
+
+    /** In place of the widget, and only there: the rest of the page is not this element's business. */
+    private showFailure(cause: unknown) {
+      const notice = document.createElement('div');
+      notice.className = 'teppan-notice';
+      notice.setAttribute('role', 'alert');
+      notice.setAttribute('part', 'error');
+      const text = document.createElement('p');
+      text.textContent = FAILED;
+      const retry = document.createElement('button');
+      retry.type = 'button';
+      retry.textContent = 'Try again';
+      retry.addEventListener('click', () => {
+        this.frame.replaceChildren();
+        void this.load();
+      });
+      notice.append(text, retry);
+      this.frame.replaceChildren(notice);
+      this.dispatchEvent(
+        new CustomEvent('teppan:error', {
+          detail: { kind: 'network', message: FAILED, retryable: true, cause: String(cause) },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  };
+}

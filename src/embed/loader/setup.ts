@@ -1,0 +1,65 @@
+import { WIDGETS } from '../registry';
+import type { EmbedConfig } from '../types';
+import type { ChunkSource } from './chunks';
+import type { LoaderContext } from './context';
+import { elementClass } from './element';
+import { type Command, createQueue } from './queue';
+
+declare global {
+  interface Window {
+    Teppan?: ((...command: Command) => void) & { q?: ArrayLike<unknown>[] };
+  }
+}
+
+export interface LoaderOptions {
+  /** The loader's own <script>, for data-key, data-api and the base URL of its chunks. */
+  script: HTMLScriptElement | null;
+  chunks: (base: string, nonce: string) => ChunkSource;
+}
+
+/** Reads the script tag, replays the queue, and defines the elements. */
+export function setupTeppan({ script, chunks }: LoaderOptions): void {
+  if ((window.Teppan as { version?: string } | undefined)?.version) return; // loaded twice: the first one serves
+  const src = script?.src ?? document.baseURI;
+  const base = new URL('.', src).href;
+  let config: EmbedConfig | undefined;
+  const fromTag = script?.dataset.key;
+  if (fromTag) config = { key: fromTag, api: script?.dataset.api ?? new URL(src).origin, ...(script?.dataset.locale ? { locale: script.dataset.locale } : {}) };
+
+  let catalog: Promise<Response> | undefined;
+  let catalogFor = '';
+  const ctx: LoaderContext = {
+    config: () => config,
+    chunks: chunks(base, script?.nonce ?? ''),
+    catalog(c) {
+      const id = `${c.api}|${c.key}`;
+      if (catalogFor !== id) {
+        catalogFor = id;
+        // A simple CORS GET (key as a parameter), in parallel with the code; the runtime validates it.
+        catalog = fetch(`${c.api.replace(/\/+$/, '')}/api/v1/catalog?key=${encodeURIComponent(c.key)}`, { credentials: 'omit' }).catch(
+          () => new Response(null, { status: 599 }),
+        );
+      }
+      return catalog;
+    },
+    elements: new Set(),
+    mounted: new Set(),
+  };
+
+  createQueue({
+    init: (c) => {
+      const key = c.key ?? config?.key;
+      if (!key) return console.error("Teppan('init') needs a key: Teppan('init', { key: 'pk_…' }).");
+      config = { ...config, ...c, key, api: c.api ?? config?.api ?? new URL(src).origin };
+    },
+    preload: (name) => {
+      const spec = WIDGETS.find((w) => w.name === name || w.tag === name);
+      if (spec) ctx.chunks.preload(spec.name);
+    },
+    stats: () => ({ elements: ctx.elements.size, mounted: ctx.mounted.size }),
+  });
+
+  for (const spec of WIDGETS) {
+    if (!customElements.get(spec.tag)) customElements.define(spec.tag, elementClass(spec, ctx));
+  }
+}

@@ -1,0 +1,94 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createRoot } from 'react-dom/client';
+import { catalog as catalogSchema } from '../contract';
+import { TeppanError } from '../core';
+import { createTeppanConfig, pageQueryClient, queryKeys, type TeppanConfig, TeppanContext } from '../query';
+import { WidgetBoundary } from '../react';
+import { Skeleton, StyleRootContext, uiCss, useStyles } from '../ui';
+import { WIDGET_MIN_HEIGHT } from '../widgets/sizes';
+import { EVENTS } from './registry';
+import type { EmbedConfig, EmbedRuntime, MountOptions } from './types';
+
+/**
+ * The shared runtime of the embed: React, the query client, the HTTP client.
+ * Loaded once per page however many elements there are; every element's
+ * widget renders into its own shadow root with this one client and cache.
+ */
+const configs = new Map<string, TeppanConfig>();
+
+function configFor(c: EmbedConfig): TeppanConfig {
+  const id = `${c.api}|${c.key}|${c.locale ?? ''}`;
+  let config = configs.get(id);
+  if (!config) {
+    config = createTeppanConfig({ publishableKey: c.key, apiBase: c.api, locale: c.locale, onLog: c.onLog });
+    configs.set(id, config);
+  }
+  return config;
+}
+
+/** Puts the catalog the loader fetched alongside the code into the cache, if it is valid; else the widget asks again. */
+function seedCatalog(config: TeppanConfig, response: Promise<Response> | undefined) {
+  const client = pageQueryClient();
+  const key = queryKeys.catalog(config.scope);
+  if (!response || client.getQueryData(key)) return;
+  void client.prefetchQuery({
+    queryKey: key,
+    queryFn: async ({ signal }) => {
+      try {
+        const res = await response;
+        const parsed = res.ok ? catalogSchema.safeParse(await res.json()) : undefined;
+        if (parsed?.success) return parsed.data;
+      } catch {
+        // Fall through: the retrying client gets it properly.
+      }
+      return config.api.catalog({ signal });
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+function Skeletal({ name, label }: { name: MountOptions['name']; label: string }) {
+  useStyles(uiCss);
+  return (
+    <div className="teppan-root">
+      <Skeleton height={WIDGET_MIN_HEIGHT[name]} label={`Loading the ${label}`} />
+    </div>
+  );
+}
+
+/** Callback props that become bubbling, composed CustomEvents on the element. */
+function eventProps(host: HTMLElement): Record<string, (detail: unknown) => void> {
+  const props: Record<string, (detail: unknown) => void> = {};
+  for (const [prop, type] of Object.entries(EVENTS)) {
+    props[prop] = (detail) => {
+      host.dispatchEvent(new CustomEvent(type, { detail: detail instanceof TeppanError ? errorDetail(detail) : detail, bubbles: true, composed: true }));
+    };
+  }
+  return props;
+}
+
+/** What a host page gets of an error: plain data, no stack or cause. */
+function errorDetail(e: TeppanError) {
+  return { kind: e.kind, status: e.status, message: e.userMessage, retryable: e.retryable, fieldErrors: e.fieldErrors };
+}
+
+export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, name, label, widget: Widget, props, config: embedConfig, catalog }) => {
+  const config = configFor(embedConfig);
+  seedCatalog(config, catalog);
+  const root = createRoot(container);
+  const events = eventProps(host);
+  const render = (p: Record<string, unknown>) =>
+    root.render(
+      <QueryClientProvider client={pageQueryClient()}>
+        <TeppanContext.Provider value={config}>
+          <StyleRootContext.Provider value={shadow}>
+            <WidgetBoundary fallback={<Skeletal name={name} label={label} />} onError={events.onError}>
+              <Widget {...p} {...events} />
+            </WidgetBoundary>
+          </StyleRootContext.Provider>
+        </TeppanContext.Provider>
+      </QueryClientProvider>,
+    );
+  render(props);
+  return { update: render, unmount: () => root.unmount() };
+};

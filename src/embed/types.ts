@@ -1,0 +1,34 @@
+import type { LogHook } from '../core';
+
+/** The page's Teppan settings: from the script tag's data-key / data-api, or Teppan('init', …). */
+export interface EmbedConfig {
+  key: string;
+  api: string;
+  locale?: string;
+  onLog?: LogHook;
+}
+
+/** One mounted widget, as the loader holds it. */
+export interface MountedWidget {
+  update(props: Record<string, unknown>): void;
+  unmount(): void;
+}
+
+export interface MountOptions {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  container: HTMLElement;
+  name: import('../widgets/sizes').WidgetName;
+  label: string;
+  /** The widget chunk's default export. */
+  widget: import('react').ComponentType<Record<string, unknown>>;
+  props: Record<string, unknown>;
+  config: EmbedConfig;
+  /** The catalog response the loader requested in parallel with the code, if any. */
+  catalog: Promise<Response> | undefined;
+}
+
+/** What the runtime chunk exports to the loader. */
+export interface EmbedRuntime {
+  mount(options: MountOptions): MountedWidget;
+}
