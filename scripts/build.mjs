@@ -29,7 +29,11 @@ vite('demo');
 
 const manifest = embedManifest();
 const report = writeSizeReport({ lib: 'dist/lib', embed: 'dist/embed', demo: 'dist/demo' }, { dir: 'dist/embed', manifest });
-console.log(`loader ${report.loader.gzip} B gzip; first load: ${Object.entries(report.firstLoad).map(([n, l]) => `${n} ${l.gzip} B`).join(', ')} (gzip). Reports in dist/reports/.`);
+console.log(
+  `loader ${report.loader.gzip} B gzip; first load: ${Object.entries(report.firstLoad)
+    .map(([n, l]) => `${n} ${l.gzip} B`)
+    .join(', ')} (gzip). Reports in dist/reports/.`,
+);
 const over = overBudget(report, manifest);
 if (over.length) {
   for (const o of over) console.error(`over budget: ${o}`);

@@ -14,6 +14,11 @@ export interface WidgetSpec {
   label: string;
   attributes: Readonly<Record<string, AttributeType>>;
   minHeight: string;
+  /**
+   * A page event after which this element is needed now, whatever its `loading`:
+   * a booking form once a quote is chosen on the same page.
+   */
+  wakeOn?: string;
 }
 
 export const WIDGETS: readonly WidgetSpec[] = [
@@ -35,8 +40,9 @@ export const WIDGETS: readonly WidgetSpec[] = [
     name: 'booking',
     tag: 'teppan-booking',
     label: 'booking form',
-    attributes: { heading: 'string', 'quote-id': 'string', 'quote-url': 'string' },
+    attributes: { heading: 'string', 'quote-id': 'string', 'quote-url': 'string', 'draft-id': 'string' },
     minHeight: WIDGET_MIN_HEIGHT.booking,
+    wakeOn: 'teppan:quote',
   },
 ];
 

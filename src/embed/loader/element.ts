@@ -54,7 +54,10 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
       ctx.elements.add(this);
       const strategy = strategyOf(this);
       if (strategy === 'interaction') this.showLoadButton();
-      this.cancelWait = whenToLoad(this, strategy, () => void this.load());
+      this.cancelWait = whenToLoad(this, strategy, () => {
+        this.cancelWait = undefined;
+        void this.load();
+      });
     }
 
     disconnectedCallback() {
@@ -70,8 +73,28 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
       this.frame.replaceChildren();
     }
 
+    /** Load now, whatever `loading` says, and bring the element into view (a quote was just handed to it). */
+    wake() {
+      if (!this.cancelWait) return; // already loading or loaded
+      this.cancelWait();
+      this.cancelWait = undefined;
+      void this.load();
+      const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      this.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+    }
+
     attributeChangedCallback() {
-      this.mounted?.update(propsFromAttributes(spec, this));
+      this.mounted?.update(this.props());
+    }
+
+    /** Attributes as props; a second element of the same kind gets its own draft (its id, else its place). */
+    private props() {
+      const props: Record<string, unknown> = propsFromAttributes(spec, this);
+      if ('draft-id' in spec.attributes && props.draftId === undefined) {
+        const index = Array.from(document.querySelectorAll(spec.tag)).indexOf(this);
+        if (this.id || index > 0) props.draftId = this.id || String(index);
+      }
+      return props;
     }
 
     private showLoadButton() {
@@ -103,7 +126,7 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
           name: spec.name,
           label: spec.label,
           widget: widget.default,
-          props: propsFromAttributes(spec, this),
+          props: this.props(),
           config,
           catalog,
         });

@@ -61,5 +61,12 @@ export function setupTeppan({ script, chunks }: LoaderOptions): void {
 
   for (const spec of WIDGETS) {
     if (!customElements.get(spec.tag)) customElements.define(spec.tag, elementClass(spec, ctx));
+    const wakeOn = spec.wakeOn;
+    if (wakeOn) {
+      document.addEventListener(wakeOn, () => {
+        // A booking form pinned to its own quote (quote-id) has nothing to do with the one just chosen.
+        for (const el of ctx.elements) if (el.localName === spec.tag && !el.hasAttribute('quote-id')) (el as HTMLElement & { wake(): void }).wake();
+      });
+    }
   }
 }

@@ -24,6 +24,8 @@ export interface BookingFormProps {
   quoteId?: string;
   /** Where visitors without a quote can get one (a page with the QuoteCalculator). */
   quoteUrl?: string;
+  /** Tells apart the drafts of several booking forms on one page; one form needs none. */
+  draftId?: string;
   /** The server acknowledged the booking (also the `teppan:booking-created` event). */
   onBookingCreated?: (booking: Booking) => void;
   onReady?: () => void;
@@ -41,7 +43,7 @@ export default function BookingForm(props: BookingFormProps) {
   useStyles(uiCss, css);
   const { data: catalog } = useCatalog();
   const { scope } = useTeppan();
-  const store = useMemo(() => draftStore(scope), [scope]);
+  const store = useMemo(() => draftStore(scope, props.draftId), [scope, props.draftId]);
   const [stored] = useState(() => store.load());
   const [handedOver] = useHandoff('quote');
   const [urlQuote] = useState(quoteFromUrl);

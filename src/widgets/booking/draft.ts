@@ -63,8 +63,9 @@ export function isDraft(value: unknown): value is BookingDraft {
   );
 }
 
-export const draftStore = (scope: string) => {
-  const key = `teppan:booking-draft:${scope}`;
+/** One draft per form: `draftId` tells apart two booking forms on one page. */
+export const draftStore = (scope: string, draftId?: string) => {
+  const key = `teppan:booking-draft:${scope}${draftId ? `:${draftId}` : ''}`;
   return {
     load: () => safeStorage.read(key, isDraft) ?? null,
     save: (draft: BookingDraft) => safeStorage.write(key, draft),
