@@ -5,9 +5,12 @@ test.afterEach(async ({ request }) => {
   await request.delete('/__chaos');
 });
 
-test('the landing page shows the quote calculator, with no accessibility violations', async ({ page }) => {
+test('the landing page: a hero, the quote calculator below the fold, no accessibility violations', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Sakura Hibachi Catering' })).toBeVisible();
+  const calculator = page.locator('teppan-quote');
+  expect((await calculator.boundingBox())?.y).toBeGreaterThan(page.viewportSize()?.height ?? 0);
+  await page.getByRole('link', { name: 'Get an instant quote' }).click();
   await expect(page.getByRole('heading', { name: 'Get an instant quote' })).toBeVisible();
   await expect(page.getByRole('row', { name: 'Total $600.00' })).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -21,13 +24,14 @@ test('a flaky API is retried in the browser: two 503s and the visitor still gets
     if (r.url().includes('/api/v1/catalog')) catalogCalls.push(r.url());
   });
   await page.goto('/');
-  await expect(page.getByLabel('Adults')).toBeVisible();
+  await expect(page.getByLabel('Adults')).toBeAttached();
   expect(catalogCalls).toHaveLength(3);
 });
 
 test('when the API stays down the visitor gets a message and a retry, not a blank widget', async ({ page, request }) => {
-  await request.post('/__chaos', { data: { path: '/api/v1/catalog', status: 500, times: 1 } });
-  await page.goto('/');
+  // Twice: the loader's early read, then the widget's own (the first failure alone is absorbed).
+  await request.post('/__chaos', { data: { path: '/api/v1/catalog', status: 500, times: 2 } });
+  await page.goto('/quote.html');
   await expect(page.getByRole('alert')).toHaveText(/Something went wrong on our side/);
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByLabel('Adults')).toBeVisible();
@@ -36,7 +40,7 @@ test('when the API stays down the visitor gets a message and a retry, not a blan
 test('the booking page takes a quote from its URL, and asks for one without it', async ({ page, request }) => {
   await page.goto('/book.html');
   await expect(page.getByText(/Start with a quote/)).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Get a quote' })).toHaveAttribute('href', '/');
+  await expect(page.getByRole('link', { name: 'Get a quote' })).toHaveAttribute('href', '/quote.html');
 
   const date = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   const res = await request.post('/api/v1/quotes', { headers: { authorization: 'Bearer pk_test_demo' }, data: { adults: 10, eventDate: date, zip: '90012' } });
@@ -54,6 +58,20 @@ test('a quote made on one page is booked on another through the URL', async ({ p
   await page.getByRole('button', { name: 'Book this quote' }).click();
   await expect(page).toHaveURL(/\/book\.html\?quote=qt_\w+/);
   await expect(page.getByRole('radio', { name: '6:00 PM' })).toBeVisible();
+});
+
+test('the elements page documents every element and shows it working', async ({ page }) => {
+  await page.goto('/elements.html');
+  for (const tag of ['teppan-quote', 'teppan-booking']) {
+    await expect(page.getByRole('table', { name: `Attributes of ${tag}` })).toBeVisible();
+  }
+  await page.locator('teppan-quote').scrollIntoViewIfNeeded();
+  await expect(page.getByRole('heading', { name: 'Price your party' })).toBeVisible();
+  // loading="interaction": nothing until the visitor reaches for it.
+  const show = page.getByRole('button', { name: 'Show the booking form' });
+  await show.scrollIntoViewIfNeeded();
+  await show.click();
+  await expect(page.getByRole('heading', { name: 'Hold a date' })).toBeVisible();
 });
 
 test('the API, its contract and the demo share one port', async ({ request }) => {

@@ -74,6 +74,7 @@ test('a reload mid-form restores the draft', async ({ page }) => {
   await page.getByLabel('Street address').fill('9 Draft Lane');
   await page.getByLabel('Notes').fill('Peanut allergy at table 2');
   await page.reload();
+  await page.locator('teppan-booking').scrollIntoViewIfNeeded();
   await expect(page.getByLabel('Street address')).toHaveValue('9 Draft Lane');
   await expect(page.getByLabel('Notes')).toHaveValue('Peanut allergy at table 2');
   await page.getByRole('button', { name: 'Back' }).click();
@@ -124,6 +125,7 @@ test('a reload after the answer was lost finds the booking that was made, and ma
   await expect(page.getByRole('alert')).toContainText('couldn’t reach the server');
   await request.delete('/__chaos');
   await page.reload();
+  await page.locator('teppan-booking').scrollIntoViewIfNeeded();
   await expect(page.getByRole('heading', { name: 'Booking received' })).toBeVisible();
   const mine = (await adminBookings(request)).filter((b) => b.customer.name === 'Lost Answer');
   expect(mine).toHaveLength(1);
@@ -132,7 +134,8 @@ test('a reload after the answer was lost finds the booking that was made, and ma
 /** Presses Tab until `target` has focus: proof it is reachable from the keyboard, in order. */
 async function tabTo(page: Page, target: Locator, max = 25) {
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    // Focus inside a shadow root shows on the root, not on document.activeElement.
+    if (await target.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el)) return;
     await page.keyboard.press('Tab');
   }
   await expect(target).toBeFocused();
@@ -142,8 +145,8 @@ test('the whole funnel works with the keyboard alone', async ({ page, request })
   const date = eventDate(25);
   const [y, m, d] = date.split('-');
   await page.goto('/');
-  await expect(page.getByLabel('Adults')).toBeVisible();
-  await tabTo(page, page.getByLabel('Adults'));
+  await expect(page.getByLabel('Adults')).toBeAttached();
+  await tabTo(page, page.getByLabel('Adults'), 40);
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('14');
   await tabTo(page, page.getByLabel('Event date'));
@@ -206,13 +209,16 @@ test('each widget’s code loads only when it is needed', async ({ page }) => {
     if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
   });
   await page.goto('/');
-  await expect(page.getByLabel('Adults')).toBeVisible();
-  expect(scripts.some((s) => /QuoteCalculator-[\w-]+\.js$/.test(s))).toBe(true);
-  expect(scripts.some((s) => /BookingForm-[\w-]+\.js$/.test(s))).toBe(false);
+  await expect(page.getByLabel('Adults')).toBeAttached();
+  const loaded = (name: string) => scripts.some((s) => new RegExp(`/embed/${name}-[\\w-]{8}\\.js$`).test(s));
+  expect(loaded('quote')).toBe(true);
+  // The booking form is further down the page: nothing of it yet.
+  expect(loaded('booking')).toBe(false);
 
   await page.getByLabel('Event date').fill(eventDate(26));
   await page.getByLabel('ZIP code').fill('90012');
+  await expect(page.getByRole('heading', { name: 'Your quote' })).toBeVisible();
   await page.getByRole('button', { name: 'Book this quote' }).click();
-  await expect(page.getByRole('heading', { name: /Choose a seating/ })).toBeVisible();
-  expect(scripts.some((s) => /BookingForm-[\w-]+\.js$/.test(s))).toBe(true);
+  await expect(page.getByRole('heading', { name: /Choose a seating/ })).toBeFocused();
+  expect(loaded('booking')).toBe(true);
 });

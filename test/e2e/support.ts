@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 import { demoTenant } from '../../server/tenants';
 import { addDays, bookableDates } from '../../src/core/schedule';
 
@@ -13,9 +13,17 @@ export async function adminBookings(request: APIRequestContext) {
   return ((await res.json()) as { bookings: { id: string; slotId: string; customer: { name: string } }[] }).bookings;
 }
 
-/** Fills the calculator and books the quote; resolves once the booking form shows its seatings. */
-export async function quoteAndBook(page: Page, { date, zip = '90012', adults = '12' }: { date: string; zip?: string; adults?: string }) {
-  await page.goto('/');
+/**
+ * On the demo landing page (the embed): fills the calculator and books the
+ * quote; resolves once the booking form below shows its seatings.
+ */
+export async function quoteAndBook(
+  page: Page,
+  { date, zip = '90012', adults = '12', path = '/' }: { date: string; zip?: string; adults?: string; path?: string },
+) {
+  await page.goto(path);
+  // The calculator is below the fold and loads as it nears the viewport, as on any landing page.
+  await page.locator('teppan-quote, #app').first().scrollIntoViewIfNeeded();
   const adultsField = page.getByLabel('Adults');
   await adultsField.fill(adults);
   await page.getByLabel('Event date').fill(date);
@@ -25,13 +33,14 @@ export async function quoteAndBook(page: Page, { date, zip = '90012', adults = '
   await expect(page.getByRole('heading', { name: /Choose a seating/ })).toBeVisible();
 }
 
-export async function fillAddressAndContact(page: Page, name = 'Ann Lee') {
-  await page.getByLabel('Street address').fill('1 Sakura Way');
-  await page.getByLabel('City').fill('Los Angeles');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill('ann@example.com');
-  await page.getByLabel('Phone').fill('(213) 555-0142');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: /Review and confirm/ })).toBeVisible();
+/** Address and contact steps, within `scope` (one booking form of several) or the whole page. */
+export async function fillAddressAndContact(page: Page, name = 'Ann Lee', scope: Page | Locator = page) {
+  await scope.getByLabel('Street address').fill('1 Sakura Way');
+  await scope.getByLabel('City').fill('Los Angeles');
+  await scope.getByRole('button', { name: 'Continue' }).click();
+  await scope.getByLabel('Name').fill(name);
+  await scope.getByLabel('Email').fill('ann@example.com');
+  await scope.getByLabel('Phone').fill('(213) 555-0142');
+  await scope.getByRole('button', { name: 'Continue' }).click();
+  await expect(scope.getByRole('heading', { name: /Review and confirm/ })).toBeVisible();
 }
