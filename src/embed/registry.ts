@@ -1,4 +1,4 @@
-import { WIDGET_MIN_HEIGHT, type WidgetName } from '../widgets/sizes';
+import { reserveCss, type WidgetName } from '../widgets/sizes';
 
 /**
  * Every embeddable widget, one entry each: its element, its attributes (the
@@ -13,7 +13,8 @@ export interface WidgetSpec {
   /** For "Loading the …" and "Load the …". */
   label: string;
   attributes: Readonly<Record<string, AttributeType>>;
-  minHeight: string;
+  /** CSS reserving the widget's size before it loads, at every width. */
+  reserve: string;
   /**
    * A page event after which this element is needed now, whatever its `loading`:
    * a booking form once a quote is chosen on the same page.
@@ -34,14 +35,14 @@ export const WIDGETS: readonly WidgetSpec[] = [
       'default-zip': 'string',
       'booking-url': 'string',
     },
-    minHeight: WIDGET_MIN_HEIGHT.quote,
+    reserve: reserveCss('quote'),
   },
   {
     name: 'booking',
     tag: 'teppan-booking',
     label: 'booking form',
     attributes: { heading: 'string', 'quote-id': 'string', 'quote-url': 'string', 'draft-id': 'string' },
-    minHeight: WIDGET_MIN_HEIGHT.booking,
+    reserve: reserveCss('booking'),
     wakeOn: 'teppan:quote',
   },
 ];

@@ -4,9 +4,11 @@ import type { LoaderContext } from './context';
 import { strategyOf, whenToLoad } from './strategy';
 
 const HOST_CSS = `
-:host { display: block !important; contain: layout; }
+:host { display: block !important; }
 :host([hidden]) { display: none !important; }
-.teppan-slot { box-sizing: border-box; font-size: var(--teppan-font-size, medium); }
+/* A size container in the widget's own font size, so reservations follow the widget's width, not the page's type. */
+.teppan-frame { container-type: inline-size; font-size: var(--teppan-font-size, medium); }
+.teppan-slot { box-sizing: border-box; }
 .teppan-notice { box-sizing: border-box; display: flex; flex-wrap: wrap; gap: .5em 1em; align-items: center; padding: .75em 1em;
   border: 1px solid var(--teppan-color-danger, #b42318); border-radius: var(--teppan-radius, 8px);
   background: var(--teppan-color-danger-surface, #fef3f2); color: var(--teppan-color-danger-text, #7a271a);
@@ -18,6 +20,13 @@ const HOST_CSS = `
 `;
 
 let hostSheet: CSSStyleSheet | undefined;
+const reserveSheets = new Map<string, CSSStyleSheet>();
+
+function sheet(css: string): CSSStyleSheet {
+  const s = new CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+}
 
 const FAILED = 'This part of the page didn’t load. Check your connection and try again.';
 
@@ -39,15 +48,18 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
     constructor() {
       super();
       this.root = this.attachShadow({ mode: 'open' });
-      hostSheet ??= new CSSStyleSheet();
-      if (!hostSheet.cssRules.length) hostSheet.replaceSync(HOST_CSS);
-      this.root.adoptedStyleSheets = [hostSheet];
+      hostSheet ??= sheet(HOST_CSS);
+      let reserve = reserveSheets.get(spec.name);
+      if (!reserve) reserveSheets.set(spec.name, (reserve = sheet(spec.reserve)));
+      // Constructed stylesheets, not <style> or style attributes: strict CSPs allow them.
+      this.root.adoptedStyleSheets = [hostSheet, reserve];
+      const container = document.createElement('div');
+      container.className = 'teppan-frame';
       this.frame = document.createElement('div');
       this.frame.className = 'teppan-slot';
       this.frame.setAttribute('part', 'slot');
-      // CSSOM, not a style attribute: strict CSPs allow it.
-      this.frame.style.minHeight = spec.minHeight;
-      this.root.append(this.frame);
+      container.append(this.frame);
+      this.root.append(container);
     }
 
     connectedCallback() {
