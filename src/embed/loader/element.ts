@@ -49,8 +49,8 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
       super();
       this.root = this.attachShadow({ mode: 'open' });
       hostSheet ??= sheet(HOST_CSS);
-      let reserve = reserveSheets.get(spec.name);
-      if (!reserve) reserveSheets.set(spec.name, (reserve = sheet(spec.reserve)));
+      const reserve = reserveSheets.get(spec.name) ?? sheet(spec.reserve);
+      reserveSheets.set(spec.name, reserve);
       // Constructed stylesheets, not <style> or style attributes: strict CSPs allow them.
       this.root.adoptedStyleSheets = [hostSheet, reserve];
       const container = document.createElement('div');
