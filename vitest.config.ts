@@ -45,7 +45,12 @@ export default defineConfig({
     projects: [
       {
         extends: './vite.config.ts',
-        test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'test/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'test/*.test.ts'],
+          exclude: ['**/*.browser.test.tsx'],
+        },
       },
       {
         extends: './vite.config.ts',
