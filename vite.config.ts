@@ -81,6 +81,8 @@ const builds: Record<string, UserConfig> = {
       lib: { entry: root('src/embed/eager.ts'), formats: ['iife'], name: 'TeppanEager', fileName: () => 'teppan.js' },
       minify: true,
     },
+    // Library mode leaves process.env.NODE_ENV alone; a page bundle must get React's production build.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   },
   demo: {
     root: resolve(import.meta.dirname, 'server/demo'),
@@ -105,7 +107,10 @@ export default defineConfig(({ command, mode }) => {
   return {
     ...build,
     // The loader needs the runtime's file names; it is built after the runtime.
-    define: mode === 'embed-loader' && command === 'build' ? { __TEPPAN_MANIFEST__: JSON.stringify(embedManifest(EMBED_DIR)) } : {},
+    define: {
+      ...build?.define,
+      ...(mode === 'embed-loader' && command === 'build' ? { __TEPPAN_MANIFEST__: JSON.stringify(embedManifest(EMBED_DIR)) } : {}),
+    },
     plugins: [react(), ...(build?.plugins ?? [])],
   };
 });

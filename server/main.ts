@@ -15,7 +15,7 @@ const chaos = process.env.TEPPAN_CHAOS === '1';
 if (dbFile !== ':memory:') mkdirSync(dirname(resolve(dbFile)), { recursive: true });
 const store = createSqliteStore(dbFile);
 const built = (dir: string) => (existsSync(dir) ? dir : undefined);
-const fetch = createNodeApp({ store, chaos, demoRoot: built('dist/demo'), embedRoot: built('dist/embed') });
+const fetch = createNodeApp({ store, chaos, demoRoot: built('dist/demo'), embedRoot: built('dist/embed'), eagerRoot: built('dist/embed-eager') });
 const { servers, port: actualPort } = await listen(fetch, port, hosts).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE') throw error;
   console.error(`Port ${port} is already in use. Stop what uses it, or start on another port: PORT=8788 npm start`);

@@ -15,28 +15,32 @@ export interface NodeServerOptions {
   demoRoot?: string;
   /** Folder of the built embed bundle, served at `/embed/`. */
   embedRoot?: string;
+  /** The single-bundle build the first-load benchmark compares against, at `/embed-eager/`. */
+  eagerRoot?: string;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The reference API plus the demo site and embed files, as one Node request handler. */
-export function createNodeApp({ store, chaos, demoRoot, embedRoot }: NodeServerOptions) {
+export function createNodeApp({ store, chaos, demoRoot, embedRoot, eagerRoot }: NodeServerOptions) {
   const root = new Hono<{ Bindings: HttpBindings }>();
   root.route('/', createApp({ store, chaos }));
-  if (embedRoot) {
+  const embeds = { '/embed': embedRoot, '/embed-eager': eagerRoot };
+  for (const [prefix, dir] of Object.entries(embeds)) {
+    if (!dir) continue;
     // Sites on any origin load these: import() and modulepreload fetch modules with CORS.
-    root.use('/embed/*', async (c, next) => {
+    root.use(`${prefix}/*`, async (c, next) => {
       await next();
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     });
     // The loader's URL never changes: a short max-age plus an ETag, so a release reaches every site within minutes.
-    root.use('/embed/teppan.js', etag());
+    root.use(`${prefix}/teppan.js`, etag());
     root.use(
-      '/embed/*',
+      `${prefix}/*`,
       serveStatic({
-        root: embedRoot,
-        rewriteRequestPath: (p) => p.replace(/^\/embed/, ''),
+        root: dir,
+        rewriteRequestPath: (p) => p.slice(prefix.length),
         // Hashed chunks never change; the loader's URL is stable, so it must revalidate soon.
         onFound: (path, c) => c.header('Cache-Control', /-[\w-]{8,}\.(js|css)$/.test(path) ? IMMUTABLE : 'public, max-age=300'),
       }),
