@@ -7,6 +7,8 @@
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright';
 import { build } from 'vite';
+import { embedManifest } from '../scripts/embed-manifest.mjs';
+import { firstLoad, measure } from '../scripts/size-report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const WIDGET = process.env.BENCH_WIDGET ?? 'quote';
@@ -80,3 +82,13 @@ console.log('|---|---:|---|');
 console.log(`| split (loader + runtime + widget chunk) | ${split.toFixed(0)} | ${times.split.map((t) => t.toFixed(0)).join(', ')} |`);
 console.log(`| eager single bundle | ${eager.toFixed(0)} | ${times.eager.map((t) => t.toFixed(0)).join(', ')} |`);
 console.log(`\nratio split / eager: ${(split / eager).toFixed(3)}`);
+
+const loads = firstLoad('dist/embed', embedManifest());
+const eagerSize = measure('dist/embed-eager/teppan.js');
+console.log('\nBytes a page downloads (gzip / brotli)\n');
+console.log('| what | gzip | brotli |');
+console.log('|---|---:|---:|');
+const loader = measure('dist/embed/teppan.js');
+console.log(`| loader alone (teppan.js) | ${loader.gzip} | ${loader.brotli} |`);
+for (const [name, l] of Object.entries(loads)) console.log(`| first load of ${name} (split) | ${l.gzip} | ${l.brotli} |`);
+console.log(`| eager single bundle (both widgets) | ${eagerSize.gzip} | ${eagerSize.brotli} |`);
