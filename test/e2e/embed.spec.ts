@@ -193,3 +193,23 @@ test('a chunk that fails to load shows a retry notice in place, leaves the rest 
   await expect(page.getByLabel('Adults')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('the loader alone fetches nothing else: no runtime, no widget, no API call', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await openHost(page, 'loader-only', { body: '<h1>No widgets here</h1>' });
+  await expect.poll(() => page.evaluate(() => typeof (window as unknown as { Teppan?: { version?: string } }).Teppan?.version)).toBe('string');
+  await page.waitForTimeout(500);
+  expect(fetched).toEqual(['/__host/loader-only.html', '/embed/teppan.js']);
+});
+
+test('the host page themes the widget through custom properties and ::part()', async ({ page }) => {
+  await openHost(page, 'theme', {
+    head: '<style>teppan-quote { --teppan-color-accent: rgb(11, 110, 79); } teppan-quote::part(heading) { letter-spacing: 3px; }</style>',
+    body: '<teppan-quote loading="eager"></teppan-quote>',
+  });
+  const button = page.getByRole('button', { name: 'Book this quote' });
+  await expect(button).toBeVisible();
+  expect(await button.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 110, 79)');
+  expect(await page.getByRole('heading', { name: 'Get an instant quote' }).evaluate((el) => getComputedStyle(el).letterSpacing)).toBe('3px');
+});
