@@ -194,6 +194,17 @@ test('a chunk that fails to load shows a retry notice in place, leaves the rest 
   expect(errors).toEqual([]);
 });
 
+test('elements wait for a key given after the loader ran', async ({ page }) => {
+  await openHost(page, 'late-init', {
+    noLoader: true,
+    head: '<script src="/embed/teppan.js" async></script>',
+    body: '<teppan-quote loading="eager"></teppan-quote>',
+  });
+  await expect.poll(() => page.evaluate(() => typeof (window as unknown as { Teppan?: { version?: string } }).Teppan?.version)).toBe('string');
+  await page.evaluate(() => (window as unknown as { Teppan: (...a: unknown[]) => void }).Teppan('init', { key: 'pk_test_demo' }));
+  await expect(page.getByLabel('Adults')).toBeVisible();
+});
+
 test('the loader alone fetches nothing else: no runtime, no widget, no API call', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));

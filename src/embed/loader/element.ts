@@ -121,7 +121,11 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
       const generation = ++this.generation;
       const config = ctx.config();
       if (!config) {
-        console.error(`Teppan: <${spec.tag}> needs a publishable key: add data-key="pk_…" to the script tag, or call Teppan('init', { key: 'pk_…' }).`);
+        // A page may configure Teppan later than the loader runs: wait for it, and say what is missing.
+        console.warn(`Teppan: <${spec.tag}> is waiting for a publishable key: add data-key="pk_…" to the script tag, or call Teppan('init', { key: 'pk_…' }).`);
+        ctx.whenConfigured(() => {
+          if (generation === this.generation && this.isConnected) void this.load();
+        });
         return;
       }
       ctx.chunks.preload(spec.name);

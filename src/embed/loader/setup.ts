@@ -26,10 +26,15 @@ export function setupTeppan({ script, chunks }: LoaderOptions): void {
   const fromTag = script?.dataset.key;
   if (fromTag) config = { key: fromTag, api: script?.dataset.api ?? new URL(src).origin, ...(script?.dataset.locale ? { locale: script.dataset.locale } : {}) };
 
+  const waiting: (() => void)[] = [];
   let catalog: Promise<Response> | undefined;
   let catalogFor = '';
   const ctx: LoaderContext = {
     config: () => config,
+    whenConfigured(then) {
+      if (config) then();
+      else waiting.push(then);
+    },
     chunks: chunks(base, script?.nonce ?? ''),
     catalog(c) {
       const id = `${c.api}|${c.key}`;
@@ -51,6 +56,7 @@ export function setupTeppan({ script, chunks }: LoaderOptions): void {
       const key = c.key ?? config?.key;
       if (!key) return console.error("Teppan('init') needs a key: Teppan('init', { key: 'pk_…' }).");
       config = { ...config, ...c, key, api: c.api ?? config?.api ?? new URL(src).origin };
+      for (const then of waiting.splice(0)) then();
     },
     preload: (name) => {
       const spec = WIDGETS.find((w) => w.name === name || w.tag === name);
