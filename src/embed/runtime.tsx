@@ -3,11 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { catalog as catalogSchema } from '../contract';
 import { TeppanError } from '../core';
 import { createTeppanConfig, pageQueryClient, queryKeys, type TeppanConfig, TeppanContext } from '../query';
-import { WidgetBoundary } from '../react';
-import { Skeleton, StyleRootContext, uiCss, useStyles } from '../ui';
-import { WIDGET_MIN_HEIGHT } from '../widgets/sizes';
+import { WidgetBoundary, WidgetSkeleton } from '../react';
+import { StyleRootContext } from '../ui';
 import { EVENTS } from './registry';
-import type { EmbedConfig, EmbedRuntime, MountOptions } from './types';
+import type { EmbedConfig, EmbedRuntime } from './types';
 
 /**
  * The shared runtime of the embed: React, the query client, the HTTP client.
@@ -47,15 +46,6 @@ function seedCatalog(config: TeppanConfig, response: Promise<Response> | undefin
   });
 }
 
-function Skeletal({ name, label }: { name: MountOptions['name']; label: string }) {
-  useStyles(uiCss);
-  return (
-    <div className="teppan-root">
-      <Skeleton height={WIDGET_MIN_HEIGHT[name]} label={`Loading the ${label}`} />
-    </div>
-  );
-}
-
 /** Callback props that become bubbling, composed CustomEvents on the element. */
 function eventProps(host: HTMLElement): Record<string, (detail: unknown) => void> {
   const props: Record<string, (detail: unknown) => void> = {};
@@ -82,7 +72,7 @@ export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, name, la
       <QueryClientProvider client={pageQueryClient()}>
         <TeppanContext.Provider value={config}>
           <StyleRootContext.Provider value={shadow}>
-            <WidgetBoundary fallback={<Skeletal name={name} label={label} />} onError={events.onError}>
+            <WidgetBoundary fallback={<WidgetSkeleton name={name} label={label} />} onError={events.onError}>
               <Widget {...p} {...events} />
             </WidgetBoundary>
           </StyleRootContext.Provider>

@@ -8,4 +8,5 @@ export { createTeppanQueryClient, useTeppan } from '../query';
 export type { LazyWidget } from './lazyWidget';
 export { TeppanProvider, type TeppanProviderProps } from './TeppanProvider';
 export { WidgetBoundary, type WidgetBoundaryProps } from './WidgetBoundary';
+export { WidgetSkeleton } from './WidgetSkeleton';
 export * from './widgets';

@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, createElement, type ReactElement, useEffect, useState } from 'react';
 import { TeppanError } from '../core';
 import { prefetchCatalog, useTeppan } from '../query';
-import { ErrorNotice, Skeleton, uiCss, useStyles } from '../ui';
-import { WIDGET_MIN_HEIGHT, type WidgetName } from '../widgets/sizes';
+import { ErrorNotice, uiCss, useStyles } from '../ui';
+import type { WidgetName } from '../widgets/sizes';
 import { WidgetBoundary } from './WidgetBoundary';
+import { WidgetSkeleton } from './WidgetSkeleton';
 
 type ErrorHook = { onError?: (error: TeppanError) => void };
 
@@ -74,11 +75,7 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
     };
   }, [Loaded, attempt, chunk, onError]);
 
-  const skeleton = (
-    <div className="teppan-root">
-      <Skeleton height={WIDGET_MIN_HEIGHT[chunk.name]} label={`Loading the ${chunk.label}`} />
-    </div>
-  );
+  const skeleton = <WidgetSkeleton name={chunk.name} label={chunk.label} />;
   if (failed) {
     return (
       <div className="teppan-root">

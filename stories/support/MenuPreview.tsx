@@ -1,13 +1,12 @@
-import { QueryErrorResetBoundary } from '@tanstack/react-query';
-import { Component, type ReactNode, Suspense } from 'react';
-import { formatMoney, isTeppanError, TeppanError } from '../../src/core';
+import { formatMoney } from '../../src/core';
 import { useCatalog, useTeppan } from '../../src/query';
-import { ErrorNotice, Skeleton } from '../../src/ui';
+import { WidgetBoundary } from '../../src/react';
+import { Skeleton } from '../../src/ui';
 
 /**
  * A story-only consumer of the data layer: reads the catalog through the
- * shared query client, suspends while it loads, and shows failures with a retry.
- * (The widgets' own boundary arrives with them.)
+ * shared query client inside the widgets' own boundary, so the story shows
+ * loading, failure with a retry, and success exactly as a widget would.
  */
 function Menu() {
   const { data } = useCatalog();
@@ -31,37 +30,10 @@ function Menu() {
   );
 }
 
-class Boundary extends Component<{ onReset: () => void; children: ReactNode }, { error: unknown }> {
-  override state = { error: undefined as unknown };
-  static getDerivedStateFromError(error: unknown) {
-    return { error };
-  }
-  override render() {
-    const { error } = this.state;
-    if (error === undefined) return this.props.children;
-    const shown = isTeppanError(error) ? error : new TeppanError({ kind: 'bad_response', cause: error });
-    return (
-      <ErrorNotice
-        error={shown}
-        onRetry={() => {
-          this.props.onReset();
-          this.setState({ error: undefined });
-        }}
-      />
-    );
-  }
-}
-
 export function MenuPreview() {
   return (
-    <QueryErrorResetBoundary>
-      {({ reset }) => (
-        <Boundary onReset={reset}>
-          <Suspense fallback={<Skeleton height="10rem" label="Loading the menu" />}>
-            <Menu />
-          </Suspense>
-        </Boundary>
-      )}
-    </QueryErrorResetBoundary>
+    <WidgetBoundary fallback={<Skeleton height="10rem" label="Loading the menu" />}>
+      <Menu />
+    </WidgetBoundary>
   );
 }
