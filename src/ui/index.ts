@@ -8,4 +8,5 @@ export * from './StyleRoot';
 export * from './styles';
 export { default as uiCss } from './ui.css?inline';
 export * from './useDebounced';
+export * from './useStableCallback';
 export * from './useStyles';

@@ -3,7 +3,7 @@ import { type FormEvent, useCallback, useEffect, useId, useLayoutEffect, useMemo
 import type { Booking, Catalog, Quote } from '../../contract';
 import type { TeppanError } from '../../core';
 import { queryKeys, useCatalog, useHandoff, useQuote, useTeppan } from '../../query';
-import { Button, ErrorNotice, Skeleton, Stepper, uiCss, useStyles } from '../../ui';
+import { Button, ErrorNotice, Skeleton, Stepper, uiCss, useStableCallback, useStyles } from '../../ui';
 import { WIDGET_MIN_HEIGHT } from '../sizes';
 import css from './booking.css?inline';
 import { type BookingDraft, draftStore, newDraft, STEPS, type Step } from './draft';
@@ -52,8 +52,17 @@ export default function BookingForm(props: BookingFormProps) {
   const [booking, setBooking] = useState<Booking | null>(null);
   const titleId = useId();
 
-  const { onReady } = props;
-  useEffect(() => onReady?.(), [onReady]);
+  const onReady = useStableCallback(props.onReady);
+  const onError = useStableCallback(props.onError);
+  const onBookingCreated = useStableCallback(props.onBookingCreated);
+  useEffect(() => onReady(), [onReady]);
+  const handleCreated = useCallback(
+    (b: Booking) => {
+      setBooking(b);
+      onBookingCreated(b);
+    },
+    [onBookingCreated],
+  );
 
   let body: React.ReactNode;
   if (booking) {
@@ -82,11 +91,8 @@ export default function BookingForm(props: BookingFormProps) {
         stored={stored}
         store={store}
         handedOver={handedOver === quote.data.id}
-        onCreated={(b) => {
-          setBooking(b);
-          props.onBookingCreated?.(b);
-        }}
-        onError={props.onError}
+        onCreated={handleCreated}
+        onError={onError}
       />
     );
   }
@@ -109,7 +115,7 @@ interface StepsProps {
   /** The quote arrived from a calculator on this page just now: bring the form into view. */
   handedOver: boolean;
   onCreated: (booking: Booking) => void;
-  onError: ((error: TeppanError) => void) | undefined;
+  onError: (error: TeppanError) => void;
 }
 
 function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, onError }: StepsProps) {
@@ -184,7 +190,7 @@ function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, on
         return;
       }
       setBanner(error.userMessage);
-      onError?.(error);
+      onError(error);
     },
     [client, scope, save, draft, onError],
   );

@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../server/app';
 import { createMemoryStore } from '../../../server/store/memory';
 import { demoTenant } from '../../../server/tenants';
@@ -19,6 +20,26 @@ beforeEach(() => {
 const date = addDays(bookableDates(demoTenant.catalog, Date.now()).first, 10);
 
 describe('QuoteCalculator', () => {
+  it('calls an inline onReady once, however often it re-renders', async () => {
+    const onReady = vi.fn();
+    const client = createTeppanQueryClient();
+    const { rerender } = render(
+      <TeppanProvider publishableKey="pk_test_demo" queryClient={client}>
+        <QuoteCalculator onReady={() => onReady()} />
+      </TeppanProvider>,
+    );
+    const adults = await screen.findByLabelText('Adults');
+    await userEvent.clear(adults);
+    await userEvent.type(adults, '14');
+    rerender(
+      <TeppanProvider publishableKey="pk_test_demo" queryClient={client}>
+        <QuoteCalculator onReady={() => onReady()} heading="Again" />
+      </TeppanProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Again' })).toBeTruthy();
+    expect(onReady).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the server’s figure when it disagrees with the estimate, and logs the mismatch', async () => {
     // A server whose pricing has moved on from the catalog the widget estimates with.
     const app = createApp({ store: createMemoryStore() });

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import type { Quote } from '../../contract';
 import { bookableDates, emitLog, formatMoney, priceQuote, safeStorage, type TeppanError } from '../../core';
 import { queryKeys, useCatalog, useHandoff, useTeppan } from '../../query';
-import { Button, ErrorNotice, LineItems, TextField, uiCss, useStyles } from '../../ui';
+import { Button, ErrorNotice, LineItems, TextField, uiCss, useStableCallback, useStyles } from '../../ui';
 import { WIDGET_MIN_HEIGHT } from '../sizes';
 import { checkQuoteForm, emptyQuoteForm, isQuoteFormValues, type QuoteFormValues } from './form';
 import css from './quote.css?inline';
@@ -64,13 +64,14 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
   const server = useServerQuote(check.input);
   const money = (cents: number) => formatMoney(cents, catalog.currency, locale);
 
-  const { onReady, onError } = props;
-  useEffect(() => onReady?.(), [onReady]);
+  const onReady = useStableCallback(props.onReady);
+  const onError = useStableCallback(props.onError);
+  useEffect(() => onReady(), [onReady]);
   useEffect(() => {
     safeStorage.write(draftKey, values);
   }, [draftKey, values]);
   useEffect(() => {
-    if (server.error && server.error.kind !== 'validation') onError?.(server.error);
+    if (server.error && server.error.kind !== 'validation') onError(server.error);
   }, [server.error, onError]);
 
   // The server's figure is the one shown; a disagreement with the estimate is worth knowing about.
