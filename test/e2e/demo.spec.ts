@@ -72,6 +72,8 @@ test('the elements page documents every element and shows it working', async ({ 
   await show.scrollIntoViewIfNeeded();
   await show.click();
   await expect(page.getByRole('heading', { name: 'Hold a date' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
 });
 
 test('the API, its contract and the demo share one port', async ({ request }) => {
