@@ -1,8 +1,7 @@
 import { type AdminBooking, type Booking, type BookingInput, type Catalog, type FieldError, makeFieldError } from '../../src/contract';
-import { isSeatingBookable, toZonedIso, zonedInstant } from '../../src/core/schedule';
+import { isSeatingBookable, parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
 import type { Store, StoredBooking } from '../store/types';
 import { newResourceId } from './ids';
-import { parseSlotId } from './schedule';
 
 export type CreateResult = { ok: true; booking: StoredBooking } | { ok: false; errors: FieldError[] } | { ok: false; full: true };
 

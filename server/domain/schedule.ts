@@ -5,13 +5,6 @@ import type { Store } from '../store/types';
 /** The longest range one availability call may ask for: a month view plus its edges. */
 export const MAX_RANGE_DAYS = 62;
 
-const SLOT_ID = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
-
-export function parseSlotId(id: string): { date: string; time: string } | undefined {
-  const m = SLOT_ID.exec(id);
-  return m ? { date: m[1] as string, time: m[2] as string } : undefined;
-}
-
 export function rangeErrors(catalog: Catalog, q: { from: string; to: string; guests: number }, now: number): FieldError[] {
   const errors: FieldError[] = [];
   const span = daysBetween(q.from, q.to);

@@ -135,3 +135,11 @@ export function addMonths(date: string, n: number): string {
 export function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
+
+const SLOT_ID = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+
+/** A seating's id, `YYYY-MM-DDTHH:MM` in the tenant's zone, as its date and time. */
+export function parseSlotId(id: string): { date: string; time: string } | undefined {
+  const m = SLOT_ID.exec(id);
+  return m ? { date: m[1] as string, time: m[2] as string } : undefined;
+}

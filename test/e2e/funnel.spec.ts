@@ -79,6 +79,17 @@ test('a reload mid-form restores the draft', async ({ page }) => {
   await expect(page.getByLabel('Notes')).toHaveValue('Peanut allergy at table 2');
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByRole('radio', { name: '3:00 PM' })).toBeChecked();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('City').fill('Los Angeles');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Name').fill('Draft Reload');
+  await page.getByLabel('Email').fill('dr@example.com');
+  await page.getByLabel('Phone').fill('2135550111');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  // A reload on the review step still names the seating, though no availability is loaded any more.
+  await page.reload();
+  await page.locator('teppan-booking').scrollIntoViewIfNeeded();
+  await expect(page.getByRole('definition').filter({ hasText: /at 3:00 PM/ })).toBeVisible();
 });
 
 test('a response dropped after the booking was made still yields exactly one booking', async ({ page, request }) => {

@@ -126,7 +126,7 @@ function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, on
     // The draft in progress for this quote, or one with an unanswered request, wins; a new quote starts over.
     stored && (stored.quoteId === quote.id || stored.pending) ? stored : newDraft(quote.id, quote.zip, stored),
   );
-  const draftRef = useRef<BookingDraft | null>(draft);
+  const draftRef = useRef<BookingDraft>(draft);
   draftRef.current = draft;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [banner, setBanner] = useState<string | null>(null);
@@ -143,7 +143,7 @@ function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, on
     store.save(draft);
   }, [store, draft]);
 
-  const update = (change: Partial<BookingDraft>) => save({ ...(draftRef.current ?? draft), ...change });
+  const update = (change: Partial<BookingDraft>) => save({ ...draftRef.current, ...change });
   const goTo = (step: Step) => {
     focusHeading.current = true;
     update({ step });
@@ -170,7 +170,7 @@ function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, on
 
   const onRefused = useCallback(
     (error: TeppanError) => {
-      const current = draftRef.current ?? draft;
+      const current = draftRef.current;
       if (error.kind === 'conflict') {
         // Someone else took the seating: fresh availability, the other fields untouched.
         void client.invalidateQueries({ queryKey: [...queryKeys.all(scope), 'availability'] });
@@ -192,20 +192,10 @@ function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, on
       setBanner(error.userMessage);
       onError(error);
     },
-    [client, scope, save, draft, onError],
+    [client, scope, save, onError],
   );
 
   const submission = useSubmission({ api, draft: draftRef, save, onCreated: onCreatedDraft, onRefused, onFailed: onError });
-
-  const slotStart = useMemo(() => {
-    for (const [, data] of client.getQueriesData<{ days: { slots: { id: string; start: string }[] }[] }>({
-      queryKey: [...queryKeys.all(scope), 'availability'],
-    })) {
-      const slot = data?.days.flatMap((d) => d.slots).find((s) => s.id === draft.slotId);
-      if (slot) return slot.start;
-    }
-    return undefined;
-  }, [client, scope, draft.slotId]);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -253,7 +243,7 @@ function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, on
       {draft.step === 0 ? <SeatingStep catalog={catalog} quote={quote} draft={draft} update={update} error={errors.slotId} locale={locale} /> : null}
       {draft.step === 1 ? <AddressStep draft={draft} update={update} errors={errors} /> : null}
       {draft.step === 2 ? <ContactStep draft={draft} update={update} errors={errors} /> : null}
-      {draft.step === 3 ? <ReviewStep catalog={catalog} quote={quote} draft={draft} slotStart={slotStart} locale={locale} onEdit={(s) => goTo(s)} /> : null}
+      {draft.step === 3 ? <ReviewStep catalog={catalog} quote={quote} draft={draft} locale={locale} onEdit={(s) => goTo(s)} /> : null}
       {submission.state.status === 'failed' ? (
         <ErrorNotice
           error={submission.state.error}

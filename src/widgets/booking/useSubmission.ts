@@ -21,7 +21,8 @@ const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine ===
 
 interface Options {
   api: TeppanApi;
-  draft: RefObject<BookingDraft | null>;
+  /** The draft as it is now (a ref: sending must see edits made while a request was away). */
+  draft: RefObject<BookingDraft>;
   save: (draft: BookingDraft) => void;
   onCreated: (booking: Booking) => void;
   /** A definitive refusal: nothing was created; route it to where the visitor can fix it. */
@@ -45,7 +46,7 @@ export function useSubmission({ api, draft, save, onCreated, onRefused, onFailed
     async (checking = false) => {
       const current = draft.current;
       // One request at a time: a double click, Enter held down, or a reconnect during a send.
-      if (!current || inFlight.current) return;
+      if (inFlight.current) return;
       const body = current.pending ?? requestOf(current);
       save({ ...current, pending: body });
       if (isOffline()) {
@@ -60,7 +61,7 @@ export function useSubmission({ api, draft, save, onCreated, onRefused, onFailed
         onCreated(booking);
       } catch (e) {
         const error = e as TeppanError;
-        const latest = draft.current ?? current;
+        const latest = draft.current;
         if (error.kind === 'validation' && error.problem?.code === 'idempotency-key-reused') {
           // The key already made a booking from other details; never guess which: start a fresh intent.
           save({ ...latest, pending: null, idempotencyKey: newIdempotencyKey() });
@@ -86,14 +87,14 @@ export function useSubmission({ api, draft, save, onCreated, onRefused, onFailed
   // A request whose answer never arrived (reload, closed tab, lost network) is asked again on arrival.
   const checked = useRef(false);
   useEffect(() => {
-    if (checked.current || !draft.current?.pending) return;
+    if (checked.current || !draft.current.pending) return;
     checked.current = true;
     void send(true);
   }, [draft, send]);
 
   useEffect(() => {
     const online = () => {
-      if (draft.current?.pending) void send(true);
+      if (draft.current.pending) void send(true);
     };
     window.addEventListener('online', online);
     return () => window.removeEventListener('online', online);

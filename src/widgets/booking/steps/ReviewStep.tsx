@@ -1,5 +1,5 @@
 import type { Catalog, Quote } from '../../../contract';
-import { formatMoney, formatTime, longDate } from '../../../core';
+import { formatMoney, formatTime, longDate, parseSlotId, zonedInstant } from '../../../core';
 import { LineItems } from '../../../ui';
 import type { BookingDraft } from '../draft';
 
@@ -7,15 +7,16 @@ export interface ReviewStepProps {
   catalog: Catalog;
   quote: Quote;
   draft: BookingDraft;
-  slotStart: string | undefined;
   locale: string | undefined;
   onEdit: (step: 0 | 1 | 2) => void;
 }
 
 /** Everything that will be sent, with a way back to each part. */
-export function ReviewStep({ catalog, quote, draft, slotStart, locale, onEdit }: ReviewStepProps) {
+export function ReviewStep({ catalog, quote, draft, locale, onEdit }: ReviewStepProps) {
   const money = (cents: number) => formatMoney(cents, quote.currency, locale);
-  const when = draft.slotId && slotStart ? `${longDate(draft.slotId.slice(0, 10), locale)} at ${formatTime(slotStart, catalog.timeZone, locale)}` : '';
+  // From the id alone: after a reload no availability is cached, and none is needed.
+  const slot = draft.slotId ? parseSlotId(draft.slotId) : undefined;
+  const when = slot ? `${longDate(slot.date, locale)} at ${formatTime(zonedInstant(slot.date, slot.time, catalog.timeZone), catalog.timeZone, locale)}` : '';
   return (
     <div className="teppan-review">
       <dl className="teppan-review__facts">
