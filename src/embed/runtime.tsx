@@ -1,8 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
-import { catalog as catalogSchema } from '../contract';
 import { TeppanError } from '../core';
-import { createTeppanConfig, pageQueryClient, queryKeys, type TeppanConfig, TeppanContext } from '../query';
+import { createTeppanConfig, pageQueryClient, prefetchCatalog, type TeppanConfig, TeppanContext } from '../query';
 import { WidgetBoundary, WidgetSkeleton } from '../react';
 import { StyleRootContext } from '../ui';
 import { EVENTS } from './registry';
@@ -25,27 +24,6 @@ function configFor(c: EmbedConfig): TeppanConfig {
   return config;
 }
 
-/** Puts the catalog the loader fetched alongside the code into the cache, if it is valid; else the widget asks again. */
-function seedCatalog(config: TeppanConfig, response: Promise<Response> | undefined) {
-  const client = pageQueryClient();
-  const key = queryKeys.catalog(config.scope);
-  if (!response || client.getQueryData(key)) return;
-  void client.prefetchQuery({
-    queryKey: key,
-    queryFn: async ({ signal }) => {
-      try {
-        const res = await response;
-        const parsed = res.ok ? catalogSchema.safeParse(await res.json()) : undefined;
-        if (parsed?.success) return parsed.data;
-      } catch {
-        // Fall through: the retrying client gets it properly.
-      }
-      return config.api.catalog({ signal });
-    },
-    staleTime: 5 * 60_000,
-  });
-}
-
 /** Callback props that become bubbling, composed CustomEvents on the element. */
 function eventProps(host: HTMLElement): Record<string, (detail: unknown) => void> {
   const props: Record<string, (detail: unknown) => void> = {};
@@ -64,7 +42,7 @@ function errorDetail(e: TeppanError) {
 
 export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, name, label, widget: Widget, props, config: embedConfig, catalog }) => {
   const config = configFor(embedConfig);
-  seedCatalog(config, catalog);
+  prefetchCatalog(pageQueryClient(), config, catalog);
   const root = createRoot(container);
   const events = eventProps(host);
   const render = (p: Record<string, unknown>) =>

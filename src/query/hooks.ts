@@ -1,16 +1,12 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import type { AvailabilityQuery } from '../contract';
+import { catalogQuery } from './catalog';
 import { useTeppan } from './context';
 import { queryKeys } from './keys';
 
 /** The tenant's catalog, shared by every widget on the page; suspends until it is there. */
 export function useCatalog() {
-  const { api, scope } = useTeppan();
-  return useSuspenseQuery({
-    queryKey: queryKeys.catalog(scope),
-    queryFn: ({ signal }) => api.catalog({ signal }),
-    staleTime: 5 * 60_000,
-  });
+  return useSuspenseQuery(catalogQuery(useTeppan()));
 }
 
 /** Seatings for a date range; keeps showing the previous range while the next one loads. */
