@@ -159,7 +159,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
             />
           </div>
           {catalog.upgrades.length > 0 ? (
-            <fieldset className="teppan-quote__group">
+            <fieldset className="teppan-group teppan-quote__group">
               <legend>Menu upgrades</legend>
               {catalog.upgrades.map((item) => (
                 <TextField
@@ -175,7 +175,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
             </fieldset>
           ) : null}
           {catalog.addOns.length > 0 ? (
-            <fieldset className="teppan-quote__group">
+            <fieldset className="teppan-group teppan-quote__group">
               <legend>Add-ons</legend>
               {catalog.addOns.map((item) => (
                 <TextField

@@ -95,7 +95,7 @@ interface SeatingsProps {
 function Seatings({ day, date, catalog, chosen, onChoose, groupId, errorId, error, locale }: SeatingsProps) {
   const slots = day?.slots ?? [];
   return (
-    <fieldset className="teppan-seatings" aria-describedby={errorId}>
+    <fieldset className="teppan-group teppan-seatings" aria-describedby={errorId}>
       <legend>Seatings on {longDate(date, locale)}</legend>
       {slots.length === 0 ? <p className="teppan-field__hint">No seatings can be booked on this day. Choose another day.</p> : null}
       <div className="teppan-seatings__list">
