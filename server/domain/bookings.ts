@@ -67,5 +67,5 @@ export function publicBooking(b: StoredBooking, catalog: Catalog, now: number): 
 }
 
 export function adminBooking(b: StoredBooking, catalog: Catalog, now: number): AdminBooking {
-  return { ...publicBooking(b, catalog, now), customer: b.customer, address: b.address, notes: b.notes };
+  return { ...publicBooking(b, catalog, now), customer: b.customer, address: b.address, notes: b.notes, payments: [] };
 }

@@ -1,4 +1,5 @@
 import { cents, currencyCode, isoDateTime, resourceId, zipCode } from './common';
+import { payment } from './payment';
 import { z } from './zod';
 
 const text = (label: string, max: number) =>
@@ -55,6 +56,9 @@ export const booking = z.object({
   /** The seating is held until then unless the deposit is paid. */
   holdExpiresAt: isoDateTime,
   createdAt: isoDateTime,
+  /** The payment that paid the deposit, once it has. */
+  paymentId: z.optional(resourceId),
+  paidAt: z.optional(isoDateTime),
 });
 export type Booking = z.infer<typeof booking>;
 
@@ -63,6 +67,8 @@ export const adminBooking = z.extend(booking, {
   customer,
   address,
   notes: z.string(),
+  /** Every payment attempt, oldest first (no client secrets). */
+  payments: z.array(z.omit(payment, { clientSecret: true })),
 });
 export type AdminBooking = z.infer<typeof adminBooking>;
 

@@ -41,10 +41,14 @@ export const catalog = z.object({
     maxMiles: z.number(),
   }),
   depositCents: cents,
+  /** Who takes the deposit; Stripe's publishable key when it is Stripe. */
+  payments: z.union([z.object({ provider: z.literal('test') }), z.object({ provider: z.literal('stripe'), publishableKey: z.string() })]),
   booking: z.object({
     leadTimeHours: z.int(),
     horizonDays: z.int(),
     holdMinutes: z.int(),
+    /** How long an event lasts, for calendar files. */
+    eventMinutes: z.int().check(z.gte(1)),
     /** Local start times of the daily seatings, `HH:MM`. */
     seatings: z.array(z.string()),
     teamsPerSeating: z.int(),

@@ -8,4 +8,5 @@ export * from './booking';
 export * from './catalog';
 export * from './common';
 export * from './issues';
+export * from './payment';
 export * from './quote';

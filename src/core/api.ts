@@ -7,6 +7,10 @@ import {
   booking,
   type Catalog,
   catalog,
+  type Payment,
+  type PaymentAuthenticateRequest,
+  type PaymentConfirmRequest,
+  payment,
   type Quote,
   type QuoteRequest,
   quote,
@@ -30,6 +34,18 @@ export interface TeppanApi {
   availability(q: AvailabilityQuery, o?: CallOptions): Promise<Availability>;
   createBooking(body: BookingRequest, o: CreateOptions): Promise<Booking>;
   booking(id: string, o?: CallOptions): Promise<Booking>;
+  /** Starts the deposit payment of a held booking (one key per "Pay deposit" intent). */
+  startPayment(bookingId: string, o: CreateOptions): Promise<Payment>;
+  /**
+   * The test provider's confirm. An attempt that gets no answer is not repeated:
+   * the caller settles it with `payment(id)`, never by paying again.
+   */
+  confirmPayment(paymentId: string, body: PaymentConfirmRequest, o: CreateOptions): Promise<Payment>;
+  /** The visitor's answer to the card's extra authentication step (test provider). */
+  authenticatePayment(paymentId: string, body: PaymentAuthenticateRequest, o: CreateOptions): Promise<Payment>;
+  payment(id: string, o?: CallOptions): Promise<Payment>;
+  /** Link to the booking's event as an iCalendar file. */
+  calendarUrl(bookingId: string): string;
 }
 
 export function createTeppanApi(http: HttpClient): TeppanApi {
@@ -41,5 +57,40 @@ export function createTeppanApi(http: HttpClient): TeppanApi {
     createBooking: (body, o) => http.request({ method: 'POST', path: '/bookings', body, schema: booking, timing: 'bookingCreate', ...o }),
     booking: (id, o) =>
       http.request({ method: 'GET', path: `/bookings/${encodeURIComponent(id)}`, route: '/bookings/:id', schema: booking, timing: 'lookup', ...o }),
+    startPayment: (bookingId, o) =>
+      http.request({
+        method: 'POST',
+        path: `/bookings/${encodeURIComponent(bookingId)}/payments`,
+        route: '/bookings/:id/payments',
+        body: {},
+        schema: payment,
+        timing: 'payment',
+        ...o,
+      }),
+    confirmPayment: (id, body, o) =>
+      http.request({
+        method: 'POST',
+        path: `/payments/${encodeURIComponent(id)}/confirm`,
+        route: '/payments/:id/confirm',
+        body,
+        schema: payment,
+        timing: 'payment',
+        retryNoAnswer: false,
+        ...o,
+      }),
+    authenticatePayment: (id, body, o) =>
+      http.request({
+        method: 'POST',
+        path: `/payments/${encodeURIComponent(id)}/authenticate`,
+        route: '/payments/:id/authenticate',
+        body,
+        schema: payment,
+        timing: 'payment',
+        retryNoAnswer: false,
+        ...o,
+      }),
+    payment: (id, o) =>
+      http.request({ method: 'GET', path: `/payments/${encodeURIComponent(id)}`, route: '/payments/:id', schema: payment, timing: 'lookup', ...o }),
+    calendarUrl: (bookingId) => http.href(`/bookings/${encodeURIComponent(bookingId)}/calendar.ics`),
   };
 }

@@ -4,7 +4,7 @@ import { bookableDates, eventDateProblem, isSeatingBookable, toZonedIso, zonedIn
 const LA = 'America/Los_Angeles';
 const rules = {
   timeZone: LA,
-  booking: { leadTimeHours: 48, horizonDays: 180, holdMinutes: 15, seatings: ['12:00', '15:00', '18:00', '20:30'], teamsPerSeating: 3 },
+  booking: { leadTimeHours: 48, horizonDays: 180, holdMinutes: 15, eventMinutes: 120, seatings: ['12:00', '15:00', '18:00', '20:30'], teamsPerSeating: 3 },
 };
 
 describe('zoned time', () => {

@@ -34,10 +34,19 @@ export interface RequestOptions<T> {
   signal?: AbortSignal;
   /** Longest Retry-After this caller will wait; longer fails fast as `busy`. */
   maxWaitMs?: number;
+  /**
+   * `false`: an attempt that gets no answer (connection lost, timeout) fails the
+   * call at once instead of being repeated, so the caller can find out what
+   * happened (a payment confirm asks for the payment's status). Answers that say
+   * "try again" (429, 503, …) are still retried.
+   */
+  retryNoAnswer?: boolean;
 }
 
 export interface HttpClient {
   request<T>(options: RequestOptions<T>): Promise<T>;
+  /** An absolute URL of a GET route with the publishable key in it, for links (downloads). */
+  href(path: string, query?: Record<string, string>): string;
 }
 
 /** Why our own controller aborted the call, so the error can say what happened. */
@@ -116,6 +125,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
                 retryAfterMs: parseRetryAfter(error.response?.headers?.['retry-after'] as string | undefined),
                 retriesSoFar: error.config?.['axios-retry']?.retryCount ?? 0,
                 remainingMs: timing.budgetMs - (Date.now() - started),
+                retryNoAnswer: o.retryNoAnswer,
               },
               callPolicy,
             );
@@ -146,7 +156,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return parsed.data;
   }
 
-  return { request };
+  function href(path: string, query: Record<string, string> = {}): string {
+    const url = new URL(`${instance.defaults.baseURL}${path}`, typeof location === 'undefined' ? 'http://localhost' : location.href);
+    for (const [k, v] of Object.entries({ ...query, key: options.publishableKey })) url.searchParams.set(k, v);
+    return url.href;
+  }
+
+  return { request, href };
 }
 
 function attemptsOf(config: { 'axios-retry'?: { retryCount?: number } } | undefined): number {

@@ -66,6 +66,11 @@ export interface AttemptOutcome {
   retriesSoFar: number;
   /** Time left in the call's budget. */
   remainingMs: number;
+  /**
+   * Whether an attempt that got no answer may be repeated. A payment confirm
+   * says no: its caller settles a lost answer by asking for the payment's status.
+   */
+  retryNoAnswer?: boolean;
 }
 
 /**
@@ -80,6 +85,7 @@ function isInFlightDuplicate(o: AttemptOutcome): boolean {
 export function decideRetry(o: AttemptOutcome, policy: RetryPolicy, random?: () => number): RetryDecision {
   if (!isRepeatable(o.method, o.hasIdempotencyKey)) return { retry: false, reason: 'not-repeatable' };
   if (!isRetryableOutcome(o.status) && !isInFlightDuplicate(o)) return { retry: false, reason: 'not-retryable' };
+  if (o.status === undefined && o.retryNoAnswer === false) return { retry: false, reason: 'not-retryable' };
   if (o.retriesSoFar >= policy.retries) return { retry: false, reason: 'exhausted' };
   if (o.retryAfterMs !== undefined && o.retryAfterMs > policy.maxWaitMs) return { retry: false, reason: 'wait-too-long' };
   const delayMs = Math.max(backoffDelay(o.retriesSoFar + 1, policy, random), o.retryAfterMs ?? 0);

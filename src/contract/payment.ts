@@ -1,0 +1,70 @@
+import { cents, currencyCode, isoDateTime, resourceId } from './common';
+import { z } from './zod';
+
+/**
+ * Which payment provider takes a tenant's deposits: `test` (the reference
+ * server's own test cards, for the demo and tests) or `stripe` (the Payment
+ * Element; card data goes to Stripe only).
+ */
+export const paymentProvider = z.enum(['test', 'stripe']);
+export type PaymentProvider = z.infer<typeof paymentProvider>;
+
+/**
+ * - `requires_confirmation`: started; waiting for the card (test) or for Stripe.js to confirm (stripe)
+ * - `requires_action`: the card's bank wants the visitor to authenticate first
+ * - `processing`: confirmed with the provider, its answer not yet in
+ * - `succeeded`: paid; the booking is confirmed
+ * - `failed`: not paid (see `declineCode`); a new attempt is a new payment
+ */
+export const paymentStatus = z.enum(['requires_confirmation', 'requires_action', 'processing', 'succeeded', 'failed']);
+export type PaymentStatus = z.infer<typeof paymentStatus>;
+
+export const declineCode = z.enum(['card_declined', 'insufficient_funds', 'expired_card', 'incorrect_cvc', 'authentication_failed']);
+export type DeclineCode = z.infer<typeof declineCode>;
+
+/** All that is ever kept of a card. */
+export const cardSummary = z.object({ brand: z.string(), last4: z.string().check(z.regex(/^\d{4}$/)) });
+export type CardSummary = z.infer<typeof cardSummary>;
+
+export const payment = z.object({
+  id: resourceId,
+  bookingId: resourceId,
+  provider: paymentProvider,
+  status: paymentStatus,
+  amountCents: cents,
+  currency: currencyCode,
+  declineCode: z.optional(declineCode),
+  card: z.optional(cardSummary),
+  /** What the visitor must do before the payment can go on: authenticate with the card's bank. */
+  nextAction: z.optional(z.object({ type: z.literal('authenticate') })),
+  /** Stripe only: the PaymentIntent's client secret, for Stripe.js. */
+  clientSecret: z.optional(z.string()),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type Payment = z.infer<typeof payment>;
+
+/** Starts the deposit payment of a held booking; the amount is the booking's, never the caller's. */
+export const paymentStartRequest = z.strictObject({});
+export type PaymentStartRequest = z.input<typeof paymentStartRequest>;
+
+/**
+ * The test provider's card, as typed (digits only). Only well-known test
+ * numbers are accepted, and only brand and last 4 are kept.
+ */
+export const testCard = z.strictObject({
+  number: z.string('Enter your card number.').check(z.regex(/^\d{12,19}$/, 'Your card number is incomplete.')),
+  expMonth: z.int('Enter the expiration month.').check(z.gte(1, 'Enter a month from 01 to 12.'), z.lte(12, 'Enter a month from 01 to 12.')),
+  /** Four digits. */
+  expYear: z.int('Enter the expiration year.').check(z.gte(2000, 'Enter the year as on the card.'), z.lte(2099, 'Enter the year as on the card.')),
+  cvc: z.string('Enter the security code.').check(z.regex(/^\d{3,4}$/, 'Your card’s security code is incomplete.')),
+  postalCode: z.string('Enter the postal code.').check(z.trim(), z.minLength(1, 'Enter the postal code.'), z.maxLength(10, 'Enter the postal code.')),
+});
+export type TestCard = z.infer<typeof testCard>;
+
+export const paymentConfirmRequest = z.strictObject({ card: testCard });
+export type PaymentConfirmRequest = z.input<typeof paymentConfirmRequest>;
+
+/** The visitor's answer to the test provider's extra authentication step. */
+export const paymentAuthenticateRequest = z.strictObject({ outcome: z.enum(['approve', 'cancel'], 'Answer approve or cancel.') });
+export type PaymentAuthenticateRequest = z.input<typeof paymentAuthenticateRequest>;
