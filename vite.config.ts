@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type UserConfig } from 'vite';
-import { EMBED_ENTRIES, embedManifest } from './scripts/embed-manifest.mjs';
+import { embedManifest } from './scripts/embed-manifest.mjs';
+import { WIDGET_SPECS, widgetEntry } from './src/widgets/specs';
 
 /**
  * One config, several builds, chosen by mode (`vite build --mode lib|embed|embed-loader|embed-eager|demo`).
@@ -20,6 +21,12 @@ function report(name: string) {
 
 const root = (path: string) => resolve(import.meta.dirname, path);
 const EMBED_DIR = root('dist/embed');
+
+/** The embed's entries: the shared runtime, and one per widget, named for it (the manifest and the budgets go by that name). */
+const EMBED_INPUT = {
+  runtime: root('src/embed/runtime.tsx'),
+  ...Object.fromEntries(WIDGET_SPECS.map((spec) => [spec.name, root(widgetEntry(spec))])),
+};
 
 const builds: Record<string, UserConfig> = {
   lib: {
@@ -43,7 +50,7 @@ const builds: Record<string, UserConfig> = {
       manifest: true,
       modulePreload: false,
       rolldownOptions: {
-        input: Object.fromEntries(Object.entries(EMBED_ENTRIES).map(([name, src]) => [name, root(src)])),
+        input: EMBED_INPUT,
         preserveEntrySignatures: 'exports-only',
         output: {
           entryFileNames: '[name]-[hash].js',

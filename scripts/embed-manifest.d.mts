@@ -1,2 +1,5 @@
-export declare const EMBED_ENTRIES: Record<'runtime' | 'quote' | 'booking', string>;
-export declare function embedManifest(dir?: string): { runtime: string[]; widgets: Record<string, string[]> };
+export interface EmbedManifest {
+  runtime: string[];
+  widgets: Record<string, string[]>;
+}
+export declare function embedManifest(dir?: string): EmbedManifest;

@@ -1,12 +1,7 @@
 // The embed's file lists, from the runtime build's Vite manifest: each entry's
 // file first, then everything it imports statically (what the loader preloads).
+// The entries are named in vite.config.ts: `runtime`, and one per widget spec.
 import { existsSync, readFileSync } from 'node:fs';
-
-export const EMBED_ENTRIES = {
-  runtime: 'src/embed/runtime.tsx',
-  quote: 'src/widgets/quote/QuoteCalculator.tsx',
-  booking: 'src/widgets/booking/BookingForm.tsx',
-};
 
 export function embedManifest(dir = 'dist/embed') {
   const path = `${dir}/.vite/manifest.json`;
@@ -23,9 +18,11 @@ export function embedManifest(dir = 'dist/embed') {
     visit(key);
     return files;
   };
-  const { runtime, ...widgets } = EMBED_ENTRIES;
+  const entries = Object.entries(chunks).filter(([, chunk]) => chunk.isEntry);
+  const runtime = entries.find(([, chunk]) => chunk.name === 'runtime');
+  if (!runtime) throw new Error(`No runtime entry in ${path}: rebuild the embed (vite build --mode embed).`);
   return {
-    runtime: closure(runtime),
-    widgets: Object.fromEntries(Object.entries(widgets).map(([name, src]) => [name, closure(src)])),
+    runtime: closure(runtime[0]),
+    widgets: Object.fromEntries(entries.filter(([key]) => key !== runtime[0]).map(([key, chunk]) => [chunk.name, closure(key)])),
   };
 }

@@ -2,18 +2,23 @@
  * The same loader with everything bundled in one file, no chunks: only the
  * baseline the first-load benchmark compares the split build against.
  */
-import BookingForm from '../widgets/booking/BookingForm';
-import QuoteCalculator from '../widgets/quote/QuoteCalculator';
+import { widgetEntry } from '../widgets/specs';
+import type { WidgetModule } from './loader/chunks';
 import { setupTeppan } from './loader/setup';
 import * as runtime from './runtime';
 
-const widgets = { quote: QuoteCalculator, booking: BookingForm } as const;
+// Every widget's component, bundled in (the entries by the specs' convention, tests left out).
+const widgets = import.meta.glob<WidgetModule>(['../widgets/*/*.tsx', '!../widgets/**/*.test.tsx'], { eager: true });
 
 setupTeppan({
   script: document.currentScript as HTMLScriptElement | null,
   chunks: () => ({
     runtime: async () => runtime,
-    widget: async (name) => ({ default: widgets[name as keyof typeof widgets] as never }),
+    widget: async (spec) => {
+      const widget = widgets[`../${widgetEntry(spec).replace(/^src\//, '')}`];
+      if (!widget) throw new Error('Teppan: this widget is not in this build.');
+      return widget;
+    },
     preload: () => {},
   }),
 });

@@ -4,7 +4,7 @@ import { TeppanError } from '../core';
 import { createTeppanConfig, pageQueryClient, prefetchCatalog, type TeppanConfig, TeppanContext } from '../query';
 import { WidgetBoundary, WidgetSkeleton } from '../react';
 import { StyleRootContext } from '../ui';
-import { EVENTS } from './registry';
+import { EVENTS } from './events';
 import type { EmbedConfig, EmbedRuntime } from './types';
 
 /**
@@ -40,7 +40,7 @@ function errorDetail(e: TeppanError) {
   return { kind: e.kind, status: e.status, message: e.userMessage, retryable: e.retryable, fieldErrors: e.fieldErrors };
 }
 
-export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, name, label, widget: Widget, props, config: embedConfig, catalog }) => {
+export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, spec, widget: Widget, props, config: embedConfig, catalog }) => {
   const config = configFor(embedConfig);
   prefetchCatalog(pageQueryClient(), config, catalog);
   const root = createRoot(container);
@@ -50,7 +50,7 @@ export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, name, la
       <QueryClientProvider client={pageQueryClient()}>
         <TeppanContext.Provider value={config}>
           <StyleRootContext.Provider value={shadow}>
-            <WidgetBoundary fallback={<WidgetSkeleton name={name} label={label} />} onError={events.onError}>
+            <WidgetBoundary fallback={<WidgetSkeleton spec={spec} />} onError={events.onError}>
               <Widget {...p} {...events} />
             </WidgetBoundary>
           </StyleRootContext.Provider>

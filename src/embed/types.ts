@@ -1,4 +1,5 @@
 import type { LogHook } from '../core';
+import type { WidgetSpec } from '../widgets/specs';
 
 /** The page's Teppan settings: from the script tag's data-key / data-api, or Teppan('init', …). */
 export interface EmbedConfig {
@@ -18,8 +19,7 @@ export interface MountOptions {
   host: HTMLElement;
   shadow: ShadowRoot;
   container: HTMLElement;
-  name: import('../widgets/sizes').WidgetName;
-  label: string;
+  spec: WidgetSpec;
   /** The widget chunk's default export. */
   widget: import('react').ComponentType<Record<string, unknown>>;
   props: Record<string, unknown>;

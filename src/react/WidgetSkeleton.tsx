@@ -1,12 +1,12 @@
 import { Skeleton, uiCss, useStyles } from '../ui';
-import { WIDGET_MIN_HEIGHT, type WidgetName } from '../widgets/sizes';
+import { minHeight, type WidgetSpec } from '../widgets/specs';
 
 /** A widget's loading placeholder: its real size, announced as "Loading the …". */
-export function WidgetSkeleton({ name, label }: { name: WidgetName; label: string }) {
+export function WidgetSkeleton({ spec }: { spec: WidgetSpec }) {
   useStyles(uiCss);
   return (
     <div className="teppan-root">
-      <Skeleton height={WIDGET_MIN_HEIGHT[name]} label={`Loading the ${label}`} />
+      <Skeleton height={minHeight(spec)} label={`Loading the ${spec.label}`} />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshReferenceApi, startReferenceApi, worker } from '../../test/support/msw-browser';
 import { createTeppanQueryClient } from '../query';
+import { bookingSpec } from '../widgets/booking/spec';
+import { quoteSpec } from '../widgets/quote/spec';
 import { lazyWidget } from './lazyWidget';
 import { TeppanProvider } from './TeppanProvider';
 
@@ -25,7 +27,7 @@ const wrap = (ui: React.ReactNode) => (
 describe('lazyWidget', () => {
   it('holds the widget’s space with a skeleton, then renders it once its code is there', async () => {
     let finish: (m: { default: typeof Hello }) => void = () => {};
-    const Widget = lazyWidget<HelloProps>('quote', 'greeting', () => new Promise((resolve) => (finish = resolve)));
+    const Widget = lazyWidget<HelloProps>({ ...quoteSpec, label: 'greeting' }, () => new Promise((resolve) => (finish = resolve)));
     render(wrap(<Widget name="Ann" />));
     const skeleton = screen.getByRole('status', { name: 'Loading the greeting' });
     expect(skeleton.getBoundingClientRect().height).toBeGreaterThan(600);
@@ -39,7 +41,7 @@ describe('lazyWidget', () => {
       .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
       .mockResolvedValue({ default: Hello });
     const onError = vi.fn();
-    const Widget = lazyWidget('booking', 'greeting', load);
+    const Widget = lazyWidget({ ...bookingSpec, label: 'greeting' }, load);
     render(wrap(<Widget name="Bo" onError={onError} />));
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('didn’t load'));
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'network' }));
@@ -50,7 +52,7 @@ describe('lazyWidget', () => {
 
   it('preload() fetches the code once, before anything renders', async () => {
     const load = vi.fn(async () => ({ default: Hello }));
-    const Widget = lazyWidget('quote', 'greeting', load);
+    const Widget = lazyWidget({ ...quoteSpec, label: 'greeting' }, load);
     await Promise.all([Widget.preload(), Widget.preload()]);
     render(wrap(<Widget name="Cy" />));
     // Already loaded: no skeleton at all.

@@ -3,7 +3,7 @@ import { type ComponentType, createElement, type ReactElement, useEffect, useSta
 import { TeppanError } from '../core';
 import { prefetchCatalog, useTeppan } from '../query';
 import { ErrorNotice, uiCss, useStyles } from '../ui';
-import type { WidgetName } from '../widgets/sizes';
+import type { WidgetSpec } from '../widgets/specs';
 import { WidgetBoundary } from './WidgetBoundary';
 import { WidgetSkeleton } from './WidgetSkeleton';
 
@@ -22,8 +22,7 @@ class Chunk<P> {
   private pending: Promise<ComponentType<P>> | undefined;
 
   constructor(
-    readonly name: WidgetName,
-    readonly label: string,
+    readonly spec: WidgetSpec,
     private readonly load: () => Promise<{ default: ComponentType<P> }>,
   ) {}
 
@@ -75,7 +74,7 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
     };
   }, [Loaded, attempt, chunk, onError]);
 
-  const skeleton = <WidgetSkeleton name={chunk.name} label={chunk.label} />;
+  const skeleton = <WidgetSkeleton spec={chunk.spec} />;
   if (failed) {
     return (
       <div className="teppan-root">
@@ -104,11 +103,11 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
  * and the catalog loads alongside the code. A failed import is offered again
  * instead of being cached as failed.
  */
-export function lazyWidget<P extends ErrorHook>(name: WidgetName, label: string, load: () => Promise<{ default: ComponentType<P> }>): LazyWidget<P> {
-  const chunk = new Chunk(name, label, load);
+export function lazyWidget<P extends ErrorHook>(spec: WidgetSpec, load: () => Promise<{ default: ComponentType<P> }>): LazyWidget<P> {
+  const chunk = new Chunk(spec, load);
   const widget = (props: P) => createElement(LazyView<P>, { chunk, props });
   return Object.assign(widget, {
     preload: () => chunk.fetch().then(() => undefined),
-    displayName: `Teppan(${name})`,
+    displayName: `Teppan(${spec.name})`,
   });
 }

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { WidgetName } from '../../widgets/sizes';
+import type { WidgetSpec } from '../../widgets/specs';
 import type { EmbedRuntime } from '../types';
 
 /** File lists written into the loader at build time: each entry first, then what it imports. */
@@ -13,9 +13,9 @@ export type WidgetModule = { default: ComponentType<Record<string, unknown>> };
 /** How the loader gets code: split chunks fetched on demand, or everything already in one bundle. */
 export interface ChunkSource {
   runtime(): Promise<EmbedRuntime>;
-  widget(name: WidgetName): Promise<WidgetModule>;
+  widget(spec: WidgetSpec): Promise<WidgetModule>;
   /** Starts every file a widget needs downloading at once, so nothing waits on an import chain. */
-  preload(name: WidgetName): void;
+  preload(spec: WidgetSpec): void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -43,9 +43,9 @@ export function splitChunks(manifest: Manifest, base: string, nonce: string): Ch
   };
   return {
     runtime: () => load<EmbedRuntime>(entry(manifest.runtime)),
-    widget: (name) => load<WidgetModule>(entry(manifest.widgets[name])),
-    preload(name) {
-      for (const file of [...manifest.runtime, ...(manifest.widgets[name] ?? [])]) {
+    widget: (spec) => load<WidgetModule>(entry(manifest.widgets[spec.name])),
+    preload(spec) {
+      for (const file of [...manifest.runtime, ...(manifest.widgets[spec.name] ?? [])]) {
         if (preloaded.has(file)) continue;
         preloaded.add(file);
         const link = document.createElement('link');

@@ -1,6 +1,12 @@
 import type { EmbedConfig } from '../types';
 import type { ChunkSource } from './chunks';
 
+/** A Teppan element, as the rest of the loader sees it. */
+export interface WidgetElement extends HTMLElement {
+  /** Load now, whatever `loading` says, and come into view. */
+  wake(): void;
+}
+
 /** What every element of the page shares: settings, code, the first catalog read, and who is alive. */
 export interface LoaderContext {
   config(): EmbedConfig | undefined;
@@ -9,6 +15,6 @@ export interface LoaderContext {
   chunks: ChunkSource;
   /** The catalog, requested once per page as soon as any element starts loading. */
   catalog(config: EmbedConfig): Promise<Response> | undefined;
-  elements: Set<HTMLElement>;
-  mounted: Set<HTMLElement>;
+  elements: Set<WidgetElement>;
+  mounted: Set<WidgetElement>;
 }

@@ -1,6 +1,7 @@
-import { propsFromAttributes, type WidgetSpec } from '../registry';
+import { reserveCss, type WidgetSpec } from '../../widgets/specs';
+import { camelCase, propsFromAttributes } from '../attributes';
 import type { MountedWidget } from '../types';
-import type { LoaderContext } from './context';
+import type { LoaderContext, WidgetElement } from './context';
 import { strategyOf, whenToLoad } from './strategy';
 
 const HOST_CSS = `
@@ -37,7 +38,7 @@ const FAILED = 'This part of the page didn’t load. Check your connection and t
  * every observer and listener it set up.
  */
 export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElementConstructor {
-  return class TeppanElement extends HTMLElement {
+  return class TeppanElement extends HTMLElement implements WidgetElement {
     static observedAttributes = Object.keys(spec.attributes);
     private readonly root: ShadowRoot;
     private readonly frame: HTMLDivElement;
@@ -49,7 +50,7 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
       super();
       this.root = this.attachShadow({ mode: 'open' });
       hostSheet ??= sheet(HOST_CSS);
-      const reserve = reserveSheets.get(spec.name) ?? sheet(spec.reserve);
+      const reserve = reserveSheets.get(spec.name) ?? sheet(reserveCss(spec));
       reserveSheets.set(spec.name, reserve);
       // Constructed stylesheets, not <style> or style attributes: strict CSPs allow them.
       this.root.adoptedStyleSheets = [hostSheet, reserve];
@@ -85,7 +86,7 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
       this.frame.replaceChildren();
     }
 
-    /** Load now, whatever `loading` says, and bring the element into view (a quote was just handed to it). */
+    /** Load now, whatever `loading` says, and bring the element into view (its spec's `wakeOn` event happened). */
     wake() {
       if (!this.cancelWait) return; // already loading or loaded
       this.cancelWait();
@@ -99,12 +100,13 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
       this.mounted?.update(this.props());
     }
 
-    /** Attributes as props; a second element of the same kind gets its own draft (its id, else its place). */
+    /** Attributes as props; without its instance attribute, a second element of the same kind is told apart by its id, else its place. */
     private props() {
       const props: Record<string, unknown> = propsFromAttributes(spec, this);
-      if ('draft-id' in spec.attributes && props.draftId === undefined) {
+      const instance = spec.instanceAttribute && camelCase(spec.instanceAttribute);
+      if (instance && props[instance] === undefined) {
         const index = Array.from(document.querySelectorAll(spec.tag)).indexOf(this);
-        if (this.id || index > 0) props.draftId = this.id || String(index);
+        if (this.id || index > 0) props[instance] = this.id || String(index);
       }
       return props;
     }
@@ -128,10 +130,10 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
         });
         return;
       }
-      ctx.chunks.preload(spec.name);
+      ctx.chunks.preload(spec);
       const catalog = ctx.catalog(config);
       try {
-        const [runtime, widget] = await Promise.all([ctx.chunks.runtime(), ctx.chunks.widget(spec.name)]);
+        const [runtime, widget] = await Promise.all([ctx.chunks.runtime(), ctx.chunks.widget(spec)]);
         if (generation !== this.generation || !this.isConnected) return;
         const hadFocus = this.root.activeElement !== null;
         this.frame.replaceChildren();
@@ -139,8 +141,7 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
           host: this,
           shadow: this.root,
           container: this.frame,
-          name: spec.name,
-          label: spec.label,
+          spec,
           widget: widget.default,
           props: this.props(),
           config,

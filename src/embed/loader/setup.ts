@@ -1,4 +1,4 @@
-import { WIDGETS } from '../registry';
+import { WIDGET_SPECS } from '../../widgets/specs';
 import type { EmbedConfig } from '../types';
 import type { ChunkSource } from './chunks';
 import type { LoaderContext } from './context';
@@ -59,19 +59,21 @@ export function setupTeppan({ script, chunks }: LoaderOptions): void {
       for (const then of waiting.splice(0)) then();
     },
     preload: (name) => {
-      const spec = WIDGETS.find((w) => w.name === name || w.tag === name);
-      if (spec) ctx.chunks.preload(spec.name);
+      const spec = WIDGET_SPECS.find((w) => w.name === name || w.tag === name);
+      if (spec) ctx.chunks.preload(spec);
     },
     stats: () => ({ elements: ctx.elements.size, mounted: ctx.mounted.size }),
   });
 
-  for (const spec of WIDGETS) {
+  for (const spec of WIDGET_SPECS) {
     if (!customElements.get(spec.tag)) customElements.define(spec.tag, elementClass(spec, ctx));
     const wakeOn = spec.wakeOn;
     if (wakeOn) {
-      document.addEventListener(wakeOn, () => {
-        // A booking form pinned to its own quote (quote-id) has nothing to do with the one just chosen.
-        for (const el of ctx.elements) if (el.localName === spec.tag && !el.hasAttribute('quote-id')) (el as HTMLElement & { wake(): void }).wake();
+      document.addEventListener(wakeOn.event, () => {
+        for (const el of ctx.elements) {
+          const pinned = wakeOn.unlessAttribute !== undefined && el.hasAttribute(wakeOn.unlessAttribute);
+          if (el.localName === spec.tag && !pinned) el.wake();
+        }
       });
     }
   }

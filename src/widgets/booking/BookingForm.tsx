@@ -4,9 +4,10 @@ import type { Booking, Catalog, Quote } from '../../contract';
 import type { TeppanError } from '../../core';
 import { queryKeys, useCatalog, useHandoff, useQuote, useTeppan } from '../../query';
 import { Button, ErrorNotice, Skeleton, Stepper, uiCss, useStableCallback, useStyles } from '../../ui';
-import { WIDGET_MIN_HEIGHT } from '../sizes';
+import { minHeight } from '../specs';
 import css from './booking.css?inline';
 import { type BookingDraft, draftStore, newDraft, STEPS, type Step } from './draft';
+import { bookingSpec } from './spec';
 import { BookingSuccess } from './Success';
 import { AddressStep, ContactStep } from './steps/DetailsSteps';
 import { ReviewStep } from './steps/ReviewStep';
@@ -98,7 +99,7 @@ export default function BookingForm(props: BookingFormProps) {
   }
 
   return (
-    <section className="teppan-root teppan-booking" part="root" aria-labelledby={titleId} style={{ minHeight: WIDGET_MIN_HEIGHT.booking }}>
+    <section className="teppan-root teppan-booking" part="root" aria-labelledby={titleId} style={{ minHeight: minHeight(bookingSpec) }}>
       <h2 className="teppan-heading" id={titleId} part="heading">
         {props.heading ?? 'Book your event'}
       </h2>

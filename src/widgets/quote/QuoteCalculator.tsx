@@ -4,9 +4,10 @@ import type { Quote } from '../../contract';
 import { bookableDates, emitLog, formatMoney, priceQuote, safeStorage, type TeppanError } from '../../core';
 import { queryKeys, useCatalog, useHandoff, useTeppan } from '../../query';
 import { Button, ErrorNotice, LineItems, TextField, uiCss, useStableCallback, useStyles } from '../../ui';
-import { WIDGET_MIN_HEIGHT } from '../sizes';
+import { minHeight } from '../specs';
 import { checkQuoteForm, emptyQuoteForm, isQuoteFormValues, type QuoteFormValues } from './form';
 import css from './quote.css?inline';
+import { quoteSpec } from './spec';
 import { useServerQuote } from './useServerQuote';
 
 export interface QuoteCalculatorProps {
@@ -141,7 +142,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
         : 'Enter your guests to see a price.';
 
   return (
-    <section className="teppan-root teppan-quote" part="root" aria-labelledby={ids.title} style={{ minHeight: WIDGET_MIN_HEIGHT.quote }}>
+    <section className="teppan-root teppan-quote" part="root" aria-labelledby={ids.title} style={{ minHeight: minHeight(quoteSpec) }}>
       <h2 className="teppan-heading" id={ids.title} part="heading">
         {props.heading ?? 'Get an instant quote'}
       </h2>

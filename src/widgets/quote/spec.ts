@@ -1,0 +1,24 @@
+import type { WidgetSpec } from '../specs';
+
+/** `<teppan-quote>`: the quote calculator. */
+export const quoteSpec: WidgetSpec = {
+  name: 'quote',
+  tag: 'teppan-quote',
+  component: 'QuoteCalculator',
+  label: 'quote calculator',
+  attributes: {
+    heading: 'string',
+    'default-adults': 'number',
+    'default-children': 'number',
+    'default-event-date': 'string',
+    'default-zip': 'string',
+    'booking-url': 'string',
+  },
+  // Measured on the estimate.
+  reserve: [
+    [49, 44],
+    [36, 58],
+    [25, 62],
+    [0, 76],
+  ],
+};

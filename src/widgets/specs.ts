@@ -1,0 +1,64 @@
+import { bookingSpec } from './booking/spec';
+import { quoteSpec } from './quote/spec';
+
+/** How an attribute's text becomes a prop: as it is, a finite number, or present and not "false". */
+export type AttributeType = 'string' | 'number' | 'boolean';
+
+/** One step of a reservation: from this width on, this height (both in em of the widget's own font size). */
+export type ReserveStep = readonly [fromWidthEm: number, heightEm: number];
+
+/**
+ * What the loader, the build and the React exports know of a widget without
+ * loading it. Each widget's folder holds its own (`spec.ts`), free of React:
+ * the loader reads it. Adding a widget is adding its folder and listing its
+ * spec in `WIDGET_SPECS`.
+ */
+export interface WidgetSpec {
+  /** Its folder under src/widgets/, its chunk, `Teppan('preload', name)` and its size budget. */
+  name: string;
+  tag: `teppan-${string}`;
+  /** The component's file and export name; the build entry is `src/widgets/<name>/<component>.tsx`, its default export the widget. */
+  component: string;
+  /** For "Loading the …" and "Show the …". */
+  label: string;
+  /** The element's attributes: the kebab-case of the component's props. */
+  attributes: Readonly<Record<string, AttributeType>>;
+  /**
+   * The space the widget takes before its code and data arrive, so the page
+   * never shifts: measured on its first screen in Chromium from 320 to 1000 px
+   * wide, rounded up. Widest first; narrow widgets stack their columns and grow taller.
+   */
+  reserve: readonly [ReserveStep, ...ReserveStep[]];
+  /**
+   * A page event after which the element is needed now, whatever its `loading`:
+   * it loads at once and scrolls into view, unless `unlessAttribute` pins it to something else.
+   */
+  wakeOn?: { event: string; unlessAttribute?: string };
+  /**
+   * The attribute (one of `attributes`) that tells apart several elements of
+   * this kind on one page. When it is absent the element fills it in from its
+   * `id`, else from its position among its kind if it is not the first.
+   */
+  instanceAttribute?: string;
+}
+
+/** Every widget the embed defines, the build bundles and the React entry exports. */
+export const WIDGET_SPECS: readonly WidgetSpec[] = [quoteSpec, bookingSpec];
+
+/** The build entry of a widget, by convention. */
+export const widgetEntry = (spec: WidgetSpec) => `src/widgets/${spec.name}/${spec.component}.tsx`;
+
+/** The height at full width, for the React components' own skeletons and roots. */
+export const minHeight = (spec: WidgetSpec) => `${spec.reserve[0][1]}em`;
+
+/** The reservation as CSS for `.teppan-slot` inside a `.teppan-frame` size container. */
+export function reserveCss(spec: WidgetSpec): string {
+  const [[widestFrom, widestHeight], ...narrower] = spec.reserve;
+  const rules = [`.teppan-slot { min-height: ${widestHeight}em; }`];
+  let below = widestFrom;
+  for (const [from, height] of narrower) {
+    rules.push(`@container (max-width: ${below - 0.01}em) { .teppan-slot { min-height: ${height}em; } }`);
+    below = from;
+  }
+  return rules.join('\n');
+}
