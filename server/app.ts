@@ -7,6 +7,7 @@ import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
 import { idempotent } from './http/idempotency';
 import { Problem, problemResponse } from './http/problem';
+import { type Gateways, paymentRoutes } from './routes/payments';
 import { publicRoutes } from './routes/public';
 import { adminRoutes, tenantRoutes } from './routes/tenant';
 import type { Store } from './store/types';
@@ -21,6 +22,8 @@ export interface AppOptions {
   faults?: FaultRule[];
   /** The clock, for tests of holds and lead times. */
   now?: () => number;
+  /** Payment providers with a side of their own (Stripe); the test provider needs none. */
+  gateways?: Gateways;
 }
 
 const API = '/api/v1';
@@ -28,9 +31,19 @@ const PUBLIC_PATHS = new Set([`${API}/health`, `${API}/openapi.json`]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path);
 
 /** The reference API. The same app runs under Node (SQLite) and, through MSW, in the browser (memory). */
-export function createApp({ store, tenants = [demoTenant], chaos = false, faults: initialFaults, now = Date.now }: AppOptions): Hono<AppEnv> {
+export function createApp({
+  store,
+  tenants = [demoTenant],
+  chaos = false,
+  faults: initialFaults,
+  now: realNow = Date.now,
+  gateways = {},
+}: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);
   const app = new Hono<AppEnv>();
+  const faults = chaos ? createChaos(initialFaults) : undefined;
+  // Chaos can move the server's clock forward, so tests reach a hold's expiry without waiting.
+  const now = faults ? () => realNow() + faults.clockOffsetMs() : realNow;
 
   app.use('*', async (c, next) => {
     c.set('requestId', randomId());
@@ -38,7 +51,6 @@ export function createApp({ store, tenants = [demoTenant], chaos = false, faults
     c.res.headers.set('X-Request-Id', c.get('requestId'));
   });
   app.use('*', cors(registry, isPublic));
-  const faults = chaos ? createChaos(initialFaults) : undefined;
   if (faults) app.use('*', faults.gate);
   app.use(
     `${API}/*`,
@@ -54,12 +66,15 @@ export function createApp({ store, tenants = [demoTenant], chaos = false, faults
     if (isPublic(c.req.path) || c.req.path.startsWith(`${API}/admin/`)) return next();
     return requireKey(registry, 'publishable')(c, next);
   });
-  app.use(`${API}/bookings`, idempotent(store, { required: true }));
-  app.use(`${API}/quotes`, idempotent(store, { required: false }));
+  for (const path of ['/bookings', '/bookings/:id/payments', '/payments/:id/confirm', '/payments/:id/authenticate']) {
+    app.use(`${API}${path}`, idempotent(store, { required: true, now }));
+  }
+  app.use(`${API}/quotes`, idempotent(store, { required: false, now }));
   if (faults) app.use('*', faults.delay);
 
   app.route(API, publicRoutes());
   app.route(API, tenantRoutes(store, now));
+  app.route(API, paymentRoutes(store, now, gateways));
   app.route(`${API}/admin`, adminRoutes(store, now));
   if (faults) app.route('/__chaos', faults.routes);
 

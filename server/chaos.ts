@@ -29,6 +29,9 @@ export type FaultRule = z.infer<typeof faultRule>;
 
 const armRequest = z.union([faultRule, z.array(faultRule), z.strictObject({ faults: z.array(faultRule) })]);
 
+/** Moves the server's clock forward (a year at most), e.g. past a hold's expiry. */
+export const clockRequest = z.strictObject({ advanceMs: z.int().check(z.gte(0), z.lte(366 * 86_400_000)) });
+
 interface Armed extends FaultRule {
   id: number;
   hits: number;
@@ -37,11 +40,6 @@ interface Armed extends FaultRule {
 const kill = () => new Response(null, { status: 599, headers: { [KILL_CONNECTION_HEADER]: '1' } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * Fault injection for tests (only when the server runs with TEPPAN_CHAOS=1):
- * `POST /__chaos` arms rules, `DELETE /__chaos` clears them and the request log,
- * `GET /__chaos` lists them, `GET /__chaos/requests` lists what reached the server.
- */
 /** What reached the server, so tests can count attempts from the server's side. */
 export interface SeenRequest {
   method: string;
@@ -53,7 +51,14 @@ export interface SeenRequest {
 
 const SEEN_LIMIT = 2000;
 
+/**
+ * Fault injection for tests (only when the server runs with TEPPAN_CHAOS=1):
+ * `POST /__chaos` arms rules, `GET /__chaos` lists them, `GET /__chaos/requests`
+ * lists what reached the server, `POST /__chaos/clock` moves the server's clock
+ * forward, and `DELETE /__chaos` clears rules and the request log and resets the clock.
+ */
 export function createChaos(initial: FaultRule[] = []) {
+  let clockOffsetMs = 0;
   let nextId = 1;
   let rules: Armed[] = initial.map((r) => ({ ...r, id: nextId++, hits: 0 }));
   let seen: SeenRequest[] = [];
@@ -78,9 +83,14 @@ export function createChaos(initial: FaultRule[] = []) {
     })
     .get('/', (c) => c.json({ faults: rules }))
     .get('/requests', (c) => c.json({ requests: seen }))
+    .post('/clock', async (c) => {
+      clockOffsetMs += (await jsonBody(c, clockRequest)).advanceMs;
+      return c.json({ offsetMs: clockOffsetMs, now: new Date(Date.now() + clockOffsetMs).toISOString() });
+    })
     .delete('/', (c) => {
       rules = [];
       seen = [];
+      clockOffsetMs = 0;
       return c.body(null, 204);
     });
 
@@ -115,5 +125,5 @@ export function createChaos(initial: FaultRule[] = []) {
     await next();
   };
 
-  return { routes, gate, delay };
+  return { routes, gate, delay, clockOffsetMs: () => clockOffsetMs };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Availability, Booking, Quote } from '../src/contract';
+import type { AdminBooking, Availability, Booking, Payment, Quote } from '../src/contract';
 import { addDays, bookableDates } from '../src/core/schedule';
 import { createApp } from './app';
 import { createMemoryStore } from './store/memory';
@@ -21,7 +21,7 @@ describe.each<[string, () => Store]>([
     const call = async <T>(path: string, init: RequestInit = {}) => {
       const res = await app.request(`/api/v1${path}`, {
         ...init,
-        headers: { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json', ...init.headers },
+        headers: { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), ...init.headers },
       });
       return { status: res.status, body: (await res.json()) as T };
     };
@@ -59,5 +59,39 @@ describe.each<[string, () => Store]>([
     expect(await remaining()).toBe(3);
     expect((await call<Booking>(`/bookings/${first.body.id}`)).body.status).toBe('expired');
     expect((await book(5)).status).toBe(201);
+  });
+
+  it('a deposit paid in time confirms the booking and keeps its seating; after the hold, nothing is charged', async () => {
+    const { call, date, advance } = setup();
+    const { body: quote } = await call<Quote>('/quotes', { method: 'POST', body: JSON.stringify({ adults: 10, eventDate: date, zip: '90012' }) });
+    const booking = async (time: string) =>
+      (
+        await call<Booking>('/bookings', {
+          method: 'POST',
+          body: JSON.stringify({
+            slotId: `${date}T${time}`,
+            quoteId: quote.id,
+            customer: { name: 'Payer', email: 'p@example.com', phone: '2135550142' },
+            address: { line1: '1 Main St', city: 'Los Angeles', zip: '90012' },
+          }),
+        })
+      ).body;
+    const start = async (b: Booking) => (await call<Payment>(`/bookings/${b.id}/payments`, { method: 'POST', body: '{}' })).body;
+    const card = { number: '4242424242424242', expMonth: 12, expYear: 2035, cvc: '123', postalCode: '90012' };
+    const confirm = (p: Payment) => call<Payment>(`/payments/${p.id}/confirm`, { method: 'POST', body: JSON.stringify({ card }) });
+    const early = await booking('12:00');
+    const late = await booking('15:00');
+    const [first, second] = [await start(early), await start(late)];
+    advance(14 * 60_000);
+    expect((await confirm(first)).body.status).toBe('succeeded');
+    advance(2 * 60_000);
+    expect((await confirm(second)).status).toBe(410);
+    expect((await call<Booking>(`/bookings/${early.id}`)).body).toMatchObject({ status: 'confirmed', amountDueCents: 0 });
+    // Confirmed holds its seating for good; the expired one released it.
+    advance(24 * 60 * 60_000);
+    const { body: day } = await call<Availability>(`/availability?from=${date}&to=${date}`);
+    expect(day.days[0]?.slots.map((s) => s.remaining)).toEqual([2, 3, 3, 3]);
+    const { body: admin } = await call<{ bookings: AdminBooking[] }>('/admin/bookings', { headers: { authorization: 'Bearer sk_test_demo' } });
+    expect(admin.bookings.flatMap((b) => b.payments.map((p) => p.status))).toEqual(['succeeded', 'requires_confirmation']);
   });
 });

@@ -6,12 +6,15 @@ import {
   bookingRequest,
   catalog,
   health,
+  payment,
+  paymentAuthenticateRequest,
+  paymentConfirmRequest,
   problemDetails,
   quote,
   quoteRequest,
 } from '../src/contract';
 import { z } from '../src/contract/zod';
-import { faultRule } from './chaos';
+import { clockRequest, faultRule } from './chaos';
 
 type Schema = z.ZodMiniType;
 
@@ -38,6 +41,12 @@ const idempotencyKey = {
   schema: { type: 'string', minLength: 8, maxLength: 255 },
 };
 const publishable = [{ bearer: [] }, { keyParam: [] }];
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const paymentRefusals = {
+  '404': problem('Unknown booking or payment (code booking-not-found, payment-not-found)'),
+  '409': problem('Deposit already paid (booking-already-paid), booking cancelled, attempt already ended (payment-finished), or the same key in flight'),
+  '410': problem('The hold expired and its seating was released (hold-expired); nothing was charged'),
+};
 
 let cached: Record<string, unknown> | undefined;
 
@@ -49,7 +58,7 @@ export function openApiDocument(origin: string) {
       title: 'Teppan API',
       version: '1.0.0',
       description:
-        'Quotes, availability and bookings for the Teppan widgets. Amounts are integer cents. Errors are RFC 9457 problem details. Browser calls use a publishable key (pk_…); admin calls a secret key (sk_…).',
+        'Quotes, availability, bookings and deposit payments for the Teppan widgets. Amounts are integer cents. Errors are RFC 9457 problem details. Browser calls use a publishable key (pk_…); admin calls a secret key (sk_…).',
     },
     paths: {
       '/api/v1/health': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'Up', content: json('Health') } } } },
@@ -109,8 +118,60 @@ export function openApiDocument(origin: string) {
         get: {
           summary: 'Status and amounts of one booking',
           security: publishable,
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [idParam],
           responses: { '200': { description: 'Booking', content: json('Booking') }, '404': problem('Unknown booking'), ...errors },
+        },
+      },
+      '/api/v1/bookings/{id}/calendar.ics': {
+        get: {
+          summary: 'The event as an iCalendar file, at its local time in the tenant’s zone',
+          security: publishable,
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'iCalendar (RFC 5545)', content: { 'text/calendar': { schema: { type: 'string' } } } },
+            '404': problem('Unknown booking'),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/bookings/{id}/payments': {
+        post: {
+          summary: 'Start the deposit payment of a held booking (the amount is the booking’s deposit; the provider the tenant’s)',
+          security: publishable,
+          parameters: [idParam, { ...idempotencyKey, required: true }],
+          requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', additionalProperties: false } } } },
+          responses: { '201': { description: 'Payment, status requires_confirmation', content: json('Payment') }, ...paymentRefusals, ...errors },
+        },
+      },
+      '/api/v1/payments/{id}/confirm': {
+        post: {
+          summary:
+            'Test provider: pay with a test card. 4242 4242 4242 4242 succeeds (and confirms the booking in the same transaction); 4000 0000 0000 0002 is declined; 4000 0000 0000 9995 insufficient funds; 4000 0025 0000 3155 requires authentication. A decline is a 200 with status failed and a declineCode.',
+          security: publishable,
+          parameters: [idParam, { ...idempotencyKey, required: true }],
+          requestBody: { required: true, content: json('PaymentConfirmRequest') },
+          responses: { '200': { description: 'Payment: succeeded, failed or requires_action', content: json('Payment') }, ...paymentRefusals, ...errors },
+        },
+      },
+      '/api/v1/payments/{id}/authenticate': {
+        post: {
+          summary: 'Test provider: the visitor approves or cancels the card’s authentication step',
+          security: publishable,
+          parameters: [idParam, { ...idempotencyKey, required: true }],
+          requestBody: { required: true, content: json('PaymentAuthenticateRequest') },
+          responses: {
+            '200': { description: 'Payment: succeeded, or failed with authentication_failed', content: json('Payment') },
+            ...paymentRefusals,
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/payments/{id}': {
+        get: {
+          summary: 'A payment as it stands (asks the provider first while it is unfinished)',
+          security: publishable,
+          parameters: [idParam],
+          responses: { '200': { description: 'Payment', content: json('Payment') }, '404': problem('Unknown payment'), ...errors },
         },
       },
       '/api/v1/admin/bookings': {
@@ -127,7 +188,19 @@ export function openApiDocument(origin: string) {
           requestBody: { required: true, content: json('FaultRule') },
           responses: { '201': { description: 'Armed' } },
         },
-        delete: { summary: 'Test servers only: clear every fault', security: [], responses: { '204': { description: 'Cleared' } } },
+        delete: {
+          summary: 'Test servers only: clear every fault and the request log, and reset the clock',
+          security: [],
+          responses: { '204': { description: 'Cleared' } },
+        },
+      },
+      '/__chaos/clock': {
+        post: {
+          summary: 'Test servers only: move the server’s clock forward (holds expire, lead times shift)',
+          security: [],
+          requestBody: { required: true, content: json('ClockAdvance') },
+          responses: { '200': { description: 'The offset and the server’s time now' } },
+        },
       },
     },
     components: {
@@ -145,7 +218,11 @@ export function openApiDocument(origin: string) {
         BookingRequest: jsonSchema(bookingRequest, 'input'),
         Booking: jsonSchema(booking, 'output'),
         AdminBookingList: jsonSchema(adminBookingList, 'output'),
+        PaymentConfirmRequest: jsonSchema(paymentConfirmRequest, 'input'),
+        PaymentAuthenticateRequest: jsonSchema(paymentAuthenticateRequest, 'input'),
+        Payment: jsonSchema(payment, 'output'),
         FaultRule: jsonSchema(faultRule, 'input'),
+        ClockAdvance: jsonSchema(clockRequest, 'input'),
       },
     },
   };

@@ -1,7 +1,8 @@
 import { type AdminBooking, type Booking, type BookingInput, type Catalog, type FieldError, makeFieldError } from '../../src/contract';
 import { isSeatingBookable, parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
-import type { Store, StoredBooking } from '../store/types';
+import type { Store, StoredBooking, StoredPayment } from '../store/types';
 import { newResourceId } from './ids';
+import { paymentView } from './payments';
 
 export type CreateResult = { ok: true; booking: StoredBooking } | { ok: false; errors: FieldError[] } | { ok: false; full: true };
 
@@ -63,9 +64,21 @@ export function publicBooking(b: StoredBooking, catalog: Catalog, now: number): 
     currency: b.currency,
     holdExpiresAt: new Date(b.holdExpiresAt).toISOString(),
     createdAt: new Date(b.createdAt).toISOString(),
+    ...(b.paymentId ? { paymentId: b.paymentId } : {}),
+    ...(b.paidAt ? { paidAt: new Date(b.paidAt).toISOString() } : {}),
   };
 }
 
-export function adminBooking(b: StoredBooking, catalog: Catalog, now: number): AdminBooking {
-  return { ...publicBooking(b, catalog, now), customer: b.customer, address: b.address, notes: b.notes, payments: [] };
+/** Everything, for the business: contact details and every payment attempt (without client secrets). */
+export function adminBooking(b: StoredBooking, payments: StoredPayment[], catalog: Catalog, now: number): AdminBooking {
+  return {
+    ...publicBooking(b, catalog, now),
+    customer: b.customer,
+    address: b.address,
+    notes: b.notes,
+    payments: payments.map((p) => {
+      const { clientSecret: _, ...view } = paymentView(p);
+      return view;
+    }),
+  };
 }

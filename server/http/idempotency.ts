@@ -34,7 +34,7 @@ async function fingerprint(method: string, path: string, body: string): Promise<
  * with another body 422; while the first still runs 409. Only responses that
  * created something are kept: after a refusal the key is free again.
  */
-export function idempotent(store: Store, { required }: { required: boolean }): MiddlewareHandler<AppEnv> {
+export function idempotent(store: Store, { required, now }: { required: boolean; now: () => number }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const key = c.req.header('idempotency-key');
@@ -57,7 +57,7 @@ export function idempotent(store: Store, { required }: { required: boolean }): M
     }
     const scope = `${c.get('tenant').id} ${c.req.path}`;
     const print = await fingerprint(c.req.method, c.req.path, await c.req.text());
-    const claim = store.beginIdempotent(scope, key, print, Date.now(), STALE_AFTER_MS);
+    const claim = store.beginIdempotent(scope, key, print, now(), STALE_AFTER_MS);
     switch (claim.state) {
       case 'mismatch':
         throw new Problem({

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { availabilityQuery, bookingRequest, quoteRequest } from '../../src/contract';
 import { adminBooking, createBooking, publicBooking } from '../domain/bookings';
+import { bookingCalendar } from '../domain/calendar';
 import { makeQuote } from '../domain/quotes';
 import { availabilityFor, rangeErrors } from '../domain/schedule';
 import type { AppEnv } from '../http/env';
 import { Problem, validationProblem } from '../http/problem';
 import { jsonBody, parseWith } from '../http/validate';
-import type { Store } from '../store/types';
+import type { Store, StoredPayment } from '../store/types';
 
 const notFound = (what: string) => new Problem({ status: 404, code: 'not-found', title: `${what} not found`, detail: `No ${what.toLowerCase()} has that id.` });
 
@@ -59,6 +60,18 @@ export function tenantRoutes(store: Store, now: () => number) {
       const booking = store.getBooking(tenant.id, c.req.param('id'));
       if (!booking) throw notFound('Booking');
       return c.json(publicBooking(booking, tenant.catalog, now()));
+    })
+    .get('/bookings/:id/calendar.ics', (c) => {
+      const tenant = c.get('tenant');
+      const booking = store.getBooking(tenant.id, c.req.param('id'));
+      if (!booking) throw notFound('Booking');
+      // A download link: the visitor's calendar app opens it, named after the business and the day.
+      const name = `${tenant.catalog.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${booking.slotId.slice(0, 10)}.ics`;
+      return c.body(bookingCalendar(booking, tenant.catalog, now()), 200, {
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+        'Cache-Control': 'no-store',
+      });
     });
 }
 
@@ -67,6 +80,9 @@ export function adminRoutes(store: Store, now: () => number) {
   return new Hono<AppEnv>().get('/bookings', (c) => {
     const tenant = c.get('tenant');
     const t = now();
-    return c.json({ bookings: store.listBookings(tenant.id).map((b) => adminBooking(b, tenant.catalog, t)) });
+    // No Map.groupBy on Node 20.
+    const payments = new Map<string, StoredPayment[]>();
+    for (const p of store.listPayments(tenant.id)) payments.set(p.bookingId, [...(payments.get(p.bookingId) ?? []), p]);
+    return c.json({ bookings: store.listBookings(tenant.id).map((b) => adminBooking(b, payments.get(b.id) ?? [], tenant.catalog, t)) });
   });
 }

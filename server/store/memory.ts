@@ -1,4 +1,5 @@
-import type { IdempotencyBegin, Store, StoredBooking, StoredQuote } from './types';
+import { decideSettle, holdsSeating, isUnfinished } from './settle';
+import type { IdempotencyBegin, Store, StoredBooking, StoredPayment, StoredQuote } from './types';
 
 interface Claim {
   fingerprint: string;
@@ -6,13 +7,14 @@ interface Claim {
   response?: { status: number; body: string };
 }
 
-const holds = (b: StoredBooking, now: number) => b.status === 'confirmed' || (b.status === 'pending_deposit' && b.holdExpiresAt > now);
-
 /** In-memory store, for the browser (MSW) and fast tests. Each call runs to completion in one turn. */
 export function createMemoryStore(): Store {
   const quotes = new Map<string, StoredQuote>();
   const bookings = new Map<string, StoredBooking>();
   const claims = new Map<string, Claim>();
+  const payments = new Map<string, StoredPayment>();
+  const own = <T extends { tenantId: string }>(record: T | undefined, tenantId: string) =>
+    record?.tenantId === tenantId ? structuredClone(record) : undefined;
   const claimId = (scope: string, key: string) => `${scope}\u0000${key}`;
 
   return {
@@ -25,7 +27,7 @@ export function createMemoryStore(): Store {
     },
     createBookingIfFree(b, capacity, now) {
       let held = 0;
-      for (const other of bookings.values()) if (other.tenantId === b.tenantId && other.slotId === b.slotId && holds(other, now)) held++;
+      for (const other of bookings.values()) if (other.tenantId === b.tenantId && other.slotId === b.slotId && holdsSeating(other, now)) held++;
       if (held >= capacity) return 'full';
       bookings.set(b.id, structuredClone(b));
       return 'created';
@@ -41,9 +43,44 @@ export function createMemoryStore(): Store {
       const counts = new Map<string, number>();
       for (const b of bookings.values()) {
         const date = b.slotId.slice(0, 10);
-        if (b.tenantId === tenantId && date >= from && date <= to && holds(b, now)) counts.set(b.slotId, (counts.get(b.slotId) ?? 0) + 1);
+        if (b.tenantId === tenantId && date >= from && date <= to && holdsSeating(b, now)) counts.set(b.slotId, (counts.get(b.slotId) ?? 0) + 1);
       }
       return counts;
+    },
+    createPayment(p) {
+      payments.set(p.id, structuredClone(p));
+    },
+    getPayment: (tenantId, id) => own(payments.get(id), tenantId),
+    paymentByProviderRef(provider, ref) {
+      const found = [...payments.values()].find((p) => p.provider === provider && p.providerRef === ref);
+      return found && structuredClone(found);
+    },
+    listPayments(tenantId) {
+      return [...payments.values()].filter((p) => p.tenantId === tenantId).map((p) => structuredClone(p));
+    },
+    updateUnfinishedPayment(tenantId, id, change, now) {
+      const p = payments.get(id);
+      if (!p || p.tenantId !== tenantId) return undefined;
+      if (isUnfinished(p)) payments.set(id, { ...p, ...change, updatedAt: now });
+      return own(payments.get(id), tenantId);
+    },
+    settlePayment(tenantId, paymentId, card, now, late) {
+      const payment = own(payments.get(paymentId), tenantId);
+      const booking = payment ? own(bookings.get(payment.bookingId), tenantId) : undefined;
+      const result = decideSettle({
+        payment,
+        booking,
+        card,
+        now,
+        late,
+        othersHolding: () =>
+          [...bookings.values()].filter((b) => b.id !== booking?.id && b.slotId === booking?.slotId && b.tenantId === tenantId && holdsSeating(b, now)).length,
+      });
+      if (result.outcome === 'paid') {
+        payments.set(result.payment.id, structuredClone(result.payment));
+        bookings.set(result.booking.id, structuredClone(result.booking));
+      }
+      return result;
     },
     beginIdempotent(scope, key, fingerprint, now, staleAfterMs): IdempotencyBegin {
       const id = claimId(scope, key);

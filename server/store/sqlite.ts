@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import type { IdempotencyBegin, Store, StoredBooking, StoredQuote } from './types';
+import { decideSettle, isUnfinished } from './settle';
+import type { IdempotencyBegin, Store, StoredBooking, StoredPayment, StoredQuote } from './types';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS quotes (
@@ -17,6 +18,20 @@ const SCHEMA = `
     data TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS bookings_by_slot ON bookings (tenant_id, slot_id);
+  CREATE TABLE IF NOT EXISTS payments (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    booking_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    provider_ref TEXT,
+    created_at INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS payments_by_tenant ON payments (tenant_id, created_at);
+  CREATE INDEX IF NOT EXISTS payments_by_ref ON payments (provider, provider_ref);
+  -- The last line of defence for "never two charges": one succeeded payment per booking.
+  CREATE UNIQUE INDEX IF NOT EXISTS one_success_per_booking ON payments (booking_id) WHERE status = 'succeeded';
   CREATE TABLE IF NOT EXISTS idempotency (
     scope TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -51,6 +66,14 @@ export function createSqliteStore(file: string): Store {
     ),
     booking: db.prepare<[string, string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? AND id = ?'),
     bookings: db.prepare<[string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? ORDER BY created_at, id'),
+    updateBooking: db.prepare('UPDATE bookings SET status = @status, data = @data WHERE id = @id'),
+    insertPayment: db.prepare(
+      'INSERT INTO payments (id, tenant_id, booking_id, status, provider, provider_ref, created_at, data) VALUES (@id, @tenantId, @bookingId, @status, @provider, @providerRef, @createdAt, @data)',
+    ),
+    updatePayment: db.prepare('UPDATE payments SET status = @status, data = @data WHERE id = @id'),
+    payment: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE tenant_id = ? AND id = ?'),
+    paymentByRef: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE provider = ? AND provider_ref = ?'),
+    payments: db.prepare<[string], { data: string }>('SELECT data FROM payments WHERE tenant_id = ? ORDER BY created_at, id'),
     claim: db.prepare<[string, string], { fingerprint: string; started_at: number; status: number | null; body: string | null }>(
       'SELECT fingerprint, started_at, status, body FROM idempotency WHERE scope = ? AND key = ?',
     ),
@@ -67,6 +90,35 @@ export function createSqliteStore(file: string): Store {
     if (held >= capacity) return 'full' as const;
     q.insertBooking.run({ ...b, data: JSON.stringify(b) });
     return 'created' as const;
+  });
+
+  const row = <T>(r: { data: string } | undefined) => (r ? (JSON.parse(r.data) as T) : undefined);
+  const writePayment = (p: StoredPayment) => q.updatePayment.run({ id: p.id, status: p.status, data: JSON.stringify(p) });
+
+  const updateUnfinished = db.transaction((tenantId: string, id: string, change: Partial<StoredPayment>, now: number) => {
+    const p = row<StoredPayment>(q.payment.get(tenantId, id));
+    if (!p || !isUnfinished(p)) return p;
+    const next = { ...p, ...change, updatedAt: now };
+    writePayment(next);
+    return next;
+  });
+
+  const settle = db.transaction((tenantId: string, paymentId: string, card: StoredPayment['card'], now: number, late?: { capacity: number }) => {
+    const payment = row<StoredPayment>(q.payment.get(tenantId, paymentId));
+    const booking = payment ? row<StoredBooking>(q.booking.get(tenantId, payment.bookingId)) : undefined;
+    const result = decideSettle({
+      payment,
+      booking,
+      card,
+      now,
+      late,
+      othersHolding: () => (booking ? (q.heldInSlot.get({ tenant: tenantId, slot: booking.slotId, now })?.n ?? 0) - (booking.holdExpiresAt > now ? 1 : 0) : 0),
+    });
+    if (result.outcome === 'paid') {
+      writePayment(result.payment);
+      q.updateBooking.run({ id: result.booking.id, status: result.booking.status, data: JSON.stringify(result.booking) });
+    }
+    return result;
   });
 
   const begin = db.transaction((scope: string, key: string, fingerprint: string, now: number, staleAfterMs: number): IdempotencyBegin => {
@@ -98,6 +150,15 @@ export function createSqliteStore(file: string): Store {
       for (const r of q.heldInRange.all({ tenant: tenantId, from, to: `${to}~`, now })) counts.set(r.slot_id, r.n);
       return counts;
     },
+    createPayment(p) {
+      q.insertPayment.run({ ...p, providerRef: p.providerRef ?? null, data: JSON.stringify(p) });
+    },
+    getPayment: (tenantId, id) => row<StoredPayment>(q.payment.get(tenantId, id)),
+    paymentByProviderRef: (provider, ref) => row<StoredPayment>(q.paymentByRef.get(provider, ref)),
+    listPayments: (tenantId) => q.payments.all(tenantId).map((r) => JSON.parse(r.data) as StoredPayment),
+    // IMMEDIATE: the write lock first, so two processes sharing the file cannot both pay one booking.
+    updateUnfinishedPayment: (tenantId, id, change, now) => updateUnfinished.immediate(tenantId, id, change, now),
+    settlePayment: (tenantId, paymentId, card, now, late) => settle.immediate(tenantId, paymentId, card, now, late),
     beginIdempotent: (scope, key, fingerprint, now, staleAfterMs) => begin.immediate(scope, key, fingerprint, now, staleAfterMs),
     finishIdempotent(scope, key, status, body) {
       q.finishClaim.run(status, body, scope, key);

@@ -1,4 +1,4 @@
-import type { Address, Customer, Quote } from '../../src/contract';
+import type { Address, CardSummary, Customer, DeclineCode, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
 
 export interface StoredQuote extends Quote {
   tenantId: string;
@@ -22,7 +22,38 @@ export interface StoredBooking {
   status: 'pending_deposit' | 'confirmed' | 'cancelled';
   holdExpiresAt: number;
   createdAt: number;
+  /** The payment that paid the deposit, and when (epoch ms). */
+  paymentId?: string;
+  paidAt?: number;
 }
+
+export interface StoredPayment {
+  id: string;
+  tenantId: string;
+  bookingId: string;
+  provider: PaymentProvider;
+  status: PaymentStatus;
+  amountCents: number;
+  currency: string;
+  declineCode?: DeclineCode;
+  /** Brand and last 4: nothing else of a card is ever stored. */
+  card?: CardSummary;
+  /** The provider's own id (a Stripe PaymentIntent), and Stripe.js's client secret. */
+  providerRef?: string;
+  clientSecret?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** How settling a payment as paid went: only `paid` confirmed the booking. */
+export type SettleResult =
+  | { outcome: 'paid'; payment: StoredPayment; booking: StoredBooking }
+  /** This payment had already paid it (a repeated settle). */
+  | { outcome: 'already-settled'; payment: StoredPayment; booking: StoredBooking }
+  /** Another payment paid the booking first. */
+  | { outcome: 'paid-by-another'; booking: StoredBooking }
+  | { outcome: 'hold-expired'; booking: StoredBooking }
+  | { outcome: 'not-payable'; reason: 'no-payment' | 'no-booking' | 'cancelled' | 'payment-finished' };
 
 export type IdempotencyBegin = { state: 'started' } | { state: 'in_flight' } | { state: 'mismatch' } | { state: 'replay'; status: number; body: string };
 
@@ -44,6 +75,31 @@ export interface Store {
   listBookings(tenantId: string): StoredBooking[];
   /** Seatings held at `now`, counted per slot id, for slots on dates `from`…`to` (inclusive). */
   heldCounts(tenantId: string, from: string, to: string, now: number): Map<string, number>;
+
+  createPayment(payment: StoredPayment): void;
+  getPayment(tenantId: string, id: string): StoredPayment | undefined;
+  /** By the provider's own id (Stripe webhooks name the PaymentIntent). */
+  paymentByProviderRef(provider: StoredPayment['provider'], ref: string): StoredPayment | undefined;
+  listPayments(tenantId: string): StoredPayment[];
+  /**
+   * Moves an unfinished payment to a state short of paid (requires_action,
+   * processing, failed). Returns the payment as it is after the call; a
+   * payment already succeeded or failed is left alone.
+   */
+  updateUnfinishedPayment(
+    tenantId: string,
+    id: string,
+    change: Partial<Pick<StoredPayment, 'status' | 'declineCode' | 'card'>>,
+    now: number,
+  ): StoredPayment | undefined;
+  /**
+   * In one transaction: marks the payment succeeded and its booking confirmed,
+   * if the booking is still held by its unexpired hold and no other payment
+   * paid it. At most one succeeded payment per booking, under any concurrency.
+   * `late` (Stripe: the money already moved) also confirms an expired hold
+   * whose seating still has a free team among `capacity`.
+   */
+  settlePayment(tenantId: string, paymentId: string, card: CardSummary | undefined, now: number, late?: { capacity: number }): SettleResult;
 
   /**
    * Claims an idempotency key for a request with this fingerprint. A claim

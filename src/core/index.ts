@@ -1,4 +1,5 @@
 export * from './api';
+export * from './cards';
 export * from './errors';
 export * from './http/client';
 export * from './http/retry-policy';

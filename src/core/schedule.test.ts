@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookableDates, eventDateProblem, isSeatingBookable, toZonedIso, zonedInstant } from './schedule';
+import { bookableDates, eventDateProblem, isSeatingBookable, parseSlotId, toZonedIso, zonedInstant } from './schedule';
 
 const LA = 'America/Los_Angeles';
 const rules = {
@@ -30,5 +30,15 @@ describe('bookable window', () => {
     expect(eventDateProblem(rules, '2027-01-11', now)).toBe('Choose Tuesday, January 12, 2027 or later: we need 48 hours’ notice.');
     expect(eventDateProblem(rules, '2027-07-10', now)).toMatch(/Friday, July 9, 2027 or earlier/);
     expect(eventDateProblem(rules, '2027-03-01', now)).toBeUndefined();
+  });
+});
+
+describe('slot ids', () => {
+  it('name real days and times only: an impossible date never rolls over to another day', () => {
+    expect(parseSlotId('2027-03-03T18:00')).toEqual({ date: '2027-03-03', time: '18:00' });
+    expect(parseSlotId('2028-02-29T12:00')).toEqual({ date: '2028-02-29', time: '12:00' });
+    for (const id of ['2027-02-31T18:00', '2027-02-29T18:00', '2027-04-31T12:00', '2027-13-01T12:00', '2027-03-03T24:00', '2027-03-03T18:60']) {
+      expect(parseSlotId(id)).toBeUndefined();
+    }
   });
 });

@@ -136,10 +136,20 @@ export function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
-const SLOT_ID = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+const SLOT_ID = /^(\d{4}-\d{2}-\d{2})T(([01]\d|2[0-3]):[0-5]\d)$/;
 
-/** A seating's id, `YYYY-MM-DDTHH:MM` in the tenant's zone, as its date and time. */
+/** Whether `YYYY-MM-DD` names a day that exists: `2027-02-31` does not (Date would roll it over to 3 March). */
+export function isRealDate(date: string): boolean {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date;
+}
+
+/**
+ * A seating's id, `YYYY-MM-DDTHH:MM` in the tenant's zone, as its date and
+ * time; `undefined` unless both exist, so an impossible date can never be
+ * counted apart from the real day it rolls over to.
+ */
 export function parseSlotId(id: string): { date: string; time: string } | undefined {
   const m = SLOT_ID.exec(id);
-  return m ? { date: m[1] as string, time: m[2] as string } : undefined;
+  return m && isRealDate(m[1] as string) ? { date: m[1] as string, time: m[2] as string } : undefined;
 }

@@ -1,0 +1,206 @@
+import { type CardSummary, type Catalog, type FieldError, makeFieldError, type Payment, type TestCard } from '../../src/contract';
+import { cardBrand, cardNumberProblem, cvcLength, expiryProblem } from '../../src/core/cards';
+import { formatTime } from '../../src/core/schedule';
+import { Problem, validationProblem } from '../http/problem';
+import { isUnfinished } from '../store/settle';
+import type { Store, StoredBooking, StoredPayment } from '../store/types';
+import type { Tenant } from '../tenants';
+import { newResourceId } from './ids';
+import { TEST_CARDS } from './test-cards';
+
+/**
+ * A payment provider's side of a deposit, where it has one (Stripe). The test
+ * provider has none: the reference server is the provider.
+ */
+export interface PaymentGateway {
+  /** Opens the provider's payment for a new one of ours (a Stripe PaymentIntent), under our idempotency key. */
+  open(payment: StoredPayment, idempotencyKey: string): Promise<Pick<StoredPayment, 'providerRef' | 'clientSecret'>>;
+  /** Asks the provider how an unfinished payment stands and records the answer; the payment as it is now. */
+  refresh(payment: StoredPayment): Promise<StoredPayment>;
+}
+
+export interface PaymentContext {
+  store: Store;
+  tenant: Tenant;
+  now: number;
+  /** Gateways by provider; a tenant whose provider has none cannot take payments here. */
+  gateways: Partial<Record<StoredPayment['provider'], PaymentGateway>>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The public resource: what the visitor's browser may know of a payment. */
+export function paymentView(p: StoredPayment): Payment {
+  return {
+    id: p.id,
+    bookingId: p.bookingId,
+    provider: p.provider,
+    status: p.status,
+    amountCents: p.amountCents,
+    currency: p.currency,
+    ...(p.declineCode ? { declineCode: p.declineCode } : {}),
+    ...(p.card ? { card: p.card } : {}),
+    ...(p.status === 'requires_action' && p.provider === 'test' ? { nextAction: { type: 'authenticate' as const } } : {}),
+    // Only while it can still be used: a finished payment's secret is nobody's business.
+    ...(p.clientSecret && isUnfinished(p) ? { clientSecret: p.clientSecret } : {}),
+    createdAt: iso(p.createdAt),
+    updatedAt: iso(p.updatedAt),
+  };
+}
+
+export const paymentNotFound = () => new Problem({ status: 404, code: 'payment-not-found', title: 'Payment not found', detail: 'No payment has that id.' });
+
+const alreadyPaid = () =>
+  new Problem({
+    status: 409,
+    code: 'booking-already-paid',
+    title: 'Deposit already paid',
+    detail: 'This booking’s deposit is already paid. Nothing more was charged.',
+  });
+
+function holdExpired(booking: StoredBooking, catalog: Catalog) {
+  const at = formatTime(booking.holdExpiresAt, catalog.timeZone, 'en-US');
+  return new Problem({
+    status: 410,
+    code: 'hold-expired',
+    title: 'Hold expired',
+    detail: `Your hold on this seating ended at ${at} and the seating was released, so nothing was charged. Book again to choose a seating.`,
+  });
+}
+
+/** Why a booking cannot take a payment now: unknown (404), paid (409), cancelled (409), expired (410). */
+function refusal(booking: StoredBooking | undefined, catalog: Catalog, now: number): Problem | undefined {
+  if (!booking) return new Problem({ status: 404, code: 'booking-not-found', title: 'Booking not found', detail: 'No booking has that id.' });
+  if (booking.status === 'confirmed') return alreadyPaid();
+  if (booking.status === 'cancelled') {
+    return new Problem({ status: 409, code: 'booking-cancelled', title: 'Booking cancelled', detail: 'This booking was cancelled, so it cannot be paid.' });
+  }
+  if (booking.holdExpiresAt <= now) return holdExpired(booking, catalog);
+  return undefined;
+}
+
+/** Starts the deposit payment of a held booking. The amount is the booking's, never the caller's. */
+export async function startPayment(ctx: PaymentContext, bookingId: string, idempotencyKey: string): Promise<StoredPayment> {
+  const { store, tenant, now } = ctx;
+  const booking = store.getBooking(tenant.id, bookingId);
+  const problem = refusal(booking, tenant.catalog, now);
+  if (problem || !booking) throw problem;
+  const provider = tenant.catalog.payments.provider;
+  const payment: StoredPayment = {
+    id: newResourceId('pay'),
+    tenantId: tenant.id,
+    bookingId: booking.id,
+    provider,
+    status: 'requires_confirmation',
+    amountCents: booking.depositCents,
+    currency: booking.currency,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (provider !== 'test') {
+    const gateway = ctx.gateways[provider];
+    if (!gateway) {
+      throw new Problem({
+        status: 503,
+        code: 'payments-unavailable',
+        title: 'Payments unavailable',
+        detail: `This server has no ${provider} credentials, so it cannot take payments for this tenant.`,
+      });
+    }
+    Object.assign(payment, await gateway.open(payment, idempotencyKey));
+  }
+  store.createPayment(payment);
+  return payment;
+}
+
+/** The payment as it stands, asking its provider first while it is unfinished. */
+export async function currentPayment(ctx: PaymentContext, paymentId: string): Promise<StoredPayment> {
+  const payment = ctx.store.getPayment(ctx.tenant.id, paymentId);
+  if (!payment) throw paymentNotFound();
+  const gateway = ctx.gateways[payment.provider];
+  return gateway && isUnfinished(payment) ? gateway.refresh(payment) : payment;
+}
+
+/** A payment the test provider may act on: ours, of the test provider, in `status`, for a booking still payable. */
+function testPaymentIn(ctx: PaymentContext, paymentId: string, status: StoredPayment['status']): StoredPayment {
+  const payment = ctx.store.getPayment(ctx.tenant.id, paymentId);
+  if (!payment) throw paymentNotFound();
+  if (payment.provider !== 'test') {
+    throw new Problem({
+      status: 409,
+      code: 'wrong-provider',
+      title: 'Wrong provider',
+      detail: 'This payment is confirmed through its provider (Stripe.js), not here.',
+    });
+  }
+  if (payment.status === 'succeeded') throw alreadyPaid();
+  if (payment.status !== status) {
+    throw new Problem({
+      status: 409,
+      code: payment.status === 'failed' ? 'payment-finished' : 'payment-not-ready',
+      title: 'Payment not in that state',
+      detail:
+        payment.status === 'failed'
+          ? 'This payment attempt has ended. Start a new one to try again.'
+          : `This payment is ${payment.status.replaceAll('_', ' ')}.`,
+    });
+  }
+  const problem = refusal(ctx.store.getBooking(ctx.tenant.id, payment.bookingId), ctx.tenant.catalog, ctx.now);
+  if (problem) throw problem;
+  return payment;
+}
+
+/** Marks a payment paid and its booking confirmed, atomically; refusals as problems. */
+export function settleAsPaid(ctx: PaymentContext, payment: StoredPayment, card: CardSummary | undefined, late?: { capacity: number }): StoredPayment {
+  const result = ctx.store.settlePayment(ctx.tenant.id, payment.id, card, ctx.now, late);
+  switch (result.outcome) {
+    case 'paid':
+    case 'already-settled':
+      return result.payment;
+    case 'paid-by-another':
+      throw alreadyPaid();
+    case 'hold-expired':
+      throw holdExpired(result.booking, ctx.tenant.catalog);
+    default:
+      throw new Problem({ status: 409, code: 'payment-finished', title: 'Payment not payable', detail: 'This payment can no longer be completed.' });
+  }
+}
+
+function cardErrors(card: TestCard, now: number): FieldError[] {
+  const errors: FieldError[] = [];
+  const numberProblem = cardNumberProblem(card.number);
+  if (numberProblem) errors.push(makeFieldError('card.number', numberProblem));
+  else if (!TEST_CARDS[card.number]) {
+    errors.push(makeFieldError('card.number', 'Use a test card, such as 4242 4242 4242 4242: this site takes test payments only.'));
+  }
+  const expiry = expiryProblem(card.expMonth, card.expYear, now);
+  if (expiry) errors.push(makeFieldError('card.expYear', expiry));
+  if (card.cvc.length !== cvcLength(card.number)) errors.push(makeFieldError('card.cvc', 'Your card’s security code is incomplete.'));
+  return errors;
+}
+
+/** The test provider's confirm: succeed, decline or ask for authentication, as the test number says. */
+export function confirmTestPayment(ctx: PaymentContext, paymentId: string, card: TestCard): StoredPayment {
+  const payment = testPaymentIn(ctx, paymentId, 'requires_confirmation');
+  const errors = cardErrors(card, ctx.now);
+  const behaviour = TEST_CARDS[card.number];
+  if (errors.length > 0 || !behaviour) throw validationProblem(errors);
+  const summary: CardSummary = { brand: cardBrand(card.number), last4: card.number.slice(-4) };
+  const update = (change: Parameters<Store['updateUnfinishedPayment']>[2]) =>
+    ctx.store.updateUnfinishedPayment(ctx.tenant.id, payment.id, change, ctx.now) ?? payment;
+  switch (behaviour.result) {
+    case 'succeed':
+      return settleAsPaid(ctx, payment, summary);
+    case 'decline':
+      return update({ status: 'failed', declineCode: behaviour.code, card: summary });
+    case 'authenticate':
+      return update({ status: 'requires_action', card: summary });
+  }
+}
+
+/** The visitor's answer to the authentication step: approved pays, cancelled fails the attempt. */
+export function authenticateTestPayment(ctx: PaymentContext, paymentId: string, outcome: 'approve' | 'cancel'): StoredPayment {
+  const payment = testPaymentIn(ctx, paymentId, 'requires_action');
+  if (outcome === 'approve') return settleAsPaid(ctx, payment, payment.card);
+  return ctx.store.updateUnfinishedPayment(ctx.tenant.id, payment.id, { status: 'failed', declineCode: 'authentication_failed' }, ctx.now) ?? payment;
+}
