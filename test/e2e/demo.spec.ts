@@ -17,6 +17,33 @@ test('the landing page: a hero, the quote calculator below the fold, no accessib
   expect(violations).toEqual([]);
 });
 
+test('every link and button on the landing page is readable: text contrast at least 4.5:1 against what is behind it', async ({ page }) => {
+  await page.goto('/');
+  const ratios = await page.locator('a, button').evaluateAll((elements) => {
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+      const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    /** The first opaque background at or above the element. */
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c[3] ?? 0) > 0) return c;
+      }
+      return [255, 255, 255];
+    };
+    return elements
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => {
+        const [fg, bg] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
+        return { text: el.textContent?.trim(), ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05) };
+      });
+  });
+  expect(ratios.map((r) => r.text)).toContain('Get an instant quote');
+  expect(ratios.filter((r) => r.ratio < 4.5)).toEqual([]);
+});
+
 test('a flaky API is retried in the browser: two 503s and the visitor still gets the calculator', async ({ page, request }) => {
   await request.post('/__chaos', { data: { path: '/api/v1/catalog', status: 503, times: 2 } });
   const catalogCalls: string[] = [];
