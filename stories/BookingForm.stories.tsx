@@ -100,7 +100,10 @@ export const Booked: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Confirm booking' }));
     await expect(await canvas.findByRole('heading', { name: 'Booking received' })).toHaveFocus();
     await expect(args.onBookingCreated).toHaveBeenCalledWith(expect.objectContaining({ status: 'pending_deposit', slotId: `${date}T18:00` }));
-    await expect(localStorage.length).toBe(0);
+    // The draft is gone; what stays is the funnel's hand-off of the booking, for the deposit that follows.
+    await expect(Object.keys(localStorage).filter((key) => key.startsWith('teppan:booking-draft'))).toEqual([]);
+    const funnel = Object.keys(localStorage).find((key) => key.startsWith('teppan:funnel:'));
+    await expect(JSON.parse(localStorage.getItem(funnel ?? '') ?? '{}')).toMatchObject({ bookingId: expect.any(String) });
   },
 };
 

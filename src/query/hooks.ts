@@ -30,12 +30,3 @@ export function useQuote(id: string | undefined) {
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
-
-export function useBooking(id: string | undefined) {
-  const { api, scope } = useTeppan();
-  return useQuery({
-    queryKey: queryKeys.booking(scope, id ?? ''),
-    queryFn: ({ signal }) => api.booking(id ?? '', { signal }),
-    enabled: Boolean(id),
-  });
-}

@@ -2,6 +2,6 @@ export * from './catalog';
 export * from './client';
 export * from './config';
 export * from './context';
-export * from './handoff';
+export * from './funnel';
 export * from './hooks';
 export * from './keys';

@@ -2,13 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Booking, Catalog, Quote } from '../../contract';
 import type { TeppanError } from '../../core';
-import { queryKeys, useCatalog, useHandoff, useQuote, useTeppan } from '../../query';
+import { queryKeys, useCatalog, useFunnel, useQuote, useTeppan } from '../../query';
 import { Button, ErrorNotice, Skeleton, Stepper, uiCss, useStableCallback, useStyles } from '../../ui';
 import { minHeight } from '../specs';
 import css from './booking.css?inline';
 import { type BookingDraft, draftStore, newDraft, STEPS, type Step } from './draft';
-import { bookingSpec } from './spec';
 import { BookingSuccess } from './Success';
+import { bookingSpec } from './spec';
 import { AddressStep, ContactStep } from './steps/DetailsSteps';
 import { ReviewStep } from './steps/ReviewStep';
 import { SeatingStep } from './steps/SeatingStep';
@@ -19,8 +19,10 @@ export interface BookingFormProps {
   /** Heading above the form. */
   heading?: string;
   /**
-   * The quote to book. Without it the form takes the quote a QuoteCalculator on
-   * this page hands over, else the page URL's `quote` parameter, else the draft in progress.
+   * The quote to book. Without it the form takes the funnel's: the quote a
+   * QuoteCalculator on this page handed over, else the page URL's `quote`
+   * parameter, else the one remembered from an earlier visit (the order of
+   * precedence is documented in src/core/funnel.ts).
    */
   quoteId?: string;
   /** Where visitors without a quote can get one (a page with the QuoteCalculator). */
@@ -35,10 +37,6 @@ export interface BookingFormProps {
 
 const HEADINGS = ['Choose a seating', 'Event address', 'Contact details', 'Review and confirm'] as const;
 
-function quoteFromUrl(): string | null {
-  return typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('quote');
-}
-
 /** Seating, address, contact, review: one keyed POST, a draft that survives reloads, and a way back from a full seating. */
 export default function BookingForm(props: BookingFormProps) {
   useStyles(uiCss, css);
@@ -46,9 +44,8 @@ export default function BookingForm(props: BookingFormProps) {
   const { scope } = useTeppan();
   const store = useMemo(() => draftStore(scope, props.draftId), [scope, props.draftId]);
   const [stored] = useState(() => store.load());
-  const [handedOver] = useHandoff('quote');
-  const [urlQuote] = useState(quoteFromUrl);
-  const quoteId = props.quoteId ?? handedOver ?? urlQuote ?? stored?.quoteId ?? null;
+  const funnel = useFunnel();
+  const quoteId = props.quoteId ?? funnel.quoteId;
   const quote = useQuote(quoteId ?? undefined);
   const [booking, setBooking] = useState<Booking | null>(null);
   const titleId = useId();
@@ -57,12 +54,14 @@ export default function BookingForm(props: BookingFormProps) {
   const onError = useStableCallback(props.onError);
   const onBookingCreated = useStableCallback(props.onBookingCreated);
   useEffect(() => onReady(), [onReady]);
+  const { handOff } = funnel;
   const handleCreated = useCallback(
     (b: Booking) => {
+      handOff({ bookingId: b.id });
       setBooking(b);
       onBookingCreated(b);
     },
-    [onBookingCreated],
+    [handOff, onBookingCreated],
   );
 
   let body: React.ReactNode;
@@ -91,7 +90,7 @@ export default function BookingForm(props: BookingFormProps) {
         quote={quote.data}
         stored={stored}
         store={store}
-        handedOver={handedOver === quote.data.id}
+        handedOver={funnel.handedOffHere && funnel.quoteId === quote.data.id}
         onCreated={handleCreated}
         onError={onError}
       />
@@ -122,7 +121,6 @@ interface StepsProps {
 function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, onError }: StepsProps) {
   const { api, scope, locale } = useTeppan();
   const client = useQueryClient();
-  const [, publishBooking] = useHandoff('booking');
   const [draft, setDraft] = useState<BookingDraft>(() =>
     // The draft in progress for this quote, or one with an unanswered request, wins; a new quote starts over.
     stored && (stored.quoteId === quote.id || stored.pending) ? stored : newDraft(quote.id, quote.zip, stored),
@@ -162,11 +160,9 @@ function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, on
   const onCreatedDraft = useCallback(
     (booking: Booking) => {
       store.clear();
-      client.setQueryData(queryKeys.booking(scope, booking.id), booking);
-      publishBooking(booking.id);
       onCreated(booking);
     },
-    [store, client, scope, publishBooking, onCreated],
+    [store, onCreated],
   );
 
   const onRefused = useCallback(

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Quote } from '../../contract';
 import { bookableDates, emitLog, formatMoney, priceQuote, safeStorage, type TeppanError } from '../../core';
-import { queryKeys, useCatalog, useHandoff, useTeppan } from '../../query';
+import { queryKeys, useCatalog, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, LineItems, TextField, uiCss, useStableCallback, useStyles } from '../../ui';
 import { minHeight } from '../specs';
 import { checkQuoteForm, emptyQuoteForm, isQuoteFormValues, type QuoteFormValues } from './form';
@@ -21,7 +21,8 @@ export interface QuoteCalculatorProps {
   defaultZip?: string;
   /**
    * The page with the BookingForm. "Book this quote" opens it with `?quote=<id>`.
-   * Without it, the quote goes to a BookingForm on this page.
+   * Without it, the quote goes to a BookingForm on this page. Either way the
+   * quote is handed off through the funnel (see src/core/funnel.ts).
    */
   bookingUrl?: string;
   /** The visitor chose to book this quote (also the `teppan:quote` event). */
@@ -40,7 +41,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
   const { data: catalog } = useCatalog();
   const { scope, locale, onLog } = useTeppan();
   const client = useQueryClient();
-  const [, publishQuote] = useHandoff('quote');
+  const { handOff } = useFunnel();
   const draftKey = `teppan:quote-draft:${scope}`;
   const ids = { title: useId(), summary: useId(), form: useId() };
 
@@ -119,8 +120,9 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
       if (first) formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
       return;
     }
+    // The cache spares the booking form a request; the funnel is what hands the quote on.
     client.setQueryData(queryKeys.quote(scope, quote.id), quote);
-    publishQuote(quote.id);
+    handOff({ quoteId: quote.id });
     props.onQuote?.(quote);
     if (props.bookingUrl) {
       const url = new URL(props.bookingUrl, window.location.href);
