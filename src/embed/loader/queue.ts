@@ -3,8 +3,7 @@ import type { EmbedConfig } from '../types';
 export type Command =
   | [command: 'init', config: Partial<EmbedConfig>]
   | [command: 'on' | 'off', event: string, listener: (detail: unknown, event: CustomEvent) => void]
-  | [command: 'preload', widget: string]
-  | [command: 'open', widget: string];
+  | [command: 'preload', widget: string];
 
 interface Handlers {
   init(config: Partial<EmbedConfig>): void;
