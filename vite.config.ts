@@ -101,7 +101,7 @@ const builds: Record<string, UserConfig> = {
       sourcemap: true,
       rolldownOptions: {
         input: Object.fromEntries(
-          ['index', 'quote', 'book', 'elements', 'react/index', 'react/quote', 'react/book'].map((page) => [page, root(`server/demo/${page}.html`)]),
+          ['index', 'quote', 'book', 'pay', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [page, root(`server/demo/${page}.html`)]),
         ),
       },
     },

@@ -28,7 +28,7 @@ const row = (cells) => `| ${cells.join(' | ')} |`;
  */
 export const BUDGETS = {
   loader: 4_096,
-  firstLoad: { quote: 130_000, booking: 134_000 },
+  firstLoad: { quote: 130_000, booking: 134_000, payment: 134_000 },
   widgetChunk: 8_192,
 };
 

@@ -48,10 +48,17 @@ const paymentRefusals = {
   '410': problem('The hold expired and its seating was released (hold-expired); nothing was charged'),
 };
 
-let cached: Record<string, unknown> | undefined;
+/** The parts of the document code reads; the rest is data. */
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, unknown>>;
+  [part: string]: unknown;
+}
+
+let cached: OpenApiDocument | undefined;
 
 /** The contract as OpenAPI 3.1, generated from the same zod schemas the server validates with. */
-export function openApiDocument(origin: string) {
+export function openApiDocument(origin: string): OpenApiDocument {
   cached ??= {
     openapi: '3.1.0',
     info: {
@@ -174,6 +181,34 @@ export function openApiDocument(origin: string) {
           responses: { '200': { description: 'Payment', content: json('Payment') }, '404': problem('Unknown payment'), ...errors },
         },
       },
+      '/api/v1/webhooks/stripe': {
+        post: {
+          summary:
+            'Stripe’s webhook (called by Stripe, not browsers; no key, no CORS). Verifies Stripe-Signature (HMAC-SHA256 of "t.body" with the endpoint secret, 5 minutes’ tolerance), then retrieves the PaymentIntent the event names and settles our payment by what Stripe says',
+          security: [],
+          parameters: [
+            {
+              name: 'Stripe-Signature',
+              in: 'header',
+              required: true,
+              description: '`t=<unix seconds>,v1=<hex HMAC>`; several v1 values may be given, one must match',
+              schema: { type: 'string' },
+            },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'A Stripe event' } } } },
+          responses: {
+            '200': {
+              description: 'Received; `duplicate: true` when this event id was handled before (no effect)',
+              content: { 'application/json': { schema: ref('WebhookReceipt') } },
+            },
+            '400': problem(
+              'Missing or wrong signature (bad-signature), a timestamp outside the tolerance (stale-signature), or not an event (malformed-event)',
+            ),
+            '502': problem('Stripe could not be asked about the intent (payment-provider-error); Stripe redelivers the event later'),
+            '503': problem('No webhook secret configured (webhooks-unavailable)'),
+          },
+        },
+      },
       '/api/v1/admin/bookings': {
         get: {
           summary: 'Every booking of the tenant',
@@ -221,6 +256,11 @@ export function openApiDocument(origin: string) {
         PaymentConfirmRequest: jsonSchema(paymentConfirmRequest, 'input'),
         PaymentAuthenticateRequest: jsonSchema(paymentAuthenticateRequest, 'input'),
         Payment: jsonSchema(payment, 'output'),
+        WebhookReceipt: {
+          type: 'object',
+          properties: { received: { const: true }, duplicate: { const: true } },
+          required: ['received'],
+        },
         FaultRule: jsonSchema(faultRule, 'input'),
         ClockAdvance: jsonSchema(clockRequest, 'input'),
       },

@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { TeppanError } from '../core';
 import { createTeppanConfig, pageQueryClient, prefetchCatalog, type TeppanConfig, TeppanContext } from '../query';
 import { WidgetBoundary, WidgetSkeleton } from '../react';
+import { WIDGET_SLOTS } from '../react/widgets';
 import { StyleRootContext } from '../ui';
+import { WidgetSlotsContext } from '../widgets/slots';
 import { EVENTS } from './events';
 import type { EmbedConfig, EmbedRuntime } from './types';
 
@@ -50,9 +52,11 @@ export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, spec, wi
       <QueryClientProvider client={pageQueryClient()}>
         <TeppanContext.Provider value={config}>
           <StyleRootContext.Provider value={shadow}>
-            <WidgetBoundary fallback={<WidgetSkeleton spec={spec} />} onError={events.onError}>
-              <Widget {...p} {...events} />
-            </WidgetBoundary>
+            <WidgetSlotsContext.Provider value={WIDGET_SLOTS}>
+              <WidgetBoundary fallback={<WidgetSkeleton spec={spec} />} onError={events.onError}>
+                <Widget {...p} {...events} />
+              </WidgetBoundary>
+            </WidgetSlotsContext.Provider>
           </StyleRootContext.Provider>
         </TeppanContext.Provider>
       </QueryClientProvider>,

@@ -30,3 +30,24 @@ export function useQuote(id: string | undefined) {
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
+
+/** A booking's status and amounts: the booking form's success step and the payment form read the same entry. */
+export function useBooking(id: string | undefined) {
+  const { api, scope } = useTeppan();
+  return useQuery({
+    queryKey: queryKeys.booking(scope, id ?? ''),
+    queryFn: ({ signal }) => api.booking(id ?? '', { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+/** One payment, e.g. the one that paid a booking (for its receipt). */
+export function usePayment(id: string | undefined) {
+  const { api, scope } = useTeppan();
+  return useQuery({
+    queryKey: queryKeys.payment(scope, id ?? ''),
+    queryFn: ({ signal }) => api.payment(id ?? '', { signal }),
+    enabled: Boolean(id),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

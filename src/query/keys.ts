@@ -9,6 +9,8 @@ export const queryKeys = {
   catalog: (scope: string) => ['teppan', scope, 'catalog'] as const,
   quote: (scope: string, id: string) => ['teppan', scope, 'quote', id] as const,
   availability: (scope: string, q: AvailabilityQuery) => ['teppan', scope, 'availability', q.from, q.to, q.guests ?? 1] as const,
+  booking: (scope: string, id: string) => ['teppan', scope, 'booking', id] as const,
+  payment: (scope: string, id: string) => ['teppan', scope, 'payment', id] as const,
   /** A server quote for one set of inputs, so going back to the same inputs costs no request. */
   quoteFor: (scope: string, input: unknown) => ['teppan', scope, 'quote-for', input] as const,
 };

@@ -2,6 +2,8 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useRef } from 'react';
 import type { LogHook, RetryPolicy } from '../core';
 import { createTeppanConfig, pageQueryClient, TeppanContext } from '../query';
+import { WidgetSlotsContext } from '../widgets/slots';
+import { WIDGET_SLOTS } from './widgets';
 
 export interface TeppanProviderProps {
   /** The tenant's publishable key (`pk_live_…` or `pk_test_…`). Safe to ship in page source. */
@@ -39,7 +41,9 @@ export function TeppanProvider({ publishableKey, apiBase = '', queryClient, loca
 
   return (
     <QueryClientProvider client={queryClient ?? pageQueryClient()}>
-      <TeppanContext.Provider value={config}>{children}</TeppanContext.Provider>
+      <TeppanContext.Provider value={config}>
+        <WidgetSlotsContext.Provider value={WIDGET_SLOTS}>{children}</WidgetSlotsContext.Provider>
+      </TeppanContext.Provider>
     </QueryClientProvider>
   );
 }

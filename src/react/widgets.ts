@@ -1,7 +1,10 @@
 import type { BookingFormProps } from '../widgets/booking/BookingForm';
 import { bookingSpec } from '../widgets/booking/spec';
+import type { PaymentFormProps } from '../widgets/payment/PaymentForm';
+import { paymentSpec } from '../widgets/payment/spec';
 import type { QuoteCalculatorProps } from '../widgets/quote/QuoteCalculator';
 import { quoteSpec } from '../widgets/quote/spec';
+import type { WidgetSlots } from '../widgets/slots';
 import { lazyWidget } from './lazyWidget';
 
 /**
@@ -10,5 +13,9 @@ import { lazyWidget } from './lazyWidget';
  */
 export const QuoteCalculator = lazyWidget<QuoteCalculatorProps>(quoteSpec, () => import('../widgets/quote/QuoteCalculator'));
 export const BookingForm = lazyWidget<BookingFormProps>(bookingSpec, () => import('../widgets/booking/BookingForm'));
+export const PaymentForm = lazyWidget<PaymentFormProps>(paymentSpec, () => import('../widgets/payment/PaymentForm'));
 
-export type { BookingFormProps, QuoteCalculatorProps };
+/** What widgets show inside each other (the booking form's deposit), supplied by the layer that loads them. */
+export const WIDGET_SLOTS: WidgetSlots = { Payment: PaymentForm };
+
+export type { BookingFormProps, PaymentFormProps, QuoteCalculatorProps };

@@ -1,4 +1,5 @@
 export * from './Button';
+export * from './Countdown';
 export * from './ErrorNotice';
 export * from './Field';
 export * from './LineItems';

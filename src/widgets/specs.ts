@@ -1,4 +1,5 @@
 import { bookingSpec } from './booking/spec';
+import { paymentSpec } from './payment/spec';
 import { quoteSpec } from './quote/spec';
 
 /** How an attribute's text becomes a prop: as it is, a finite number, or present and not "false". */
@@ -43,7 +44,7 @@ export interface WidgetSpec {
 }
 
 /** Every widget the embed defines, the build bundles and the React entry exports. */
-export const WIDGET_SPECS: readonly WidgetSpec[] = [quoteSpec, bookingSpec];
+export const WIDGET_SPECS: readonly WidgetSpec[] = [quoteSpec, bookingSpec, paymentSpec];
 
 /** The build entry of a widget, by convention. */
 export const widgetEntry = (spec: WidgetSpec) => `src/widgets/${spec.name}/${spec.component}.tsx`;

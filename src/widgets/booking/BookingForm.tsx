@@ -1,13 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Booking, Catalog, Quote } from '../../contract';
+import type { Booking, Catalog, Payment, Quote } from '../../contract';
 import type { TeppanError } from '../../core';
 import { queryKeys, useCatalog, useFunnel, useQuote, useTeppan } from '../../query';
 import { Button, ErrorNotice, Skeleton, Stepper, uiCss, useStableCallback, useStyles } from '../../ui';
+import { useWidgetSlots } from '../slots';
 import { minHeight } from '../specs';
 import css from './booking.css?inline';
-import { type BookingDraft, draftStore, newDraft, STEPS, type Step } from './draft';
-import { BookingSuccess } from './Success';
+import { type BookingDraft, draftStore, newDraft, paidDraft, rebookDraft, STEPS, type Step } from './draft';
+import { BookingOutcome } from './Success';
 import { bookingSpec } from './spec';
 import { AddressStep, ContactStep } from './steps/DetailsSteps';
 import { ReviewStep } from './steps/ReviewStep';
@@ -29,8 +30,16 @@ export interface BookingFormProps {
   quoteUrl?: string;
   /** Tells apart the drafts of several booking forms on one page; one form needs none. */
   draftId?: string;
+  /**
+   * Show the PaymentForm for the new booking's deposit in place, right after
+   * "Confirm booking" (the default). Turn it off when the page has a
+   * PaymentForm of its own (`pay-deposit="false"` on the element).
+   */
+  payDeposit?: boolean;
   /** The server acknowledged the booking (also the `teppan:booking-created` event). */
   onBookingCreated?: (booking: Booking) => void;
+  /** The deposit was paid in place and the booking confirmed (also the `teppan:payment-succeeded` event, detail: the payment). */
+  onPaymentSucceeded?: (payment: Payment, booking: Booking) => void;
   onReady?: () => void;
   onError?: (error: TeppanError) => void;
 }
@@ -47,27 +56,24 @@ export default function BookingForm(props: BookingFormProps) {
   const funnel = useFunnel();
   const quoteId = props.quoteId ?? funnel.quoteId;
   const quote = useQuote(quoteId ?? undefined);
-  const [booking, setBooking] = useState<Booking | null>(null);
   const titleId = useId();
 
   const onReady = useStableCallback(props.onReady);
   const onError = useStableCallback(props.onError);
   const onBookingCreated = useStableCallback(props.onBookingCreated);
+  const onPaymentSucceeded = useStableCallback(props.onPaymentSucceeded);
   useEffect(() => onReady(), [onReady]);
   const { handOff } = funnel;
   const handleCreated = useCallback(
     (b: Booking) => {
       handOff({ bookingId: b.id });
-      setBooking(b);
       onBookingCreated(b);
     },
     [handOff, onBookingCreated],
   );
 
   let body: React.ReactNode;
-  if (booking) {
-    body = <BookingSuccess booking={booking} catalog={catalog} />;
-  } else if (!quoteId) {
+  if (!quoteId) {
     body = (
       <div className="teppan-booking__empty">
         <p>Start with a quote: choose your guests and menu, and we’ll hold a seating for you here.</p>
@@ -79,7 +85,7 @@ export default function BookingForm(props: BookingFormProps) {
       </div>
     );
   } else if (quote.error) {
-    body = <ErrorNotice error={quote.error as TeppanError} onRetry={() => void quote.refetch()} />;
+    body = <ErrorNotice error={quote.error} onRetry={() => void quote.refetch()} />;
   } else if (!quote.data) {
     body = <Skeleton height="24em" label="Loading your quote" />;
   } else {
@@ -91,7 +97,9 @@ export default function BookingForm(props: BookingFormProps) {
         stored={stored}
         store={store}
         handedOver={funnel.handedOffHere && funnel.quoteId === quote.data.id}
+        payDeposit={props.payDeposit ?? true}
         onCreated={handleCreated}
+        onPaymentSucceeded={onPaymentSucceeded}
         onError={onError}
       />
     );
@@ -114,13 +122,17 @@ interface StepsProps {
   store: ReturnType<typeof draftStore>;
   /** The quote arrived from a calculator on this page just now: bring the form into view. */
   handedOver: boolean;
+  payDeposit: boolean;
   onCreated: (booking: Booking) => void;
+  onPaymentSucceeded: (payment: Payment, booking: Booking) => void;
   onError: (error: TeppanError) => void;
 }
 
-function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, onError }: StepsProps) {
+function BookingSteps({ catalog, quote, stored, store, handedOver, payDeposit, onCreated, onPaymentSucceeded, onError }: StepsProps) {
   const { api, scope, locale } = useTeppan();
   const client = useQueryClient();
+  const { handOff } = useFunnel();
+  const { Payment } = useWidgetSlots();
   const [draft, setDraft] = useState<BookingDraft>(() =>
     // The draft in progress for this quote, or one with an unanswered request, wins; a new quote starts over.
     stored && (stored.quoteId === quote.id || stored.pending) ? stored : newDraft(quote.id, quote.zip, stored),
@@ -155,15 +167,25 @@ function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, on
     if (!focusHeading.current) return;
     focusHeading.current = false;
     headingRef.current?.focus();
-  }, [draft.step]);
+  }, [draft.step, draft.bookingId]);
 
+  /** The booking was made on this page view (not restored by a reload): its outcome takes focus. */
+  const [justCreated, setJustCreated] = useState(false);
   const onCreatedDraft = useCallback(
     (booking: Booking) => {
-      store.clear();
+      // The success step and the payment form read this entry: no second request for what just arrived.
+      client.setQueryData(queryKeys.booking(scope, booking.id), booking);
+      setJustCreated(true);
+      save({ ...draftRef.current, pending: null, bookingId: booking.id });
       onCreated(booking);
     },
-    [store, onCreated],
+    [client, scope, save, onCreated],
   );
+
+  // The deposit's code is fetched while the visitor reviews, so the payment form is there the moment the booking is.
+  useEffect(() => {
+    if (draft.step === 3 && payDeposit) void Payment?.preload?.();
+  }, [draft.step, payDeposit, Payment]);
 
   const onRefused = useCallback(
     (error: TeppanError) => {
@@ -222,6 +244,36 @@ function BookingSteps({ catalog, quote, stored, store, handedOver, onCreated, on
       : submission.state.status === 'offline'
         ? 'You’re offline. Your booking is saved on this device and will be sent as soon as you’re back online.'
         : '';
+
+  if (draft.bookingId) {
+    return (
+      <BookingOutcome
+        bookingId={draft.bookingId}
+        catalog={catalog}
+        focus={justCreated}
+        payDeposit={payDeposit}
+        onBookAgain={() => {
+          // Someone may have taken the seating meanwhile: fresh availability, every detail kept.
+          void client.invalidateQueries({ queryKey: [...queryKeys.all(scope), 'availability'] });
+          handOff({ bookingId: null });
+          focusHeading.current = true;
+          setJustCreated(false);
+          save(rebookDraft(draftRef.current));
+        }}
+        onBookAnother={() => {
+          handOff({ bookingId: null });
+          focusHeading.current = true;
+          setJustCreated(false);
+          save(newDraft(quote.id, quote.zip));
+        }}
+        onPaymentSucceeded={(payment, booking) => {
+          save(paidDraft(draftRef.current));
+          onPaymentSucceeded(payment, booking);
+        }}
+        onError={onError}
+      />
+    );
+  }
 
   return (
     <form className="teppan-booking__form" ref={formRef} noValidate onSubmit={onSubmit} aria-labelledby={stepId}>

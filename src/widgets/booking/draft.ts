@@ -6,7 +6,10 @@ export type Step = 0 | 1 | 2 | 3;
 
 /**
  * Everything the visitor has done in the booking form, kept in localStorage
- * from the first keystroke until the server has acknowledged the booking.
+ * from the first keystroke. Once the server has acknowledged the booking its
+ * id is kept with it, so a reload comes back to the hold and its payment, and
+ * an expired hold can be booked again with everything kept; paying the deposit
+ * leaves only the id.
  */
 export interface BookingDraft {
   v: 1;
@@ -26,6 +29,8 @@ export interface BookingDraft {
    * server then answers with the booking it may already have made.
    */
   pending: BookingRequest | null;
+  /** The booking the server made of this draft (absent in drafts of earlier releases). */
+  bookingId?: string | null;
 }
 
 export function newDraft(quoteId: string, zip: string, keep?: BookingDraft | null): BookingDraft {
@@ -41,7 +46,18 @@ export function newDraft(quoteId: string, zip: string, keep?: BookingDraft | nul
     customer: keep?.customer ?? { name: '', email: '', phone: '' },
     idempotencyKey: newIdempotencyKey(),
     pending: null,
+    bookingId: null,
   };
+}
+
+/** The same details for a new booking intent (its hold expired): a new key, a seating to choose again. */
+export function rebookDraft(draft: BookingDraft): BookingDraft {
+  return { ...draft, step: 0, slotId: null, pending: null, bookingId: null, idempotencyKey: newIdempotencyKey() };
+}
+
+/** A paid booking needs none of the visitor's details kept on this device: only which booking it was. */
+export function paidDraft(draft: BookingDraft): BookingDraft {
+  return { ...newDraft(draft.quoteId, draft.address.zip), idempotencyKey: draft.idempotencyKey, bookingId: draft.bookingId ?? null };
 }
 
 const isText = (o: unknown, keys: string[]) => !!o && typeof o === 'object' && keys.every((k) => typeof (o as Record<string, unknown>)[k] === 'string');
@@ -59,7 +75,8 @@ export function isDraft(value: unknown): value is BookingDraft {
     isText(d.customer, ['name', 'email', 'phone']) &&
     typeof d.notes === 'string' &&
     typeof d.idempotencyKey === 'string' &&
-    (d.pending === null || typeof d.pending === 'object')
+    (d.pending === null || typeof d.pending === 'object') &&
+    (d.bookingId === undefined || d.bookingId === null || typeof d.bookingId === 'string')
   );
 }
 

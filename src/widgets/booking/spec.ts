@@ -6,7 +6,7 @@ export const bookingSpec: WidgetSpec = {
   tag: 'teppan-booking',
   component: 'BookingForm',
   label: 'booking form',
-  attributes: { heading: 'string', 'quote-id': 'string', 'quote-url': 'string', 'draft-id': 'string' },
+  attributes: { heading: 'string', 'quote-id': 'string', 'quote-url': 'string', 'draft-id': 'string', 'pay-deposit': 'boolean' },
   // Measured on the seating step.
   reserve: [
     [49, 46],

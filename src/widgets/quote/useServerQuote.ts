@@ -32,7 +32,7 @@ export function useServerQuote(input: QuoteInput | undefined): ServerQuote {
   const current = input !== undefined && JSON.stringify(settled) === JSON.stringify(input);
   return {
     quote: current ? query.data : undefined,
-    error: current ? (query.error as TeppanError | null) : null,
+    error: current ? query.error : null,
     pending: input !== undefined && (!current || query.isFetching),
     retry: () => void query.refetch(),
   };

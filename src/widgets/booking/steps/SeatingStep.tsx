@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { AvailabilityDay, Catalog, Quote } from '../../../contract';
-import { bookableDates, formatTime, longDate, monthOf, type TeppanError } from '../../../core';
+import { bookableDates, formatTime, longDate, monthOf } from '../../../core';
 import { useAvailability } from '../../../query';
 import { ErrorNotice, Skeleton } from '../../../ui';
 import type { BookingDraft } from '../draft';
@@ -36,7 +36,7 @@ export function SeatingStep({ catalog, quote, draft, update, error, locale }: Se
   return (
     <div className="teppan-seating-step">
       {availability.error ? (
-        <ErrorNotice error={availability.error as TeppanError} onRetry={() => void availability.refetch()} />
+        <ErrorNotice error={availability.error} onRetry={() => void availability.refetch()} />
       ) : !availability.data ? (
         <Skeleton height="19em" label="Loading free seatings" />
       ) : (

@@ -1,0 +1,58 @@
+import { useEffect, useId, useRef } from 'react';
+import { Button } from '../../ui';
+
+export interface AuthenticationDialogProps {
+  amount: string;
+  merchant: string;
+  /** The answer is on its way: both buttons wait. */
+  busy: boolean;
+  onAnswer: (answer: 'approve' | 'cancel') => void;
+}
+
+/**
+ * The test provider's stand-in for a bank's 3-D Secure page: a modal dialog
+ * (the browser's own: focus trapped inside, Escape cancels, focus returns
+ * where it was), labelled and described for screen readers.
+ */
+export function AuthenticationDialog({ amount, merchant, busy, onAnswer }: AuthenticationDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const textId = useId();
+  const answer = useRef(onAnswer);
+  answer.current = onAnswer;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    // Escape: the visitor backs out, which is a cancelled authentication.
+    const cancel = (e: Event) => {
+      e.preventDefault();
+      answer.current('cancel');
+    };
+    dialog.addEventListener('cancel', cancel);
+    return () => {
+      dialog.removeEventListener('cancel', cancel);
+      dialog.close();
+    };
+  }, []);
+
+  return (
+    <dialog ref={ref} className="teppan-dialog" aria-labelledby={titleId} aria-describedby={textId} part="dialog">
+      <h3 className="teppan-heading" id={titleId}>
+        Approve this payment
+      </h3>
+      <p id={textId}>
+        Your card’s bank asks you to approve paying <strong>{amount}</strong> to {merchant}. This is a test card: no real bank is involved.
+      </p>
+      <div className="teppan-dialog__actions">
+        <Button variant="secondary" busy={busy} onClick={() => onAnswer('cancel')}>
+          Cancel
+        </Button>
+        <Button busy={busy} onClick={() => onAnswer('approve')} autoFocus>
+          Approve payment
+        </Button>
+      </div>
+    </dialog>
+  );
+}

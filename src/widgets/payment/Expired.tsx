@@ -1,0 +1,32 @@
+import type { Booking, Catalog } from '../../contract';
+import { formatTime } from '../../core';
+import { Button } from '../../ui';
+
+export interface ExpiredProps {
+  booking: Booking;
+  catalog: Catalog;
+  locale: string | undefined;
+  bookingUrl: string | undefined;
+  onBookAgain: (() => void) | undefined;
+}
+
+/** The hold ended before the deposit was paid: nothing was charged; book the same details again. */
+export function Expired({ booking, catalog, locale, bookingUrl, onBookAgain }: ExpiredProps) {
+  const at = formatTime(booking.holdExpiresAt, catalog.timeZone, locale);
+  const again = bookingUrl ? new URL(bookingUrl, window.location.href) : undefined;
+  again?.searchParams.set('quote', booking.quoteId);
+  return (
+    <div className="teppan-payment__expired">
+      <p role="alert">
+        Your hold on this seating ended at {at}, so nothing was charged and the seating was released. Book again to choose a seating: your details are kept.
+      </p>
+      {onBookAgain ? (
+        <Button onClick={onBookAgain}>Book again</Button>
+      ) : again ? (
+        <a className="teppan-button" href={again.href} part="button button-primary">
+          Book again
+        </a>
+      ) : null}
+    </div>
+  );
+}

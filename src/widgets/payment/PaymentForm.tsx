@@ -1,0 +1,146 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId } from 'react';
+import type { Booking, Catalog, Payment } from '../../contract';
+import { formatMoney, formatTime, longDate, type TeppanError } from '../../core';
+import { queryKeys, useBooking, useCatalog, useFunnel, usePayment, useTeppan } from '../../query';
+import { Countdown, ErrorNotice, Skeleton, uiCss, useStableCallback, useStyles } from '../../ui';
+import { minHeight } from '../specs';
+import { Expired } from './Expired';
+import css from './payment.css?inline';
+import { Receipt } from './Receipt';
+import { paymentSpec } from './spec';
+import { TestCardForm } from './TestCardForm';
+import { useDeposit } from './useDeposit';
+
+export interface PaymentFormProps {
+  /** Heading above the form ("Pay your deposit"). */
+  heading?: string;
+  /**
+   * The booking whose deposit to pay. Without it, the funnel's booking: the one
+   * just created by a BookingForm on this page, else the page URL's `booking`
+   * parameter, else the one from an earlier visit (the order is in src/core/funnel.ts).
+   */
+  bookingId?: string;
+  /**
+   * A page with the BookingForm. After a hold expired, "Book again" opens it
+   * with `?quote=<the booking's quote>`, where the visitor's details are kept.
+   */
+  bookingUrl?: string;
+  /**
+   * For a place that already shows the hold (the BookingForm's success step
+   * renders the PaymentForm this way): no frame, heading or countdown of its own.
+   */
+  inline?: boolean;
+  /** "Book again" after the hold expired does this instead of opening `bookingUrl`. */
+  onBookAgain?: () => void;
+  /** The deposit is paid and the booking confirmed (also the `teppan:payment-succeeded` event, detail: the payment). */
+  onPaymentSucceeded?: (payment: Payment, booking: Booking) => void;
+  onReady?: () => void;
+  /** A failure the visitor was shown. */
+  onError?: (error: TeppanError) => void;
+}
+
+/** Pays a held booking's deposit exactly once, and shows the receipt. */
+export default function PaymentForm(props: PaymentFormProps) {
+  useStyles(uiCss, css);
+  const { data: catalog } = useCatalog();
+  const funnel = useFunnel();
+  const bookingId = props.bookingId ?? funnel.bookingId;
+  const titleId = useId();
+  const onReady = useStableCallback(props.onReady);
+  useEffect(() => onReady(), [onReady]);
+
+  const body = bookingId ? (
+    <DepositFlow key={bookingId} bookingId={bookingId} catalog={catalog} props={props} />
+  ) : (
+    <p className="teppan-payment__empty">There is no booking to pay yet. Book a seating first, and its deposit can be paid here.</p>
+  );
+  if (props.inline) return <div className="teppan-payment teppan-payment--inline">{body}</div>;
+  return (
+    <section className="teppan-root teppan-payment" part="root" aria-labelledby={titleId} style={{ minHeight: minHeight(paymentSpec) }}>
+      <h2 className="teppan-heading" id={titleId} part="heading">
+        {props.heading ?? 'Pay your deposit'}
+      </h2>
+      {body}
+    </section>
+  );
+}
+
+interface FlowProps {
+  bookingId: string;
+  catalog: Catalog;
+  props: PaymentFormProps;
+}
+
+function DepositFlow({ bookingId, catalog, props }: FlowProps) {
+  const { api, scope, locale } = useTeppan();
+  const client = useQueryClient();
+  const booking = useBooking(bookingId);
+  const onError = useStableCallback(props.onError);
+  const onSucceeded = useStableCallback(props.onPaymentSucceeded);
+
+  const onPaid = useCallback(
+    async (payment: Payment) => {
+      const key = queryKeys.booking(scope, bookingId);
+      client.setQueryData(queryKeys.payment(scope, payment.id), payment);
+      // What the server now says of the booking; if that read fails, what paying made of it.
+      const paid = await api.booking(bookingId).catch(() => {
+        const held = client.getQueryData<Booking>(key);
+        return held && { ...held, status: 'confirmed' as const, amountDueCents: 0, paymentId: payment.id };
+      });
+      if (!paid) return;
+      client.setQueryData(key, paid);
+      onSucceeded(payment, paid);
+    },
+    [api, client, scope, bookingId, onSucceeded],
+  );
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.booking(scope, bookingId) }), [client, scope, bookingId]);
+  const deposit = useDeposit({ api, scope, bookingId, onPaid, onExpired: refresh, onError });
+  const paidWith = usePayment(booking.data?.paymentId);
+  const money = (cents: number) => formatMoney(cents, catalog.currency, locale);
+
+  if (booking.error) return <ErrorNotice error={booking.error} onRetry={() => void booking.refetch()} />;
+  if (!booking.data) return <Skeleton height="20em" label="Loading your booking" />;
+  const b = booking.data;
+
+  if (b.status === 'confirmed') {
+    const payment = deposit.state.step === 'paid' ? deposit.state.payment : paidWith.data;
+    if (paidWith.error) return <ErrorNotice error={paidWith.error} onRetry={() => void paidWith.refetch()} />;
+    if (!payment) return <Skeleton height="20em" label="Loading your receipt" />;
+    return (
+      <Receipt booking={b} payment={payment} catalog={catalog} locale={locale} calendarUrl={api.calendarUrl(b.id)} focus={deposit.state.step === 'paid'} />
+    );
+  }
+  if (b.status === 'expired' || deposit.state.step === 'expired') {
+    return <Expired booking={b} catalog={catalog} locale={locale} bookingUrl={props.bookingUrl} onBookAgain={props.onBookAgain} />;
+  }
+  if (b.status === 'cancelled') return <p>This booking was cancelled, so there is no deposit to pay.</p>;
+
+  const seating = `${longDate(b.slotId.slice(0, 10), locale)} at ${formatTime(b.start, catalog.timeZone, locale)}`;
+  return (
+    <div className="teppan-payment__pay">
+      {props.inline ? null : (
+        <>
+          <p>
+            Pay the <strong>{money(b.amountDueCents)}</strong> deposit to confirm your event on <strong>{seating}</strong> for {b.guests} guests. Event total:{' '}
+            {money(b.totalCents)}.
+          </p>
+          <p className="teppan-hold">
+            <Countdown until={b.holdExpiresAt} onEnd={refresh} announce={(m) => `${m} minute${m === 1 ? '' : 's'} left to pay the deposit.`}>
+              {(left) => (
+                <>
+                  Your seating is held for <strong>{left}</strong>.
+                </>
+              )}
+            </Countdown>
+          </p>
+        </>
+      )}
+      {catalog.payments.provider === 'test' ? (
+        <TestCardForm api={api} deposit={deposit} amount={money(b.amountDueCents)} merchant={catalog.name} />
+      ) : (
+        <ErrorNotice error={{ userMessage: 'Card payments by Stripe are not available here yet.', retryable: false }} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { type ChangeEvent, type FormEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Payment } from '../../contract';
+import { digitsOf, type TeppanApi } from '../../core';
+import { TextField } from '../../ui';
+import { AuthenticationDialog } from './AuthenticationDialog';
+import { type CardField, type CardValues, caretAfterFormat, checkCard, emptyCard, FORMATS, parseExpiry } from './cardInput';
+import { PayActions, PaymentAlert } from './PayActions';
+import type { Deposit } from './useDeposit';
+
+export interface TestCardFormProps {
+  api: TeppanApi;
+  deposit: Deposit;
+  /** The deposit, formatted, and who takes it: for the authentication step's words. */
+  amount: string;
+  merchant: string;
+}
+
+const FIELD_ORDER: CardField[] = ['number', 'expiry', 'cvc', 'postalCode'];
+
+/**
+ * The test provider's card form: four labelled fields, formatted as typed,
+ * checked beside each field; the card goes to the reference server's test
+ * provider, which takes only well-known test numbers and keeps brand and last 4.
+ */
+export function TestCardForm({ api, deposit, amount, merchant }: TestCardFormProps) {
+  const { state, fieldErrors, setFieldErrors } = deposit;
+  const [values, setValues] = useState<CardValues>(emptyCard);
+  const [touched, setTouched] = useState<ReadonlySet<CardField>>(new Set());
+  const formRef = useRef<HTMLFormElement>(null);
+  const caret = useRef<{ el: HTMLInputElement; at: number } | null>(null);
+  const locked = state.step === 'paying' || state.step === 'checking' || state.step === 'authenticating';
+
+  const local = checkCard(values, Date.now());
+  const errorFor = (field: CardField) => fieldErrors[field] ?? (touched.has(field) ? local[field] : undefined);
+  const focus = useCallback((field: CardField) => formRef.current?.querySelector<HTMLInputElement>(`[data-field="${field}"]`)?.focus(), []);
+
+  // Formatting rewrites the value: put the caret back after the same digits.
+  useLayoutEffect(() => {
+    if (!caret.current) return;
+    const { el, at } = caret.current;
+    caret.current = null;
+    // Only while the visitor is in the field (in the embed, focus shows on the shadow root, not the document).
+    if ((el.getRootNode() as Document | ShadowRoot).activeElement === el) el.setSelectionRange(at, at);
+  });
+
+  // A decline keeps everything typed and takes the visitor to the card number.
+  useEffect(() => {
+    if (state.step === 'declined') focus('number');
+  }, [state.step, focus]);
+
+  const bind = (field: CardField) => ({
+    value: values[field],
+    'data-field': field,
+    readOnly: locked,
+    error: errorFor(field),
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      const typed = e.target.value;
+      const formatted = FORMATS[field](typed);
+      caret.current = { el: e.target, at: caretAfterFormat(typed, e.target.selectionStart ?? typed.length, formatted) };
+      setValues((v) => ({ ...v, [field]: formatted }));
+      // The server's message for this field is about what was there before.
+      if (fieldErrors[field]) setFieldErrors(({ [field]: _, ...rest }) => rest);
+    },
+    onBlur: () => setTouched((t) => (t.has(field) ? t : new Set(t).add(field))),
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (locked) return;
+    const errors = checkCard(values, Date.now());
+    const first = FIELD_ORDER.find((f) => errors[f]);
+    if (first) {
+      setTouched(new Set(FIELD_ORDER));
+      focus(first);
+      return;
+    }
+    const expiry = parseExpiry(values.expiry);
+    if (!expiry) return;
+    const card = { number: digitsOf(values.number), expMonth: expiry.month, expYear: expiry.year, cvc: values.cvc, postalCode: values.postalCode.trim() };
+    void deposit.pay((payment: Payment, idempotencyKey: string) => api.confirmPayment(payment.id, { card }, { idempotencyKey }));
+  }
+
+  // Server refusals land on their fields: take the visitor to the first.
+  useEffect(() => {
+    const first = FIELD_ORDER.find((f) => fieldErrors[f]);
+    if (first) focus(first);
+  }, [fieldErrors, focus]);
+
+  return (
+    <form className="teppan-payment__form" ref={formRef} noValidate onSubmit={submit} aria-label="Card details">
+      <PaymentAlert deposit={deposit} />
+      <TextField label="Card number" inputMode="numeric" autoComplete="cc-number" placeholder="1234 1234 1234 1234" {...bind('number')} required />
+      <div className="teppan-payment__pair">
+        <TextField label="Expiration date" inputMode="numeric" autoComplete="cc-exp" placeholder="MM / YY" {...bind('expiry')} required />
+        <TextField label="Security code" inputMode="numeric" autoComplete="cc-csc" placeholder="CVC" {...bind('cvc')} required />
+      </div>
+      <TextField label="Postal code" autoComplete="postal-code" {...bind('postalCode')} required />
+      <p className="teppan-field__hint">Test mode: pay with 4242 4242 4242 4242, any future date and any three digits. Nothing is charged.</p>
+      <PayActions deposit={deposit} />
+      {state.step === 'authenticating' ? (
+        <AuthenticationDialog amount={amount} merchant={merchant} busy={state.answering} onAnswer={(answer) => void deposit.authenticate(answer)} />
+      ) : null}
+    </form>
+  );
+}
