@@ -31,13 +31,17 @@ export function Countdown({ until, children, announce, announceAt = [5, 1], onEn
   const ended = useStableCallback(onEnd);
 
   useEffect(() => {
+    let timer: ReturnType<typeof setInterval> | undefined;
     const tick = () => {
       const now = left(until);
       setMs(now);
-      if (now === 0) ended();
+      if (now > 0) return;
+      // Once: the time is up, nothing more to count.
+      clearInterval(timer);
+      ended();
     };
+    timer = setInterval(tick, 1000);
     tick();
-    const timer = setInterval(tick, 1000);
     return () => clearInterval(timer);
   }, [until, ended]);
 

@@ -25,6 +25,8 @@ export function AuthenticationDialog({ amount, merchant, busy, onAnswer }: Authe
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
+    // The answer most visitors give; Tab reaches Cancel, Escape cancels.
+    dialog.querySelector<HTMLElement>('[data-default]')?.focus();
     // Escape: the visitor backs out, which is a cancelled authentication.
     const cancel = (e: Event) => {
       e.preventDefault();
@@ -49,7 +51,7 @@ export function AuthenticationDialog({ amount, merchant, busy, onAnswer }: Authe
         <Button variant="secondary" busy={busy} onClick={() => onAnswer('cancel')}>
           Cancel
         </Button>
-        <Button busy={busy} onClick={() => onAnswer('approve')} autoFocus>
+        <Button busy={busy} onClick={() => onAnswer('approve')} data-default>
           Approve payment
         </Button>
       </div>
