@@ -40,6 +40,7 @@ export function paymentView(p: StoredPayment): Payment {
     currency: p.currency,
     ...(p.declineCode ? { declineCode: p.declineCode } : {}),
     ...(p.card ? { card: p.card } : {}),
+    ...(p.refunded ? { refunded: true as const } : {}),
     ...(p.status === 'requires_action' && p.provider === 'test' ? { nextAction: { type: 'authenticate' as const } } : {}),
     // Only while it can still be used: a finished payment's secret is nobody's business.
     ...(p.clientSecret && isUnfinished(p) ? { clientSecret: p.clientSecret } : {}),

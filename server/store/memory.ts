@@ -13,6 +13,7 @@ export function createMemoryStore(): Store {
   const bookings = new Map<string, StoredBooking>();
   const claims = new Map<string, Claim>();
   const payments = new Map<string, StoredPayment>();
+  const webhookEvents = new Set<string>();
   const own = <T extends { tenantId: string }>(record: T | undefined, tenantId: string) =>
     record?.tenantId === tenantId ? structuredClone(record) : undefined;
   const claimId = (scope: string, key: string) => `${scope}\u0000${key}`;
@@ -64,6 +65,12 @@ export function createMemoryStore(): Store {
       if (isUnfinished(p)) payments.set(id, { ...p, ...change, updatedAt: now });
       return own(payments.get(id), tenantId);
     },
+    markPaymentRefunded(tenantId, id, now) {
+      const p = payments.get(id);
+      if (!p || p.tenantId !== tenantId) return undefined;
+      if (p.status === 'failed' && !p.refunded) payments.set(id, { ...p, refunded: true, updatedAt: now });
+      return own(payments.get(id), tenantId);
+    },
     settlePayment(tenantId, paymentId, card, now, late) {
       const payment = own(payments.get(paymentId), tenantId);
       const booking = payment ? own(bookings.get(payment.bookingId), tenantId) : undefined;
@@ -97,6 +104,10 @@ export function createMemoryStore(): Store {
     },
     releaseIdempotent(scope, key) {
       claims.delete(claimId(scope, key));
+    },
+    webhookEventSeen: (provider, eventId) => webhookEvents.has(`${provider}\u0000${eventId}`),
+    recordWebhookEvent(provider, eventId) {
+      webhookEvents.add(`${provider}\u0000${eventId}`);
     },
     close() {},
   };

@@ -41,6 +41,13 @@ const SCHEMA = `
     body TEXT,
     PRIMARY KEY (scope, key)
   );
+  -- Providers redeliver webhook events; each is handled once.
+  CREATE TABLE IF NOT EXISTS webhook_events (
+    provider TEXT NOT NULL,
+    id TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    PRIMARY KEY (provider, id)
+  );
 `;
 
 const HELD = `(status = 'confirmed' OR (status = 'pending_deposit' AND hold_expires_at > @now))`;
@@ -82,6 +89,8 @@ export function createSqliteStore(file: string): Store {
     ),
     finishClaim: db.prepare('UPDATE idempotency SET status = ?, body = ? WHERE scope = ? AND key = ?'),
     deleteClaim: db.prepare('DELETE FROM idempotency WHERE scope = ? AND key = ?'),
+    webhookEvent: db.prepare<[string, string], { id: string }>('SELECT id FROM webhook_events WHERE provider = ? AND id = ?'),
+    insertWebhookEvent: db.prepare('INSERT OR IGNORE INTO webhook_events (provider, id, received_at) VALUES (?, ?, ?)'),
   };
 
   // IMMEDIATE takes the write lock before reading, so two processes sharing the file serialise too.
@@ -99,6 +108,14 @@ export function createSqliteStore(file: string): Store {
     const p = row<StoredPayment>(q.payment.get(tenantId, id));
     if (!p || !isUnfinished(p)) return p;
     const next = { ...p, ...change, updatedAt: now };
+    writePayment(next);
+    return next;
+  });
+
+  const markRefunded = db.transaction((tenantId: string, id: string, now: number) => {
+    const p = row<StoredPayment>(q.payment.get(tenantId, id));
+    if (p?.status !== 'failed' || p.refunded) return p;
+    const next: StoredPayment = { ...p, refunded: true, updatedAt: now };
     writePayment(next);
     return next;
   });
@@ -158,6 +175,7 @@ export function createSqliteStore(file: string): Store {
     listPayments: (tenantId) => q.payments.all(tenantId).map((r) => JSON.parse(r.data) as StoredPayment),
     // IMMEDIATE: the write lock first, so two processes sharing the file cannot both pay one booking.
     updateUnfinishedPayment: (tenantId, id, change, now) => updateUnfinished.immediate(tenantId, id, change, now),
+    markPaymentRefunded: (tenantId, id, now) => markRefunded.immediate(tenantId, id, now),
     settlePayment: (tenantId, paymentId, card, now, late) => settle.immediate(tenantId, paymentId, card, now, late),
     beginIdempotent: (scope, key, fingerprint, now, staleAfterMs) => begin.immediate(scope, key, fingerprint, now, staleAfterMs),
     finishIdempotent(scope, key, status, body) {
@@ -165,6 +183,10 @@ export function createSqliteStore(file: string): Store {
     },
     releaseIdempotent(scope, key) {
       q.deleteClaim.run(scope, key);
+    },
+    webhookEventSeen: (provider, eventId) => q.webhookEvent.get(provider, eventId) !== undefined,
+    recordWebhookEvent(provider, eventId, now) {
+      q.insertWebhookEvent.run(provider, eventId, now);
     },
     close() {
       db.close();

@@ -41,6 +41,8 @@ export interface StoredPayment {
   /** The provider's own id (a Stripe PaymentIntent), and Stripe.js's client secret. */
   providerRef?: string;
   clientSecret?: string;
+  /** A failed payment whose money the provider took and we gave back (see the contract's `refunded`). */
+  refunded?: true;
   createdAt: number;
   updatedAt: number;
 }
@@ -93,6 +95,11 @@ export interface Store {
     now: number,
   ): StoredPayment | undefined;
   /**
+   * Records that the provider gave a failed payment's money back. Only a failed
+   * payment is marked: a succeeded one paid its booking and is never refunded here.
+   */
+  markPaymentRefunded(tenantId: string, id: string, now: number): StoredPayment | undefined;
+  /**
    * In one transaction: marks the payment succeeded and its booking confirmed,
    * if the booking is still held by its unexpired hold and no other payment
    * paid it. At most one succeeded payment per booking, under any concurrency.
@@ -109,6 +116,11 @@ export interface Store {
   finishIdempotent(scope: string, key: string, status: number, body: string): void;
   /** Forgets a claim whose request created nothing, so the key can be used again. */
   releaseIdempotent(scope: string, key: string): void;
+
+  /** Whether a provider's webhook event (by its id) was already handled: providers redeliver. */
+  webhookEventSeen(provider: StoredPayment['provider'], eventId: string): boolean;
+  /** Remembers a handled webhook event; recording one twice is harmless. */
+  recordWebhookEvent(provider: StoredPayment['provider'], eventId: string, now: number): void;
 
   close(): void;
 }

@@ -39,6 +39,12 @@ export const payment = z.object({
   nextAction: z.optional(z.object({ type: z.literal('authenticate') })),
   /** Stripe only: the PaymentIntent's client secret, for Stripe.js. */
   clientSecret: z.optional(z.string()),
+  /**
+   * Stripe only, with `failed`: the money was taken and given back, because the
+   * booking could no longer be confirmed (its hold expired and the seating was
+   * taken, or another payment paid it first).
+   */
+  refunded: z.optional(z.literal(true)),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
