@@ -1,4 +1,5 @@
 import { type Catalog, catalog } from '../../src/contract';
+import { z } from '../../src/contract/zod';
 import demo from './demo.json' with { type: 'json' };
 
 export interface Tenant {
@@ -10,10 +11,25 @@ export interface Tenant {
   catalog: Catalog;
 }
 
+/** A tenant as configured (demo.json, or a TEPPAN_TENANTS file): checked at start, not mid-request. */
+export const tenantConfig = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use lowercase letters, digits and dashes.')),
+  publishableKeys: z.array(z.string().check(z.regex(/^pk_\w{4,}$/, 'Publishable keys look like pk_…'))).check(z.minLength(1)),
+  secretKeys: z.array(z.string().check(z.regex(/^sk_\w{4,}$/, 'Secret keys look like sk_…'))),
+  allowedOrigins: z.array(z.string().check(z.regex(/^https?:\/\/[^/\s]+$/, 'An origin: scheme and host, optionally :port or :*, no path.'))),
+  catalog: catalog.check(
+    z.refine(
+      (c) => c.payments.provider !== 'stripe' || /^pk_(test|live)_\w+$/.test(c.payments.publishableKey),
+      'A Stripe tenant needs its Stripe publishable key (pk_test_… or pk_live_…); secret keys never belong in a catalog.',
+    ),
+  ),
+});
+
 export type KeyKind = 'publishable' | 'secret';
 
 export interface TenantRegistry {
   byKey(key: string): { tenant: Tenant; kind: KeyKind } | undefined;
+  byId(id: string): Tenant | undefined;
   /** Whether any tenant allows this origin (for preflights, which carry no key). */
   anyAllows(origin: string): boolean;
 }
@@ -28,14 +44,22 @@ export function originAllowed(tenant: Tenant, origin: string): boolean {
 
 export function createTenantRegistry(tenants: Tenant[]): TenantRegistry {
   const keys = new Map<string, { tenant: Tenant; kind: KeyKind }>();
+  const ids = new Map<string, Tenant>();
   for (const tenant of tenants) {
     // Seed data is validated like any input: a broken catalog fails at start, not mid-quote.
-    catalog.parse(tenant.catalog);
-    for (const k of tenant.publishableKeys) keys.set(k, { tenant, kind: 'publishable' });
-    for (const k of tenant.secretKeys) keys.set(k, { tenant, kind: 'secret' });
+    tenantConfig.parse(tenant);
+    if (ids.has(tenant.id)) throw new Error(`Two tenants have the id ${tenant.id}.`);
+    ids.set(tenant.id, tenant);
+    const add = (k: string, kind: KeyKind) => {
+      if (keys.has(k)) throw new Error(`The key ${k.slice(0, 8)}… belongs to two tenants.`);
+      keys.set(k, { tenant, kind });
+    };
+    for (const k of tenant.publishableKeys) add(k, 'publishable');
+    for (const k of tenant.secretKeys) add(k, 'secret');
   }
   return {
     byKey: (key) => keys.get(key),
+    byId: (id) => ids.get(id),
     anyAllows: (origin) => tenants.some((t) => originAllowed(t, origin)),
   };
 }
