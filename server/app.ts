@@ -7,9 +7,12 @@ import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
 import { idempotent } from './http/idempotency';
 import { Problem, problemResponse } from './http/problem';
+import { createStripeApi, type StripeConfig } from './payments/stripe-api';
+import { createStripeGateway } from './payments/stripe-gateway';
 import { type Gateways, paymentRoutes } from './routes/payments';
 import { publicRoutes } from './routes/public';
 import { adminRoutes, tenantRoutes } from './routes/tenant';
+import { webhookRoutes } from './routes/webhooks';
 import type { Store } from './store/types';
 import { createTenantRegistry, demoTenant, type Tenant } from './tenants';
 
@@ -24,11 +27,16 @@ export interface AppOptions {
   now?: () => number;
   /** Payment providers with a side of their own (Stripe); the test provider needs none. */
   gateways?: Gateways;
+  /** Stripe's credentials (from the environment, never seed data): the Stripe gateway and its webhook. */
+  stripe?: StripeConfig;
 }
 
 const API = '/api/v1';
+/** Called by Stripe's servers, not by browsers: no key (the signature is the proof) and no CORS. */
+const SERVER_TO_SERVER = new Set([`${API}/webhooks/stripe`]);
 const PUBLIC_PATHS = new Set([`${API}/health`, `${API}/openapi.json`]);
 const isPublic = (path: string) => PUBLIC_PATHS.has(path);
+const needsNoKey = (path: string) => isPublic(path) || SERVER_TO_SERVER.has(path);
 
 /** The reference API. The same app runs under Node (SQLite) and, through MSW, in the browser (memory). */
 export function createApp({
@@ -38,19 +46,23 @@ export function createApp({
   faults: initialFaults,
   now: realNow = Date.now,
   gateways = {},
+  stripe,
 }: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);
   const app = new Hono<AppEnv>();
   const faults = chaos ? createChaos(initialFaults) : undefined;
   // Chaos can move the server's clock forward, so tests reach a hold's expiry without waiting.
   const now = faults ? () => realNow() + faults.clockOffsetMs() : realNow;
+  const stripeGateway = stripe && createStripeGateway({ api: createStripeApi(stripe), store, tenantById: registry.byId, now });
+  const allGateways: Gateways = stripeGateway ? { ...gateways, stripe: stripeGateway } : gateways;
 
   app.use('*', async (c, next) => {
     c.set('requestId', randomId());
     await next();
     c.res.headers.set('X-Request-Id', c.get('requestId'));
   });
-  app.use('*', cors(registry, isPublic));
+  const corsFor = cors(registry, isPublic);
+  app.use('*', (c, next) => (SERVER_TO_SERVER.has(c.req.path) ? next() : corsFor(c, next)));
   if (faults) app.use('*', faults.gate);
   app.use(
     `${API}/*`,
@@ -63,7 +75,7 @@ export function createApp({
   );
   app.use(`${API}/admin/*`, requireKey(registry, 'secret'));
   app.use(`${API}/*`, async (c, next) => {
-    if (isPublic(c.req.path) || c.req.path.startsWith(`${API}/admin/`)) return next();
+    if (needsNoKey(c.req.path) || c.req.path.startsWith(`${API}/admin/`)) return next();
     return requireKey(registry, 'publishable')(c, next);
   });
   for (const path of ['/bookings', '/bookings/:id/payments', '/payments/:id/confirm', '/payments/:id/authenticate']) {
@@ -74,7 +86,15 @@ export function createApp({
 
   app.route(API, publicRoutes());
   app.route(API, tenantRoutes(store, now));
-  app.route(API, paymentRoutes(store, now, gateways));
+  app.route(API, paymentRoutes(store, now, allGateways));
+  app.route(
+    API,
+    webhookRoutes({
+      store,
+      stripe: stripeGateway && stripe?.webhookSecret ? { gateway: stripeGateway, webhookSecret: stripe.webhookSecret } : undefined,
+      wallClock: realNow,
+    }),
+  );
   app.route(`${API}/admin`, adminRoutes(store, now));
   if (faults) app.route('/__chaos', faults.routes);
 

@@ -1,21 +1,37 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createNodeApp, listen } from './node';
+import { stripeConfigFromEnv } from './payments/stripe-config';
 import { createSqliteStore } from './store/sqlite';
+import { demoTenant } from './tenants';
+import { loadTenantsFile } from './tenants/load';
 
 /**
  * `npm start` / `npm run server`: the reference API, the demo site and the embed bundle on one port.
  * PORT (8787), HOST (loopback), TEPPAN_DB (.data/teppan.db, or :memory:), TEPPAN_CHAOS=1 for fault injection.
+ * TEPPAN_TENANTS: a JSON file of more tenants (an array shaped like server/tenants/demo.json).
+ * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE: the Stripe provider (see server/payments/stripe-config.ts).
  */
 const port = Number(process.env.PORT ?? 8787);
 const hosts = process.env.HOST ? [process.env.HOST] : ['127.0.0.1', '::1'];
 const dbFile = process.env.TEPPAN_DB ?? '.data/teppan.db';
 const chaos = process.env.TEPPAN_CHAOS === '1';
+const tenants = [demoTenant, ...(process.env.TEPPAN_TENANTS ? loadTenantsFile(process.env.TEPPAN_TENANTS) : [])];
+const { stripe, warnings } = stripeConfigFromEnv(process.env, tenants);
+for (const warning of warnings) console.warn(`[teppan] ${warning}`);
 
 if (dbFile !== ':memory:') mkdirSync(dirname(resolve(dbFile)), { recursive: true });
 const store = createSqliteStore(dbFile);
 const built = (dir: string) => (existsSync(dir) ? dir : undefined);
-const fetch = createNodeApp({ store, chaos, demoRoot: built('dist/demo'), embedRoot: built('dist/embed'), eagerRoot: built('dist/embed-eager') });
+const fetch = createNodeApp({
+  store,
+  chaos,
+  tenants,
+  stripe,
+  demoRoot: built('dist/demo'),
+  embedRoot: built('dist/embed'),
+  eagerRoot: built('dist/embed-eager'),
+});
 const { servers, port: actualPort } = await listen(fetch, port, hosts).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE') throw error;
   console.error(`Port ${port} is already in use. Stop what uses it, or start on another port: PORT=8788 npm start`);
@@ -23,7 +39,8 @@ const { servers, port: actualPort } = await listen(fetch, port, hosts).catch((er
 });
 
 // Tests started with PORT=0 read the port from this line.
-console.log(`Teppan reference API and demo on http://localhost:${actualPort}/ (db ${dbFile}${chaos ? ', chaos on' : ''})`);
+const extras = [chaos && 'chaos on', tenants.length > 1 && `${tenants.length} tenants`, stripe && `Stripe at ${stripe.apiBase}`].filter(Boolean).join(', ');
+console.log(`Teppan reference API and demo on http://localhost:${actualPort}/ (db ${dbFile}${extras ? `, ${extras}` : ''})`);
 
 function stop() {
   for (const s of servers) {

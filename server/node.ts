@@ -6,11 +6,16 @@ import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { createApp } from './app';
 import { KILL_CONNECTION_HEADER } from './chaos';
+import type { StripeConfig } from './payments/stripe-api';
 import type { Store } from './store/types';
+import type { Tenant } from './tenants';
 
 export interface NodeServerOptions {
   store: Store;
   chaos: boolean;
+  /** The demo tenant when omitted. */
+  tenants?: Tenant[];
+  stripe?: StripeConfig;
   /** Folder of the built demo site, served at `/`. */
   demoRoot?: string;
   /** Folder of the built embed bundle, served at `/embed/`. */
@@ -22,9 +27,9 @@ export interface NodeServerOptions {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The reference API plus the demo site and embed files, as one Node request handler. */
-export function createNodeApp({ store, chaos, demoRoot, embedRoot, eagerRoot }: NodeServerOptions) {
+export function createNodeApp({ store, chaos, tenants, stripe, demoRoot, embedRoot, eagerRoot }: NodeServerOptions) {
   const root = new Hono<{ Bindings: HttpBindings }>();
-  root.route('/', createApp({ store, chaos }));
+  root.route('/', createApp({ store, chaos, ...(tenants ? { tenants } : {}), stripe }));
   const embeds = { '/embed': embedRoot, '/embed-eager': eagerRoot };
   for (const [prefix, dir] of Object.entries(embeds)) {
     if (!dir) continue;
