@@ -25,7 +25,7 @@ export function Receipt({ booking, payment, catalog, locale, calendarUrl, focus 
       <h3 className="teppan-heading" ref={heading} tabIndex={-1}>
         Deposit paid
       </h3>
-      <p>Your event is confirmed. A copy of these details is yours to keep.</p>
+      <p>Your event is confirmed. Keep your booking reference for any questions.</p>
       <dl className="teppan-receipt__facts">
         <div>
           <dt>Paid</dt>
