@@ -108,8 +108,13 @@ export async function startFakeStripe({ port = 0, webhookUrl, keys: keyOverrides
   let url = '';
 
   const app = new Hono<Bindings>();
-  const stripeError = (c: Context, failure: StripeFailure) =>
-    c.json({ error: { ...failure.error, doc_url: `https://docs.stripe.com/error-codes#${failure.error.code ?? ''}` } }, failure.status);
+  const stripeError = (c: Context, failure: StripeFailure) => {
+    const { code } = failure.error;
+    return c.json(
+      { error: { ...failure.error, ...(code ? { doc_url: `https://docs.stripe.com/error-codes/${code.replaceAll('_', '-')}` } : {}) } },
+      failure.status,
+    );
+  };
 
   // Stripe's API answers browsers too (Stripe.js calls it from the page's origin).
   app.use('/v1/*', async (c, next) => {
