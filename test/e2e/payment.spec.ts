@@ -235,7 +235,7 @@ test('the payment page takes its booking from the URL, checks each field, and pa
     })
   ).json();
   await page.goto(`/pay.html?booking=${booking.id}`);
-  await expect(page.getByRole('heading', { name: 'Pay your deposit' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Pay your deposit' })).toBeVisible();
   await expect(page.getByRole('timer')).toContainText(/held for 1[45]:\d\d/);
   await page.getByLabel('Card number').pressSequentially('4242424242424241');
   await expect(page.getByLabel('Card number')).toHaveValue('4242 4242 4242 4241');
