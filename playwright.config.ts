@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './test/support/chromium.ts';
+import { FAKE_STRIPE_KEYS } from './test/support/fake-stripe/keys.ts';
 
 /** End-to-end: the demo as `npm start` serves it (real server, SQLite in memory, chaos on), in Debian's Chromium. */
 const PORT = Number(process.env.E2E_PORT ?? 8797);
+const FAKE_STRIPE_PORT = Number(process.env.E2E_FAKE_STRIPE_PORT ?? PORT + 1);
+export const FAKE_STRIPE_URL = `http://127.0.0.1:${FAKE_STRIPE_PORT}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -18,12 +21,32 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: 'node --import tsx scripts/start.ts',
-    env: { PORT: String(PORT), TEPPAN_DB: ':memory:', TEPPAN_CHAOS: '1' },
-    url: `http://localhost:${PORT}/api/v1/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-  },
+  webServer: [
+    // A local stand-in for Stripe (its API, signed webhooks to the demo server, and Stripe.js), for the Stripe provider's tests.
+    {
+      command: 'node --import tsx test/support/fake-stripe/main.ts',
+      env: { FAKE_STRIPE_PORT: String(FAKE_STRIPE_PORT), FAKE_STRIPE_WEBHOOK_URL: `http://localhost:${PORT}/api/v1/webhooks/stripe` },
+      url: `${FAKE_STRIPE_URL}/v3`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+    },
+    {
+      command: 'node --import tsx scripts/start.ts',
+      env: {
+        PORT: String(PORT),
+        TEPPAN_DB: ':memory:',
+        TEPPAN_CHAOS: '1',
+        // The demo tenant pays with the test provider; a second tenant with Stripe, against the fake.
+        TEPPAN_TENANTS: 'test/fixtures/stripe-tenants.json',
+        STRIPE_SECRET_KEY: FAKE_STRIPE_KEYS.secretKey,
+        STRIPE_WEBHOOK_SECRET: FAKE_STRIPE_KEYS.webhookSecret,
+        STRIPE_API_BASE: FAKE_STRIPE_URL,
+      },
+      url: `http://localhost:${PORT}/api/v1/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+  ],
 });

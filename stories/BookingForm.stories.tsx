@@ -100,10 +100,40 @@ export const Booked: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Confirm booking' }));
     await expect(await canvas.findByRole('heading', { name: 'Booking received' })).toHaveFocus();
     await expect(args.onBookingCreated).toHaveBeenCalledWith(expect.objectContaining({ status: 'pending_deposit', slotId: `${date}T18:00` }));
-    // The draft is gone; what stays is the funnel's hand-off of the booking, for the deposit that follows.
-    await expect(Object.keys(localStorage).filter((key) => key.startsWith('teppan:booking-draft'))).toEqual([]);
+    // The hold counts down, and its deposit is paid right here.
+    await expect(canvas.getByRole('timer')).toHaveTextContent(/Pay the \$100\.00 deposit within 1[45]:\d\d/);
+    await expect(await canvas.findByLabelText('Card number')).toBeVisible();
+    // The draft no longer waits for an answer; it remembers the booking (a reload comes back to it), and so does the funnel.
+    const draftKey = Object.keys(localStorage).find((key) => key.startsWith('teppan:booking-draft'));
+    await expect(JSON.parse(localStorage.getItem(draftKey ?? '') ?? '{}')).toMatchObject({ pending: null, bookingId: expect.any(String) });
     const funnel = Object.keys(localStorage).find((key) => key.startsWith('teppan:funnel:'));
     await expect(JSON.parse(localStorage.getItem(funnel ?? '') ?? '{}')).toMatchObject({ bookingId: expect.any(String) });
+  },
+};
+
+export const BookedAndPaid: Story = {
+  args: { onPaymentSucceeded: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await toReview(canvas);
+    await userEvent.click(canvas.getByRole('button', { name: 'Confirm booking' }));
+    await userEvent.type(await canvas.findByLabelText('Card number'), '4242424242424242');
+    await userEvent.type(canvas.getByLabelText('Expiration date'), '1234');
+    await userEvent.type(canvas.getByLabelText('Security code'), '123');
+    await userEvent.type(canvas.getByLabelText('Postal code'), '90012');
+    await userEvent.click(canvas.getByRole('button', { name: 'Pay deposit' }));
+    await expect(await canvas.findByRole('heading', { name: 'Deposit paid' })).toHaveFocus();
+    await expect(args.onPaymentSucceeded).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 'succeeded' }),
+      expect.objectContaining({ status: 'confirmed', amountDueCents: 0 }),
+    );
+    await expect(canvas.getByRole('button', { name: 'Book another event' })).toBeVisible();
+    // Paid: the visitor's details are no longer kept on this device, only which booking it was.
+    const draftKey = Object.keys(localStorage).find((key) => key.startsWith('teppan:booking-draft'));
+    await expect(JSON.parse(localStorage.getItem(draftKey ?? '') ?? '{}')).toMatchObject({
+      customer: { name: '', email: '', phone: '' },
+      bookingId: expect.any(String),
+    });
   },
 };
 

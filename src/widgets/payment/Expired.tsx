@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { Booking, Catalog } from '../../contract';
 import { formatTime } from '../../core';
 import { Button } from '../../ui';
@@ -8,16 +9,23 @@ export interface ExpiredProps {
   locale: string | undefined;
   bookingUrl: string | undefined;
   onBookAgain: (() => void) | undefined;
+  /** The visitor's own action met the expiry (not a page opened on an old booking): the message takes focus. */
+  focus: boolean;
 }
 
 /** The hold ended before the deposit was paid: nothing was charged; book the same details again. */
-export function Expired({ booking, catalog, locale, bookingUrl, onBookAgain }: ExpiredProps) {
+export function Expired({ booking, catalog, locale, bookingUrl, onBookAgain, focus }: ExpiredProps) {
+  const message = useRef<HTMLParagraphElement>(null);
+  // The form the visitor was in is gone: focus goes to what replaced it, not to the page's top.
+  useLayoutEffect(() => {
+    if (focus) message.current?.focus();
+  }, [focus]);
   const at = formatTime(booking.holdExpiresAt, catalog.timeZone, locale);
   const again = bookingUrl ? new URL(bookingUrl, window.location.href) : undefined;
   again?.searchParams.set('quote', booking.quoteId);
   return (
     <div className="teppan-payment__expired">
-      <p role="alert">
+      <p role="alert" ref={message} tabIndex={-1}>
         Your hold on this seating ended at {at}, so nothing was charged and the seating was released. Book again to choose a seating: your details are kept.
       </p>
       {onBookAgain ? (

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button } from '../../ui';
 import { declineMessage } from './declines';
 import type { Deposit } from './useDeposit';
@@ -8,15 +9,20 @@ import type { Deposit } from './useDeposit';
  */
 export function PaymentAlert({ deposit }: { deposit: Deposit }) {
   const { state } = deposit;
+  const box = useRef<HTMLDivElement>(null);
+  // "Pay deposit" just disappeared from under the visitor's focus: hand it to "Check again".
+  useEffect(() => {
+    if (state.step === 'unsettled') box.current?.querySelector('button')?.focus();
+  }, [state.step]);
   let message: string | undefined;
   if (state.step === 'declined') message = declineMessage(state.payment.declineCode);
   else if (state.step === 'failed') message = `${state.error.userMessage} Nothing was charged.`;
   else if (state.step === 'unsettled') {
-    message = `We couldn’t check whether your payment went through (${state.error.userMessage.replace(/\.$/, '')}). Please don’t pay again yet: check again in a moment.`;
+    message = 'We couldn’t check whether your payment went through. Please don’t pay again yet: check again in a moment.';
   } else if (state.step === 'ready' && state.notice) message = state.notice;
   if (!message) return null;
   return (
-    <div className="teppan-payment__alert" role="alert" part="error">
+    <div className="teppan-payment__alert" role="alert" part="error" ref={box}>
       <p>{message}</p>
       {state.step === 'unsettled' ? (
         <Button variant="secondary" onClick={deposit.retry}>

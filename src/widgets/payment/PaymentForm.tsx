@@ -8,6 +8,7 @@ import { minHeight } from '../specs';
 import { Expired } from './Expired';
 import css from './payment.css?inline';
 import { Receipt } from './Receipt';
+import { StripeCardForm } from './StripeCardForm';
 import { paymentSpec } from './spec';
 import { TestCardForm } from './TestCardForm';
 import { useDeposit } from './useDeposit';
@@ -95,7 +96,7 @@ function DepositFlow({ bookingId, catalog, props }: FlowProps) {
     [api, client, scope, bookingId, onSucceeded],
   );
   const refresh = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.booking(scope, bookingId) }), [client, scope, bookingId]);
-  const deposit = useDeposit({ api, scope, bookingId, onPaid, onExpired: refresh, onError });
+  const deposit = useDeposit({ api, scope, bookingId, onPaid, onBookingChanged: refresh, onError });
   const paidWith = usePayment(booking.data?.paymentId);
   const money = (cents: number) => formatMoney(cents, catalog.currency, locale);
 
@@ -108,11 +109,27 @@ function DepositFlow({ bookingId, catalog, props }: FlowProps) {
     if (paidWith.error) return <ErrorNotice error={paidWith.error} onRetry={() => void paidWith.refetch()} />;
     if (!payment) return <Skeleton height="20em" label="Loading your receipt" />;
     return (
-      <Receipt booking={b} payment={payment} catalog={catalog} locale={locale} calendarUrl={api.calendarUrl(b.id)} focus={deposit.state.step === 'paid'} />
+      <Receipt
+        booking={b}
+        payment={payment}
+        catalog={catalog}
+        locale={locale}
+        calendarUrl={api.calendarUrl(b.id)}
+        focus={deposit.state.step === 'paid' || deposit.state.step === 'already-paid'}
+      />
     );
   }
   if (b.status === 'expired' || deposit.state.step === 'expired') {
-    return <Expired booking={b} catalog={catalog} locale={locale} bookingUrl={props.bookingUrl} onBookAgain={props.onBookAgain} />;
+    return (
+      <Expired
+        booking={b}
+        catalog={catalog}
+        locale={locale}
+        bookingUrl={props.bookingUrl}
+        onBookAgain={props.onBookAgain}
+        focus={deposit.state.step === 'expired'}
+      />
+    );
   }
   if (b.status === 'cancelled') return <p>This booking was cancelled, so there is no deposit to pay.</p>;
 
@@ -136,10 +153,10 @@ function DepositFlow({ bookingId, catalog, props }: FlowProps) {
           </p>
         </>
       )}
-      {catalog.payments.provider === 'test' ? (
-        <TestCardForm api={api} deposit={deposit} amount={money(b.amountDueCents)} merchant={catalog.name} />
+      {catalog.payments.provider === 'stripe' ? (
+        <StripeCardForm api={api} deposit={deposit} booking={b} publishableKey={catalog.payments.publishableKey} />
       ) : (
-        <ErrorNotice error={{ userMessage: 'Card payments by Stripe are not available here yet.', retryable: false }} />
+        <TestCardForm api={api} deposit={deposit} amount={money(b.amountDueCents)} merchant={catalog.name} />
       )}
     </div>
   );

@@ -35,7 +35,8 @@ interface Options {
   scope: string;
   bookingId: string;
   onPaid: (payment: Payment) => void;
-  onExpired: () => void;
+  /** The server says the booking changed under the form (its hold expired, or another payment paid it): read it again. */
+  onBookingChanged: () => void;
   /** A failure the visitor was shown. */
   onError: (error: TeppanError) => void;
 }
@@ -63,7 +64,7 @@ function cardFieldErrors(errors: Readonly<Record<string, string>>): Record<strin
  * server is re-sent with its key, which the server would answer with the first
  * result anyway.
  */
-export function useDeposit({ api, scope, bookingId, onPaid, onExpired, onError }: Options) {
+export function useDeposit({ api, scope, bookingId, onPaid, onBookingChanged, onError }: Options) {
   const store = useMemo(() => attemptStore(scope, bookingId), [scope, bookingId]);
   const [state, setState] = useState<DepositState>(() => (store.load()?.confirmSent ? { step: 'checking' } : { step: 'ready' }));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -73,7 +74,7 @@ export function useDeposit({ api, scope, bookingId, onPaid, onExpired, onError }
   const resent = useRef(false);
   const polls = useRef(0);
   const paid = useStableCallback(onPaid);
-  const expired = useStableCallback(onExpired);
+  const changed = useStableCallback(onBookingChanged);
   const failed = useStableCallback(onError);
 
   /** A definitive answer that ends (or pauses) the attempt; false when the outcome is still unknown. */
@@ -83,12 +84,14 @@ export function useDeposit({ api, scope, bookingId, onPaid, onExpired, onError }
       if (code === 'hold-expired') {
         store.clear();
         setState({ step: 'expired' });
-        expired();
+        changed();
         return true;
       }
       if (code === 'booking-already-paid') {
+        // Paid meanwhile (another tab, another device): nothing more to charge; the receipt comes with the booking.
         store.clear();
         setState({ step: 'already-paid' });
+        changed();
         return true;
       }
       if (error.kind === 'validation' && Object.keys(error.fieldErrors).length > 0) {
@@ -105,7 +108,7 @@ export function useDeposit({ api, scope, bookingId, onPaid, onExpired, onError }
       }
       return false;
     },
-    [store, expired],
+    [store, changed],
   );
 
   const settleRef = useRef<() => Promise<void>>(async () => {});

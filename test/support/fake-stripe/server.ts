@@ -6,15 +6,11 @@ import { createAdaptorServer, type Http2Bindings, type HttpBindings } from '@hon
 import { type Context, Hono } from 'hono';
 import { z } from '../../../src/contract/zod';
 import { type FormTree, formList, formString, parseForm } from './form';
+import { FAKE_STRIPE_KEYS } from './keys';
 import { type CardInput, createLedger, type FakeIntent, type FakeRefund, StripeFailure } from './ledger';
 import { createWebhooks, type Delivery, type FakeEvent, signStripePayload } from './webhooks';
 
-/** The keys the fake's account has. Test values only: the fake is no Stripe account. */
-export const FAKE_STRIPE_KEYS = {
-  secretKey: 'sk_test_fake_teppan',
-  publishableKey: 'pk_test_fake_teppan',
-  webhookSecret: 'whsec_fake_teppan',
-} as const;
+export { FAKE_STRIPE_KEYS };
 
 const API_VERSION = '2026-09-30.endive';
 
