@@ -22,7 +22,7 @@ async function heldBooking(request: APIRequestContext, name: string) {
   const auth = { authorization: `Bearer ${PK}` };
   const quote = await (await request.post('/api/v1/quotes', { headers: auth, data: { adults: 10, eventDate: eventDate(offset), zip: '90012' } })).json();
   const res = await request.post('/api/v1/bookings', {
-    headers: { ...auth, 'idempotency-key': `stripe-e2e-${name}-${Date.now()}` },
+    headers: { ...auth, 'idempotency-key': crypto.randomUUID() },
     data: {
       slotId: `${quote.eventDate}T18:00`,
       quoteId: quote.id,
