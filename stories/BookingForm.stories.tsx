@@ -4,7 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { referenceApiHandlers } from '../server/msw';
 import type { Quote } from '../src/contract';
 import { addDays, bookableDates } from '../src/core';
-import { BookingForm } from '../src/react';
+import { BookingForm, PaymentForm } from '../src/react';
 import { demoCatalog } from './support/demo';
 import { withTeppan } from './support/withTeppan';
 
@@ -58,6 +58,8 @@ const meta = {
   args: { onBookingCreated: fn(), onError: fn() },
   async beforeEach() {
     localStorage.clear();
+    // The widget's code first (and the deposit form it shows in place): a cold Vite transform must not eat the play's waits.
+    await Promise.all([BookingForm.preload(), PaymentForm.preload()]);
     quote = await makeQuote();
   },
   render: (args: Args) => <BookingForm {...args} quoteId={quote.id} />,

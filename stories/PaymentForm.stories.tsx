@@ -78,6 +78,8 @@ const meta = {
   async beforeEach() {
     // No payment attempt or funnel hand-off from another story.
     localStorage.clear();
+    // The widget's code first: a cold Vite transform under load must not eat the play function's waits.
+    await PaymentForm.preload();
     booking = await holdASeating();
   },
   render: (args: Args) => <PaymentForm {...args} bookingId={booking.id} />,

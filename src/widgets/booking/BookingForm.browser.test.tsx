@@ -8,7 +8,8 @@ import { addDays, bookableDates, longDate } from '../../core';
 import { createTeppanQueryClient, useFunnel } from '../../query';
 import { BookingForm, TeppanProvider } from '../../react';
 
-beforeAll(startReferenceApi);
+// The widget's code before any test: a cold Vite transform must not eat a test's waits.
+beforeAll(() => Promise.all([startReferenceApi(), BookingForm.preload()]));
 afterAll(() => worker.stop());
 beforeEach(() => {
   localStorage.clear();
