@@ -12,7 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  // Whole funnels with several axe passes run 10–20 s on a loaded 2-core machine: room to spare, not a speed test.
+  timeout: 60_000,
   use: {
     baseURL: `http://localhost:${PORT}`,
     launchOptions: {
@@ -28,7 +29,8 @@ export default defineConfig({
       env: { FAKE_STRIPE_PORT: String(FAKE_STRIPE_PORT), FAKE_STRIPE_WEBHOOK_URL: `http://localhost:${PORT}/api/v1/webhooks/stripe` },
       url: `${FAKE_STRIPE_URL}/v3`,
       reuseExistingServer: false,
-      timeout: 30_000,
+      // Whole funnels with several axe passes run 10–20 s on a loaded 2-core machine: room to spare, not a speed test.
+  timeout: 60_000,
       stdout: 'ignore',
     },
     {

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { openHost } from './hosts';
-import { eventDate, fillAddressAndContact, quoteAndBook } from './support';
+import { eventDate, fillAddressAndContact, heldBookingViaApi, quoteAndBook } from './support';
 
 test.afterEach(async ({ request }) => {
   await request.delete('/__chaos');
@@ -220,20 +220,7 @@ test('the card’s authentication step is a dialog: Escape cancels without a cha
 });
 
 test('the payment page takes its booking from the URL, checks each field, and pays', async ({ page, request }) => {
-  const quote = await (
-    await request.post('/api/v1/quotes', { headers: { authorization: 'Bearer pk_test_demo' }, data: { adults: 14, eventDate: eventDate(57), zip: '90012' } })
-  ).json();
-  const booking = await (
-    await request.post('/api/v1/bookings', {
-      headers: { authorization: 'Bearer pk_test_demo', 'idempotency-key': `pay-page-${Date.now()}` },
-      data: {
-        slotId: `${quote.eventDate}T12:00`,
-        quoteId: quote.id,
-        customer: { name: 'Pay Page', email: 'pp@example.com', phone: '2135550100' },
-        address: { line1: '2 Elm St', city: 'Los Angeles', zip: '90012' },
-      },
-    })
-  ).json();
+  const booking = await heldBookingViaApi(request, { name: 'Pay Page', offset: 57, time: '12:00' });
   await page.goto(`/pay.html?booking=${booking.id}`);
   await expect(page.getByRole('heading', { level: 2, name: 'Pay your deposit' })).toBeVisible();
   await expect(page.getByRole('timer')).toContainText(/held for 1[45]:\d\d/);
@@ -288,3 +275,19 @@ test('the React booking page pays the deposit in place too', async ({ page, requ
   await expect(page.getByText('Mastercard ending in 4444')).toBeVisible();
   expect((await bookingsOf(request, 'Pay React'))[0]?.status).toBe('confirmed');
 });
+
+for (const width of [390, 1280]) {
+  test(`the payment element holds its final size before its code and booking arrive (${width} px wide)`, async ({ page, request }) => {
+    const booking = await heldBookingViaApi(request, { name: 'Pay Size', offset: 70, time: width === 390 ? '12:00' : '15:00' });
+    await page.setViewportSize({ width, height: 800 });
+    await openHost(page, `pay-size-${width}`, {
+      body: `<h1>Long page</h1><div style="height:3000px">Scroll down</div><teppan-payment booking-id="${booking.id}"></teppan-payment><p id="after">Below the widget</p>`,
+    });
+    await page.waitForTimeout(500);
+    const before = await page.locator('#after').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    await page.locator('teppan-payment').scrollIntoViewIfNeeded();
+    await expect(page.getByLabel('Card number')).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(await page.locator('#after').evaluate((el) => el.getBoundingClientRect().top + window.scrollY)).toBe(before);
+  });
+}

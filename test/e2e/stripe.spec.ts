@@ -2,7 +2,7 @@ import { type APIRequestContext, expect, type Page, test } from '@playwright/tes
 import { FAKE_STRIPE_URL } from '../../playwright.config';
 import { installFakeStripeJs } from '../support/fake-stripe/playwright';
 import { openHost, recordCspViolations } from './hosts';
-import { eventDate } from './support';
+import { heldBookingViaApi } from './support';
 
 /**
  * The Stripe provider end to end: a tenant whose catalog names Stripe, the
@@ -17,28 +17,13 @@ test.afterEach(async ({ request }) => {
 });
 
 let offset = 60;
-async function heldBooking(request: APIRequestContext, name: string) {
-  offset += 1;
-  const auth = { authorization: `Bearer ${PK}` };
-  const quote = await (await request.post('/api/v1/quotes', { headers: auth, data: { adults: 10, eventDate: eventDate(offset), zip: '90012' } })).json();
-  const res = await request.post('/api/v1/bookings', {
-    headers: { ...auth, 'idempotency-key': crypto.randomUUID() },
-    data: {
-      slotId: `${quote.eventDate}T18:00`,
-      quoteId: quote.id,
-      customer: { name, email: 's@example.com', phone: '2135550100' },
-      address: { line1: '1 Sakura Way', city: 'Los Angeles', zip: '90012' },
-    },
-  });
-  expect(res.status()).toBe(201);
-  return (await res.json()) as { id: string };
-}
+const heldBooking = (request: APIRequestContext, name: string) => heldBookingViaApi(request, { name, offset: ++offset, key: PK });
 
 async function adminBooking(request: APIRequestContext, id: string) {
   const res = await request.get('/api/v1/admin/bookings', { headers: { authorization: `Bearer ${SK}` } });
-  return ((await res.json()) as { bookings: { id: string; status: string; payments: { provider: string; status: string; declineCode?: string }[] }[] }).bookings.find(
-    (b) => b.id === id,
-  );
+  return (
+    (await res.json()) as { bookings: { id: string; status: string; payments: { provider: string; status: string; declineCode?: string }[] }[] }
+  ).bookings.find((b) => b.id === id);
 }
 
 const CSP =

@@ -44,3 +44,26 @@ export async function fillAddressAndContact(page: Page, name = 'Ann Lee', scope:
   await scope.getByRole('button', { name: 'Continue' }).click();
   await expect(scope.getByRole('heading', { name: /Review and confirm/ })).toBeVisible();
 }
+
+/**
+ * A quote and a held booking made straight through the API (as another page or
+ * visitor would), `offset` days into the window at `time` (`HH:MM`).
+ */
+export async function heldBookingViaApi(
+  request: APIRequestContext,
+  { name, offset, time = '18:00', key = 'pk_test_demo' }: { name: string; offset: number; time?: string; key?: string },
+): Promise<{ id: string; quoteId: string }> {
+  const auth = { authorization: `Bearer ${key}` };
+  const quote = await (await request.post('/api/v1/quotes', { headers: auth, data: { adults: 10, eventDate: eventDate(offset), zip: '90012' } })).json();
+  const res = await request.post('/api/v1/bookings', {
+    headers: { ...auth, 'idempotency-key': crypto.randomUUID() },
+    data: {
+      slotId: `${quote.eventDate}T${time}`,
+      quoteId: quote.id,
+      customer: { name, email: 'guest@example.com', phone: '2135550100' },
+      address: { line1: '2 Elm St', city: 'Los Angeles', zip: '90012' },
+    },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as { id: string; quoteId: string };
+}

@@ -5,7 +5,7 @@ import type { TeppanError } from '../../core';
 import { queryKeys, useCatalog, useFunnel, useQuote, useTeppan } from '../../query';
 import { Button, ErrorNotice, Skeleton, Stepper, uiCss, useStableCallback, useStyles } from '../../ui';
 import { useWidgetSlots } from '../slots';
-import { minHeight } from '../specs';
+import { WidgetFrame } from '../WidgetFrame';
 import css from './booking.css?inline';
 import { type BookingDraft, draftStore, newDraft, paidDraft, rebookDraft, STEPS, type Step } from './draft';
 import { BookingOutcome } from './Success';
@@ -56,7 +56,6 @@ export default function BookingForm(props: BookingFormProps) {
   const funnel = useFunnel();
   const quoteId = props.quoteId ?? funnel.quoteId;
   const quote = useQuote(quoteId ?? undefined);
-  const titleId = useId();
 
   const onReady = useStableCallback(props.onReady);
   const onError = useStableCallback(props.onError);
@@ -106,12 +105,9 @@ export default function BookingForm(props: BookingFormProps) {
   }
 
   return (
-    <section className="teppan-root teppan-booking" part="root" aria-labelledby={titleId} style={{ minHeight: minHeight(bookingSpec) }}>
-      <h2 className="teppan-heading" id={titleId} part="heading">
-        {props.heading ?? 'Book your event'}
-      </h2>
+    <WidgetFrame spec={bookingSpec} className="teppan-booking" heading={props.heading ?? 'Book your event'}>
       {body}
-    </section>
+    </WidgetFrame>
   );
 }
 

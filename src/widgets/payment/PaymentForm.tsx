@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { Booking, Catalog, Payment } from '../../contract';
 import { formatMoney, formatTime, longDate, type TeppanError } from '../../core';
 import { queryKeys, useBooking, useCatalog, useFunnel, usePayment, useTeppan } from '../../query';
 import { Countdown, ErrorNotice, Skeleton, uiCss, useStableCallback, useStyles } from '../../ui';
-import { minHeight } from '../specs';
+import { WidgetFrame } from '../WidgetFrame';
 import { Expired } from './Expired';
 import css from './payment.css?inline';
 import { Receipt } from './Receipt';
@@ -47,7 +47,6 @@ export default function PaymentForm(props: PaymentFormProps) {
   const { data: catalog } = useCatalog();
   const funnel = useFunnel();
   const bookingId = props.bookingId ?? funnel.bookingId;
-  const titleId = useId();
   const onReady = useStableCallback(props.onReady);
   useEffect(() => onReady(), [onReady]);
 
@@ -58,12 +57,9 @@ export default function PaymentForm(props: PaymentFormProps) {
   );
   if (props.inline) return <div className="teppan-payment teppan-payment--inline">{body}</div>;
   return (
-    <section className="teppan-root teppan-payment" part="root" aria-labelledby={titleId} style={{ minHeight: minHeight(paymentSpec) }}>
-      <h2 className="teppan-heading" id={titleId} part="heading">
-        {props.heading ?? 'Pay your deposit'}
-      </h2>
+    <WidgetFrame spec={paymentSpec} className="teppan-payment" heading={props.heading ?? 'Pay your deposit'}>
       {body}
-    </section>
+    </WidgetFrame>
   );
 }
 

@@ -7,8 +7,14 @@ export const paymentSpec: WidgetSpec = {
   component: 'PaymentForm',
   label: 'payment form',
   attributes: { heading: 'string', 'booking-id': 'string', 'booking-url': 'string' },
-  // Measured on the card form of a held booking.
-  reserve: [[0, 34]],
+  // Measured on the card form of a held booking from 300 to 1000 px wide, plus a line for the longest dates.
+  reserve: [
+    [37, 39],
+    [25, 42],
+    [23, 46],
+    [20, 53],
+    [0, 59],
+  ],
   // A booking created on the page is for this form, unless it is pinned to a booking of its own.
   wakeOn: { event: 'teppan:booking-created', unlessAttribute: 'booking-id' },
 };
