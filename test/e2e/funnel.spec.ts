@@ -194,6 +194,19 @@ test('the whole funnel works with the keyboard alone', async ({ page, request })
   await expect(page.getByRole('heading', { name: 'Booking received' })).toBeFocused();
   const mine = (await adminBookings(request)).filter((b) => b.customer.name === 'Keyboard Only');
   expect(mine.map((b) => b.slotId)).toEqual([`${date}T12:00`]);
+
+  // The deposit, in place, by keyboard too: the fields in order, Enter pays.
+  for (const [label, typed] of [
+    ['Card number', '4242424242424242'],
+    ['Expiration date', '1234'],
+    ['Security code', '123'],
+    ['Postal code', '91101'],
+  ] as const) {
+    await tabTo(page, page.getByLabel(label));
+    await page.keyboard.type(typed);
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Deposit paid' })).toBeFocused();
 });
 
 test('the calendar moves by day, week and month with the arrow keys', async ({ page }) => {

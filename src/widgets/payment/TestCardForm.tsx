@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ChangeEvent, type FocusEvent, type FormEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Payment } from '../../contract';
 import { digitsOf, type TeppanApi } from '../../core';
 import { TextField } from '../../ui';
@@ -61,7 +61,11 @@ export function TestCardForm({ api, deposit, amount, merchant }: TestCardFormPro
       // The server's message for this field is about what was there before.
       if (fieldErrors[field]) setFieldErrors(({ [field]: _, ...rest }) => rest);
     },
-    onBlur: () => setTouched((t) => (t.has(field) ? t : new Set(t).add(field))),
+    onBlur: (e: FocusEvent<HTMLInputElement>) => {
+      // On the way to "Pay deposit", the submit checks every field at once; a message appearing now would move the button from under the click.
+      if (e.relatedTarget instanceof HTMLButtonElement && e.relatedTarget.type === 'submit') return;
+      setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
+    },
   });
 
   function submit(e: FormEvent) {
