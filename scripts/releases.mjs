@@ -3,14 +3,14 @@
 // chunks. Older ones are deleted.
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { embedManifest } from './embed-manifest.mjs';
 
 const KEEP = 2;
 
 export function pruneReleases(dir) {
   const log = join(dir, '.vite/releases.json');
-  const manifest = embedManifest(dir);
-  const current = [...new Set([...manifest.runtime, ...Object.values(manifest.widgets).flat()])].sort();
+  // Every chunk of this build, those only ever imported dynamically (Stripe.js's loader) included.
+  const chunks = JSON.parse(readFileSync(join(dir, '.vite/manifest.json'), 'utf8'));
+  const current = [...new Set(Object.values(chunks).map((c) => c.file))].sort();
   const releases = existsSync(log) ? JSON.parse(readFileSync(log, 'utf8')) : [];
   if (JSON.stringify(releases.at(-1)) !== JSON.stringify(current)) releases.push(current);
   const kept = releases.slice(-KEEP);

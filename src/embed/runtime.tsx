@@ -3,11 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { TeppanError } from '../core';
 import { createTeppanConfig, pageQueryClient, prefetchCatalog, type TeppanConfig, TeppanContext } from '../query';
 import { WidgetBoundary, WidgetSkeleton } from '../react';
-import { WIDGET_SLOTS } from '../react/widgets';
+import { lazyWidget } from '../react/lazyWidget';
 import { StyleRootContext } from '../ui';
-import { WidgetSlotsContext } from '../widgets/slots';
+import { paymentSpec } from '../widgets/payment/spec';
+import { type WidgetSlots, WidgetSlotsContext } from '../widgets/slots';
 import { EVENTS } from './events';
-import type { EmbedConfig, EmbedRuntime } from './types';
+import type { EmbedConfig, EmbedRuntime, MountOptions } from './types';
 
 /**
  * The shared runtime of the embed: React, the query client, the HTTP client.
@@ -42,7 +43,15 @@ function errorDetail(e: TeppanError) {
   return { kind: e.kind, status: e.status, message: e.userMessage, retryable: e.retryable, fieldErrors: e.fieldErrors };
 }
 
-export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, spec, widget: Widget, props, config: embedConfig, catalog }) => {
+let slots: WidgetSlots | undefined;
+
+/** The widgets shown inside others, loaded as the loader loads any widget (no second way to fetch code). */
+function slotsFor(load: MountOptions['loadWidget']): WidgetSlots {
+  slots ??= { Payment: lazyWidget<Record<string, unknown>>(paymentSpec, () => load(paymentSpec)) };
+  return slots;
+}
+
+export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, spec, widget: Widget, props, config: embedConfig, catalog, loadWidget }) => {
   const config = configFor(embedConfig);
   prefetchCatalog(pageQueryClient(), config, catalog);
   const root = createRoot(container);
@@ -52,7 +61,7 @@ export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, spec, wi
       <QueryClientProvider client={pageQueryClient()}>
         <TeppanContext.Provider value={config}>
           <StyleRootContext.Provider value={shadow}>
-            <WidgetSlotsContext.Provider value={WIDGET_SLOTS}>
+            <WidgetSlotsContext.Provider value={slotsFor(loadWidget)}>
               <WidgetBoundary fallback={<WidgetSkeleton spec={spec} />} onError={events.onError}>
                 <Widget {...p} {...events} />
               </WidgetBoundary>

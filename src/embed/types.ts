@@ -26,6 +26,11 @@ export interface MountOptions {
   config: EmbedConfig;
   /** The catalog response the loader requested in parallel with the code, if any. */
   catalog: Promise<Response> | undefined;
+  /**
+   * Another widget's code, for one widget shown inside another (the booking
+   * form's deposit): through the loader's own chunks, preloads and retry.
+   */
+  loadWidget(spec: WidgetSpec): Promise<import('./loader/chunks').WidgetModule>;
 }
 
 /** What the runtime chunk exports to the loader. */

@@ -146,6 +146,10 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
           props: this.props(),
           config,
           catalog,
+          loadWidget: (other) => {
+            ctx.chunks.preload(other);
+            return ctx.chunks.widget(other);
+          },
         });
         ctx.mounted.add(this);
         if (hadFocus) requestAnimationFrame(() => (this.root.querySelector('input, button, select, textarea') as HTMLElement | null)?.focus());
