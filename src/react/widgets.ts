@@ -11,9 +11,9 @@ import { lazyWidget } from './lazyWidget';
  * The widgets, each its own chunk: importing this module loads none of them.
  * `X.preload()` fetches a widget's code ahead of time (on hover, say).
  */
-export const QuoteCalculator = lazyWidget<QuoteCalculatorProps>(quoteSpec, () => import('../widgets/quote/QuoteCalculator'));
-export const BookingForm = lazyWidget<BookingFormProps>(bookingSpec, () => import('../widgets/booking/BookingForm'));
-export const PaymentForm = lazyWidget<PaymentFormProps>(paymentSpec, () => import('../widgets/payment/PaymentForm'));
+export const QuoteCalculator = /* @__PURE__ */ lazyWidget<QuoteCalculatorProps>(quoteSpec, () => import('../widgets/quote/QuoteCalculator'));
+export const BookingForm = /* @__PURE__ */ lazyWidget<BookingFormProps>(bookingSpec, () => import('../widgets/booking/BookingForm'));
+export const PaymentForm = /* @__PURE__ */ lazyWidget<PaymentFormProps>(paymentSpec, () => import('../widgets/payment/PaymentForm'));
 
 /** What widgets show inside each other (the booking form's deposit), supplied by the layer that loads them. */
 export const WIDGET_SLOTS: WidgetSlots = { Payment: PaymentForm };

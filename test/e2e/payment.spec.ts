@@ -222,7 +222,7 @@ test('the card’s authentication step is a dialog: Escape cancels without a cha
 test('the payment page takes its booking from the URL, checks each field, and pays', async ({ page, request }) => {
   const booking = await heldBookingViaApi(request, { name: 'Pay Page', offset: 57, time: '12:00' });
   await page.goto(`/pay.html?booking=${booking.id}`);
-  await expect(page.getByRole('heading', { level: 2, name: 'Pay your deposit' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pay your deposit' })).toBeVisible();
   await expect(page.getByRole('timer')).toContainText(/held for 1[45]:\d\d/);
   await page.getByLabel('Card number').pressSequentially('4242424242424241');
   await expect(page.getByLabel('Card number')).toHaveValue('4242 4242 4242 4241');
