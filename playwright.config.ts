@@ -30,7 +30,7 @@ export default defineConfig({
       url: `${FAKE_STRIPE_URL}/v3`,
       reuseExistingServer: false,
       // Whole funnels with several axe passes run 10–20 s on a loaded 2-core machine: room to spare, not a speed test.
-  timeout: 60_000,
+      timeout: 60_000,
       stdout: 'ignore',
     },
     {

@@ -36,6 +36,15 @@ export function BookingOutcome({ bookingId, catalog, focus, payDeposit, onBookAg
     if (focus) heading.current?.focus();
   }, [focus]);
 
+  if (booking.error?.kind === 'not_found') {
+    // The server no longer knows it (a reset demo server, say): never a dead end, book the same details again.
+    return (
+      <div className="teppan-booking__success">
+        <p role="alert">We couldn’t find this booking any more. Book again to choose a seating: your details are kept.</p>
+        <Button onClick={onBookAgain}>Book again</Button>
+      </div>
+    );
+  }
   if (booking.error) return <ErrorNotice error={booking.error} onRetry={() => void booking.refetch()} />;
   if (!booking.data) return <Skeleton height="24em" label="Loading your booking" />;
   const b = booking.data;

@@ -73,6 +73,14 @@ export function useDeposit({ api, scope, bookingId, onPaid, onBookingChanged, on
   const lastConfirm = useRef<Confirm | null>(null);
   const resent = useRef(false);
   const polls = useRef(0);
+  /** Polling stops when the form goes away. */
+  const live = useRef(true);
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
   const paid = useStableCallback(onPaid);
   const changed = useStableCallback(onBookingChanged);
   const failed = useStableCallback(onError);
@@ -131,7 +139,7 @@ export function useDeposit({ api, scope, bookingId, onPaid, onBookingChanged, on
         default:
           // Processing with the provider, or not yet confirmed: ask again shortly.
           setState({ step: 'checking' });
-          if (polls.current++ < MAX_POLLS) setTimeout(() => void settleRef.current(), POLL_MS);
+          if (polls.current++ < MAX_POLLS) setTimeout(() => live.current && void settleRef.current(), POLL_MS);
           else setState({ step: 'unsettled', error: new TeppanError({ kind: 'timeout', userMessage: 'Your payment is still being processed.' }) });
       }
     },
