@@ -5,6 +5,7 @@ import { referenceApiHandlers } from '../server/msw';
 import type { Quote } from '../src/contract';
 import { addDays, bookableDates } from '../src/core';
 import { BookingForm, PaymentForm } from '../src/react';
+import { enterCard } from './support/card';
 import { demoCatalog } from './support/demo';
 import { withTeppan } from './support/withTeppan';
 
@@ -119,10 +120,7 @@ export const BookedAndPaid: Story = {
     const canvas = within(canvasElement);
     await toReview(canvas);
     await userEvent.click(canvas.getByRole('button', { name: 'Confirm booking' }));
-    await userEvent.type(await canvas.findByLabelText('Card number'), '4242424242424242');
-    await userEvent.type(canvas.getByLabelText('Expiration date'), '1234');
-    await userEvent.type(canvas.getByLabelText('Security code'), '123');
-    await userEvent.type(canvas.getByLabelText('Postal code'), '90012');
+    await enterCard(canvas, '4242424242424242');
     await userEvent.click(canvas.getByRole('button', { name: 'Pay deposit' }));
     await expect(await canvas.findByRole('heading', { name: 'Deposit paid' })).toHaveFocus();
     await expect(args.onPaymentSucceeded).toHaveBeenCalledWith(

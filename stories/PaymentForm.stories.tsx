@@ -4,6 +4,7 @@ import type { FaultRule } from '../server/chaos';
 import type { Booking, Payment, Quote } from '../src/contract';
 import { addDays, bookableDates } from '../src/core';
 import { PaymentForm } from '../src/react';
+import { enterCard } from './support/card';
 import { demoCatalog } from './support/demo';
 import { withTeppan } from './support/withTeppan';
 
@@ -50,14 +51,6 @@ async function seen(method: string, path: RegExp): Promise<{ method: string; pat
 }
 
 type Canvas = ReturnType<typeof within>;
-
-/** Types a card as a visitor would, into the four labelled fields. */
-async function enterCard(canvas: Canvas, number: string, expiry = '1234') {
-  await userEvent.type(await canvas.findByLabelText('Card number'), number);
-  await userEvent.type(canvas.getByLabelText('Expiration date'), expiry);
-  await userEvent.type(canvas.getByLabelText('Security code'), '123');
-  await userEvent.type(canvas.getByLabelText('Postal code'), '90012');
-}
 
 async function payWith(canvas: Canvas, number: string) {
   await enterCard(canvas, number);
