@@ -91,4 +91,4 @@ console.log('|---|---:|---:|');
 const loader = measure('dist/embed/teppan.js');
 console.log(`| loader alone (teppan.js) | ${loader.gzip} | ${loader.brotli} |`);
 for (const [name, l] of Object.entries(loads)) console.log(`| first load of ${name} (split) | ${l.gzip} | ${l.brotli} |`);
-console.log(`| eager single bundle (both widgets) | ${eagerSize.gzip} | ${eagerSize.brotli} |`);
+console.log(`| eager single bundle (every widget) | ${eagerSize.gzip} | ${eagerSize.brotli} |`);
