@@ -6,6 +6,7 @@
 export * from './availability';
 export * from './booking';
 export * from './catalog';
+export * from './chat';
 export * from './common';
 export * from './issues';
 export * from './payment';
