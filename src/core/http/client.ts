@@ -17,7 +17,13 @@ export interface HttpClientOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-export interface RequestOptions<T> {
+/** A call's options; `schema` is what a JSON response must satisfy. */
+export interface RequestOptions<T> extends CallSettings {
+  /** The contract schema the response body must satisfy. */
+  schema: ZodMiniType<T>;
+}
+
+export interface CallSettings {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path under `/api/v1`, e.g. `/bookings/bk_123`. */
   path: string;
@@ -25,8 +31,6 @@ export interface RequestOptions<T> {
   route?: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
-  /** The contract schema the response body must satisfy. */
-  schema: ZodMiniType<T>;
   timing?: TimingClass | CallTiming;
   /** Makes a POST repeatable: the server returns the first result for a repeated key. */
   idempotencyKey?: string;
@@ -45,6 +49,13 @@ export interface RequestOptions<T> {
 
 export interface HttpClient {
   request<T>(options: RequestOptions<T>): Promise<T>;
+  /**
+   * A call whose answer is read as it arrives (a streamed chat reply). The same
+   * policy holds until the answer starts: retries, per-attempt timeouts, typed
+   * errors. It resolves with the body once the status is in; the attempt's
+   * timeout and the caller's signal still cut the body short.
+   */
+  stream(options: CallSettings): Promise<ReadableStream<Uint8Array>>;
   /** An absolute URL of a GET route with the publishable key in it, for links (downloads). */
   href(path: string, query?: Record<string, string>): string;
 }
@@ -67,7 +78,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   // Per-call settings (retryCondition, retryDelay) come with each request below.
   axiosRetry(instance, { retries: policy.retries, shouldResetTimeout: true });
 
-  async function request<T>(o: RequestOptions<T>): Promise<T> {
+  /** One call, retried as the policy says: the response, or the one error the caller sees (logged once either way). */
+  async function send(o: CallSettings, streamed: boolean): Promise<{ response: AxiosResponse<unknown>; done: (error?: TeppanError) => void }> {
     const timing = typeof o.timing === 'object' ? o.timing : TIMINGS[o.timing ?? 'default'];
     const callPolicy = o.maxWaitMs === undefined ? policy : { ...policy, maxWaitMs: o.maxWaitMs };
     const started = Date.now();
@@ -114,6 +126,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         headers,
         timeout: timing.attemptMs,
         signal: controller.signal,
+        // A streamed answer needs fetch: XHR hands over nothing until the body is complete.
+        ...(streamed ? { adapter: 'fetch' as const, responseType: 'stream' as const } : {}),
         'axios-retry': {
           retryCondition: (error: AxiosError) => {
             if (controller.signal.aborted) return false;
@@ -140,20 +154,35 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         },
       });
     } catch (cause) {
-      const error = toTeppanError(cause, controller.signal, waitTooLong);
+      const error = toTeppanError(cause, controller.signal, waitTooLong, await streamedProblem(cause));
       finish(error.status, error.attempts, error);
       throw error;
     }
+    return { response, done: (error) => finish(response.status, attemptsOf(response.config), error) };
+  }
 
-    const attempts = attemptsOf(response.config);
+  async function request<T>(o: RequestOptions<T>): Promise<T> {
+    const { response, done } = await send(o, false);
     const parsed = o.schema.safeParse(response.data);
     if (!parsed.success) {
-      const error = new TeppanError({ kind: 'bad_response', status: response.status, attempts, cause: parsed.error });
-      finish(response.status, attempts, error);
+      const error = new TeppanError({ kind: 'bad_response', status: response.status, attempts: attemptsOf(response.config), cause: parsed.error });
+      done(error);
       throw error;
     }
-    finish(response.status, attempts);
+    done();
     return parsed.data;
+  }
+
+  async function stream(o: CallSettings): Promise<ReadableStream<Uint8Array>> {
+    const { response, done } = await send(o, true);
+    if (!(response.data instanceof ReadableStream)) {
+      const error = new TeppanError({ kind: 'bad_response', status: response.status, attempts: attemptsOf(response.config) });
+      done(error);
+      throw error;
+    }
+    // Logged once the answer starts: what follows is the caller's to read.
+    done();
+    return response.data;
   }
 
   function href(path: string, query: Record<string, string> = {}): string {
@@ -162,15 +191,26 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return url.href;
   }
 
-  return { request, href };
+  return { request, stream, href };
 }
 
 function attemptsOf(config: { 'axios-retry'?: { retryCount?: number } } | undefined): number {
   return (config?.['axios-retry']?.retryCount ?? 0) + 1;
 }
 
+/** A refusal's body: a streamed call's is a stream, read here so its problem document can speak. */
+async function streamedProblem(cause: unknown): Promise<unknown> {
+  const data = axios.isAxiosError(cause) ? cause.response?.data : undefined;
+  if (typeof ReadableStream === 'undefined' || !(data instanceof ReadableStream)) return data;
+  try {
+    return await new Response(data).json();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Maps whatever the last attempt ended with to the one error the caller sees. */
-function toTeppanError(cause: unknown, signal: AbortSignal, waitTooLong: boolean): TeppanError {
+function toTeppanError(cause: unknown, signal: AbortSignal, waitTooLong: boolean, body: unknown): TeppanError {
   if (!axios.isAxiosError(cause)) {
     return new TeppanError({ kind: 'bad_response', cause });
   }
@@ -185,7 +225,7 @@ function toTeppanError(cause: unknown, signal: AbortSignal, waitTooLong: boolean
     const timedOut = cause.code === 'ETIMEDOUT' || cause.code === 'ECONNABORTED';
     return new TeppanError({ kind: timedOut ? 'timeout' : 'network', attempts, cause });
   }
-  const problem = problemDetails.safeParse(res.data);
+  const problem = problemDetails.safeParse(body);
   const error = errorFromProblem(res.status, problem.success ? problem.data : undefined, attempts);
   if (waitTooLong) {
     return new TeppanError({ kind: 'busy', status: res.status, problem: error.problem, attempts, cause });

@@ -14,6 +14,8 @@ export const TIMINGS = {
   payment: { attemptMs: 60_000, budgetMs: 120_000 },
   list: { attemptMs: 15_000, budgetMs: 30_000 },
   lookup: { attemptMs: 10_000, budgetMs: 20_000 },
+  /** A streamed chat reply: the attempt's timeout covers the whole answer, not just its start. */
+  chat: { attemptMs: 30_000, budgetMs: 60_000 },
   default: { attemptMs: 30_000, budgetMs: 60_000 },
 } as const satisfies Record<string, CallTiming>;
 
