@@ -1,5 +1,5 @@
 import { decideSettle, holdsSeating, isUnfinished } from './settle';
-import type { IdempotencyBegin, Store, StoredBooking, StoredPayment, StoredQuote } from './types';
+import type { IdempotencyBegin, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
 
 interface Claim {
   fingerprint: string;
@@ -14,6 +14,9 @@ export function createMemoryStore(): Store {
   const claims = new Map<string, Claim>();
   const payments = new Map<string, StoredPayment>();
   const webhookEvents = new Set<string>();
+  // Insertion order is the order lists are read in: oldest first, as in SQLite.
+  const conversations = new Map<string, StoredConversation>();
+  const leads: StoredLead[] = [];
   const own = <T extends { tenantId: string }>(record: T | undefined, tenantId: string) =>
     record?.tenantId === tenantId ? structuredClone(record) : undefined;
   const claimId = (scope: string, key: string) => `${scope}\u0000${key}`;
@@ -105,6 +108,23 @@ export function createMemoryStore(): Store {
     releaseIdempotent(scope, key) {
       claims.delete(claimId(scope, key));
     },
+    addChatMessage(tenantId, conversationId, message, now) {
+      let conversation = conversations.get(conversationId);
+      if (conversation && conversation.tenantId !== tenantId) throw new Error('That conversation belongs to another tenant.');
+      if (!conversation) {
+        conversation = { id: conversationId, tenantId, createdAt: now, messages: [] };
+        conversations.set(conversationId, conversation);
+      }
+      if (conversation.messages.some((m) => m.id === message.id)) return 'exists';
+      conversation.messages.push(structuredClone(message));
+      return 'added';
+    },
+    getConversation: (tenantId, id) => own(conversations.get(id), tenantId),
+    listConversations: (tenantId) => [...conversations.values()].filter((c) => c.tenantId === tenantId).map((c) => structuredClone(c)),
+    createLead(lead) {
+      leads.push(structuredClone(lead));
+    },
+    listLeads: (tenantId) => leads.filter((l) => l.tenantId === tenantId).map((l) => structuredClone(l)),
     webhookEventSeen: (provider, eventId) => webhookEvents.has(`${provider}\u0000${eventId}`),
     recordWebhookEvent(provider, eventId) {
       webhookEvents.add(`${provider}\u0000${eventId}`);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { decideSettle, isUnfinished } from './settle';
-import type { IdempotencyBegin, Store, StoredBooking, StoredPayment, StoredQuote } from './types';
+import type { IdempotencyBegin, Store, StoredBooking, StoredChatMessage, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS quotes (
@@ -48,6 +48,27 @@ const SCHEMA = `
     received_at INTEGER NOT NULL,
     PRIMARY KEY (provider, id)
   );
+  -- Lists read in insertion order (rowid), like the memory store's.
+  CREATE TABLE IF NOT EXISTS conversations (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS conversations_by_tenant ON conversations (tenant_id);
+  CREATE TABLE IF NOT EXISTS chat_messages (
+    seq INTEGER PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    -- A message sent twice is stored once.
+    UNIQUE (conversation_id, id)
+  );
+  CREATE TABLE IF NOT EXISTS leads (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS leads_by_tenant ON leads (tenant_id);
 `;
 
 const HELD = `(status = 'confirmed' OR (status = 'pending_deposit' AND hold_expires_at > @now))`;
@@ -91,6 +112,17 @@ export function createSqliteStore(file: string): Store {
     deleteClaim: db.prepare('DELETE FROM idempotency WHERE scope = ? AND key = ?'),
     webhookEvent: db.prepare<[string, string], { id: string }>('SELECT id FROM webhook_events WHERE provider = ? AND id = ?'),
     insertWebhookEvent: db.prepare('INSERT OR IGNORE INTO webhook_events (provider, id, received_at) VALUES (?, ?, ?)'),
+    conversationOwner: db.prepare<[string], { tenant_id: string }>('SELECT tenant_id FROM conversations WHERE id = ?'),
+    conversation: db.prepare<[string, string], { id: string; created_at: number }>('SELECT id, created_at FROM conversations WHERE tenant_id = ? AND id = ?'),
+    conversations: db.prepare<[string], { id: string; created_at: number }>('SELECT id, created_at FROM conversations WHERE tenant_id = ? ORDER BY rowid'),
+    insertConversation: db.prepare('INSERT INTO conversations (id, tenant_id, created_at) VALUES (?, ?, ?)'),
+    insertMessage: db.prepare('INSERT INTO chat_messages (conversation_id, id, data) VALUES (?, ?, ?) ON CONFLICT (conversation_id, id) DO NOTHING'),
+    messages: db.prepare<[string], { data: string }>('SELECT data FROM chat_messages WHERE conversation_id = ? ORDER BY seq'),
+    tenantMessages: db.prepare<[string], { conversation_id: string; data: string }>(
+      'SELECT m.conversation_id, m.data FROM chat_messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.tenant_id = ? ORDER BY m.seq',
+    ),
+    insertLead: db.prepare('INSERT INTO leads (id, tenant_id, data) VALUES (?, ?, ?)'),
+    leads: db.prepare<[string], { data: string }>('SELECT data FROM leads WHERE tenant_id = ? ORDER BY rowid'),
   };
 
   // IMMEDIATE takes the write lock before reading, so two processes sharing the file serialise too.
@@ -147,6 +179,19 @@ export function createSqliteStore(file: string): Store {
     return { state: 'started' };
   });
 
+  const addMessage = db.transaction((tenantId: string, conversationId: string, message: StoredChatMessage, now: number) => {
+    const owner = q.conversationOwner.get(conversationId)?.tenant_id;
+    if (owner !== undefined && owner !== tenantId) throw new Error('That conversation belongs to another tenant.');
+    if (owner === undefined) q.insertConversation.run(conversationId, tenantId, now);
+    return q.insertMessage.run(conversationId, message.id, JSON.stringify(message)).changes === 1 ? ('added' as const) : ('exists' as const);
+  });
+  const conversationOf = (tenantId: string, r: { id: string; created_at: number }, messages: StoredChatMessage[]): StoredConversation => ({
+    id: r.id,
+    tenantId,
+    createdAt: r.created_at,
+    messages,
+  });
+
   return {
     saveQuote(quote: StoredQuote) {
       q.insertQuote.run(quote.id, quote.tenantId, JSON.stringify(quote));
@@ -184,6 +229,27 @@ export function createSqliteStore(file: string): Store {
     releaseIdempotent(scope, key) {
       q.deleteClaim.run(scope, key);
     },
+    addChatMessage: (tenantId, conversationId, message, now) => addMessage.immediate(tenantId, conversationId, message, now),
+    getConversation(tenantId, id) {
+      const found = q.conversation.get(tenantId, id);
+      return (
+        found &&
+        conversationOf(
+          tenantId,
+          found,
+          q.messages.all(id).map((r) => JSON.parse(r.data) as StoredChatMessage),
+        )
+      );
+    },
+    listConversations(tenantId) {
+      const messages = new Map<string, StoredChatMessage[]>();
+      for (const r of q.tenantMessages.all(tenantId)) messages.set(r.conversation_id, [...(messages.get(r.conversation_id) ?? []), JSON.parse(r.data)]);
+      return q.conversations.all(tenantId).map((r) => conversationOf(tenantId, r, messages.get(r.id) ?? []));
+    },
+    createLead(lead) {
+      q.insertLead.run(lead.id, lead.tenantId, JSON.stringify(lead));
+    },
+    listLeads: (tenantId) => q.leads.all(tenantId).map((r) => JSON.parse(r.data) as StoredLead),
     webhookEventSeen: (provider, eventId) => q.webhookEvent.get(provider, eventId) !== undefined,
     recordWebhookEvent(provider, eventId, now) {
       q.insertWebhookEvent.run(provider, eventId, now);

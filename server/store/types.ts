@@ -1,4 +1,4 @@
-import type { Address, CardSummary, Customer, DeclineCode, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
+import type { Address, CardSummary, ChatMessage, Customer, DeclineCode, Lead, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
 
 export interface StoredQuote extends Quote {
   tenantId: string;
@@ -56,6 +56,24 @@ export type SettleResult =
   | { outcome: 'paid-by-another'; booking: StoredBooking }
   | { outcome: 'hold-expired'; booking: StoredBooking }
   | { outcome: 'not-payable'; reason: 'no-payment' | 'no-booking' | 'cancelled' | 'payment-finished' };
+
+/** A chat message as stored: a reply also names the visitor's message it answers. */
+export interface StoredChatMessage extends ChatMessage {
+  replyTo?: string;
+}
+
+export interface StoredConversation {
+  id: string;
+  tenantId: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Oldest first, in the order they were added. */
+  messages: StoredChatMessage[];
+}
+
+export interface StoredLead extends Lead {
+  tenantId: string;
+}
 
 export type IdempotencyBegin = { state: 'started' } | { state: 'in_flight' } | { state: 'mismatch' } | { state: 'replay'; status: number; body: string };
 
@@ -116,6 +134,20 @@ export interface Store {
   finishIdempotent(scope: string, key: string, status: number, body: string): void;
   /** Forgets a claim whose request created nothing, so the key can be used again. */
   releaseIdempotent(scope: string, key: string): void;
+
+  /**
+   * Adds a message to a conversation, starting the conversation when it is new.
+   * A message id the conversation already holds is left as it was ('exists'),
+   * so a message sent twice is stored once.
+   */
+  addChatMessage(tenantId: string, conversationId: string, message: StoredChatMessage, now: number): 'added' | 'exists';
+  getConversation(tenantId: string, id: string): StoredConversation | undefined;
+  /** Oldest first. */
+  listConversations(tenantId: string): StoredConversation[];
+
+  createLead(lead: StoredLead): void;
+  /** Oldest first. */
+  listLeads(tenantId: string): StoredLead[];
 
   /** Whether a provider's webhook event (by its id) was already handled: providers redeliver. */
   webhookEventSeen(provider: StoredPayment['provider'], eventId: string): boolean;
