@@ -6,6 +6,8 @@ import { jsonBody } from './http/validate';
 
 /** A response carrying this header is turned into a dropped connection by the transport (Node or MSW). */
 export const KILL_CONNECTION_HEADER = 'x-teppan-kill-connection';
+/** A response carrying this header (a byte count) is cut by the transport after that many bytes of its body. */
+export const CUT_AFTER_BYTES_HEADER = 'x-teppan-cut-after-bytes';
 
 export const faultRule = z.strictObject({
   /** HTTP method to match; any but OPTIONS when omitted. */
@@ -22,6 +24,11 @@ export const faultRule = z.strictObject({
   reset: z.optional(z.boolean()),
   /** Handle the request (and commit), then drop the connection instead of answering. */
   drop: z.optional(z.boolean()),
+  /**
+   * Handle the request (and commit), send the status, the headers and this many
+   * bytes of the body, then drop the connection: a stream cut mid-answer.
+   */
+  cutAfterBytes: z.optional(z.int().check(z.gte(0))),
   /** How many matching requests it affects; every one when omitted. */
   times: z.optional(z.int().check(z.gte(1))),
 });
@@ -39,6 +46,41 @@ interface Armed extends FaultRule {
 
 const kill = () => new Response(null, { status: 599, headers: { [KILL_CONNECTION_HEADER]: '1' } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The cut of a `cutAfterBytes` fault, for the transports: passes on the first
+ * `limit` bytes of `body`, then calls `cut` (which drops the connection its
+ * own way) once the consumer has taken them, and stops reading the rest.
+ */
+export function cutResponse(response: Response, cut: (controller: ReadableStreamDefaultController<Uint8Array>) => void): Response {
+  const limit = Number(response.headers.get(CUT_AFTER_BYTES_HEADER));
+  const headers = new Headers(response.headers);
+  headers.delete(CUT_AFTER_BYTES_HEADER);
+  // A cut body is never complete: no length to promise.
+  headers.delete('content-length');
+  const reader = response.body?.getReader();
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      // Called again only once what was enqueued has been taken: now the cut can follow it.
+      if (sent >= limit) {
+        await reader?.cancel();
+        cut(controller);
+        return;
+      }
+      const next = await reader?.read();
+      if (!next || next.done) {
+        controller.close();
+        return;
+      }
+      const part = next.value.subarray(0, limit - sent);
+      sent += part.byteLength;
+      controller.enqueue(part);
+    },
+    cancel: (reason) => reader?.cancel(reason),
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
 
 /** What reached the server, so tests can count attempts from the server's side. */
 export interface SeenRequest {
@@ -116,6 +158,7 @@ export function createChaos(initial: FaultRule[] = []) {
     }
     await next();
     if (rule?.drop) c.res = kill();
+    else if (rule?.cutAfterBytes !== undefined) c.res.headers.set(CUT_AFTER_BYTES_HEADER, String(rule.cutAfterBytes));
   };
 
   /** Runs just before the handler, after an Idempotency-Key claim, so a slow request is "in flight". */

@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { createApp } from './app';
-import { type FaultRule, KILL_CONNECTION_HEADER } from './chaos';
+import { CUT_AFTER_BYTES_HEADER, cutResponse, type FaultRule, KILL_CONNECTION_HEADER } from './chaos';
 import { createMemoryStore } from './store/memory';
 
 export interface MswOptions {
@@ -20,7 +20,10 @@ export function referenceApiHandlers({ chaos = true, faults, now }: MswOptions =
   const app = createApp({ store: createMemoryStore(), chaos, faults, now });
   const answer = async ({ request }: { request: Request }) => {
     const response = await app.fetch(request);
-    return response.headers.has(KILL_CONNECTION_HEADER) ? HttpResponse.error() : response;
+    if (response.headers.has(KILL_CONNECTION_HEADER)) return HttpResponse.error();
+    // No socket to drop in the browser: the body errors after its bytes, which fetch reports as a network error.
+    if (response.headers.has(CUT_AFTER_BYTES_HEADER)) return cutResponse(response, (body) => body.error(new TypeError('Failed to fetch')));
+    return response;
   };
   return [http.all('*/api/v1/*', answer), http.all('*/__chaos', answer), http.all('*/__chaos/*', answer)];
 }

@@ -5,7 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { createApp } from './app';
-import { KILL_CONNECTION_HEADER } from './chaos';
+import { CUT_AFTER_BYTES_HEADER, cutResponse, KILL_CONNECTION_HEADER } from './chaos';
 import type { StripeConfig } from './payments/stripe-api';
 import type { Store } from './store/types';
 import type { Tenant } from './tenants';
@@ -60,8 +60,20 @@ export function createNodeApp({ store, chaos, tenants, stripe, demoRoot, embedRo
       // A chaos fault: the client sees a connection reset and no response at all.
       env.incoming.socket.destroy();
     }
+    if (response.headers.has(CUT_AFTER_BYTES_HEADER)) {
+      // A chaos fault: the bytes let through reach the client, then the connection drops.
+      return cutResponse(response, () => destroyOnceFlushed(env));
+    }
     return response;
   };
+}
+
+/** Drops the connection once the headers and every byte written so far have left for the client. */
+function destroyOnceFlushed({ incoming, outgoing }: HttpBindings, triesLeft = 200) {
+  const { socket } = incoming;
+  const flushed = outgoing.headersSent && outgoing.writableLength === 0 && socket.writableLength === 0;
+  if (flushed || triesLeft === 0 || socket.destroyed) socket.destroy();
+  else setTimeout(() => destroyOnceFlushed({ incoming, outgoing }, triesLeft - 1), 5);
 }
 
 /** Listens on loopback only, IPv4 and IPv6, so `localhost` works whichever it resolves to. */
