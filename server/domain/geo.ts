@@ -17,3 +17,21 @@ export function zipDistanceMiles(from: string, to: string): number | undefined {
     Math.sin(rad(a.latitude)) * Math.sin(rad(b.latitude)) + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.cos(rad(a.longitude - b.longitude));
   return Math.acos(Math.min(1, Math.max(-1, cos))) * EARTH_RADIUS_MILES;
 }
+
+const placesByState = new Map<string, Set<string>>();
+
+/**
+ * The names of the places (cities, towns) in the same state as a ZIP code,
+ * lowercase, so the chat can tell that "do you come to Newport Beach" names a
+ * place. Empty for an unknown ZIP.
+ */
+export function placeNamesAround(zip: string): ReadonlySet<string> {
+  const state = zipcodes.lookup(zip)?.state;
+  if (!state) return new Set();
+  let names = placesByState.get(state);
+  if (!names) {
+    names = new Set(zipcodes.lookupByState(state).map((z) => z.city.toLowerCase()));
+    placesByState.set(state, names);
+  }
+  return names;
+}

@@ -1,5 +1,6 @@
 import { type Catalog, catalog } from '../../src/contract';
 import { z } from '../../src/contract/zod';
+import { type FaqConfig, faqConfig } from '../chat/faq';
 import demo from './demo.json' with { type: 'json' };
 
 export interface Tenant {
@@ -9,6 +10,8 @@ export interface Tenant {
   /** Origins allowed to call with this tenant's keys; `*` matches any port. */
   allowedOrigins: string[];
   catalog: Catalog;
+  /** What the chat answers from; without it, the chat offers a person for every question. */
+  faq?: FaqConfig;
 }
 
 /** A tenant as configured (demo.json, or a TEPPAN_TENANTS file): checked at start, not mid-request. */
@@ -23,6 +26,8 @@ export const tenantConfig = z.strictObject({
       'A Stripe tenant needs its Stripe publishable key (pk_test_… or pk_live_…); secret keys never belong in a catalog.',
     ),
   ),
+  // Tenant-level, not in the catalog: the catalog is public, the FAQ's ranking data is not the visitor's business.
+  faq: z.optional(faqConfig),
 });
 
 export type KeyKind = 'publishable' | 'secret';
@@ -64,4 +69,5 @@ export function createTenantRegistry(tenants: Tenant[]): TenantRegistry {
   };
 }
 
-export const demoTenant = demo as Tenant;
+/** Checked when the server starts, like any tenant: a broken FAQ template fails here, not in a chat. */
+export const demoTenant: Tenant = tenantConfig.parse(demo);

@@ -1,0 +1,94 @@
+import type { ChatAction } from '../../src/contract';
+import { placeNamesAround } from '../domain/geo';
+import type { Tenant } from '../tenants';
+import { ACTIONS, type Answerer } from './answerer';
+import { factsOf, render } from './facts';
+import type { FaqConfig } from './faq';
+import { words, zipIn } from './normalize';
+import { CONFIDENCE_THRESHOLD, rank } from './rank';
+import { zipTravelSentence } from './travel';
+import { GREETING_FILLERS, GREETINGS, THANKS, THANKS_FILLERS } from './words';
+
+/** For a tenant without an FAQ: greetings answered, everything else offered to a person. */
+const NO_FAQ: FaqConfig = {
+  greeting: 'Hi! What would you like to know?',
+  thanks: 'You’re welcome!',
+  unsure: 'I’m not sure about that one. Someone from our team can answer: choose Talk to a person and leave your question.',
+  zipSentences: { free: '', charged: '', outside: '', unknown: '' },
+  neutral: [],
+  synonyms: [],
+  entries: [],
+};
+
+export interface FaqReply {
+  /** The FAQ entry's id, or `greeting`, `thanks`, `unsure`. */
+  topic: string;
+  text: string;
+  actions: ChatAction[];
+  confident: boolean;
+}
+
+/** Only greeting words ("hi there", "good morning"), at least one of them a greeting. */
+const only = (ws: string[], core: Set<string>, fillers: Set<string>) => ws.some((w) => core.has(w)) && ws.every((w) => core.has(w) || fillers.has(w));
+
+/**
+ * The FAQ's answer to a question: the best-ranked entry if it is confident,
+ * its figures from the catalog (and a ZIP's travel from the rules), or a plain
+ * "not sure" that offers a person.
+ */
+export function answerFromFaq(tenant: Tenant, question: string): FaqReply {
+  const faq = tenant.faq ?? NO_FAQ;
+  const facts = factsOf(tenant.catalog);
+  const ws = words(question);
+  if (only(ws, GREETINGS, GREETING_FILLERS)) return { topic: 'greeting', text: render(faq.greeting, facts), actions: [], confident: true };
+  if (only(ws, THANKS, THANKS_FILLERS)) return { topic: 'thanks', text: render(faq.thanks, facts), actions: [], confident: true };
+  const [best] = rank(faq, question, { places: placeNamesAround(tenant.catalog.travel.originZip) });
+  if (!best || best.score < CONFIDENCE_THRESHOLD) {
+    return { topic: 'unsure', text: render(faq.unsure, facts), actions: [ACTIONS.handoff], confident: false };
+  }
+  const { entry } = best;
+  const zip = zipIn(question);
+  const text =
+    zip && entry.withZip
+      ? render(entry.withZip, { ...facts, zipTravel: zipTravelSentence(tenant.catalog, faq.zipSentences, facts, zip) })
+      : render(entry.answer, facts);
+  return { topic: entry.id, text, actions: (entry.actions ?? []).map((type) => ACTIONS[type]), confident: true };
+}
+
+export interface Pace {
+  /** Words per streamed piece. */
+  wordsPerDelta: number;
+  /** The pause between pieces, at most. */
+  delayMs: number;
+  /** The pauses of one answer together, at most: a long answer streams faster. */
+  budgetMs: number;
+}
+
+/** A few words every ~20 ms: the reply visibly streams, and a long one is whole in well under a second. */
+export const DEFAULT_PACE: Pace = { wordsPerDelta: 3, delayMs: 20, budgetMs: 500 };
+
+/** "a b c d e" → ["a b c ", "d e"]: each piece a few words with their spaces, so the pieces join to the text. */
+export function piecesOf(text: string, wordsPerDelta: number): string[] {
+  const tokens = text.match(/\s*\S+\s*/g) ?? [];
+  const pieces: string[] = [];
+  for (let i = 0; i < tokens.length; i += wordsPerDelta) pieces.push(tokens.slice(i, i + wordsPerDelta).join(''));
+  return pieces;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The built-in answerer: the tenant's FAQ, streamed a few words at a time. */
+export function createFaqAnswerer(pace: Pace = DEFAULT_PACE): Answerer {
+  return {
+    async answer({ tenant, question }, emit) {
+      const reply = answerFromFaq(tenant, question);
+      const pieces = piecesOf(reply.text, pace.wordsPerDelta);
+      const gap = Math.min(pace.delayMs, Math.floor(pace.budgetMs / Math.max(1, pieces.length)));
+      for (const [i, piece] of pieces.entries()) {
+        if (i > 0 && gap > 0) await sleep(gap);
+        emit(piece);
+      }
+      return { actions: reply.actions, confident: reply.confident };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { CASUAL_FORMS, STOPWORDS } from './words';
+
+/** Stands for any five-digit ZIP code in a question, so "do you come to 92660" reads like "do you come to <zip>". */
+export const ZIP_TOKEN = '#zip';
+
+/** Stands for the name of a place (a city, a town) the question mentions. */
+export const PLACE_TOKEN = '#place';
+
+/** A one-word place name counts only after one of these: "is it likely to rain" is not about Likely, California. */
+const BEFORE_PLACE = new Set(['to', 'in', 'near', 'around', 'from', 'at', 'into']);
+
+/** Replaces the place names among `words` (up to three words long) with `#place`. */
+export function markPlaces(words: string[], places: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let length = 0;
+    for (let n = Math.min(3, words.length - i); n >= 1 && !length; n--) {
+      if (places.has(words.slice(i, i + n).join(' ')) && (n > 1 || BEFORE_PLACE.has(words[i - 1] ?? ''))) length = n;
+    }
+    out.push(length ? PLACE_TOKEN : (words[i] ?? ''));
+    i += length || 1;
+  }
+  return out;
+}
+
+/** The first five-digit ZIP code in a text, if any. */
+export function zipIn(text: string): string | undefined {
+  return /(?<!\d)(\d{5})(?!\d)/.exec(text)?.[1];
+}
+
+/**
+ * Lowercase words, accents and apostrophes gone, casual forms spelled out,
+ * ZIP codes as `#zip`, other numbers dropped ("20 people" is about people).
+ */
+export function words(text: string): string[] {
+  const plain = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’'`]/g, '').replace(/\$/g, ' price ');
+  const out: string[] = [];
+  for (const raw of plain.split(/[^\p{L}\p{N}#]+/u)) {
+    if (!raw) continue;
+    if (/^\d{5}$/.test(raw)) out.push(ZIP_TOKEN);
+    else if (/^\d+(st|nd|rd|th)?$/.test(raw)) continue;
+    else out.push(...(CASUAL_FORMS[raw] ?? raw).split(' '));
+  }
+  return out;
+}
+
+/**
+ * A light English stemmer: enough that "kids", "raining" and "cancelled" meet
+ * "kid", "rain" and "cancel". Its stems need not be words, only the same for
+ * every form of one.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || word.startsWith('#')) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (/(ches|shes|xes|sses)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  // "cancell" (cancelled) and "cancel", "grill" and "gril".
+  if (w.length > 3 && /([^aeiou])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+/** Damerau–Levenshtein distance (adjacent swaps count one), stopping early past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
+  const first = rows[0];
+  if (first) for (let j = 0; j <= b.length; j++) first[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] ?? [];
+    const prev = rows[i - 1] ?? [];
+    let best = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row[j] = d;
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+  }
+  return rows[a.length]?.[b.length] ?? max + 1;
+}
+
+/** How many typos a word of this length may carry and still be recognised: none in short words, where a slip makes another word. */
+export function typoAllowance(word: string): number {
+  if (word.length <= 3) return 0;
+  if (word.length <= 8) return 1;
+  return 2;
+}
+
+/** Stopwords as stems, so "things" and "needs" go with "thing" and "need". */
+export const STEMMED_STOPWORDS = new Set([...STOPWORDS].map(stem));

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { placeNamesAround } from '../domain/geo';
+import { demoTenant } from '../tenants';
+import { answerFromFaq } from './faq-answerer';
+import { CONFIDENCE_THRESHOLD, explain, rank } from './rank';
+
+const faq = demoTenant.faq ?? expect.fail('the demo tenant has an FAQ');
+const places = placeNamesAround(demoTenant.catalog.travel.originZip);
+const best = (question: string) => rank(faq, question, { places })[0];
+
+/** How visitors really ask, typos and all, and the topic that answers it. */
+const PHRASINGS: [question: string, topic: string][] = [
+  ['how much per kid', 'prices'],
+  ['how much does it cost', 'prices'],
+  ['whats ur pricing', 'prices'],
+  ['price per person?', 'prices'],
+  ['how much for 15 adults and 5 kids', 'prices'],
+  ['is it expensive', 'prices'],
+  ['how much $$', 'prices'],
+  ['cost per head?', 'prices'],
+  ['how much for a birthday party of 20', 'prices'],
+  ['hw much per adult', 'prices'],
+  ['how much for 20 people in 91101', 'prices'],
+  ['is there a minimum', 'minimum'],
+  ['minimum order?', 'minimum'],
+  ['whats the food minimum', 'minimum'],
+  ['do you have a minimum spend', 'minimum'],
+  ['whats the deposit', 'deposit'],
+  ['do i need to pay a deposit', 'deposit'],
+  ['how do i pay the deposit', 'deposit'],
+  ['can i pay with a credit card', 'deposit'],
+  ['deposite amount?', 'deposit'],
+  ['do you accept venmo', 'deposit'],
+  ['do u come to 92660', 'travel'],
+  ['how far do u travel', 'travel'],
+  ['do you travel to 90210', 'travel'],
+  ['whats your service area', 'travel'],
+  ['travel fee?', 'travel'],
+  ['do you charge for distance', 'travel'],
+  ['92101', 'travel'],
+  ['are you near me', 'travel'],
+  ['do you come to newport beach', 'travel'],
+  ['r u coming to irvine', 'travel'],
+  ['whats on the menu', 'menu'],
+  ['what food do you make', 'menu'],
+  ['what comes with dinner', 'menu'],
+  ['do you serve steak', 'menu'],
+  ['wat kind of food', 'menu'],
+  ['can we add lobster', 'extras'],
+  ['what upgrades are there', 'extras'],
+  ['do you have gyoza', 'extras'],
+  ['how much is the filet upgrade', 'extras'],
+  ['any add ons?', 'extras'],
+  ['can we get extra noodles', 'extras'],
+  ['can you do gluten free', 'dietary'],
+  ['vegan options?', 'dietary'],
+  ['my daughter is allergic to peanuts', 'dietary'],
+  ['shellfish allergy', 'dietary'],
+  ['do you have vegitarian food', 'dietary'],
+  ['glutenfree?', 'dietary'],
+  ['alergies', 'dietary'],
+  ['can you do dairy free', 'dietary'],
+  ['im celiac', 'dietary'],
+  ['wat if it rains', 'rain'],
+  ['rain plan?', 'rain'],
+  ['what if the weather is bad', 'rain'],
+  ['can you cook inside', 'rain'],
+  ['do we need a tent', 'rain'],
+  ['what if its raining', 'rain'],
+  ['cancel policy', 'cancellation'],
+  ['can i get a refund', 'cancellation'],
+  ['can we reschedule', 'cancellation'],
+  ['reschedual', 'cancellation'],
+  ['need to change our date', 'cancellation'],
+  ['cancelation policy', 'cancellation'],
+  ['is the deposit refundable', 'cancellation'],
+  ['what if we need to cancel', 'cancellation'],
+  ['how do i book', 'booking'],
+  ['what time slots do you have', 'booking'],
+  ['can i book for tomorrow', 'booking'],
+  ['how far in advance should i book', 'booking'],
+  ['do you have availability next saturday', 'booking'],
+  ['what times can the chef come', 'booking'],
+  ['how does booking work', 'booking'],
+  ['do you bring the grill', 'equipment'],
+  ['do we need to provide tables', 'equipment'],
+  ['do you bring propane', 'equipment'],
+  ['what do i need to set up', 'equipment'],
+  ['do we need chairs', 'equipment'],
+  ['what does the chef bring', 'equipment'],
+  ['how many guests max', 'party-size'],
+  ['can you handle 80 people', 'party-size'],
+  ['whats the biggest party you do', 'party-size'],
+  ['is there a limit on how many people', 'party-size'],
+  ['are kids ok', 'children'],
+  ['are children welcome', 'children'],
+  ['what age is a child', 'children'],
+  ['how long does it last', 'length'],
+  ['how long will the chef be here', 'length'],
+  ['how long is the show', 'length'],
+];
+
+/** Questions the FAQ cannot answer: each must fall below the threshold and be handed to a person. */
+const OFF_TOPIC = [
+  'what’s the weather in Paris',
+  'can you write my essay',
+  'who won the game',
+  'what is the capital of france',
+  'tell me a joke',
+  'how do i fix my car',
+  'recommend a movie',
+  'is the stock market up',
+  'who is the president',
+  'how tall is mount everest',
+  'can you help with my homework',
+  'what’s your favorite color',
+  'translate this to spanish',
+  'book a flight to new york',
+  'whats the weather tomorrow',
+  'whats the weather in san diego',
+  'write me a poem about cats',
+  'asdfghjkl',
+  'do you sell pizza',
+  'what is the meaning of life',
+  'is it likely to rain on the moon',
+];
+
+describe('FAQ ranking', () => {
+  it('has a table worth the name', () => {
+    expect(PHRASINGS.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(PHRASINGS.map(([, topic]) => topic))).toEqual(new Set(faq.entries.map((e) => e.id)));
+  });
+
+  it.each(PHRASINGS)('%s → %s, confidently', (question, topic) => {
+    const top = best(question);
+    expect({ topic: top?.entry.id, concepts: explain(faq, question, { places }) }).toEqual({ topic, concepts: expect.any(Array) });
+    expect(top?.score).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
+  });
+
+  it.each(OFF_TOPIC)('“%s” falls below the threshold and is handed to a person', (question) => {
+    expect(best(question)?.score ?? 0).toBeLessThan(CONFIDENCE_THRESHOLD);
+    expect(answerFromFaq(demoTenant, question)).toMatchObject({
+      topic: 'unsure',
+      confident: false,
+      actions: [{ type: 'handoff', label: 'Talk to a person' }],
+    });
+  });
+
+  it('keeps a margin on both sides of the threshold', () => {
+    const onTopic = Math.min(...PHRASINGS.map(([q]) => best(q)?.score ?? 0));
+    const offTopic = Math.max(...OFF_TOPIC.map((q) => best(q)?.score ?? 0));
+    expect(onTopic).toBeGreaterThanOrEqual(0.8);
+    expect(offTopic).toBeLessThanOrEqual(0.6);
+    expect(CONFIDENCE_THRESHOLD).toBe(0.7);
+  });
+
+  it('mends typos and run-together words into the words the FAQ knows, and reads past words that name no topic', () => {
+    expect(explain(faq, 'do you have vegitarian food')).toEqual(['vegetarian', 'menu']);
+    expect(explain(faq, 'glutenfree?')).toEqual(['gluten']);
+    expect(explain(faq, 'cancelation policy for my birthday party')).toEqual(['cancel']);
+    // Short words and other first letters are not "corrected" into ours: "game" is not "gate", "won" not "own".
+    expect(explain(faq, 'who won the game')).toEqual(['won', 'gam']);
+  });
+
+  it('reads a one-word town name as a place only where a place is meant', () => {
+    expect(explain(faq, 'do you travel to orange', { places })).toEqual(['travel']);
+    expect(explain(faq, 'do you serve orange chicken', { places })).toContain('orang');
+  });
+});

@@ -1,0 +1,178 @@
+import type { FaqConfig, FaqEntry } from './faq';
+import { editDistance, markPlaces, PLACE_TOKEN, STEMMED_STOPWORDS, stem, typoAllowance, words, ZIP_TOKEN } from './normalize';
+import { STOPWORDS } from './words';
+
+/**
+ * Below this score no FAQ answer is confident: the reply says so and offers a
+ * person. Calibrated on rank.test.ts's table: real phrasings score 0.8 or more,
+ * questions about other things 0.5 or less.
+ */
+export const CONFIDENCE_THRESHOLD = 0.7;
+
+/** How much a score counts the question's words the topic explains, against the topic's words the question names. */
+const QUESTION_SHARE = 0.8;
+
+export interface RankOptions {
+  /** Names of the places around the business (lowercase): a question naming one is about travel. */
+  places?: ReadonlySet<string>;
+}
+
+export interface Ranked {
+  entry: FaqEntry;
+  score: number;
+}
+
+interface Topic {
+  entry: FaqEntry;
+  /** Every concept any of its phrasings uses. */
+  concepts: Set<string>;
+  asks: Set<string>[];
+}
+
+interface Index {
+  topics: Topic[];
+  /** Phrases (stems joined by spaces) → the concept they mean. */
+  phrases: Map<string, string>;
+  longestPhrase: number;
+  /** Raw words a typo may be corrected to, and how often each occurs. */
+  vocabulary: Map<string, number>;
+  knownStems: Set<string>;
+  /** The tenant's words that name no topic, as stems. */
+  neutral: Set<string>;
+  weights: Map<string, number>;
+  unknownWeight: number;
+}
+
+const indexes = new WeakMap<FaqConfig, Index>();
+
+/** A tenant's FAQ, read once: its vocabulary, phrases and how telling each concept is (rarer across topics: more). */
+function indexOf(faq: FaqConfig): Index {
+  const cached = indexes.get(faq);
+  if (cached) return cached;
+  const phrases = new Map<string, string>();
+  const vocabulary = new Map<string, number>();
+  const addWords = (text: string) => {
+    for (const w of words(text)) if (w !== ZIP_TOKEN) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
+  };
+  for (const group of faq.synonyms) {
+    const head = words(group[0] ?? '')
+      .map(stem)
+      .join(' ');
+    for (const member of group) {
+      addWords(member);
+      phrases.set(words(member).map(stem).join(' '), head);
+    }
+  }
+  for (const entry of faq.entries) for (const ask of entry.asks) addWords(ask);
+  for (const word of faq.neutral) addWords(word);
+  for (const w of STOPWORDS) vocabulary.set(w, vocabulary.get(w) ?? 0);
+  const longestPhrase = Math.max(1, ...[...phrases.keys()].map((p) => p.split(' ').length));
+  const partial: Omit<Index, 'topics' | 'weights' | 'unknownWeight'> = {
+    phrases,
+    longestPhrase,
+    vocabulary,
+    knownStems: new Set([...vocabulary.keys()].map(stem)),
+    neutral: new Set(faq.neutral.flatMap(words).map(stem)),
+  };
+  const topics = faq.entries.map((entry) => {
+    const asks = entry.asks.map((a) => conceptsOf(a, partial));
+    return { entry, asks, concepts: new Set(asks.flatMap((a) => [...a])) };
+  });
+  const n = topics.length;
+  const weights = new Map<string, number>();
+  for (const concept of new Set(topics.flatMap((t) => [...t.concepts]))) {
+    const df = topics.filter((t) => t.concepts.has(concept)).length;
+    weights.set(concept, Math.log(1 + n / df));
+  }
+  const index = { ...partial, topics, weights, unknownWeight: Math.log(1 + n) };
+  indexes.set(faq, index);
+  return index;
+}
+
+/**
+ * The closest word the FAQ knows within the typos a word this long may have,
+ * ties to the commoner word. Only words with the same first letter: people
+ * rarely miss that one, and "game" is not "same", nor "meaning" "seating".
+ */
+function corrected(word: string, vocabulary: Map<string, number>): string | undefined {
+  const allowance = typoAllowance(word);
+  if (allowance === 0) return undefined;
+  let best: { word: string; distance: number; count: number } | undefined;
+  for (const [candidate, count] of vocabulary) {
+    if (candidate.length < 3 || candidate[0] !== word[0]) continue;
+    const distance = editDistance(word, candidate, allowance);
+    if (distance > allowance) continue;
+    if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
+  }
+  return best?.word;
+}
+
+/** "glutenfree" → ["gluten", "free"]: both halves known, one of them a word that names a topic ("homework" is not "home work"). */
+function split(word: string, known: (w: string) => boolean, telling: (w: string) => boolean): string[] | undefined {
+  if (word.length < 6) return undefined;
+  for (let k = 3; k <= word.length - 3; k++) {
+    const [a, b] = [word.slice(0, k), word.slice(k)];
+    if (known(a) && known(b) && (telling(a) || telling(b))) return [a, b];
+  }
+  return undefined;
+}
+
+/** What a text is about: its words mended (typos, run-together words), stemmed, synonyms and phrases read as one concept, stopwords gone. */
+function conceptsOf(text: string, index: Omit<Index, 'topics' | 'weights' | 'unknownWeight'>, places: ReadonlySet<string> = new Set()): Set<string> {
+  const known = (w: string) => index.vocabulary.has(w) || index.knownStems.has(stem(w));
+  const telling = (w: string) => known(w) && !STOPWORDS.has(w) && !index.neutral.has(stem(w));
+  const mended = markPlaces(words(text), places).flatMap((w) => {
+    if (w === ZIP_TOKEN || w === PLACE_TOKEN || STOPWORDS.has(w) || known(w)) return [w];
+    return split(w, known, telling) ?? [corrected(w, index.vocabulary) ?? w];
+  });
+  const stems = mended.map(stem);
+  const concepts = new Set<string>();
+  for (let i = 0; i < stems.length; ) {
+    let matched = false;
+    for (let len = Math.min(index.longestPhrase, stems.length - i); len >= 1 && !matched; len--) {
+      const concept = index.phrases.get(stems.slice(i, i + len).join(' '));
+      if (concept === undefined) continue;
+      concepts.add(concept);
+      i += len;
+      matched = true;
+    }
+    if (matched) continue;
+    const w = mended[i] ?? '';
+    const s = stems[i] ?? w;
+    if (!STOPWORDS.has(w) && !STEMMED_STOPWORDS.has(s) && !index.neutral.has(s)) concepts.add(s);
+    i++;
+  }
+  return concepts;
+}
+
+/**
+ * FAQ topics by how well they answer a question, best first. A score is
+ * mostly the share of the question's meaning (its concepts, weighted by how
+ * telling each is) that the topic's phrasings cover, so words the FAQ has
+ * never seen ("Paris", "essay") pull it down; partly how much of the
+ * topic's closest phrasing the question names.
+ */
+export function rank(faq: FaqConfig, question: string, { places }: RankOptions = {}): Ranked[] {
+  const index = indexOf(faq);
+  const asked = [...conceptsOf(question, index, places)];
+  const weight = (c: string) => index.weights.get(c) ?? index.unknownWeight;
+  const total = asked.reduce((sum, c) => sum + weight(c), 0);
+  if (total === 0) return index.topics.map((t) => ({ entry: t.entry, score: 0 }));
+  const ranked = index.topics.map((topic) => {
+    const covered = asked.filter((c) => topic.concepts.has(c)).reduce((sum, c) => sum + weight(c), 0);
+    const closest = Math.max(
+      ...topic.asks.map((ask) => {
+        const size = [...ask].reduce((sum, c) => sum + weight(c), 0);
+        return size === 0 ? 0 : asked.filter((c) => ask.has(c)).reduce((sum, c) => sum + weight(c), 0) / size;
+      }),
+    );
+    return { entry: topic.entry, score: QUESTION_SHARE * (covered / total) + (1 - QUESTION_SHARE) * closest };
+  });
+  // Stable: on a tie the topic listed first wins.
+  return ranked.sort((a, b) => b.score - a.score);
+}
+
+/** The concepts a question comes down to, for tests and for tuning a tenant's synonyms. */
+export function explain(faq: FaqConfig, question: string, { places }: RankOptions = {}): string[] {
+  return [...conceptsOf(question, indexOf(faq), places)];
+}

@@ -1,0 +1,104 @@
+/**
+ * English as visitors type it, for the FAQ ranking: what is language, not
+ * business. A tenant's own words (its synonyms, its typical questions) live in
+ * its FAQ data.
+ */
+
+/** Texting forms and contractions, read as the words they stand for. */
+export const CASUAL_FORMS: Record<string, string> = {
+  u: 'you',
+  ya: 'you',
+  yu: 'you',
+  ur: 'your',
+  r: 'are',
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  whats: 'what is',
+  hows: 'how is',
+  whens: 'when is',
+  wheres: 'where is',
+  whos: 'who is',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  ty: 'thanks',
+  tysm: 'thanks',
+  cuz: 'because',
+  bc: 'because',
+  b4: 'before',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  cant: 'can not',
+  cannot: 'can not',
+  wont: 'will not',
+  isnt: 'is not',
+  arent: 'are not',
+  im: 'i am',
+  ive: 'i have',
+  id: 'i would',
+  its: 'it is',
+  theres: 'there is',
+  gonna: 'going to',
+  wanna: 'want to',
+  gotta: 'got to',
+  yall: 'you all',
+  n: 'and',
+  tho: 'though',
+  abt: 'about',
+  info: 'information',
+  hw: 'how',
+  ppl: 'people',
+  bday: 'birthday',
+  hrs: 'hours',
+  hr: 'hour',
+};
+
+/** Words that carry no topic: asked or not, the question is the same. */
+export const STOPWORDS = new Set(
+  `a about above after again all also am an and any anyone anything are as at be because been before being between both but by can could did do does doing done
+  each either else even ever every for from get gets getting got had has have having he her here hers him his how i if in into is it just kind know let like
+  look looking many may me might more most much must my need needs no nor not now of off ok okay on once only or other our ours out over own per please pretty
+  question questions quick quickly really right say see she should so some someone something sort still such sure tell than thanks thank that the their them help next
+  then there these they thing things think this those though through to too try trying up us very want wanted wanting was way we well were what whats
+  likely probably possibly maybe
+  when where whether which while who whom whose why will wish with wonder wondering would yes yet you your yours information interested curious hey hi
+  hello hiya howdy yo hola guys folks team everyone again just`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** A message made only of these (and at least one greeting) is a greeting. */
+export const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'hola', 'heya', 'greetings', 'sup', 'morning', 'afternoon', 'evening']);
+export const GREETING_FILLERS = new Set(['there', 'guys', 'folks', 'team', 'everyone', 'all', 'good', 'you', 'again', 'oh', 'well', 'hii', 'hiii']);
+
+/** A message made only of these (and at least one thanks) is a thank-you. */
+export const THANKS = new Set(['thanks', 'thank', 'cheers', 'appreciate', 'appreciated', 'thankyou']);
+export const THANKS_FILLERS = new Set([
+  'you',
+  'so',
+  'much',
+  'very',
+  'a',
+  'lot',
+  'it',
+  'ok',
+  'okay',
+  'great',
+  'awesome',
+  'perfect',
+  'cool',
+  'got',
+  'that',
+  'helps',
+  'helpful',
+  'nice',
+  'for',
+  'the',
+  'info',
+  'information',
+  'help',
+  'all',
+  'many',
+]);
