@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type UserConfig } from 'vite';
-import { embedManifest } from './scripts/embed-manifest.mjs';
-import { WIDGET_SPECS, widgetEntry } from './src/widgets/specs';
+import { loaderManifest } from './scripts/embed-manifest.mjs';
+import { widgetEntry } from './scripts/widget-entries.mjs';
+import { WIDGET_SPECS } from './src/widgets/specs';
 
 /**
  * One config, several builds, chosen by mode (`vite build --mode lib|embed|embed-loader|embed-eager|demo`).
@@ -25,7 +26,7 @@ const EMBED_DIR = root('dist/embed');
 /** The embed's entries: the shared runtime, and one per widget, named for it (the manifest and the budgets go by that name). */
 const EMBED_INPUT = {
   runtime: root('src/embed/runtime.tsx'),
-  ...Object.fromEntries(WIDGET_SPECS.map((spec) => [spec.name, root(widgetEntry(spec))])),
+  ...Object.fromEntries(WIDGET_SPECS.map((spec) => [spec.name, widgetEntry(import.meta.dirname, spec.name)])),
 };
 
 const builds: Record<string, UserConfig> = {
@@ -120,7 +121,7 @@ export default defineConfig(({ command, mode }) => {
     // The loader needs the runtime's file names; it is built after the runtime.
     define: {
       ...build?.define,
-      ...(mode === 'embed-loader' && command === 'build' ? { __TEPPAN_MANIFEST__: JSON.stringify(embedManifest(EMBED_DIR)) } : {}),
+      ...(mode === 'embed-loader' && command === 'build' ? { __TEPPAN_MANIFEST__: JSON.stringify(loaderManifest(EMBED_DIR)) } : {}),
     },
     plugins: [react(), ...(build?.plugins ?? [])],
   };

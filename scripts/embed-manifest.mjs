@@ -26,3 +26,9 @@ export function embedManifest(dir = 'dist/embed') {
     widgets: Object.fromEntries(entries.filter(([key]) => key !== runtime[0]).map(([key, chunk]) => [chunk.name, closure(key)])),
   };
 }
+
+/** What the loader carries: each widget's files less the runtime's, which it fetches anyway (every byte of the loader counts). */
+export function loaderManifest(dir = 'dist/embed') {
+  const { runtime, widgets } = embedManifest(dir);
+  return { runtime, widgets: Object.fromEntries(Object.entries(widgets).map(([name, files]) => [name, files.filter((f) => !runtime.includes(f))])) };
+}

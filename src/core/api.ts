@@ -6,15 +6,7 @@ import {
   type BookingRequest,
   booking,
   type Catalog,
-  type ChatMessageRequest,
-  type ChatStreamEvent,
-  type Conversation,
   catalog,
-  chatStreamEvent,
-  conversation,
-  type Lead,
-  type LeadRequest,
-  lead,
   type Payment,
   type PaymentAuthenticateRequest,
   type PaymentConfirmRequest,
@@ -24,7 +16,6 @@ import {
   quote,
 } from '../contract';
 import type { HttpClient } from './http/client';
-import { readNdjson } from './http/ndjson';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -55,14 +46,6 @@ export interface TeppanApi {
   payment(id: string, o?: CallOptions): Promise<Payment>;
   /** Link to the booking's event as an iCalendar file. */
   calendarUrl(bookingId: string): string;
-  /**
-   * Sends a visitor's message; resolves once the reply starts, with its events
-   * as they arrive. The key is the message's own, so a retry replays the reply.
-   */
-  chat(body: ChatMessageRequest, o: CreateOptions): Promise<AsyncGenerator<ChatStreamEvent>>;
-  conversation(id: string, o?: CallOptions): Promise<Conversation>;
-  /** The "Talk to a person" form. */
-  createLead(body: LeadRequest, o: CreateOptions): Promise<Lead>;
 }
 
 export function createTeppanApi(http: HttpClient): TeppanApi {
@@ -109,19 +92,5 @@ export function createTeppanApi(http: HttpClient): TeppanApi {
     payment: (id, o) =>
       http.request({ method: 'GET', path: `/payments/${encodeURIComponent(id)}`, route: '/payments/:id', schema: payment, timing: 'lookup', ...o }),
     calendarUrl: (bookingId) => http.href(`/bookings/${encodeURIComponent(bookingId)}/calendar.ics`),
-    chat: async (body, o) => {
-      const stream = await http.stream({ method: 'POST', path: '/chat/messages', body, timing: 'chat', ...o });
-      return readNdjson(stream, chatStreamEvent, o.signal);
-    },
-    conversation: (id, o) =>
-      http.request({
-        method: 'GET',
-        path: `/chat/conversations/${encodeURIComponent(id)}`,
-        route: '/chat/conversations/:id',
-        schema: conversation,
-        timing: 'lookup',
-        ...o,
-      }),
-    createLead: (body, o) => http.request({ method: 'POST', path: '/leads', body, schema: lead, timing: 'lookup', ...o }),
   };
 }

@@ -6,8 +6,6 @@ const element = (attrs: Record<string, string>) => ({ getAttribute: (name: strin
 
 const spec: WidgetSpec = {
   name: 'test',
-  tag: 'teppan-test',
-  component: 'Test',
   label: 'test',
   attributes: { 'default-adults': 'number', 'default-children': 'number', 'booking-url': 'string', compact: 'boolean' },
   reserve: [[0, 10]],

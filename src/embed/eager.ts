@@ -2,12 +2,11 @@
  * The same loader with everything bundled in one file, no chunks: only the
  * baseline the first-load benchmark compares the split build against.
  */
-import { widgetEntry } from '../widgets/specs';
 import type { WidgetModule } from './loader/chunks';
 import { setupTeppan } from './loader/setup';
 import * as runtime from './runtime';
 
-// Every widget's component, bundled in (the entries by the specs' convention, tests left out).
+// Every widget's component, bundled in: in each widget's folder, the one module with a default export (tests left out).
 const widgets = import.meta.glob<WidgetModule>(['../widgets/*/*.tsx', '!../widgets/**/*.test.tsx'], { eager: true });
 
 setupTeppan({
@@ -15,7 +14,7 @@ setupTeppan({
   chunks: () => ({
     runtime: async () => runtime,
     widget: async (spec) => {
-      const widget = widgets[`../${widgetEntry(spec).replace(/^src\//, '')}`];
+      const widget = Object.entries(widgets).find(([path, m]) => path.startsWith(`../widgets/${spec.name}/`) && m.default)?.[1];
       if (!widget) throw new Error('Teppan: this widget is not in this build.');
       return widget;
     },

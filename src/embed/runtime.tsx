@@ -7,6 +7,8 @@ import { lazyWidget } from '../react/lazyWidget';
 import { StyleRootContext } from '../ui';
 import { paymentSpec } from '../widgets/payment/spec';
 import { type WidgetSlots, WidgetSlotsContext } from '../widgets/slots';
+import { tagOf } from '../widgets/specs';
+import { camelCase } from './attributes';
 import { EVENTS } from './events';
 import type { EmbedConfig, EmbedRuntime, MountOptions } from './types';
 
@@ -43,6 +45,31 @@ function errorDetail(e: TeppanError) {
   return { kind: e.kind, status: e.status, message: e.userMessage, retryable: e.retryable, fieldErrors: e.fieldErrors };
 }
 
+/**
+ * Props that follow from the element rather than its attributes (kept out of
+ * the loader, where every byte is paid by every page): which of several
+ * elements of one kind it is, and for a launcher widget, its `open` attribute.
+ */
+function elementProps(host: HTMLElement, shadow: ShadowRoot, spec: MountOptions['spec'], props: Record<string, unknown>): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  const instance = spec.instanceAttribute && camelCase(spec.instanceAttribute);
+  if (instance && props[instance] === undefined) {
+    // Without its instance attribute, a second element of one kind is told apart by its id, else its place.
+    const index = Array.from(document.querySelectorAll(tagOf(spec))).indexOf(host);
+    if (host.id || index > 0) extra[instance] = host.id || String(index);
+  }
+  if (spec.launcher) {
+    // The element's button and `open` attribute run the widget: it draws no launcher of its own.
+    extra.launcher = false;
+    extra.open = host.hasAttribute('open');
+    extra.onOpenChange = (open: boolean) => {
+      host.toggleAttribute('open', open);
+      if (!open) shadow.querySelector<HTMLElement>('.teppan-launcher')?.focus();
+    };
+  }
+  return extra;
+}
+
 let slots: WidgetSlots | undefined;
 
 /** The widgets shown inside others, loaded as the loader loads any widget (no second way to fetch code). */
@@ -56,7 +83,8 @@ export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, spec, wi
   prefetchCatalog(pageQueryClient(), config, catalog);
   const root = createRoot(container);
   const events = eventProps(host);
-  const render = (p: Record<string, unknown>) =>
+  const render = (attributes: Record<string, unknown>) => {
+    const p = { ...attributes, ...elementProps(host, shadow, spec, attributes) };
     root.render(
       <QueryClientProvider client={pageQueryClient()}>
         <TeppanContext.Provider value={config}>
@@ -70,6 +98,7 @@ export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, spec, wi
         </TeppanContext.Provider>
       </QueryClientProvider>,
     );
+  };
   render(props);
   return { update: render, unmount: () => root.unmount() };
 };

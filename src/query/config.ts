@@ -16,5 +16,5 @@ export interface TeppanOptions {
 /** What widgets need from the page: one HTTP client (one axios instance), its API, and settings. */
 export function createTeppanConfig({ publishableKey, apiBase = '', locale, onLog, retry }: TeppanOptions): TeppanConfig {
   const http = createHttpClient({ apiBase, publishableKey, onLog, retry });
-  return { api: createTeppanApi(http), scope: `${apiBase}|${publishableKey}`, locale, onLog };
+  return { api: createTeppanApi(http), http, scope: `${apiBase}|${publishableKey}`, locale, onLog };
 }

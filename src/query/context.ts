@@ -1,8 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { LogHook, TeppanApi } from '../core';
+import type { HttpClient, LogHook, TeppanApi } from '../core';
 
 export interface TeppanConfig {
   api: TeppanApi;
+  /** The same client under the API, for a widget's own calls (the chat's, kept in its chunk). */
+  http: HttpClient;
   /** Distinguishes cache entries of different tenants or API bases on one page. */
   scope: string;
   /** BCP 47 locale for money and dates; the page's own when undefined. */

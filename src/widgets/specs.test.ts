@@ -1,25 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { widgetEntry } from '../../scripts/widget-entries.mjs';
 import { bookingSpec } from './booking/spec';
 import { quoteSpec } from './quote/spec';
-import { minHeight, reserveCss, WIDGET_SPECS, widgetEntry } from './specs';
+import { minHeight, reserveCss, tagOf, WIDGET_SPECS } from './specs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('widget specs', () => {
-  it('every widget has a distinct name and teppan- element', () => {
-    const tags = WIDGET_SPECS.map((w) => w.tag);
-    expect(new Set(tags).size).toBe(tags.length);
-    expect(new Set(WIDGET_SPECS.map((w) => w.name)).size).toBe(tags.length);
-    expect(tags.every((t) => t.startsWith('teppan-'))).toBe(true);
+  it('every widget has a distinct name, and so a distinct element, valid as a custom element name', () => {
+    const names = WIDGET_SPECS.map((w) => w.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(WIDGET_SPECS.map(tagOf)).toEqual(['teppan-quote', 'teppan-booking', 'teppan-payment', 'teppan-chat']);
+    expect(WIDGET_SPECS.every((w) => /^[a-z][a-z0-9]*$/.test(w.name))).toBe(true);
   });
 
-  it('each build entry is the widget’s component, default-exported, in its own folder', () => {
+  it('each widget’s folder has exactly one default-exported component: its build entry', () => {
     for (const spec of WIDGET_SPECS) {
-      const file = resolve(ROOT, widgetEntry(spec));
+      const file = widgetEntry(ROOT, spec.name);
       expect(existsSync(file), file).toBe(true);
-      expect(readFileSync(file, 'utf8')).toContain(`export default function ${spec.component}(`);
+      expect(readFileSync(file, 'utf8')).toMatch(/^export default function [A-Z]\w*\(/m);
     }
   });
 
@@ -31,10 +32,10 @@ describe('widget specs', () => {
 describe('reserved size', () => {
   it('steps up as the widget narrows, each step below the one before', () => {
     expect(reserveCss(quoteSpec).split('\n')).toEqual([
-      '.teppan-slot { min-height: 44em; }',
-      '@container (max-width: 48.99em) { .teppan-slot { min-height: 58em; } }',
-      '@container (max-width: 35.99em) { .teppan-slot { min-height: 62em; } }',
-      '@container (max-width: 24.99em) { .teppan-slot { min-height: 76em; } }',
+      '.teppan-slot{min-height:44em}',
+      '@container (max-width:48.99em){.teppan-slot{min-height:58em}}',
+      '@container (max-width:35.99em){.teppan-slot{min-height:62em}}',
+      '@container (max-width:24.99em){.teppan-slot{min-height:76em}}',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { bookingSpec } from './booking/spec';
+import { chatSpec } from './chat/spec';
 import { paymentSpec } from './payment/spec';
 import { quoteSpec } from './quote/spec';
 
@@ -15,11 +16,8 @@ export type ReserveStep = readonly [fromWidthEm: number, heightEm: number];
  * spec in `WIDGET_SPECS`.
  */
 export interface WidgetSpec {
-  /** Its folder under src/widgets/, its chunk, `Teppan('preload', name)` and its size budget. */
+  /** Its folder under src/widgets/, its element (`teppan-<name>`), its chunk, `Teppan('preload', name)` and its size budget. */
   name: string;
-  tag: `teppan-${string}`;
-  /** The component's file and export name; the build entry is `src/widgets/<name>/<component>.tsx`, its default export the widget. */
-  component: string;
   /** For "Loading the …" and "Show the …". */
   label: string;
   /** The element's attributes: the kebab-case of the component's props. */
@@ -41,13 +39,20 @@ export interface WidgetSpec {
    * `id`, else from its position among its kind if it is not the first.
    */
   instanceAttribute?: string;
+  /**
+   * A widget that waits behind a button (the chat): the element draws this
+   * button itself, at once and without React, and reserves no space. Hovering
+   * or focusing it prefetches the code; pressing it loads the widget, opened.
+   * The element's `open` attribute then opens and closes it.
+   */
+  launcher?: { name: string; text: string };
 }
 
 /** Every widget the embed defines, the build bundles and the React entry exports. */
-export const WIDGET_SPECS: readonly WidgetSpec[] = [quoteSpec, bookingSpec, paymentSpec];
+export const WIDGET_SPECS: readonly WidgetSpec[] = [quoteSpec, bookingSpec, paymentSpec, chatSpec];
 
-/** The build entry of a widget, by convention. */
-export const widgetEntry = (spec: WidgetSpec) => `src/widgets/${spec.name}/${spec.component}.tsx`;
+/** A widget's element: `teppan-` and its name, always (so the loader carries no second copy of each name). */
+export const tagOf = (spec: WidgetSpec) => `teppan-${spec.name}`;
 
 /** The height at full width, for the React components' own skeletons and roots. */
 export const minHeight = (spec: WidgetSpec) => `${spec.reserve[0][1]}em`;
@@ -55,10 +60,11 @@ export const minHeight = (spec: WidgetSpec) => `${spec.reserve[0][1]}em`;
 /** The reservation as CSS for `.teppan-slot` inside a `.teppan-frame` size container. */
 export function reserveCss(spec: WidgetSpec): string {
   const [[widestFrom, widestHeight], ...narrower] = spec.reserve;
-  const rules = [`.teppan-slot { min-height: ${widestHeight}em; }`];
+  // Written tight: the loader builds these, and every byte of it is paid by every page.
+  const rules = [`.teppan-slot{min-height:${widestHeight}em}`];
   let below = widestFrom;
   for (const [from, height] of narrower) {
-    rules.push(`@container (max-width: ${below - 0.01}em) { .teppan-slot { min-height: ${height}em; } }`);
+    rules.push(`@container (max-width:${below - 0.01}em){.teppan-slot{min-height:${height}em}}`);
     below = from;
   }
   return rules.join('\n');

@@ -38,7 +38,7 @@ export function splitChunks(manifest: Manifest, base: string, nonce: string): Ch
   };
   const entry = (files: string[] | undefined) => {
     const first = files?.[0];
-    if (!first) throw new Error('Teppan: this widget is not in this build.');
+    if (!first) throw new Error('Teppan: no such widget here.');
     return first;
   };
   return {

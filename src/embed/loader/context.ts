@@ -5,6 +5,8 @@ import type { ChunkSource } from './chunks';
 export interface WidgetElement extends HTMLElement {
   /** Load now, whatever `loading` says, and come into view. */
   wake(): void;
+  /** A launcher widget (the chat): load it if need be, and open it. */
+  open(): void;
 }
 
 /** What every element of the page shares: settings, code, the first catalog read, and who is alive. */
@@ -16,5 +18,4 @@ export interface LoaderContext {
   /** The catalog, requested once per page as soon as any element starts loading. */
   catalog(config: EmbedConfig): Promise<Response> | undefined;
   elements: Set<WidgetElement>;
-  mounted: Set<WidgetElement>;
 }

@@ -1,24 +1,10 @@
-import { reserveCss, type WidgetSpec } from '../../widgets/specs';
-import { camelCase, propsFromAttributes } from '../attributes';
+import { reserveCss, tagOf, type WidgetSpec } from '../../widgets/specs';
+import { propsFromAttributes } from '../attributes';
 import type { MountedWidget } from '../types';
 import type { LoaderContext, WidgetElement } from './context';
+// Through Vite's CSS pipeline: minified into the loader, where every byte is paid by every page.
+import HOST_CSS from './host.css?inline';
 import { strategyOf, whenToLoad } from './strategy';
-
-const HOST_CSS = `
-:host { display: block !important; }
-:host([hidden]) { display: none !important; }
-/* A size container in the widget's own font size, so reservations follow the widget's width, not the page's type. */
-.teppan-frame { container-type: inline-size; font-size: var(--teppan-font-size, medium); }
-.teppan-slot { box-sizing: border-box; }
-.teppan-notice { box-sizing: border-box; display: flex; flex-wrap: wrap; gap: .5em 1em; align-items: center; padding: .75em 1em;
-  border: 1px solid var(--teppan-color-danger, #b42318); border-radius: var(--teppan-radius, 8px);
-  background: var(--teppan-color-danger-surface, #fef3f2); color: var(--teppan-color-danger-text, #7a271a);
-  font: 1em/1.5 var(--teppan-font, system-ui, sans-serif); }
-.teppan-notice p { margin: 0; flex: 1 1 14em; }
-.teppan-notice button, .teppan-load { font: inherit; min-height: 2.5em; padding: .4em .9em; border: 1px solid currentColor;
-  border-radius: var(--teppan-radius, 8px); background: transparent; color: inherit; cursor: pointer; }
-.teppan-load { font: 1em var(--teppan-font, system-ui, sans-serif); color: var(--teppan-color-accent, #b42318); }
-`;
 
 let hostSheet: CSSStyleSheet | undefined;
 const reserveSheets = new Map<string, CSSStyleSheet>();
@@ -27,6 +13,15 @@ function sheet(css: string): CSSStyleSheet {
   const s = new CSSStyleSheet();
   s.replaceSync(css);
   return s;
+}
+
+/** A button the element draws itself, before any widget code. */
+function ownButton(text: string, className: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = className;
+  button.textContent = text;
+  return button;
 }
 
 const FAILED = 'This part of the page didn’t load. Check your connection and try again.';
@@ -40,93 +35,106 @@ const FAILED = 'This part of the page didn’t load. Check your connection and t
 export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElementConstructor {
   return class TeppanElement extends HTMLElement implements WidgetElement {
     static observedAttributes = Object.keys(spec.attributes);
-    private readonly root: ShadowRoot;
-    private readonly frame: HTMLDivElement;
-    private mounted: MountedWidget | undefined;
-    private cancelWait: (() => void) | undefined;
-    private generation = 0;
+    #root: ShadowRoot;
+    #frame: HTMLDivElement;
+    #mounted: MountedWidget | undefined;
+    #cancelWait: (() => void) | undefined;
+    #generation = 0;
+    #launcher: HTMLButtonElement | undefined;
+    #loading = false;
 
     constructor() {
       super();
-      this.root = this.attachShadow({ mode: 'open' });
+      this.#root = this.attachShadow({ mode: 'open' });
       hostSheet ??= sheet(HOST_CSS);
       const reserve = reserveSheets.get(spec.name) ?? sheet(reserveCss(spec));
       reserveSheets.set(spec.name, reserve);
       // Constructed stylesheets, not <style> or style attributes: strict CSPs allow them.
-      this.root.adoptedStyleSheets = [hostSheet, reserve];
+      this.#root.adoptedStyleSheets = [hostSheet, reserve];
       const container = document.createElement('div');
       container.className = 'teppan-frame';
-      this.frame = document.createElement('div');
-      this.frame.className = 'teppan-slot';
-      this.frame.setAttribute('part', 'slot');
-      container.append(this.frame);
-      this.root.append(container);
+      this.#frame = document.createElement('div');
+      this.#frame.className = 'teppan-slot';
+      this.#frame.setAttribute('part', 'slot');
+      container.append(this.#frame);
+      this.#root.append(container);
+      if (spec.launcher) this.#root.append(this.#drawLauncher(spec.launcher));
+    }
+
+    /** The launcher, drawn here so it is there at once: hover or focus fetches the code, a press opens the widget. */
+    #drawLauncher({ name, text }: { name: string; text: string }) {
+      const button = ownButton(text, 'teppan-b teppan-launcher');
+      button.setAttribute('part', 'launcher');
+      button.setAttribute('aria-label', name);
+      const prefetch = () => ctx.chunks.preload(spec);
+      button.addEventListener('pointerenter', prefetch, { once: true });
+      button.addEventListener('focus', prefetch, { once: true });
+      button.addEventListener('click', () => this.open());
+      this.#launcher = button;
+      return button;
+    }
+
+    open() {
+      this.toggleAttribute('open', true);
+      if (!this.#mounted && !this.#loading) void this.#load();
     }
 
     connectedCallback() {
       ctx.elements.add(this);
+      if (spec.launcher) return; // it waits behind its button
       const strategy = strategyOf(this);
-      if (strategy === 'interaction') this.showLoadButton();
-      this.cancelWait = whenToLoad(this, strategy, () => {
-        this.cancelWait = undefined;
-        void this.load();
+      if (strategy === 'interaction') this.#showLoadButton();
+      this.#cancelWait = whenToLoad(this, strategy, () => {
+        this.#cancelWait = undefined;
+        void this.#load();
       });
     }
 
     disconnectedCallback() {
       ctx.elements.delete(this);
-      this.cancelWait?.();
-      this.cancelWait = undefined;
-      this.generation++; // a load still under way will not mount
-      if (this.mounted) {
-        this.mounted.unmount();
-        this.mounted = undefined;
-        ctx.mounted.delete(this);
+      this.#cancelWait?.();
+      this.#cancelWait = undefined;
+      this.#generation++; // a load still under way will not mount
+      if (this.#mounted) {
+        this.#mounted.unmount();
+        this.#mounted = undefined;
       }
-      this.frame.replaceChildren();
+      this.#frame.replaceChildren();
     }
 
     /** Load now, whatever `loading` says, and bring the element into view (its spec's `wakeOn` event happened). */
     wake() {
-      if (!this.cancelWait) return; // already loading or loaded
-      this.cancelWait();
-      this.cancelWait = undefined;
-      void this.load();
+      if (!this.#cancelWait) return; // already loading or loaded
+      this.#cancelWait();
+      this.#cancelWait = undefined;
+      void this.#load();
       const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
       this.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
     }
 
     attributeChangedCallback() {
-      this.mounted?.update(this.props());
+      this.#mounted?.update(this.#props());
     }
 
     /** Attributes as props; without its instance attribute, a second element of the same kind is told apart by its id, else its place. */
-    private props() {
-      const props: Record<string, unknown> = propsFromAttributes(spec, this);
-      const instance = spec.instanceAttribute && camelCase(spec.instanceAttribute);
-      if (instance && props[instance] === undefined) {
-        const index = Array.from(document.querySelectorAll(spec.tag)).indexOf(this);
-        if (this.id || index > 0) props[instance] = this.id || String(index);
-      }
-      return props;
+    /** Attributes as props; what follows from the element itself (its place, its launcher) the runtime adds. */
+    #props() {
+      return propsFromAttributes(spec, this);
     }
 
-    private showLoadButton() {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'teppan-load';
-      button.textContent = `Show the ${spec.label}`;
-      this.frame.replaceChildren(button);
+    #showLoadButton() {
+      this.#frame.replaceChildren(ownButton(`Show the ${spec.label}`, 'teppan-b'));
     }
 
-    private async load() {
-      const generation = ++this.generation;
+    async #load() {
+      const generation = ++this.#generation;
+      this.#loading = true;
       const config = ctx.config();
       if (!config) {
         // A page may configure Teppan later than the loader runs: wait for it, and say what is missing.
-        console.warn(`Teppan: <${spec.tag}> is waiting for a publishable key: add data-key="pk_…" to the script tag, or call Teppan('init', { key: 'pk_…' }).`);
+        console.warn(`Teppan: <${tagOf(spec)}> waits for data-key="pk_…" on the script, or Teppan('init', { key }).`);
         ctx.whenConfigured(() => {
-          if (generation === this.generation && this.isConnected) void this.load();
+          if (generation === this.#generation && this.isConnected) void this.#load();
         });
         return;
       }
@@ -134,16 +142,16 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
       const catalog = ctx.catalog(config);
       try {
         const [runtime, widget] = await Promise.all([ctx.chunks.runtime(), ctx.chunks.widget(spec)]);
-        if (generation !== this.generation || !this.isConnected) return;
-        const hadFocus = this.root.activeElement !== null;
-        this.frame.replaceChildren();
-        this.mounted = runtime.mount({
+        if (generation !== this.#generation || !this.isConnected) return;
+        const hadFocus = this.#root.activeElement !== null;
+        this.#frame.replaceChildren();
+        this.#mounted = runtime.mount({
           host: this,
-          shadow: this.root,
-          container: this.frame,
+          shadow: this.#root,
+          container: this.#frame,
           spec,
           widget: widget.default,
-          props: this.props(),
+          props: this.#props(),
           config,
           catalog,
           loadWidget: (other) => {
@@ -151,31 +159,32 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
             return ctx.chunks.widget(other);
           },
         });
-        ctx.mounted.add(this);
-        if (hadFocus) requestAnimationFrame(() => (this.root.querySelector('input, button, select, textarea') as HTMLElement | null)?.focus());
+        if (spec.launcher) this.#launcher?.setAttribute('aria-label', spec.launcher.name);
+        // A launcher widget moves focus itself when it opens.
+        if (hadFocus && !spec.launcher)
+          requestAnimationFrame(() => (this.#root.querySelector('input, button, select, textarea') as HTMLElement | null)?.focus());
       } catch (cause) {
-        if (generation !== this.generation) return;
-        this.showFailure(cause);
+        if (generation !== this.#generation) return;
+        this.#showFailure(cause);
+      } finally {
+        if (generation === this.#generation) this.#loading = false;
       }
     }
 
     /** In place of the widget, and only there: the rest of the page is not this element's business. */
-    private showFailure(cause: unknown) {
-      const notice = document.createElement('div');
-      notice.className = 'teppan-notice';
-      notice.setAttribute('role', 'alert');
-      notice.setAttribute('part', 'error');
-      const text = document.createElement('p');
-      text.textContent = FAILED;
-      const retry = document.createElement('button');
-      retry.type = 'button';
-      retry.textContent = 'Try again';
-      retry.addEventListener('click', () => {
-        this.frame.replaceChildren();
-        void this.load();
-      });
-      notice.append(text, retry);
-      this.frame.replaceChildren(notice);
+    #showFailure(cause: unknown) {
+      // A launcher's widget has no place in the page: its button says it, and pressing it tries again.
+      if (this.#launcher) {
+        this.removeAttribute('open');
+        this.#launcher.setAttribute('aria-label', FAILED);
+      } else {
+        // Our own fixed words, no page or visitor text: markup is the smallest way to write them in the loader.
+        this.#frame.innerHTML = `<div class="teppan-notice" role="alert" part="error"><p>${FAILED}</p><button type="button" class="teppan-b">Try again</button></div>`;
+        this.#frame.querySelector('button')?.addEventListener('click', () => {
+          this.#frame.replaceChildren();
+          void this.#load();
+        });
+      }
       this.dispatchEvent(
         new CustomEvent('teppan:error', {
           detail: { kind: 'network', message: FAILED, retryable: true, cause: String(cause) },

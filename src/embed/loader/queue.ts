@@ -3,12 +3,13 @@ import type { EmbedConfig } from '../types';
 export type Command =
   | [command: 'init', config: Partial<EmbedConfig>]
   | [command: 'on' | 'off', event: string, listener: (detail: unknown, event: CustomEvent) => void]
-  | [command: 'preload', widget: string];
+  | [command: 'preload', widget: string]
+  | [command: 'open', widget: string];
 
 interface Handlers {
   init(config: Partial<EmbedConfig>): void;
   preload(widget: string): void;
-  stats(): { elements: number; mounted: number };
+  open(widget: string): void;
 }
 
 export const VERSION = '0.1.0';
@@ -31,7 +32,7 @@ export function createQueue(handlers: Handlers): void {
         handlers.init((a ?? {}) as Partial<EmbedConfig>);
         break;
       case 'on': {
-        if (typeof b !== 'function') return console.error(`Teppan('on', '${String(a)}', fn): fn must be a function.`);
+        if (typeof b !== 'function') return console.error(`Teppan('on', name, fn): fn is not a function.`);
         const fn = b as Listener;
         const listener: EventListener = (e) => fn((e as CustomEvent).detail, e);
         listeners.set(fn, listener);
@@ -46,12 +47,15 @@ export function createQueue(handlers: Handlers): void {
       case 'preload':
         handlers.preload(String(a));
         break;
+      case 'open':
+        handlers.open(String(a));
+        break;
       default:
-        console.warn(`Teppan: unknown command '${String(command)}'.`);
+        console.warn(`Teppan: no command '${String(command)}'.`);
     }
   };
   const pending = Array.from(window.Teppan?.q ?? [], (args) => Array.from(args));
-  const teppan = Object.assign((...args: unknown[]) => run(...args), { version: VERSION, stats: handlers.stats });
+  const teppan = Object.assign((...args: unknown[]) => run(...args), { version: VERSION });
   window.Teppan = teppan as unknown as Window['Teppan'];
   for (const args of pending) run(...args);
 }

@@ -1,7 +1,7 @@
-import { WIDGET_SPECS } from '../../widgets/specs';
+import { tagOf, WIDGET_SPECS } from '../../widgets/specs';
 import type { EmbedConfig } from '../types';
 import type { ChunkSource } from './chunks';
-import type { LoaderContext } from './context';
+import type { LoaderContext, WidgetElement } from './context';
 import { elementClass } from './element';
 import { type Command, createQueue } from './queue';
 
@@ -16,6 +16,8 @@ export interface LoaderOptions {
   script: HTMLScriptElement | null;
   chunks: (base: string, nonce: string) => ChunkSource;
 }
+
+const specNamed = (name: string) => WIDGET_SPECS.find((w) => w.name === name || tagOf(w) === name);
 
 /** Reads the script tag, replays the queue, and defines the elements. */
 export function setupTeppan({ script, chunks }: LoaderOptions): void {
@@ -41,38 +43,49 @@ export function setupTeppan({ script, chunks }: LoaderOptions): void {
       if (catalogFor !== id) {
         catalogFor = id;
         // A simple CORS GET (key as a parameter), in parallel with the code; the runtime validates it.
-        catalog = fetch(`${c.api.replace(/\/+$/, '')}/api/v1/catalog?key=${encodeURIComponent(c.key)}`, { credentials: 'omit' }).catch(
-          () => new Response(null, { status: 599 }),
-        );
+        catalog = fetch(`${c.api.replace(/\/+$/, '')}/api/v1/catalog?key=${encodeURIComponent(c.key)}`, { credentials: 'omit' }).catch(() => Response.error());
       }
       return catalog;
     },
     elements: new Set(),
-    mounted: new Set(),
   };
 
   createQueue({
     init: (c) => {
       const key = c.key ?? config?.key;
-      if (!key) return console.error("Teppan('init') needs a key: Teppan('init', { key: 'pk_…' }).");
+      if (!key) return console.error("Teppan('init') needs { key: 'pk_…' }.");
       config = { ...config, ...c, key, api: c.api ?? config?.api ?? new URL(src).origin };
       for (const then of waiting.splice(0)) then();
     },
     preload: (name) => {
-      const spec = WIDGET_SPECS.find((w) => w.name === name || w.tag === name);
+      const spec = specNamed(name);
       if (spec) ctx.chunks.preload(spec);
     },
-    stats: () => ({ elements: ctx.elements.size, mounted: ctx.mounted.size }),
+    open: (name) => {
+      const spec = specNamed(name);
+      if (!spec?.launcher) return console.warn(`Teppan('open'): '${name}' does not open; 'chat' does.`);
+      // Once the elements exist (a queued call replays before they are defined): the page's, or one of our own.
+      const tag = tagOf(spec);
+      void customElements.whenDefined(tag).then(() => {
+        let el = [...ctx.elements].find((e) => e.localName === tag);
+        if (!el) {
+          el = document.createElement(tag) as WidgetElement;
+          document.body.append(el);
+        }
+        el.open();
+      });
+    },
   });
 
   for (const spec of WIDGET_SPECS) {
-    if (!customElements.get(spec.tag)) customElements.define(spec.tag, elementClass(spec, ctx));
+    const tag = tagOf(spec);
+    if (!customElements.get(tag)) customElements.define(tag, elementClass(spec, ctx));
     const wakeOn = spec.wakeOn;
     if (wakeOn) {
       document.addEventListener(wakeOn.event, () => {
         for (const el of ctx.elements) {
           const pinned = wakeOn.unlessAttribute !== undefined && el.hasAttribute(wakeOn.unlessAttribute);
-          if (el.localName === spec.tag && !pinned) el.wake();
+          if (el.localName === tag && !pinned) el.wake();
         }
       });
     }

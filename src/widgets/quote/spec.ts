@@ -3,8 +3,6 @@ import type { WidgetSpec } from '../specs';
 /** `<teppan-quote>`: the quote calculator. */
 export const quoteSpec: WidgetSpec = {
   name: 'quote',
-  tag: 'teppan-quote',
-  component: 'QuoteCalculator',
   label: 'quote calculator',
   attributes: {
     heading: 'string',

@@ -1,0 +1,1 @@
+export declare function widgetEntry(root: string, name: string): string;

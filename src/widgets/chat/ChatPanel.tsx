@@ -1,0 +1,158 @@
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { ChatAction } from '../../contract';
+import type { TeppanError } from '../../core';
+import { Button } from '../../ui';
+import type { ChatApi } from './api';
+import { ChatLog } from './ChatLog';
+import { HandoffForm } from './HandoffForm';
+import type { Chat } from './useChat';
+
+export interface ChatPanelProps {
+  api: ChatApi;
+  chat: Chat;
+  heading: string;
+  businessName: string;
+  draft: string;
+  onDraftChange: (text: string) => void;
+  /** Where "Get a quote" goes, if anywhere. */
+  quote: (() => void) | undefined;
+  onClose: () => void;
+  onError: (error: TeppanError) => void;
+}
+
+const SUGGESTIONS = ['How much per person?', 'Do you travel to my area?', 'What if it rains?'];
+
+/** Phones: the panel is the whole screen, and the page behind it must not scroll under the visitor's thumb. */
+function usePageScrollLock() {
+  useEffect(() => {
+    if (!window.matchMedia?.('(max-width: 40em)').matches) return;
+    const page = document.documentElement;
+    const before = page.style.overflow;
+    page.style.overflow = 'hidden';
+    return () => {
+      page.style.overflow = before;
+    };
+  }, []);
+}
+
+/**
+ * The chat as a non-modal dialog: the conversation, a "Message" box with
+ * "Send" (and "Stop" while a reply streams), "Talk to a person" always at
+ * hand. Escape closes it; replies are announced politely.
+ */
+export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChange, quote, onClose, onError }: ChatPanelProps) {
+  const titleId = useId();
+  const [handoff, setHandoff] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const log = useRef<HTMLDivElement>(null);
+  usePageScrollLock();
+
+  // Opening puts the visitor in the message box, ready to type.
+  useLayoutEffect(() => {
+    if (!handoff) box.current?.focus();
+  }, [handoff]);
+
+  // The newest message in view as it grows.
+  const last = chat.entries.at(-1);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls whenever the last message or its text changes.
+  useEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [last?.id, last?.text, chat.entries.length]);
+
+  function submit(e?: FormEvent) {
+    e?.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    chat.send(text);
+    onDraftChange('');
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLElement>) {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+    }
+  }
+
+  function onAction(action: ChatAction) {
+    if (action.type === 'handoff') setHandoff(true);
+    else quote?.();
+  }
+
+  const lastQuestion = [...chat.entries].reverse().find((e) => e.kind === 'visitor')?.text ?? '';
+
+  return (
+    <section className="teppan-chat__panel" role="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} part="panel">
+      <header className="teppan-chat__header">
+        <h2 className="teppan-chat__title" id={titleId} part="heading">
+          {heading}
+        </h2>
+        {handoff ? null : (
+          <button type="button" className="teppan-link" onClick={() => setHandoff(true)}>
+            Talk to a person
+          </button>
+        )}
+        <button type="button" className="teppan-chat__close" onClick={onClose} aria-label="Close chat">
+          ×
+        </button>
+      </header>
+      <div className="teppan-chat__body" ref={log}>
+        {handoff ? (
+          <HandoffForm api={api} question={lastQuestion} conversationId={chat.conversationId()} onDone={() => setHandoff(false)} onError={onError} />
+        ) : (
+          <>
+            <p className="teppan-chat__welcome">Hi! Ask about prices, our service area, the menu, allergies, rain plans, deposits or cancellation.</p>
+            {chat.entries.length === 0 && !chat.restoring ? (
+              <ul className="teppan-chat__suggestions" aria-label="Suggested questions">
+                {SUGGESTIONS.map((s) => (
+                  <li key={s}>
+                    <button type="button" className="teppan-button teppan-button--secondary" onClick={() => chat.send(s)}>
+                      {s}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <ChatLog entries={chat.entries} businessName={businessName} onRetry={chat.retry} onAction={onAction} canQuote={Boolean(quote)} />
+          </>
+        )}
+      </div>
+      {handoff ? null : (
+        <form className="teppan-chat__composer" onSubmit={submit} aria-label="Write a message">
+          <label className="teppan-sr-only" htmlFor={`${titleId}-message`}>
+            Message
+          </label>
+          <textarea
+            id={`${titleId}-message`}
+            ref={box}
+            className="teppan-field__input teppan-chat__input"
+            rows={2}
+            maxLength={2000}
+            placeholder="Ask a question…"
+            value={draft}
+            onChange={(e) => onDraftChange(e.target.value)}
+            onKeyDown={(e) => {
+              // Enter sends; Shift+Enter starts a new line.
+              if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                submit();
+              }
+            }}
+          />
+          <div className="teppan-chat__buttons">
+            {chat.streaming ? (
+              <Button variant="secondary" onClick={chat.stop}>
+                Stop
+              </Button>
+            ) : null}
+            <Button type="submit">Send</Button>
+          </div>
+        </form>
+      )}
+      <p className="teppan-sr-only" aria-live="polite">
+        {chat.announcement ? `${businessName}: ${chat.announcement}` : ''}
+      </p>
+    </section>
+  );
+}

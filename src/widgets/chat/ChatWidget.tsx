@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { TeppanError } from '../../core';
+import { useCatalog, useTeppan } from '../../query';
+import { uiCss, useStableCallback, useStyles } from '../../ui';
+import { chatApi } from './api';
+import { ChatPanel } from './ChatPanel';
+import css from './chat.css?inline';
+import { useChat } from './useChat';
+
+export interface ChatWidgetProps {
+  /** The panel's heading ("Questions? Ask us"). */
+  heading?: string;
+  /** The page with the QuoteCalculator, for "Get a quote" when there is none on this page. */
+  quoteUrl?: string;
+  /** Opens and closes the panel (controlled); leave it out and the widget keeps its own state. */
+  open?: boolean;
+  /** Whether the panel starts open (uncontrolled). */
+  defaultOpen?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /**
+   * Draw the "Open chat" button (the default). Turn it off when something else
+   * opens the chat: the embed's `<teppan-chat>` draws its own before any code loads.
+   */
+  launcher?: boolean;
+  onReady?: () => void;
+  /** A failure the visitor was shown. */
+  onError?: (error: TeppanError) => void;
+}
+
+/** The quote calculator on this page, embedded or React: "Get a quote" brings it into view. */
+function quoteOnPage(): HTMLElement | null {
+  return typeof document === 'undefined' ? null : document.querySelector<HTMLElement>('teppan-quote, .teppan-quote');
+}
+
+/** Questions answered as they stream, from the business's own facts, and a person when that is not enough. */
+export default function ChatWidget(props: ChatWidgetProps) {
+  useStyles(uiCss, css);
+  const { data: catalog } = useCatalog();
+  const { http, scope } = useTeppan();
+  const api = useMemo(() => chatApi(http), [http]);
+  const onError = useStableCallback(props.onError);
+  const onReady = useStableCallback(props.onReady);
+  useEffect(() => onReady(), [onReady]);
+  const chat = useChat({ api, scope, onError });
+  const [ownOpen, setOwnOpen] = useState(props.defaultOpen ?? false);
+  const open = props.open ?? ownOpen;
+  const [draft, setDraft] = useState('');
+  const launcherRef = useRef<HTMLButtonElement>(null);
+  const onOpenChange = useStableCallback(props.onOpenChange);
+  const showLauncher = props.launcher ?? true;
+
+  const setOpen = useCallback(
+    (next: boolean) => {
+      setOwnOpen(next);
+      onOpenChange(next);
+    },
+    [onOpenChange],
+  );
+  // Closing returns focus to the button that opened it.
+  const close = () => {
+    setOpen(false);
+    if (showLauncher) requestAnimationFrame(() => launcherRef.current?.focus());
+  };
+
+  const target = quoteOnPage();
+  const quote = target
+    ? () => {
+        const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+        target.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+        // On a phone the panel covers the page: step aside so the calculator is seen.
+        if (window.matchMedia?.('(max-width: 40em)').matches) close();
+      }
+    : props.quoteUrl
+      ? () => window.location.assign(props.quoteUrl ?? '')
+      : undefined;
+
+  return (
+    <div className="teppan-root teppan-chat" part="root">
+      {showLauncher && !open ? (
+        <button type="button" className="teppan-launcher" ref={launcherRef} aria-label="Open chat" onClick={() => setOpen(true)} part="launcher">
+          Chat
+        </button>
+      ) : null}
+      {open ? (
+        <ChatPanel
+          api={api}
+          chat={chat}
+          heading={props.heading ?? `Questions? Ask ${catalog.name}`}
+          businessName={catalog.name}
+          draft={draft}
+          onDraftChange={setDraft}
+          quote={quote}
+          onClose={close}
+          onError={onError}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import type { WidgetSpec } from '../specs';
+
+/** `<teppan-chat>`: questions answered at once, and a person when that is not enough. */
+export const chatSpec: WidgetSpec = {
+  name: 'chat',
+  label: 'chat',
+  attributes: { heading: 'string', 'quote-url': 'string', open: 'boolean' },
+  // A panel over the page, opened from a button: it takes no place in the page's flow.
+  reserve: [[0, 0]],
+  launcher: { name: 'Open chat', text: 'Chat' },
+};
