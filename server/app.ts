@@ -2,6 +2,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { randomId } from '../src/core/ids';
 import { createChaos, type FaultRule } from './chaos';
+import type { Answerer } from './chat/answerer';
+import { NDJSON } from './chat/event-lines';
+import { createFaqAnswerer } from './chat/faq-answerer';
 import { requireKey } from './http/auth';
 import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
@@ -9,6 +12,7 @@ import { idempotent } from './http/idempotency';
 import { Problem, problemResponse } from './http/problem';
 import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
+import { chatAdminRoutes, chatRoutes } from './routes/chat';
 import { type Gateways, paymentRoutes } from './routes/payments';
 import { publicRoutes } from './routes/public';
 import { adminRoutes, tenantRoutes } from './routes/tenant';
@@ -29,6 +33,8 @@ export interface AppOptions {
   gateways?: Gateways;
   /** Stripe's credentials (from the environment, never seed data): the Stripe gateway and its webhook. */
   stripe?: StripeConfig;
+  /** Where the chat's answers come from: the tenant's FAQ unless told otherwise. */
+  answerer?: Answerer;
 }
 
 const API = '/api/v1';
@@ -47,6 +53,7 @@ export function createApp({
   now: realNow = Date.now,
   gateways = {},
   stripe,
+  answerer = createFaqAnswerer(),
 }: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);
   const app = new Hono<AppEnv>();
@@ -74,6 +81,11 @@ export function createApp({
     }),
   );
   app.use(`${API}/admin/*`, requireKey(registry, 'secret'));
+  // Contact details and conversations: never kept by a browser or a proxy.
+  app.use(`${API}/admin/*`, async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
   app.use(`${API}/*`, async (c, next) => {
     if (needsNoKey(c.req.path) || c.req.path.startsWith(`${API}/admin/`)) return next();
     return requireKey(registry, 'publishable')(c, next);
@@ -82,11 +94,15 @@ export function createApp({
     app.use(`${API}${path}`, idempotent(store, { required: true, now }));
   }
   app.use(`${API}/quotes`, idempotent(store, { required: false, now }));
+  app.use(`${API}/leads`, idempotent(store, { required: true, now }));
+  // The reply streams out as it is written; the key is settled by the reply itself once it is whole.
+  app.use(`${API}/chat/messages`, idempotent(store, { required: true, now, replayType: NDJSON }));
   if (faults) app.use('*', faults.delay);
 
   app.route(API, publicRoutes());
   app.route(API, tenantRoutes(store, now));
   app.route(API, paymentRoutes(store, now, allGateways));
+  app.route(API, chatRoutes(store, now, answerer));
   app.route(
     API,
     webhookRoutes({
@@ -96,6 +112,7 @@ export function createApp({
     }),
   );
   app.route(`${API}/admin`, adminRoutes(store, now));
+  app.route(`${API}/admin`, chatAdminRoutes(store));
   if (faults) app.route('/__chaos', faults.routes);
 
   app.notFound((c) => problemResponse({ status: 404, code: 'not-found', title: 'Not found', detail: `There is no route ${c.req.method} ${c.req.path}.` }));

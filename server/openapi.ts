@@ -1,11 +1,18 @@
 import {
   adminBookingList,
+  adminConversationList,
+  adminLeadList,
   availability,
   availabilityQuery,
   booking,
   bookingRequest,
   catalog,
+  chatMessageRequest,
+  chatStreamEvent,
+  conversation,
   health,
+  lead,
+  leadRequest,
   payment,
   paymentAuthenticateRequest,
   paymentConfirmRequest,
@@ -48,6 +55,15 @@ const paymentRefusals = {
   '410': problem('The hold expired and its seating was released (hold-expired); nothing was charged'),
 };
 
+const NDJSON_EXAMPLE = [
+  '{"type":"start","conversationId":"cv_4kQ…","messageId":"9b2f0c1e-…","replyId":"msg_Zp1…"}',
+  '{"type":"delta","text":"92660 is 37 "}',
+  '{"type":"delta","text":"miles from us: "}',
+  '{"type":"delta","text":"travel is $14."}',
+  '{"type":"end","message":{"id":"msg_Zp1…","role":"assistant","text":"92660 is 37 miles from us: travel is $14.","createdAt":"2027-03-14T18:00:00.000Z","actions":[{"type":"quote","label":"Get a quote"}],"confident":true}}',
+  '',
+].join('\n');
+
 /** The parts of the document code reads; the rest is data. */
 interface OpenApiDocument {
   openapi: string;
@@ -65,7 +81,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
       title: 'Teppan API',
       version: '1.0.0',
       description:
-        'Quotes, availability, bookings and deposit payments for the Teppan widgets. Amounts are integer cents. Errors are RFC 9457 problem details. Browser calls use a publishable key (pk_…); admin calls a secret key (sk_…).',
+        'Quotes, availability, bookings, deposit payments, chat and leads for the Teppan widgets. Amounts are integer cents. Errors are RFC 9457 problem details. Browser calls use a publishable key (pk_…); admin calls a secret key (sk_…).',
     },
     paths: {
       '/api/v1/health': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'Up', content: json('Health') } } } },
@@ -181,6 +197,50 @@ export function openApiDocument(origin: string): OpenApiDocument {
           responses: { '200': { description: 'Payment', content: json('Payment') }, '404': problem('Unknown payment'), ...errors },
         },
       },
+      '/api/v1/chat/messages': {
+        post: {
+          summary:
+            'Send a visitor’s message; the reply streams back. Without conversationId a new conversation starts (its id is in the start event). The message and the reply are stored in the conversation; nothing typed is interpreted, only stored and answered as text',
+          security: publishable,
+          parameters: [{ ...idempotencyKey, required: true }],
+          requestBody: { required: true, content: json('ChatMessageRequest') },
+          responses: {
+            '200': {
+              description:
+                'The reply as newline-delimited JSON, one ChatStreamEvent per line as it is written: `start` (the conversation, the message and the reply’s id), `delta`s of text, then `end` with the reply as stored, or `error` with a problem (nothing was kept; send again). The server finishes and stores the reply even if the connection drops; the same Idempotency-Key then replays the stored events at once (Idempotent-Replayed: true), and gets 409 idempotency-in-flight with Retry-After while the first is still being answered.',
+              content: { 'application/x-ndjson': { schema: ref('ChatStreamEvent'), example: NDJSON_EXAMPLE } },
+            },
+            '400': problem('Malformed JSON or missing Idempotency-Key'),
+            '404': problem('Unknown conversation (conversation-not-found): start a new one without conversationId'),
+            '409': problem(
+              'The same key still in flight (idempotency-in-flight, Retry-After), this message id already used for another text (message-id-reused), or this message being answered under another key (message-in-flight, Retry-After)',
+            ),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/chat/conversations/{id}': {
+        get: {
+          summary: 'A conversation’s history, oldest first (ids are unguessable)',
+          security: publishable,
+          parameters: [idParam],
+          responses: { '200': { description: 'Conversation', content: json('Conversation') }, '404': problem('Unknown conversation'), ...errors },
+        },
+      },
+      '/api/v1/leads': {
+        post: {
+          summary: 'Contact details and a question left for a person (the chat’s “Talk to a person”): an email or a phone, or both',
+          security: publishable,
+          parameters: [{ ...idempotencyKey, required: true }],
+          requestBody: { required: true, content: json('LeadRequest') },
+          responses: {
+            '201': { description: 'Lead (a conversationId this tenant does not have is left out)', content: json('Lead') },
+            '400': problem('Malformed JSON or missing Idempotency-Key'),
+            '409': problem('The same key still in flight (Retry-After)'),
+            ...errors,
+          },
+        },
+      },
       '/api/v1/webhooks/stripe': {
         post: {
           summary:
@@ -216,9 +276,24 @@ export function openApiDocument(origin: string): OpenApiDocument {
           responses: { '200': { description: 'Bookings with contact details', content: json('AdminBookingList') }, ...errors },
         },
       },
+      '/api/v1/admin/leads': {
+        get: {
+          summary: 'Every lead of the tenant, oldest first',
+          security: [{ bearer: [] }],
+          responses: { '200': { description: 'Leads', content: json('AdminLeadList') }, ...errors },
+        },
+      },
+      '/api/v1/admin/conversations': {
+        get: {
+          summary: 'Every chat conversation of the tenant with its messages, oldest first',
+          security: [{ bearer: [] }],
+          responses: { '200': { description: 'Conversations', content: json('AdminConversationList') }, ...errors },
+        },
+      },
       '/__chaos': {
         post: {
-          summary: 'Test servers only (TEPPAN_CHAOS=1): arm faults. Body: one rule, an array, or { faults: [...] }',
+          summary:
+            'Test servers only (TEPPAN_CHAOS=1): arm faults. Body: one rule, an array, or { faults: [...] }. A rule matches a method and path and answers with a status (with Retry-After), waits (delayMs), resets the connection before handling (reset), handles and then drops it (drop), or handles, sends the headers and cutAfterBytes bytes of the body, then drops it (a stream cut mid-answer)',
           security: [],
           requestBody: { required: true, content: json('FaultRule') },
           responses: { '201': { description: 'Armed' } },
@@ -256,6 +331,13 @@ export function openApiDocument(origin: string): OpenApiDocument {
         PaymentConfirmRequest: jsonSchema(paymentConfirmRequest, 'input'),
         PaymentAuthenticateRequest: jsonSchema(paymentAuthenticateRequest, 'input'),
         Payment: jsonSchema(payment, 'output'),
+        ChatMessageRequest: jsonSchema(chatMessageRequest, 'input'),
+        ChatStreamEvent: jsonSchema(chatStreamEvent, 'output'),
+        Conversation: jsonSchema(conversation, 'output'),
+        LeadRequest: jsonSchema(leadRequest, 'input'),
+        Lead: jsonSchema(lead, 'output'),
+        AdminLeadList: jsonSchema(adminLeadList, 'output'),
+        AdminConversationList: jsonSchema(adminConversationList, 'output'),
         WebhookReceipt: {
           type: 'object',
           properties: { received: { const: true }, duplicate: { const: true } },

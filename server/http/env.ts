@@ -1,4 +1,5 @@
 import type { KeyKind, Tenant } from '../tenants';
+import type { IdempotencyClaim } from './idempotency';
 
 /** Per-request values set by middleware. */
 export interface AppEnv {
@@ -8,5 +9,7 @@ export interface AppEnv {
     keyKind: KeyKind;
     /** Delay armed by chaos, applied after an idempotency key is claimed. */
     chaosDelayMs: number;
+    /** Set by `idempotent` once a request has claimed its key. */
+    idempotency: IdempotencyClaim | undefined;
   };
 }

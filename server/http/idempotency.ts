@@ -28,13 +28,38 @@ async function fingerprint(method: string, path: string, body: string): Promise<
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** How a handler that took a key's settlement over ends it. */
+export interface IdempotencySettlement {
+  /** Keeps the complete response body, replayed to every later request with the key. */
+  finish(status: number, body: string): void;
+  /** Frees the key: nothing was created. */
+  release(): void;
+}
+
+export interface IdempotencyClaim {
+  /**
+   * For a response whose body is still being produced when it goes out (a
+   * stream): the middleware neither waits for the body nor keeps it, so the
+   * first bytes leave at once; the handler settles the key when its body is
+   * complete, whether or not anyone is still reading it.
+   */
+  takeOver(): IdempotencySettlement;
+}
+
+export interface IdempotencyOptions {
+  required: boolean;
+  now: () => number;
+  /** The Content-Type of a replayed body (every success of the route has this type). */
+  replayType?: string;
+}
+
 /**
  * The IETF Idempotency-Key draft: the first request with a key runs; a repeat
  * with the same body gets the first response again (`Idempotent-Replayed: true`);
  * with another body 422; while the first still runs 409. Only responses that
  * created something are kept: after a refusal the key is free again.
  */
-export function idempotent(store: Store, { required, now }: { required: boolean; now: () => number }): MiddlewareHandler<AppEnv> {
+export function idempotent(store: Store, { required, now, replayType = 'application/json' }: IdempotencyOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const key = c.req.header('idempotency-key');
@@ -44,7 +69,7 @@ export function idempotent(store: Store, { required, now }: { required: boolean;
         status: 400,
         code: 'idempotency-key-required',
         title: 'Idempotency-Key required',
-        detail: 'Send an Idempotency-Key header (a random UUID per intent) so retries never create a second booking.',
+        detail: 'Send an Idempotency-Key header (a random UUID per intent) so a retry never does the same thing twice (a second booking, a second answer).',
       });
     }
     if (!/^[\x21-\x7e]{8,255}$/.test(key)) {
@@ -77,15 +102,27 @@ export function idempotent(store: Store, { required, now }: { required: boolean;
       case 'replay':
         return new Response(claim.body, {
           status: claim.status,
-          headers: { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' },
+          headers: { 'Content-Type': replayType, 'Idempotent-Replayed': 'true' },
         });
     }
+    let takenOver = false;
+    const settlement: IdempotencySettlement = {
+      finish: (status, body) => store.finishIdempotent(scope, key, status, body),
+      release: () => store.releaseIdempotent(scope, key),
+    };
+    c.set('idempotency', {
+      takeOver: () => {
+        takenOver = true;
+        return settlement;
+      },
+    });
     try {
       await next();
     } catch (error) {
-      store.releaseIdempotent(scope, key);
+      settlement.release();
       throw error;
     }
+    if (takenOver) return;
     if (c.res.status >= 200 && c.res.status < 300) {
       store.finishIdempotent(scope, key, c.res.status, await c.res.clone().text());
     } else {

@@ -19,8 +19,9 @@ export class Problem extends Error {
   }
 }
 
-export function problemResponse(init: ProblemInit, instance?: string): Response {
-  const body: ProblemDetails = {
+/** The RFC 9457 body of a problem, also sent inside a stream (a chat reply's `error` event). */
+export function problemBody(init: ProblemInit, instance?: string): ProblemDetails {
+  return {
     type: `${TYPE_BASE}${init.code}`,
     title: init.title,
     status: init.status,
@@ -29,7 +30,10 @@ export function problemResponse(init: ProblemInit, instance?: string): Response 
     ...(instance ? { instance } : {}),
     ...(init.errors?.length ? { errors: init.errors } : {}),
   };
-  return new Response(JSON.stringify(body), {
+}
+
+export function problemResponse(init: ProblemInit, instance?: string): Response {
+  return new Response(JSON.stringify(problemBody(init, instance)), {
     status: init.status,
     headers: { 'Content-Type': 'application/problem+json', ...init.headers },
   });
