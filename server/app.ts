@@ -5,6 +5,8 @@ import { createChaos, type FaultRule } from './chaos';
 import type { Answerer } from './chat/answerer';
 import { NDJSON } from './chat/event-lines';
 import { createFaqAnswerer } from './chat/faq-answerer';
+import { createLlmAnswerer } from './chat/llm-answerer';
+import type { LlmConfig } from './chat/llm-config';
 import { requireKey } from './http/auth';
 import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
@@ -33,7 +35,9 @@ export interface AppOptions {
   gateways?: Gateways;
   /** Stripe's credentials (from the environment, never seed data): the Stripe gateway and its webhook. */
   stripe?: StripeConfig;
-  /** Where the chat's answers come from: the tenant's FAQ unless told otherwise. */
+  /** A language model for the chat (from the environment), falling back to the FAQ. */
+  llm?: LlmConfig;
+  /** Where the chat's answers come from, overriding `llm`: the tenant's FAQ unless told otherwise. */
   answerer?: Answerer;
 }
 
@@ -53,7 +57,8 @@ export function createApp({
   now: realNow = Date.now,
   gateways = {},
   stripe,
-  answerer = createFaqAnswerer(),
+  llm,
+  answerer = llm ? createLlmAnswerer(llm, createFaqAnswerer()) : createFaqAnswerer(),
 }: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);
   const app = new Hono<AppEnv>();

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { llmConfigFromEnv } from './chat/llm-config';
 import { createNodeApp, listen } from './node';
 import { stripeConfigFromEnv } from './payments/stripe-config';
 import { createSqliteStore } from './store/sqlite';
@@ -11,6 +12,7 @@ import { loadTenantsFile } from './tenants/load';
  * PORT (8787), HOST (loopback), TEPPAN_DB (.data/teppan.db, or :memory:), TEPPAN_CHAOS=1 for fault injection.
  * TEPPAN_TENANTS: a JSON file of more tenants (an array shaped like server/tenants/demo.json).
  * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE: the Stripe provider (see server/payments/stripe-config.ts).
+ * TEPPAN_LLM_URL, TEPPAN_LLM_MODEL, TEPPAN_LLM_KEY: a language model for the chat (see server/chat/llm-config.ts).
  */
 const port = Number(process.env.PORT ?? 8787);
 const hosts = process.env.HOST ? [process.env.HOST] : ['127.0.0.1', '::1'];
@@ -19,6 +21,7 @@ const chaos = process.env.TEPPAN_CHAOS === '1';
 const tenants = [demoTenant, ...(process.env.TEPPAN_TENANTS ? loadTenantsFile(process.env.TEPPAN_TENANTS) : [])];
 const { stripe, warnings } = stripeConfigFromEnv(process.env, tenants);
 for (const warning of warnings) console.warn(`[teppan] ${warning}`);
+const llm = llmConfigFromEnv(process.env);
 
 if (dbFile !== ':memory:') mkdirSync(dirname(resolve(dbFile)), { recursive: true });
 const store = createSqliteStore(dbFile);
@@ -28,6 +31,7 @@ const fetch = createNodeApp({
   chaos,
   tenants,
   stripe,
+  llm,
   demoRoot: built('dist/demo'),
   embedRoot: built('dist/embed'),
   eagerRoot: built('dist/embed-eager'),
@@ -39,7 +43,14 @@ const { servers, port: actualPort } = await listen(fetch, port, hosts).catch((er
 });
 
 // Tests started with PORT=0 read the port from this line.
-const extras = [chaos && 'chaos on', tenants.length > 1 && `${tenants.length} tenants`, stripe && `Stripe at ${stripe.apiBase}`].filter(Boolean).join(', ');
+const extras = [
+  chaos && 'chaos on',
+  tenants.length > 1 && `${tenants.length} tenants`,
+  stripe && `Stripe at ${stripe.apiBase}`,
+  llm && `chat model ${llm.model} at ${new URL(llm.url).origin}`,
+]
+  .filter(Boolean)
+  .join(', ');
 console.log(`Teppan reference API and demo on http://localhost:${actualPort}/ (db ${dbFile}${extras ? `, ${extras}` : ''})`);
 
 function stop() {

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { createApp } from './app';
 import { CUT_AFTER_BYTES_HEADER, cutResponse, KILL_CONNECTION_HEADER } from './chaos';
+import type { LlmConfig } from './chat/llm-config';
 import type { StripeConfig } from './payments/stripe-api';
 import type { Store } from './store/types';
 import type { Tenant } from './tenants';
@@ -16,6 +17,8 @@ export interface NodeServerOptions {
   /** The demo tenant when omitted. */
   tenants?: Tenant[];
   stripe?: StripeConfig;
+  /** The chat's language model, if any. */
+  llm?: LlmConfig;
   /** Folder of the built demo site, served at `/`. */
   demoRoot?: string;
   /** Folder of the built embed bundle, served at `/embed/`. */
@@ -27,9 +30,9 @@ export interface NodeServerOptions {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The reference API plus the demo site and embed files, as one Node request handler. */
-export function createNodeApp({ store, chaos, tenants, stripe, demoRoot, embedRoot, eagerRoot }: NodeServerOptions) {
+export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, embedRoot, eagerRoot }: NodeServerOptions) {
   const root = new Hono<{ Bindings: HttpBindings }>();
-  root.route('/', createApp({ store, chaos, ...(tenants ? { tenants } : {}), stripe }));
+  root.route('/', createApp({ store, chaos, ...(tenants ? { tenants } : {}), stripe, llm }));
   const embeds = { '/embed': embedRoot, '/embed-eager': eagerRoot };
   for (const [prefix, dir] of Object.entries(embeds)) {
     if (!dir) continue;
