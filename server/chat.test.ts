@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { adminConversationList, adminLeadList, type ChatStreamEvent, chatStreamEvent, conversation, lead } from '../src/contract';
 import { createApp } from './app';
+import type { Answerer } from './chat/answerer';
+import { createFaqAnswerer } from './chat/faq-answerer';
 import { createMemoryStore } from './store/memory';
 import { createSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
@@ -16,8 +18,8 @@ describe.each<[string, () => Store]>([
   ['SQLite', () => createSqliteStore(':memory:')],
   ['memory', createMemoryStore],
 ])('chat and leads (%s store)', (_, makeStore) => {
-  function setup() {
-    const app = createApp({ store: makeStore() });
+  function setup(answerer?: Answerer) {
+    const app = createApp({ store: makeStore(), ...(answerer ? { answerer } : {}) });
     const post = (path: string, body: unknown, key: string, auth = 'pk_test_demo') =>
       app.request(`/api/v1${path}`, {
         method: 'POST',
@@ -56,6 +58,37 @@ describe.each<[string, () => Store]>([
       .toBe(2);
     const replay = lines(await (await post('/chat/messages', body, 'key-00000002')).text());
     expect(replay.at(-1)).toMatchObject({ type: 'end', message: { id: start.replyId, text: expect.stringMatching(/covered patio/) } });
+  });
+
+  it('ends a reply that fails mid-way with an error event and frees the key: the retry answers, the message is stored once', async () => {
+    let calls = 0;
+    const faq = createFaqAnswerer();
+    const flaky: Answerer = {
+      async answer(request, emit) {
+        calls++;
+        if (calls > 1) return faq.answer(request, emit);
+        emit('Half an ');
+        throw new Error('the answerer fell over');
+      },
+    };
+    const { post, get } = setup(flaky);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const body = { messageId: 'flaky-message', text: 'cancel policy' };
+    const failed = lines(await (await post('/chat/messages', body, 'key-00000003')).text());
+    // Why it failed, never what the visitor wrote.
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/chat reply failed .*the answerer fell over/));
+    expect(JSON.stringify(logged.mock.calls)).not.toContain('cancel policy');
+    logged.mockRestore();
+    expect(failed.map((e) => e.type)).toEqual(['start', 'delta', 'error']);
+    expect(failed[2]).toMatchObject({ type: 'error', problem: { status: 500, code: 'reply-failed' } });
+    const retried = lines(await (await post('/chat/messages', body, 'key-00000003')).text());
+    expect(retried.at(-1)).toMatchObject({ type: 'end', message: { confident: true } });
+    const start = retried[0]?.type === 'start' ? retried[0] : expect.fail('a start event first');
+    const stored = conversation.parse(await (await get(`/chat/conversations/${start.conversationId}`)).json());
+    expect(stored.messages.map((m) => [m.role, m.id])).toEqual([
+      ['visitor', 'flaky-message'],
+      ['assistant', start.replyId],
+    ]);
   });
 
   it('keeps leads, one per key', async () => {

@@ -38,8 +38,8 @@ export async function* completionPieces(body: ReadableStream<Uint8Array>): Async
     } catch {
       throw new LlmFailure('the stream sent something other than JSON');
     }
-    const failed = streamedError.safeParse(json);
-    if (failed.success) throw new LlmFailure(`the stream reported an error${failed.data.error.message ? `: ${failed.data.error.message.slice(0, 200)}` : ''}`);
+    // Its message is not repeated: some quote the prompt, and the prompt holds the visitor's words.
+    if (streamedError.safeParse(json).success) throw new LlmFailure('the stream reported an error');
     const chunk = completionChunk.safeParse(json);
     if (!chunk.success) throw new LlmFailure('the stream sent a chunk of an unknown shape');
     const content = chunk.data.choices[0]?.delta?.content;
