@@ -5,7 +5,7 @@ import { STOPWORDS } from './words';
 /**
  * Below this score no FAQ answer is confident: the reply says so and offers a
  * person. Calibrated on rank.test.ts's table: real phrasings score 0.8 or more,
- * questions about other things 0.5 or less.
+ * questions about other things 0.6 or less.
  */
 export const CONFIDENCE_THRESHOLD = 0.7;
 
@@ -29,8 +29,8 @@ interface Topic {
   asks: Set<string>[];
 }
 
-interface Index {
-  topics: Topic[];
+/** How a tenant's FAQ reads words. */
+interface Lexicon {
   /** Phrases (stems joined by spaces) → the concept they mean. */
   phrases: Map<string, string>;
   longestPhrase: number;
@@ -39,13 +39,19 @@ interface Index {
   knownStems: Set<string>;
   /** The tenant's words that name no topic, as stems. */
   neutral: Set<string>;
+}
+
+interface Index extends Lexicon {
+  topics: Topic[];
+  /** How telling each concept is: rarer across topics, more. */
   weights: Map<string, number>;
+  /** A concept no topic uses: as telling as the rarest, so it pulls every topic's score down. */
   unknownWeight: number;
 }
 
 const indexes = new WeakMap<FaqConfig, Index>();
 
-/** A tenant's FAQ, read once: its vocabulary, phrases and how telling each concept is (rarer across topics: more). */
+/** A tenant's FAQ, read once: its vocabulary, its phrases, its topics' concepts and how telling each is. */
 function indexOf(faq: FaqConfig): Index {
   const cached = indexes.get(faq);
   if (cached) return cached;
@@ -67,7 +73,7 @@ function indexOf(faq: FaqConfig): Index {
   for (const word of faq.neutral) addWords(word);
   for (const w of STOPWORDS) vocabulary.set(w, vocabulary.get(w) ?? 0);
   const longestPhrase = Math.max(1, ...[...phrases.keys()].map((p) => p.split(' ').length));
-  const partial: Omit<Index, 'topics' | 'weights' | 'unknownWeight'> = {
+  const lexicon: Lexicon = {
     phrases,
     longestPhrase,
     vocabulary,
@@ -75,7 +81,7 @@ function indexOf(faq: FaqConfig): Index {
     neutral: new Set(faq.neutral.flatMap(words).map(stem)),
   };
   const topics = faq.entries.map((entry) => {
-    const asks = entry.asks.map((a) => conceptsOf(a, partial));
+    const asks = entry.asks.map((a) => conceptsOf(a, lexicon));
     return { entry, asks, concepts: new Set(asks.flatMap((a) => [...a])) };
   });
   const n = topics.length;
@@ -84,7 +90,7 @@ function indexOf(faq: FaqConfig): Index {
     const df = topics.filter((t) => t.concepts.has(concept)).length;
     weights.set(concept, Math.log(1 + n / df));
   }
-  const index = { ...partial, topics, weights, unknownWeight: Math.log(1 + n) };
+  const index = { ...lexicon, topics, weights, unknownWeight: Math.log(1 + n) };
   indexes.set(faq, index);
   return index;
 }
@@ -118,19 +124,19 @@ function split(word: string, known: (w: string) => boolean, telling: (w: string)
 }
 
 /** What a text is about: its words mended (typos, run-together words), stemmed, synonyms and phrases read as one concept, stopwords gone. */
-function conceptsOf(text: string, index: Omit<Index, 'topics' | 'weights' | 'unknownWeight'>, places: ReadonlySet<string> = new Set()): Set<string> {
-  const known = (w: string) => index.vocabulary.has(w) || index.knownStems.has(stem(w));
-  const telling = (w: string) => known(w) && !STOPWORDS.has(w) && !index.neutral.has(stem(w));
+function conceptsOf(text: string, lexicon: Lexicon, places: ReadonlySet<string> = new Set()): Set<string> {
+  const known = (w: string) => lexicon.vocabulary.has(w) || lexicon.knownStems.has(stem(w));
+  const telling = (w: string) => known(w) && !STOPWORDS.has(w) && !lexicon.neutral.has(stem(w));
   const mended = markPlaces(words(text), places).flatMap((w) => {
     if (w === ZIP_TOKEN || w === PLACE_TOKEN || STOPWORDS.has(w) || known(w)) return [w];
-    return split(w, known, telling) ?? [corrected(w, index.vocabulary) ?? w];
+    return split(w, known, telling) ?? [corrected(w, lexicon.vocabulary) ?? w];
   });
   const stems = mended.map(stem);
   const concepts = new Set<string>();
   for (let i = 0; i < stems.length; ) {
     let matched = false;
-    for (let len = Math.min(index.longestPhrase, stems.length - i); len >= 1 && !matched; len--) {
-      const concept = index.phrases.get(stems.slice(i, i + len).join(' '));
+    for (let len = Math.min(lexicon.longestPhrase, stems.length - i); len >= 1 && !matched; len--) {
+      const concept = lexicon.phrases.get(stems.slice(i, i + len).join(' '));
       if (concept === undefined) continue;
       concepts.add(concept);
       i += len;
@@ -139,7 +145,7 @@ function conceptsOf(text: string, index: Omit<Index, 'topics' | 'weights' | 'unk
     if (matched) continue;
     const w = mended[i] ?? '';
     const s = stems[i] ?? w;
-    if (!STOPWORDS.has(w) && !STEMMED_STOPWORDS.has(s) && !index.neutral.has(s)) concepts.add(s);
+    if (!STOPWORDS.has(w) && !STEMMED_STOPWORDS.has(s) && !lexicon.neutral.has(s)) concepts.add(s);
     i++;
   }
   return concepts;
