@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { TeppanProvider } from '../../../src/react';
+import { ChatWidget, TeppanProvider } from '../../../src/react';
 
 /** Mounts a demo page the way a React customer would: one provider, the public entry only. */
 export function mount(app: ReactNode) {
@@ -11,6 +11,8 @@ export function mount(app: ReactNode) {
     <StrictMode>
       <TeppanProvider publishableKey="pk_test_demo" apiBase={window.location.origin}>
         {app}
+        {/* Every page carries the chat. */}
+        <ChatWidget quoteUrl="/react/quote.html" />
       </TeppanProvider>
     </StrictMode>,
   );

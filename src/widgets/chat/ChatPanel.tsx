@@ -84,7 +84,8 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
 
   return (
     <section className="teppan-chat__panel" role="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} part="panel">
-      <header className="teppan-chat__header">
+      {/* Not a <header>: inside the dialog it would be read as a second banner of the page. */}
+      <div className="teppan-chat__header">
         <h2 className="teppan-chat__title" id={titleId} part="heading">
           {heading}
         </h2>
@@ -96,7 +97,7 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
         <button type="button" className="teppan-chat__close" onClick={onClose} aria-label="Close chat">
           ×
         </button>
-      </header>
+      </div>
       <div className="teppan-chat__body" ref={log}>
         {handoff ? (
           <HandoffForm api={api} question={lastQuestion} conversationId={chat.conversationId()} onDone={() => setHandoff(false)} onError={onError} />

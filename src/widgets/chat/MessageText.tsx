@@ -1,10 +1,10 @@
 import { Fragment } from 'react';
 
 /**
- * `https:` URLs, and paths of the site the chat is on (`/book.html`), in a
- * message's text. Nothing else becomes a link: no other scheme, no markup.
+ * `https:` URLs, and paths of the site the chat is on (`/book.html`, standing
+ * on their own after a space or a bracket), in a message's text. Nothing else becomes a link: no other scheme, no markup.
  */
-const LINK = /\bhttps:\/\/[^\s<>"']+|(?<![\w/.])\/[A-Za-z0-9][\w\-./]*(?:\?[\w\-=&%.]*)?(?:#[\w-]*)?/g;
+const LINK = /\bhttps:\/\/[^\s<>"']+|(?<=^|[\s(])\/[A-Za-z0-9][\w\-./]*(?:\?[\w\-=&%.]*)?(?:#[\w-]*)?/g;
 
 /** Punctuation that ends a sentence, not the URL it follows. */
 const TRAILING = /[.,;:!?)\]]+$/;

@@ -5,6 +5,12 @@ export interface OutboxMessage {
   messageId: string;
   text: string;
   createdAt: string;
+  /**
+   * The conversation it was first sent to (null: it started one). Fixed at its
+   * first attempt: every resend must be the same request, byte for byte, or its
+   * Idempotency-Key is refused as reused.
+   */
+  conversationId?: string | null;
 }
 
 /**
@@ -23,7 +29,9 @@ const isText = (v: unknown) => typeof v === 'string';
 function isOutboxMessage(value: unknown): value is OutboxMessage {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
-  return isText(m.messageId) && isText(m.text) && isText(m.createdAt);
+  return (
+    isText(m.messageId) && isText(m.text) && isText(m.createdAt) && (m.conversationId === undefined || m.conversationId === null || isText(m.conversationId))
+  );
 }
 
 function isMemory(value: unknown): value is ChatMemory {

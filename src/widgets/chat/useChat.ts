@@ -15,7 +15,7 @@ export type VisitorStatus = 'waiting' | 'sending' | 'sent' | 'failed';
 export type ReplyState = 'streaming' | 'done' | 'stopped' | 'cut';
 
 export type ChatEntry =
-  | { kind: 'visitor'; id: string; text: string; status: VisitorStatus; error?: TeppanError }
+  | { kind: 'visitor'; id: string; text: string; status: VisitorStatus; error?: TeppanError; conversationId?: string | null }
   | { kind: 'reply'; id: string; forMessage: string; text: string; state: ReplyState; actions: ChatAction[]; confident: boolean; error?: TeppanError };
 
 const asTeppanError = (e: unknown) => (isTeppanError(e) ? e : new TeppanError({ kind: 'bad_response', cause: e }));
@@ -80,6 +80,7 @@ export function useChat({ api, scope, onError }: Options) {
       setStreaming(true);
       setStatus(message.messageId, 'sending');
       let replyId: string | undefined;
+      let ended = false;
       const onEvent = (event: ChatStreamEvent) => {
         if (event.type === 'start') {
           replyId = event.replyId;
@@ -105,18 +106,29 @@ export function useChat({ api, scope, onError }: Options) {
           const { text, actions = [], confident = true } = event.message;
           update(replyId, (e) => (e.kind === 'reply' ? { ...e, text, actions, confident, state: 'done', error: undefined } : e));
           setAnnouncement(text);
+          ended = true;
         } else {
           const error = new TeppanError({ kind: 'server', problem: event.problem });
           update(replyId, (e) => (e.kind === 'reply' ? { ...e, state: 'cut', error } : e));
+          ended = true;
         }
       };
+      // The conversation this message goes to is fixed at its first attempt (see OutboxMessage).
+      const sentTo = message.conversationId !== undefined ? message.conversationId : memory.load().conversationId;
+      if (message.conversationId === undefined) {
+        const m = memory.load();
+        memory.save({ ...m, outbox: m.outbox.map((o) => (o.messageId === message.messageId ? { ...o, conversationId: sentTo } : o)) });
+      }
+      update(message.messageId, (e) => (e.kind === 'visitor' ? { ...e, conversationId: sentTo } : e));
       try {
-        const conversationId = memory.load().conversationId ?? undefined;
+        const conversationId = sentTo ?? undefined;
         const events = await api.send(
           { conversationId, messageId: message.messageId, text: message.text },
           { idempotencyKey: message.messageId, signal: controller.signal },
         );
         for await (const event of events) onEvent(event);
+        // A body that simply stops before its last event was cut off too.
+        if (!ended) throw new TeppanError({ kind: 'network', userMessage: 'The answer was cut off before it was complete.' });
         return 'done';
       } catch (e) {
         const error = asTeppanError(e);
@@ -128,15 +140,16 @@ export function useChat({ api, scope, onError }: Options) {
           return 'done';
         }
         if (error.kind === 'not_found') {
-          // The conversation is gone (expired, or a reset server): this message starts a new one.
-          memory.save({ ...memory.load(), conversationId: null });
-          return deliver(message);
+          // The conversation is gone (expired, or a reset server): this message starts a new one (its key was never used).
+          const m = memory.load();
+          memory.save({ ...m, conversationId: null, outbox: m.outbox.map((o) => (o.messageId === message.messageId ? { ...o, conversationId: null } : o)) });
+          return deliver({ ...message, conversationId: null });
         }
         if (stopped) {
           setStatus(message.messageId, 'failed', new TeppanError({ kind: 'aborted', userMessage: 'Not sent.' }));
           return 'stop';
         }
-        if (offline() || error.kind === 'network') {
+        if (offline()) {
           setStatus(message.messageId, 'waiting');
           return 'stop';
         }
@@ -182,7 +195,12 @@ export function useChat({ api, scope, onError }: Options) {
       const entry = entries.find((e) => e.id === messageId);
       if (entry?.kind !== 'visitor') return;
       if (entry.status === 'sent') {
-        void deliver({ messageId, text: entry.text, createdAt: '' });
+        void deliver({
+          messageId,
+          text: entry.text,
+          createdAt: '',
+          conversationId: entry.conversationId !== undefined ? entry.conversationId : memory.load().conversationId,
+        });
         return;
       }
       const m = memory.load();
