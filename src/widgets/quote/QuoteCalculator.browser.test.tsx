@@ -10,7 +10,8 @@ import { addDays, bookableDates, type LogEntry } from '../../core';
 import { createTeppanQueryClient } from '../../query';
 import { QuoteCalculator, TeppanProvider } from '../../react';
 
-beforeAll(startReferenceApi);
+// The widget's code before any test: a cold Vite transform must not eat a test's waits.
+beforeAll(() => Promise.all([startReferenceApi(), QuoteCalculator.preload()]));
 afterAll(() => worker.stop());
 beforeEach(() => {
   localStorage.clear();
