@@ -69,7 +69,7 @@ async function ask(panel: HTMLElement, text: string) {
 }
 
 /** The conversation's messages: the visitor's ("You: …") and the business's replies ("Sakura Hibachi Catering: …"). */
-const items = (panel: HTMLElement) => within(within(panel).getByRole('list', { name: 'Conversation' })).queryAllByRole('listitem');
+const items = (panel: HTMLElement) => within(within(panel).getByRole('list', { name: 'Messages' })).queryAllByRole('listitem');
 const visitorMessages = (panel: HTMLElement) => items(panel).filter((li) => li.textContent?.startsWith('You: '));
 const replies = (panel: HTMLElement) => items(panel).filter((li) => li.textContent?.startsWith(`${BUSINESS}: `));
 /** A reply's words: its first paragraph (its state and its actions follow it). */
@@ -149,15 +149,6 @@ const meta = {
   component: ChatWidget,
   decorators: [withTeppan],
   args: { defaultOpen: true, onError: fn(), onReady: fn(), onOpenChange: fn() },
-  parameters: {
-    a11y: {
-      // A known defect, off for this one rule only until src/widgets/chat/ChatPanel.tsx fixes it (WCAG 2.1.1):
-      // once the conversation overflows its scrolling body (div.teppan-chat__body, ~270 px tall in a 608 px panel,
-      // so after one or two exchanges) and holds nothing focusable (replies without links or buttons), a keyboard
-      // cannot scroll back through it. Remove this override when the body (or the log) can take focus.
-      config: { rules: [{ id: 'scrollable-region-focusable', enabled: false }] },
-    },
-  },
   async beforeEach() {
     // No conversation or unsent message from another story.
     localStorage.clear();
@@ -229,7 +220,7 @@ export const Streaming: Story = {
     const view = within(panel);
     // Every state of the reply's words as the visitor sees them.
     const shown: string[] = [];
-    const log = view.getByRole('list', { name: 'Conversation' });
+    const log = view.getByRole('list', { name: 'Messages' });
     const observer = new MutationObserver(() => {
       const reply = replies(panel).at(-1);
       const words = reply ? wordsOf(reply) : '';
@@ -258,19 +249,8 @@ export const Streaming: Story = {
   },
 };
 
-/**
- * Stop pressed mid-answer: what arrived stays, and the rest is a click away.
- *
- * Left out of the test run (`!test`) while a known defect stands: once a reply
- * has started, Stop does nothing. `stream()` in src/core/http/client.ts calls
- * `done()` as soon as the status is in, and `finish()` then removes the
- * listener that passes the caller's abort on to the request, so the body reads
- * to its end and the reply completes as if Stop was never pressed. This play
- * function passes once a started body follows the caller's signal; remove the
- * tag then. In the Storybook UI it runs, and shows the failure.
- */
+/** Stop pressed mid-answer: what arrived stays, and the rest is a click away. */
 export const Stopped: Story = {
-  tags: ['!test'],
   beforeEach({ msw }) {
     msw.use(pacedReplies(150));
   },
@@ -312,9 +292,11 @@ export const Cut: Story = {
     const panel = await openPanel(within(canvasElement));
     const view = within(panel);
     await ask(panel, 'what is your cancellation policy?');
-    const status = await view.findByText(/^The answer was cut off before it was complete\./, {}, { timeout: 5000 });
+    // Said beside the reply (the live region says it too, with what to do).
+    const status = await view.findByText(/^The answer was cut off before it was complete\.$/, {}, { timeout: 5000 });
     const reply = replies(panel).at(-1) as HTMLElement;
     await expect(reply).toContainElement(status);
+    await expect(panel.querySelector('[aria-live="polite"]')).toHaveTextContent(/cut off.*Try again/);
     await expect(reply).not.toHaveAttribute('aria-busy');
     const partial = wordsOf(reply);
     await expect(partial).toMatch(/^Plans change/);
@@ -480,7 +462,7 @@ export const LongConversation: Story = {
     await expect(view.queryByRole('list', { name: 'Suggested questions' })).toBeNull();
 
     // The log is scrolled to its end: the newest reply is in view.
-    const log = view.getByRole('list', { name: 'Conversation' });
+    const log = view.getByRole('list', { name: 'Messages' });
     const scroller = scrollerOf(log);
     await expect(scroller.scrollHeight).toBeGreaterThan(scroller.clientHeight);
     await waitFor(() => expect(scroller.scrollTop + scroller.clientHeight).toBeGreaterThanOrEqual(scroller.scrollHeight - 2));

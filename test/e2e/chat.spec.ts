@@ -92,10 +92,10 @@ test('a reply cut off mid-stream keeps what arrived, and Try again completes it 
   await request.post('/__chaos', { data: { method: 'POST', path: '/api/v1/chat/messages', cutAfterBytes: 260, times: 1 } });
   await ask(page, 'what is your cancellation policy');
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByText(/cut off/)).toBeVisible();
+  await expect(replies(page).last().getByText(/cut off/)).toBeVisible();
   const partial = (await replies(page).last().locator('.teppan-chat__bubble').textContent()) ?? '';
   await dialog.getByRole('button', { name: 'Try again' }).click();
-  await expect(dialog.getByText(/cut off/)).toHaveCount(0);
+  await expect(replies(page).last().getByText(/cut off/)).toHaveCount(0);
   const whole = (await replies(page).last().locator('.teppan-chat__bubble').textContent()) ?? '';
   expect(whole.length).toBeGreaterThan(partial.length);
   expect(whole.startsWith(partial)).toBe(true);

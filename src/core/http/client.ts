@@ -53,7 +53,8 @@ export interface HttpClient {
    * A call whose answer is read as it arrives (a streamed chat reply). The same
    * policy holds until the answer starts: retries, per-attempt timeouts, typed
    * errors. It resolves with the body once the status is in; the attempt's
-   * timeout and the caller's signal still cut the body short.
+   * timeout still cuts the body short, and whoever reads it (`readNdjson`)
+   * follows the caller's signal.
    */
   stream(options: CallSettings): Promise<ReadableStream<Uint8Array>>;
   /** An absolute URL of a GET route with the publishable key in it, for links (downloads). */

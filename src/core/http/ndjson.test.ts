@@ -53,3 +53,29 @@ describe('readNdjson', () => {
     expect(error).toMatchObject({ kind: 'bad_response' });
   });
 });
+
+describe('readNdjson and the caller’s abort', () => {
+  it('stops reading a body that has started, at once, as aborted', async () => {
+    const controller = new AbortController();
+    let pulls = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulls++;
+        c.enqueue(bytes(`${JSON.stringify({ type: 'delta', text: `word ${pulls} ` })}\n`));
+        return new Promise((r) => setTimeout(r, 5));
+      },
+    });
+    const seen: unknown[] = [];
+    let error: unknown;
+    try {
+      for await (const event of readNdjson(endless, chatStreamEvent, controller.signal)) {
+        seen.push(event);
+        if (seen.length === 2) controller.abort();
+      }
+    } catch (e) {
+      error = e;
+    }
+    expect(seen).toHaveLength(2);
+    expect(error).toMatchObject({ kind: 'aborted' });
+  });
+});

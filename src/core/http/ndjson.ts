@@ -25,6 +25,9 @@ export async function* readNdjson<T>(body: ReadableStream<Uint8Array>, schema: Z
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
+  // The caller's abort (Stop) ends the body here: past its first byte, the HTTP layer no longer holds it.
+  const stop = () => void reader.cancel(signal?.reason).catch(() => {});
+  signal?.addEventListener('abort', stop, { once: true });
   try {
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -33,7 +36,10 @@ export async function* readNdjson<T>(body: ReadableStream<Uint8Array>, schema: Z
       } catch (cause) {
         throw new TeppanError({ kind: signal?.aborted ? 'aborted' : 'network', userMessage: signal?.aborted ? undefined : CUT, cause });
       }
-      if (chunk.done) break;
+      if (chunk.done) {
+        if (signal?.aborted) throw new TeppanError({ kind: 'aborted' });
+        break;
+      }
       // `stream: true`: a character split across two chunks waits for its second half.
       buffer += decoder.decode(chunk.value, { stream: true });
       for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
@@ -44,6 +50,7 @@ export async function* readNdjson<T>(body: ReadableStream<Uint8Array>, schema: Z
     }
     if (buffer.trim()) yield parseLine(buffer.trim(), schema);
   } finally {
+    signal?.removeEventListener('abort', stop);
     // The reader stopped early (Stop, or an error): let the connection go.
     reader.cancel().catch(() => {});
   }

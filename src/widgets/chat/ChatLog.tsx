@@ -28,7 +28,7 @@ function LinkButton({ onClick, children }: { onClick: () => void; children: stri
 /** The conversation, oldest first: each message as text, its state, and what can be done about it. */
 export function ChatLog({ entries, businessName, onRetry, onAction, canQuote }: ChatLogProps) {
   return (
-    <ol className="teppan-chat__log" aria-label="Conversation">
+    <ol className="teppan-chat__log" aria-label="Messages">
       {entries.map((entry) =>
         entry.kind === 'visitor' ? (
           <li key={entry.id} className="teppan-chat__message teppan-chat__message--visitor">

@@ -98,7 +98,8 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
           ×
         </button>
       </div>
-      <div className="teppan-chat__body" ref={log}>
+      {/* Focusable, so a keyboard can scroll back through a conversation that has nothing else to focus. */}
+      <div className="teppan-chat__body" ref={log} role="region" aria-label="Conversation" tabIndex={0}>
         {handoff ? (
           <HandoffForm api={api} question={lastQuestion} conversationId={chat.conversationId()} onDone={() => setHandoff(false)} onError={onError} />
         ) : (
@@ -108,14 +109,32 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
               <ul className="teppan-chat__suggestions" aria-label="Suggested questions">
                 {SUGGESTIONS.map((s) => (
                   <li key={s}>
-                    <button type="button" className="teppan-button teppan-button--secondary" onClick={() => chat.send(s)}>
+                    <button
+                      type="button"
+                      className="teppan-button teppan-button--secondary"
+                      onClick={() => {
+                        chat.send(s);
+                        // The suggestions go away with the button just pressed: the message box keeps the visitor's place.
+                        box.current?.focus();
+                      }}
+                    >
                       {s}
                     </button>
                   </li>
                 ))}
               </ul>
             ) : null}
-            <ChatLog entries={chat.entries} businessName={businessName} onRetry={chat.retry} onAction={onAction} canQuote={Boolean(quote)} />
+            <ChatLog
+              entries={chat.entries}
+              businessName={businessName}
+              onRetry={(id) => {
+                chat.retry(id);
+                // "Try again" disappears as the message goes: focus stays in the panel, in the message box.
+                box.current?.focus();
+              }}
+              onAction={onAction}
+              canQuote={Boolean(quote)}
+            />
           </>
         )}
       </div>
@@ -152,7 +171,7 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
         </form>
       )}
       <p className="teppan-sr-only" aria-live="polite">
-        {chat.announcement ? `${businessName}: ${chat.announcement}` : ''}
+        {chat.announcement ? `${chat.announcement.reply ? `${businessName}: ` : ''}${chat.announcement.text}` : ''}
       </p>
     </section>
   );

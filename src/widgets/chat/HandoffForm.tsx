@@ -26,8 +26,10 @@ export function HandoffForm({ api, question, conversationId, onDone, onError }: 
   const [key] = useState(newIdempotencyKey);
   const formRef = useRef<HTMLFormElement>(null);
   const thanks = useRef<HTMLParagraphElement>(null);
+  // Opening the form puts the visitor in its first field; sending it, on the thanks.
   useLayoutEffect(() => {
     if (sent) thanks.current?.focus();
+    else formRef.current?.querySelector<HTMLElement>('[data-field="name"]')?.focus();
   }, [sent]);
 
   const bind = (field: keyof Values) => ({

@@ -53,7 +53,8 @@ export function useChat({ api, scope, onError }: Options) {
   );
   const [restoring, setRestoring] = useState(() => memory.load().conversationId !== null);
   const [streaming, setStreaming] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
+  /** What a screen reader is told: a reply once it is complete, or what became of a message. */
+  const [announcement, setAnnouncement] = useState<{ text: string; reply: boolean } | null>(null);
   const current = useRef<AbortController | null>(null);
   const flushing = useRef(false);
   const failed = useStableCallback(onError);
@@ -105,7 +106,7 @@ export function useChat({ api, scope, onError }: Options) {
         } else if (event.type === 'end') {
           const { text, actions = [], confident = true } = event.message;
           update(replyId, (e) => (e.kind === 'reply' ? { ...e, text, actions, confident, state: 'done', error: undefined } : e));
-          setAnnouncement(text);
+          setAnnouncement({ text, reply: true });
           ended = true;
         } else {
           const error = new TeppanError({ kind: 'server', problem: event.problem });
@@ -136,7 +137,10 @@ export function useChat({ api, scope, onError }: Options) {
         if (replyId) {
           const id = replyId;
           update(id, (r) => (r.kind === 'reply' ? { ...r, state: stopped ? 'stopped' : 'cut', error: stopped ? undefined : error } : r));
-          if (!stopped) failed(error);
+          if (!stopped) {
+            setAnnouncement({ text: `${error.userMessage} Try again to see all of it.`, reply: false });
+            failed(error);
+          }
           return 'done';
         }
         if (error.kind === 'not_found') {
@@ -151,9 +155,11 @@ export function useChat({ api, scope, onError }: Options) {
         }
         if (offline()) {
           setStatus(message.messageId, 'waiting');
+          setAnnouncement({ text: 'You’re offline. Your message will be sent when you’re back online.', reply: false });
           return 'stop';
         }
         setStatus(message.messageId, 'failed', error);
+        setAnnouncement({ text: `Your message was not sent: ${error.userMessage}`, reply: false });
         failed(error);
         return 'stop';
       } finally {
