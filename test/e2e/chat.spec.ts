@@ -92,10 +92,18 @@ test('a reply cut off mid-stream keeps what arrived, and Try again completes it 
   await request.post('/__chaos', { data: { method: 'POST', path: '/api/v1/chat/messages', cutAfterBytes: 260, times: 1 } });
   await ask(page, 'what is your cancellation policy');
   const dialog = page.getByRole('dialog');
-  await expect(replies(page).last().getByText(/cut off/)).toBeVisible();
+  await expect(
+    replies(page)
+      .last()
+      .getByText(/cut off/),
+  ).toBeVisible();
   const partial = (await replies(page).last().locator('.teppan-chat__bubble').textContent()) ?? '';
   await dialog.getByRole('button', { name: 'Try again' }).click();
-  await expect(replies(page).last().getByText(/cut off/)).toHaveCount(0);
+  await expect(
+    replies(page)
+      .last()
+      .getByText(/cut off/),
+  ).toHaveCount(0);
   const whole = (await replies(page).last().locator('.teppan-chat__bubble').textContent()) ?? '';
   expect(whole.length).toBeGreaterThan(partial.length);
   expect(whole.startsWith(partial)).toBe(true);
@@ -162,4 +170,30 @@ test('on a phone the chat fills the screen and the page behind it stays still', 
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
   await page.keyboard.press('Escape');
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).not.toBe('hidden');
+});
+
+test('the chat works with the keyboard alone: open, ask, act on the answer, reach a person, close', async ({ page }) => {
+  await page.goto('/book.html');
+  const launcher = page.getByRole('button', { name: 'Open chat' });
+  // The launcher comes last in the page: Tab reaches it after everything else.
+  await page.keyboard.press('End');
+  for (let i = 0; i < 40 && !(await launcher.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)); i++) await page.keyboard.press('Tab');
+  await expect(launcher).toBeFocused();
+  await page.keyboard.press('Enter');
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('can you do gluten free?');
+  await page.keyboard.press('Enter');
+  await expect(replies(page).last()).toContainText(/gluten/i);
+  await expect(box).toHaveValue('');
+  // Shift+Tab from the message box walks back into the conversation, to the reply's offer of a person.
+  const person = replies(page).last().getByRole('button', { name: 'Talk to a person' });
+  for (let i = 0; i < 10 && !(await person.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)); i++)
+    await page.keyboard.press('Shift+Tab');
+  await expect(person).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Name')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(launcher).toBeFocused();
 });
