@@ -98,6 +98,16 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['how long does it last', 'length'],
   ['how long will the chef be here', 'length'],
   ['how long is the show', 'length'],
+  // A word from another topic, or a filler the FAQ knows, must not sink the right answer.
+  ['what if it rains on the day', 'rain'],
+  ['is lobster available', 'extras'],
+  ['how early should i book', 'booking'],
+  ['what time can the chef arrive', 'booking'],
+  ['can kids eat for less', 'prices'],
+  ['do you have any openings on july 4', 'booking'],
+  ['when is the balance due', 'deposit'],
+  ['do you clean up after', 'equipment'],
+  ['what happens in bad weather', 'rain'],
 ];
 
 /** Questions the FAQ cannot answer: each must fall below the threshold and be handed to a person. */
@@ -123,6 +133,9 @@ const OFF_TOPIC = [
   'do you sell pizza',
   'what is the meaning of life',
   'is it likely to rain on the moon',
+  'do you serve alcohol',
+  'whats the weather like',
+  'may i bring my own drinks',
 ];
 
 describe('FAQ ranking', () => {

@@ -12,6 +12,14 @@ export const CONFIDENCE_THRESHOLD = 0.7;
 /** How much a score counts the question's words the topic explains, against the topic's words the question names. */
 const QUESTION_SHARE = 0.8;
 
+/**
+ * How much a word the FAQ knows, but from another topic, counts against a
+ * topic ("is lobster *available*", "what if it rains on the *day*"): a little.
+ * Words the FAQ has never seen count in full: they are what off-topic
+ * questions are made of ("Paris", "essay", "game").
+ */
+const OTHER_TOPIC_SHARE = 0.3;
+
 export interface RankOptions {
   /** Names of the places around the business (lowercase): a question naming one is about travel. */
   places?: ReadonlySet<string>;
@@ -155,17 +163,19 @@ function conceptsOf(text: string, lexicon: Lexicon, places: ReadonlySet<string> 
  * FAQ topics by how well they answer a question, best first. A score is
  * mostly the share of the question's meaning (its concepts, weighted by how
  * telling each is) that the topic's phrasings cover, so words the FAQ has
- * never seen ("Paris", "essay") pull it down; partly how much of the
- * topic's closest phrasing the question names.
+ * never seen ("Paris", "essay") pull it down, and words of other topics a
+ * little (`OTHER_TOPIC_SHARE`); partly how much of the topic's closest
+ * phrasing the question names.
  */
 export function rank(faq: FaqConfig, question: string, { places }: RankOptions = {}): Ranked[] {
   const index = indexOf(faq);
   const asked = [...conceptsOf(question, index, places)];
   const weight = (c: string) => index.weights.get(c) ?? index.unknownWeight;
-  const total = asked.reduce((sum, c) => sum + weight(c), 0);
-  if (total === 0) return index.topics.map((t) => ({ entry: t.entry, score: 0 }));
+  if (asked.length === 0) return index.topics.map((t) => ({ entry: t.entry, score: 0 }));
   const ranked = index.topics.map((topic) => {
     const covered = asked.filter((c) => topic.concepts.has(c)).reduce((sum, c) => sum + weight(c), 0);
+    const against = asked.filter((c) => !topic.concepts.has(c)).reduce((sum, c) => sum + (index.weights.has(c) ? OTHER_TOPIC_SHARE : 1) * weight(c), 0);
+    const total = covered + against;
     const closest = Math.max(
       ...topic.asks.map((ask) => {
         const size = [...ask].reduce((sum, c) => sum + weight(c), 0);
