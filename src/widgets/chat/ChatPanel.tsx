@@ -44,7 +44,7 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
   const titleId = useId();
   const [handoff, setHandoff] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
-  const log = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLElement>(null);
   usePageScrollLock();
 
   // Opening puts the visitor in the message box, ready to type.
@@ -98,8 +98,8 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
           ×
         </button>
       </div>
-      {/* Focusable, so a keyboard can scroll back through a conversation that has nothing else to focus. */}
-      <div className="teppan-chat__body" ref={log} role="region" aria-label="Conversation" tabIndex={0}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region a keyboard must be able to scroll (WCAG 2.1.1, axe scrollable-region-focusable), even when it holds nothing else to focus. */}
+      <section className="teppan-chat__body" ref={log} aria-label="Conversation" tabIndex={0}>
         {handoff ? (
           <HandoffForm api={api} question={lastQuestion} conversationId={chat.conversationId()} onDone={() => setHandoff(false)} onError={onError} />
         ) : (
@@ -137,7 +137,7 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
             />
           </>
         )}
-      </div>
+      </section>
       {handoff ? null : (
         <form className="teppan-chat__composer" onSubmit={submit} aria-label="Write a message">
           <label className="teppan-sr-only" htmlFor={`${titleId}-message`}>
