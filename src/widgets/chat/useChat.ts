@@ -225,7 +225,6 @@ export function useChat({ api, scope, onError }: Options) {
   useEffect(() => {
     const { conversationId, outbox } = memory.load();
     let live = true;
-    const waiting = outbox.map((m): ChatEntry => ({ kind: 'visitor', id: m.messageId, text: m.text, status: 'waiting' }));
     if (!conversationId) {
       void flush();
       return;
@@ -233,7 +232,10 @@ export function useChat({ api, scope, onError }: Options) {
     api.conversation(conversationId).then(
       (c) => {
         if (!live) return;
-        setEntries([...entriesOf(c.messages).filter((e) => !outbox.some((o) => o.messageId === e.id)), ...waiting]);
+        // The history first, then whatever is on screen that it doesn't hold yet (waiting, or sent meanwhile).
+        const history = entriesOf(c.messages).filter((e) => !outbox.some((o) => o.messageId === e.id));
+        const known = new Set(history.map((e) => e.id));
+        setEntries((current) => [...history, ...current.filter((e) => !known.has(e.id))]);
         setRestoring(false);
         void flush();
       },
