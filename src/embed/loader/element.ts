@@ -132,7 +132,7 @@ export function elementClass(spec: WidgetSpec, ctx: LoaderContext): CustomElemen
       const config = ctx.config();
       if (!config) {
         // A page may configure Teppan later than the loader runs: wait for it, and say what is missing.
-        console.warn(`Teppan: <${tagOf(spec)}> waits for data-key="pk_…" on the script, or Teppan('init', { key }).`);
+        console.warn(`Teppan: <${tagOf(spec)}> needs data-key="pk_…" or Teppan('init', { key }).`);
         ctx.whenConfigured(() => {
           if (generation === this.#generation && this.isConnected) void this.#load();
         });

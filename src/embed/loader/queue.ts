@@ -32,7 +32,7 @@ export function createQueue(handlers: Handlers): void {
         handlers.init((a ?? {}) as Partial<EmbedConfig>);
         break;
       case 'on': {
-        if (typeof b !== 'function') return console.error(`Teppan('on', name, fn): fn is not a function.`);
+        if (typeof b !== 'function') return console.error(`Teppan('on'): give a function.`);
         const fn = b as Listener;
         const listener: EventListener = (e) => fn((e as CustomEvent).detail, e);
         listeners.set(fn, listener);

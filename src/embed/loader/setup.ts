@@ -53,7 +53,7 @@ export function setupTeppan({ script, chunks }: LoaderOptions): void {
   createQueue({
     init: (c) => {
       const key = c.key ?? config?.key;
-      if (!key) return console.error("Teppan('init') needs { key: 'pk_…' }.");
+      if (!key) return console.error("Teppan('init') needs a key.");
       config = { ...config, ...c, key, api: c.api ?? config?.api ?? new URL(src).origin };
       for (const then of waiting.splice(0)) then();
     },
@@ -63,7 +63,7 @@ export function setupTeppan({ script, chunks }: LoaderOptions): void {
     },
     open: (name) => {
       const spec = specNamed(name);
-      if (!spec?.launcher) return console.warn(`Teppan('open'): '${name}' does not open; 'chat' does.`);
+      if (!spec?.launcher) return console.warn(`Teppan('open'): only 'chat' opens.`);
       // Once the elements exist (a queued call replays before they are defined): the page's, or one of our own.
       const tag = tagOf(spec);
       void customElements.whenDefined(tag).then(() => {
