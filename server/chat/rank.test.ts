@@ -108,6 +108,10 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['when is the balance due', 'deposit'],
   ['do you clean up after', 'equipment'],
   ['what happens in bad weather', 'rain'],
+  ['how much do i have to put down', 'deposit'],
+  ['how do i pay the rest', 'deposit'],
+  ['do kids under 3 eat free', 'children'],
+  ['are you available on christmas', 'booking'],
 ];
 
 /** Questions the FAQ cannot answer: each must fall below the threshold and be handed to a person. */
