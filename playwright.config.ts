@@ -8,7 +8,9 @@ const FAKE_STRIPE_PORT = Number(process.env.E2E_FAKE_STRIPE_PORT ?? PORT + 1);
 export const FAKE_STRIPE_URL = `http://127.0.0.1:${FAKE_STRIPE_PORT}`;
 
 export default defineConfig({
-  testDir: 'test/e2e',
+  // The demo's journeys, and the reliability suite's fault matrix and hostile input (test/reliability/README.md).
+  testDir: 'test',
+  testMatch: ['e2e/**/*.spec.ts', 'reliability/**/*.spec.ts'],
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -57,7 +57,7 @@ export default defineConfig({
         test: {
           name: 'api',
           environment: 'node',
-          include: ['test/api/**/*.test.ts'],
+          include: ['test/api/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           // Each file starts its own server; chaos rules are per server, so files stay independent.
           testTimeout: 30_000,
           hookTimeout: 30_000,

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { randomId } from '../src/core/ids';
 import { createChaos, type FaultRule } from './chaos';
@@ -39,6 +39,8 @@ export interface AppOptions {
   llm?: LlmConfig;
   /** Where the chat's answers come from, overriding `llm`: the tenant's FAQ unless told otherwise. */
   answerer?: Answerer;
+  /** The visitor's network address as the transport knows it (Node: the socket's peer); 'unknown' without one. */
+  addressOf?: (c: Context<AppEnv>) => string | undefined;
 }
 
 const API = '/api/v1';
@@ -59,6 +61,7 @@ export function createApp({
   stripe,
   llm,
   answerer = llm ? createLlmAnswerer(llm, createFaqAnswerer()) : createFaqAnswerer(),
+  addressOf = () => undefined,
 }: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);
   const app = new Hono<AppEnv>();
@@ -70,6 +73,7 @@ export function createApp({
 
   app.use('*', async (c, next) => {
     c.set('requestId', randomId());
+    c.set('clientAddress', addressOf(c) ?? 'unknown');
     await next();
     c.res.headers.set('X-Request-Id', c.get('requestId'));
   });

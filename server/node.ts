@@ -32,7 +32,17 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The reference API plus the demo site and embed files, as one Node request handler. */
 export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, embedRoot, eagerRoot }: NodeServerOptions) {
   const root = new Hono<{ Bindings: HttpBindings }>();
-  root.route('/', createApp({ store, chaos, ...(tenants ? { tenants } : {}), stripe, llm }));
+  root.route(
+    '/',
+    createApp({
+      store,
+      chaos,
+      ...(tenants ? { tenants } : {}),
+      stripe,
+      llm,
+      addressOf: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket.remoteAddress,
+    }),
+  );
   const embeds = { '/embed': embedRoot, '/embed-eager': eagerRoot };
   for (const [prefix, dir] of Object.entries(embeds)) {
     if (!dir) continue;

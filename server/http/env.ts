@@ -5,6 +5,8 @@ import type { IdempotencyClaim } from './idempotency';
 export interface AppEnv {
   Variables: {
     requestId: string;
+    /** The visitor's network address, for rate limits and loopback-only routes ('unknown' when the transport has none). */
+    clientAddress: string;
     tenant: Tenant;
     keyKind: KeyKind;
     /** Delay armed by chaos, applied after an idempotency key is claimed. */
