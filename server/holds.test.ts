@@ -17,7 +17,8 @@ describe.each<[string, () => Store]>([
 ])('booking holds (%s store)', (_, makeStore) => {
   function setup() {
     let now = Date.parse('2027-01-10T18:00:00Z');
-    const app = createApp({ store: makeStore(), now: () => now });
+    // The visitor's address comes from a test header here (Node takes the socket's).
+    const app = createApp({ store: makeStore(), now: () => now, addressOf: (c) => c.req.header('x-test-address') });
     const call = async <T>(path: string, init: RequestInit = {}) => {
       const res = await app.request(`/api/v1${path}`, {
         ...init,
@@ -31,10 +32,11 @@ describe.each<[string, () => Store]>([
 
   it('holds a seating for 15 minutes; an unpaid hold then expires and frees it', async () => {
     const { call, date, advance } = setup();
-    const { body: quote } = await call<Quote>('/quotes', { method: 'POST', body: JSON.stringify({ adults: 10, eventDate: date, zip: '90012' }) });
     const slotId = `${date}T18:00`;
-    const book = (n: number) =>
-      call<Booking>('/bookings', {
+    // Each party its own quote: a quote makes one booking.
+    const book = async (n: number) => {
+      const { body: quote } = await call<Quote>('/quotes', { method: 'POST', body: JSON.stringify({ adults: 10, eventDate: date, zip: '90012' }) });
+      return call<Booking>('/bookings', {
         method: 'POST',
         headers: { 'idempotency-key': `hold-test-${n}` },
         body: JSON.stringify({
@@ -44,6 +46,7 @@ describe.each<[string, () => Store]>([
           address: { line1: '1 Main St', city: 'Los Angeles', zip: '90012' },
         }),
       });
+    };
     const remaining = async () =>
       (await call<Availability>(`/availability?from=${date}&to=${date}`)).body.days[0]?.slots.find((s) => s.id === slotId)?.remaining;
 
@@ -63,9 +66,9 @@ describe.each<[string, () => Store]>([
 
   it('a deposit paid in time confirms the booking and keeps its seating; after the hold, nothing is charged', async () => {
     const { call, date, advance } = setup();
-    const { body: quote } = await call<Quote>('/quotes', { method: 'POST', body: JSON.stringify({ adults: 10, eventDate: date, zip: '90012' }) });
-    const booking = async (time: string) =>
-      (
+    const booking = async (time: string) => {
+      const { body: quote } = await call<Quote>('/quotes', { method: 'POST', body: JSON.stringify({ adults: 10, eventDate: date, zip: '90012' }) });
+      return (
         await call<Booking>('/bookings', {
           method: 'POST',
           body: JSON.stringify({
@@ -76,6 +79,7 @@ describe.each<[string, () => Store]>([
           }),
         })
       ).body;
+    };
     const start = async (b: Booking) => (await call<Payment>(`/bookings/${b.id}/payments`, { method: 'POST', body: '{}' })).body;
     const card = { number: '4242424242424242', expMonth: 12, expYear: 2035, cvc: '123', postalCode: '90012' };
     const confirm = (p: Payment) => call<Payment>(`/payments/${p.id}/confirm`, { method: 'POST', body: JSON.stringify({ card }) });
@@ -96,5 +100,34 @@ describe.each<[string, () => Store]>([
       [early.id]: ['succeeded'],
       [late.id]: ['requires_confirmation'],
     });
+  });
+  it('a visitor at their share of a day is refused; another visitor, and the same one a day later, still book', async () => {
+    const { call, date } = setup();
+    const hold = async (address: string, slotId: string) => {
+      const { body: quote } = await call<Quote>('/quotes', {
+        method: 'POST',
+        body: JSON.stringify({ adults: 10, eventDate: slotId.slice(0, 10), zip: '90012' }),
+      });
+      const res = await call<{ code?: string }>('/bookings', {
+        method: 'POST',
+        headers: { 'x-test-address': address },
+        body: JSON.stringify({
+          slotId,
+          quoteId: quote.id,
+          customer: { name: 'Holder', email: 'h@example.com', phone: '2135550142' },
+          address: { line1: '1 Main St', city: 'Los Angeles', zip: '90012' },
+        }),
+      });
+      return res.status === 201 ? 'held' : res.body.code;
+    };
+    const seatings = demoTenant.catalog.booking.seatings;
+    const slots = seatings.flatMap((t) => [0, 1, 2].map(() => `${date}T${t}`));
+    for (const slotId of slots.slice(0, 6)) expect(await hold('203.0.113.7', slotId)).toBe('held');
+    expect(await hold('203.0.113.7', slots[6] ?? '')).toBe('too-many-holds');
+    // The same /64 is the same visitor; another address is another.
+    expect(await hold('2001:db8::1', slots[6] ?? '')).toBe('held');
+    expect(await hold('2001:db8::2', slots[7] ?? '')).toBe('held');
+    expect(await hold('203.0.113.8', slots[8] ?? '')).toBe('held');
+    expect(await hold('203.0.113.7', `${addDays(date, 1)}T${seatings[0]}`)).toBe('held');
   });
 });

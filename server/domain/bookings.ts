@@ -1,15 +1,39 @@
 import { type AdminBooking, type Booking, type BookingInput, type Catalog, type FieldError, makeFieldError } from '../../src/contract';
-import { isSeatingBookable, parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
-import type { Store, StoredBooking, StoredPayment } from '../store/types';
+import { isSeatingBookable, longDate, parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
+import type { HoldOutcome, HoldRules, Store, StoredBooking, StoredPayment } from '../store/types';
 import { newResourceId } from './ids';
 import { paymentView } from './payments';
 
-export type CreateResult = { ok: true; booking: StoredBooking } | { ok: false; errors: FieldError[] } | { ok: false; full: true };
+export type CreateResult =
+  | { ok: true; booking: StoredBooking }
+  | { ok: false; errors: FieldError[] }
+  | { ok: false; refused: Exclude<HoldOutcome, { outcome: 'created' }> };
+
+/**
+ * A quote may hold a seating this many times in all: the first hold, then
+ * "Book again" twice after a hold expired unpaid. Past that, holding seatings
+ * without paying is not booking; a new quote starts afresh.
+ */
+export const HOLDS_PER_QUOTE = 3;
+
+/** What limits holds for this catalog: no one visitor may hold more than half of any day's chef teams unpaid. */
+export function holdRules(catalog: Catalog): HoldRules {
+  const { teamsPerSeating, seatings } = catalog.booking;
+  return {
+    capacity: teamsPerSeating,
+    holdsPerQuote: HOLDS_PER_QUOTE,
+    holdsPerVisitorPerDate: Math.max(1, Math.ceil((teamsPerSeating * seatings.length) / 2)),
+  };
+}
 
 const err = makeFieldError;
 
-/** Checks the seating and the quote, then holds the seating if a chef team is still free. */
-export function createBooking(catalog: Catalog, store: Store, tenantId: string, input: BookingInput, now: number): CreateResult {
+/**
+ * Checks the seating against the quote (a real seating, on the quote's date),
+ * then holds it if a chef team is still free and the quote and the visitor
+ * are within `holdRules`. `holder` is the visitor's keyed hash.
+ */
+export function createBooking(catalog: Catalog, store: Store, tenantId: string, input: BookingInput, now: number, holder?: string): CreateResult {
   const errors: FieldError[] = [];
   const slot = parseSlotId(input.slotId);
   if (!slot || !catalog.booking.seatings.includes(slot.time)) {
@@ -22,8 +46,13 @@ export function createBooking(catalog: Catalog, store: Store, tenantId: string, 
     errors.push(err('quoteId', 'We couldn’t find that quote. Get a new quote and try again.'));
   } else if (Date.parse(quote.expiresAt) <= now) {
     errors.push(err('quoteId', 'That quote has expired. Get a new quote and try again.'));
-  } else if (quote.zip !== input.address.zip) {
-    errors.push(err('address.zip', `The quote’s travel was priced for ZIP ${quote.zip}. Use that ZIP, or get a new quote for ${input.address.zip}.`));
+  } else {
+    if (slot && slot.date !== quote.eventDate && !errors.some((e) => e.field === 'slotId')) {
+      errors.push(err('slotId', `Your quote is for ${longDate(quote.eventDate)}. Choose a seating on that day, or get a quote for ${longDate(slot.date)}.`));
+    }
+    if (quote.zip !== input.address.zip) {
+      errors.push(err('address.zip', `The quote’s travel was priced for ZIP ${quote.zip}. Use that ZIP, or get a new quote for ${input.address.zip}.`));
+    }
   }
   if (errors.length > 0 || !slot || !quote) return { ok: false, errors };
 
@@ -43,9 +72,10 @@ export function createBooking(catalog: Catalog, store: Store, tenantId: string, 
     status: 'pending_deposit',
     holdExpiresAt: now + catalog.booking.holdMinutes * 60_000,
     createdAt: now,
+    ...(holder ? { holder } : {}),
   };
-  if (store.createBookingIfFree(booking, catalog.booking.teamsPerSeating, now) === 'full') return { ok: false, full: true };
-  return { ok: true, booking };
+  const held = store.holdSeating(booking, holdRules(catalog), now);
+  return held.outcome === 'created' ? { ok: true, booking } : { ok: false, refused: held };
 }
 
 /** What a publishable key may see: status and amounts, no contact details. */

@@ -10,6 +10,8 @@ export interface ProblemInit {
   detail?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** RFC 9457 extension members, e.g. the `bookingId` a conflict is about. */
+  extensions?: Record<string, string>;
 }
 
 /** Thrown anywhere in a handler; `onError` turns it into an RFC 9457 response. */
@@ -29,6 +31,7 @@ export function problemBody(init: ProblemInit, instance?: string): ProblemDetail
     ...(init.detail ? { detail: init.detail } : {}),
     ...(instance ? { instance } : {}),
     ...(init.errors?.length ? { errors: init.errors } : {}),
+    ...init.extensions,
   };
 }
 

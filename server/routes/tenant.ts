@@ -1,13 +1,15 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { availabilityQuery, bookingRequest, quoteRequest } from '../../src/contract';
-import { adminBooking, createBooking, publicBooking } from '../domain/bookings';
+import { adminBooking, type CreateResult, createBooking, HOLDS_PER_QUOTE, publicBooking } from '../domain/bookings';
 import { bookingCalendar } from '../domain/calendar';
 import { makeQuote } from '../domain/quotes';
 import { availabilityFor, rangeErrors } from '../domain/schedule';
 import type { AppEnv } from '../http/env';
+import { storedId } from '../http/idempotency';
+import { keyedHash, networkOf } from '../http/keyed-hash';
 import { Problem, validationProblem } from '../http/problem';
 import { jsonBody, parseWith } from '../http/validate';
-import type { Store, StoredPayment } from '../store/types';
+import type { Store, StoredPayment, StoredResponse } from '../store/types';
 
 const notFound = (what: string) => new Problem({ status: 404, code: 'not-found', title: `${what} not found`, detail: `No ${what.toLowerCase()} has that id.` });
 
@@ -42,15 +44,10 @@ export function tenantRoutes(store: Store, now: () => number) {
     .post('/bookings', async (c) => {
       const tenant = c.get('tenant');
       const t = now();
-      const result = createBooking(tenant.catalog, store, tenant.id, await jsonBody(c, bookingRequest), t);
-      if (!result.ok && 'full' in result) {
-        throw new Problem({
-          status: 409,
-          code: 'seating-full',
-          title: 'Seating full',
-          detail: 'Sorry, that seating was just taken. Please choose another time.',
-        });
-      }
+      const input = await jsonBody(c, bookingRequest);
+      const holder = await keyedHash(store.secret, `holder ${networkOf(c.get('clientAddress'))}`);
+      const result = createBooking(tenant.catalog, store, tenant.id, input, t, holder);
+      if (!result.ok && 'refused' in result) throw holdRefused(result.refused, tenant.catalog.booking.holdMinutes);
       if (!result.ok) throw validationProblem(result.errors);
       c.header('Location', `/api/v1/bookings/${result.booking.id}`);
       return c.json(publicBooking(result.booking, tenant.catalog, t), 201);
@@ -73,6 +70,48 @@ export function tenantRoutes(store: Store, now: () => number) {
         'Cache-Control': 'no-store',
       });
     });
+}
+
+/** A replayed booking as it stands now: a hold that expired since reads `expired`, a paid one `confirmed`. */
+export const currentBookingOf = (store: Store, now: () => number) => (c: Context<AppEnv>, stored: StoredResponse) => {
+  const tenant = c.get('tenant');
+  const booking = store.getBooking(tenant.id, storedId(stored));
+  return booking && publicBooking(booking, tenant.catalog, now());
+};
+
+/** Why a seating was not held, for the visitor: each is a 409, and nothing was created. */
+function holdRefused(refused: Extract<CreateResult, { refused: unknown }>['refused'], holdMinutes: number): Problem {
+  switch (refused.outcome) {
+    case 'full':
+      return new Problem({
+        status: 409,
+        code: 'seating-full',
+        title: 'Seating full',
+        detail: 'Sorry, that seating was just taken. Please choose another time.',
+      });
+    case 'quote-booked':
+      return new Problem({
+        status: 409,
+        code: 'quote-booked',
+        title: 'Quote already booked',
+        detail: `This quote already has a booking (${refused.booking.id}). Pay its deposit, or to book another event get a new quote.`,
+        extensions: { bookingId: refused.booking.id },
+      });
+    case 'quote-spent':
+      return new Problem({
+        status: 409,
+        code: 'quote-spent',
+        title: 'Quote used up',
+        detail: `This quote has held a seating ${HOLDS_PER_QUOTE} times without a deposit. Get a new quote to book.`,
+      });
+    case 'visitor-limit':
+      return new Problem({
+        status: 409,
+        code: 'too-many-holds',
+        title: 'Too many unpaid holds',
+        detail: `You already hold as many seatings on that day as one guest may without paying. Pay the deposit for one of them, or wait until a hold ends (holds last ${holdMinutes} minutes).`,
+      });
+  }
 }
 
 /** Routes that need a secret key. */

@@ -1,11 +1,14 @@
+import { decideHold, slotDate } from './holds';
 import { decideSettle, holdsSeating, isUnfinished } from './settle';
-import type { IdempotencyBegin, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
+import type { IdempotencyBegin, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote, StoredResponse } from './types';
 
 interface Claim {
   fingerprint: string;
   startedAt: number;
-  response?: { status: number; body: string };
+  response?: StoredResponse;
 }
+
+const randomSecret = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** In-memory store, for the browser (MSW) and fast tests. Each call runs to completion in one turn. */
 export function createMemoryStore(): Store {
@@ -22,6 +25,7 @@ export function createMemoryStore(): Store {
   const claimId = (scope: string, key: string) => `${scope}\u0000${key}`;
 
   return {
+    secret: randomSecret(),
     saveQuote(q) {
       quotes.set(q.id, structuredClone(q));
     },
@@ -29,12 +33,18 @@ export function createMemoryStore(): Store {
       const q = quotes.get(id);
       return q && q.tenantId === tenantId ? structuredClone(q) : undefined;
     },
-    createBookingIfFree(b, capacity, now) {
-      let held = 0;
-      for (const other of bookings.values()) if (other.tenantId === b.tenantId && other.slotId === b.slotId && holdsSeating(other, now)) held++;
-      if (held >= capacity) return 'full';
-      bookings.set(b.id, structuredClone(b));
-      return 'created';
+    holdSeating(b, rules, now) {
+      const mine = [...bookings.values()].filter((other) => other.tenantId === b.tenantId);
+      const date = slotDate(b.slotId);
+      const result = decideHold(b, rules, now, {
+        heldInSlot: mine.filter((other) => other.slotId === b.slotId && holdsSeating(other, now)).length,
+        ofQuote: mine.filter((other) => other.quoteId === b.quoteId).map((other) => structuredClone(other)),
+        visitorHoldsOnDate: mine.filter(
+          (other) => other.holder === b.holder && other.status === 'pending_deposit' && holdsSeating(other, now) && slotDate(other.slotId) === date,
+        ).length,
+      });
+      if (result.outcome === 'created') bookings.set(b.id, structuredClone(b));
+      return result;
     },
     getBooking(tenantId, id) {
       const b = bookings.get(id);
@@ -101,9 +111,9 @@ export function createMemoryStore(): Store {
       claims.set(id, { fingerprint, startedAt: now });
       return { state: 'started' };
     },
-    finishIdempotent(scope, key, status, body) {
+    finishIdempotent(scope, key, response) {
       const claim = claims.get(claimId(scope, key));
-      if (claim) claim.response = { status, body };
+      if (claim) claim.response = { ...response };
     },
     releaseIdempotent(scope, key) {
       claims.delete(claimId(scope, key));
@@ -128,6 +138,12 @@ export function createMemoryStore(): Store {
     webhookEventSeen: (provider, eventId) => webhookEvents.has(`${provider}\u0000${eventId}`),
     recordWebhookEvent(provider, eventId) {
       webhookEvents.add(`${provider}\u0000${eventId}`);
+    },
+    sweep(now, rules) {
+      const before = { quotes: quotes.size, idempotency: claims.size };
+      for (const [id, q] of quotes) if (Date.parse(q.expiresAt) + rules.expiredQuoteTtlMs <= now) quotes.delete(id);
+      for (const [id, claim] of claims) if (claim.startedAt + rules.idempotencyTtlMs <= now) claims.delete(id);
+      return { quotes: before.quotes - quotes.size, idempotency: before.idempotency - claims.size };
     },
     close() {},
   };

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { decideHold, slotDate } from './holds';
 import { decideSettle, isUnfinished } from './settle';
-import type { IdempotencyBegin, Store, StoredBooking, StoredChatMessage, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
+import type { HoldRules, IdempotencyBegin, Store, StoredBooking, StoredChatMessage, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS quotes (
@@ -69,7 +71,46 @@ const SCHEMA = `
     data TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS leads_by_tenant ON leads (tenant_id);
+  CREATE TABLE IF NOT EXISTS meta (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
 `;
+
+/**
+ * Columns added after the first release, each with how existing rows get it:
+ * a file made by an older server opens and keeps working.
+ */
+const ADDED_COLUMNS = [
+  { table: 'quotes', column: 'expires_at', type: 'INTEGER', fill: `CAST(strftime('%s', json_extract(data, '$.expiresAt')) AS INTEGER) * 1000` },
+  { table: 'bookings', column: 'quote_id', type: 'TEXT', fill: `json_extract(data, '$.quoteId')` },
+  { table: 'bookings', column: 'holder', type: 'TEXT', fill: `json_extract(data, '$.holder')` },
+  { table: 'idempotency', column: 'location', type: 'TEXT', fill: 'NULL' },
+];
+
+const INDEXES = `
+  CREATE INDEX IF NOT EXISTS quotes_by_expiry ON quotes (expires_at);
+  CREATE INDEX IF NOT EXISTS bookings_by_quote ON bookings (tenant_id, quote_id);
+  CREATE INDEX IF NOT EXISTS bookings_by_holder ON bookings (tenant_id, holder, slot_id);
+  CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (started_at);
+`;
+
+function migrate(db: Database.Database) {
+  db.transaction(() => {
+    for (const { table, column, type, fill } of ADDED_COLUMNS) {
+      const has = db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        .all()
+        .some((c) => c.name === column);
+      if (has) continue;
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+      db.exec(`UPDATE ${table} SET ${column} = ${fill}`);
+    }
+    db.exec(INDEXES);
+    // The first process to open the file makes the secret; every later one reads the same.
+    db.prepare('INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)').run('secret', randomBytes(32).toString('hex'));
+  }).immediate();
+}
 
 const HELD = `(status = 'confirmed' OR (status = 'pending_deposit' AND hold_expires_at > @now))`;
 
@@ -79,9 +120,11 @@ export function createSqliteStore(file: string): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  migrate(db);
+  const secret = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE name = 'secret'").get()?.value ?? '';
 
   const q = {
-    insertQuote: db.prepare('INSERT INTO quotes (id, tenant_id, data) VALUES (?, ?, ?)'),
+    insertQuote: db.prepare('INSERT INTO quotes (id, tenant_id, expires_at, data) VALUES (?, ?, ?, ?)'),
     quote: db.prepare<[string, string], { data: string }>('SELECT data FROM quotes WHERE tenant_id = ? AND id = ?'),
     heldInSlot: db.prepare<{ tenant: string; slot: string; now: number }, { n: number }>(
       `SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id = @slot AND ${HELD}`,
@@ -90,7 +133,11 @@ export function createSqliteStore(file: string): Store {
       `SELECT slot_id, COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id >= @from AND slot_id < @to AND ${HELD} GROUP BY slot_id`,
     ),
     insertBooking: db.prepare(
-      'INSERT INTO bookings (id, tenant_id, slot_id, status, hold_expires_at, created_at, data) VALUES (@id, @tenantId, @slotId, @status, @holdExpiresAt, @createdAt, @data)',
+      'INSERT INTO bookings (id, tenant_id, slot_id, quote_id, holder, status, hold_expires_at, created_at, data) VALUES (@id, @tenantId, @slotId, @quoteId, @holder, @status, @holdExpiresAt, @createdAt, @data)',
+    ),
+    ofQuote: db.prepare<[string, string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? AND quote_id = ?'),
+    visitorHoldsOnDate: db.prepare<{ tenant: string; holder: string; from: string; to: string; now: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND holder = @holder AND slot_id >= @from AND slot_id < @to AND status = 'pending_deposit' AND hold_expires_at > @now`,
     ),
     booking: db.prepare<[string, string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? AND id = ?'),
     bookings: db.prepare<[string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? ORDER BY created_at, id'),
@@ -102,13 +149,15 @@ export function createSqliteStore(file: string): Store {
     payment: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE tenant_id = ? AND id = ?'),
     paymentByRef: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE provider = ? AND provider_ref = ?'),
     payments: db.prepare<[string], { data: string }>('SELECT data FROM payments WHERE tenant_id = ? ORDER BY created_at, id'),
-    claim: db.prepare<[string, string], { fingerprint: string; started_at: number; status: number | null; body: string | null }>(
-      'SELECT fingerprint, started_at, status, body FROM idempotency WHERE scope = ? AND key = ?',
+    claim: db.prepare<[string, string], { fingerprint: string; started_at: number; status: number | null; body: string | null; location: string | null }>(
+      'SELECT fingerprint, started_at, status, body, location FROM idempotency WHERE scope = ? AND key = ?',
     ),
     upsertClaim: db.prepare(
-      'INSERT INTO idempotency (scope, key, fingerprint, started_at) VALUES (?, ?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, started_at = excluded.started_at, status = NULL, body = NULL',
+      'INSERT INTO idempotency (scope, key, fingerprint, started_at) VALUES (?, ?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, started_at = excluded.started_at, status = NULL, body = NULL, location = NULL',
     ),
-    finishClaim: db.prepare('UPDATE idempotency SET status = ?, body = ? WHERE scope = ? AND key = ?'),
+    finishClaim: db.prepare('UPDATE idempotency SET status = ?, body = ?, location = ? WHERE scope = ? AND key = ?'),
+    sweepQuotes: db.prepare('DELETE FROM quotes WHERE expires_at <= ?'),
+    sweepClaims: db.prepare('DELETE FROM idempotency WHERE started_at <= ?'),
     deleteClaim: db.prepare('DELETE FROM idempotency WHERE scope = ? AND key = ?'),
     webhookEvent: db.prepare<[string, string], { id: string }>('SELECT id FROM webhook_events WHERE provider = ? AND id = ?'),
     insertWebhookEvent: db.prepare('INSERT OR IGNORE INTO webhook_events (provider, id, received_at) VALUES (?, ?, ?)'),
@@ -126,11 +175,16 @@ export function createSqliteStore(file: string): Store {
   };
 
   // IMMEDIATE takes the write lock before reading, so two processes sharing the file serialise too.
-  const createIfFree = db.transaction((b: StoredBooking, capacity: number, now: number) => {
-    const held = q.heldInSlot.get({ tenant: b.tenantId, slot: b.slotId, now })?.n ?? 0;
-    if (held >= capacity) return 'full' as const;
-    q.insertBooking.run({ ...b, data: JSON.stringify(b) });
-    return 'created' as const;
+  const hold = db.transaction((b: StoredBooking, rules: HoldRules, now: number) => {
+    const date = slotDate(b.slotId);
+    const result = decideHold(b, rules, now, {
+      heldInSlot: q.heldInSlot.get({ tenant: b.tenantId, slot: b.slotId, now })?.n ?? 0,
+      ofQuote: q.ofQuote.all(b.tenantId, b.quoteId).map((r) => JSON.parse(r.data) as StoredBooking),
+      visitorHoldsOnDate:
+        b.holder === undefined ? 0 : (q.visitorHoldsOnDate.get({ tenant: b.tenantId, holder: b.holder, from: date, to: `${date}~`, now })?.n ?? 0),
+    });
+    if (result.outcome === 'created') q.insertBooking.run({ ...b, holder: b.holder ?? null, data: JSON.stringify(b) });
+    return result;
   });
 
   const row = <T>(r: { data: string } | undefined) => (r ? (JSON.parse(r.data) as T) : undefined);
@@ -173,7 +227,9 @@ export function createSqliteStore(file: string): Store {
   const begin = db.transaction((scope: string, key: string, fingerprint: string, now: number, staleAfterMs: number): IdempotencyBegin => {
     const claim = q.claim.get(scope, key);
     if (claim && claim.fingerprint !== fingerprint) return { state: 'mismatch' };
-    if (claim && claim.status !== null && claim.body !== null) return { state: 'replay', status: claim.status, body: claim.body };
+    if (claim && claim.status !== null && claim.body !== null) {
+      return { state: 'replay', status: claim.status, body: claim.body, ...(claim.location ? { location: claim.location } : {}) };
+    }
     if (claim && now - claim.started_at < staleAfterMs) return { state: 'in_flight' };
     q.upsertClaim.run(scope, key, fingerprint, now);
     return { state: 'started' };
@@ -193,14 +249,15 @@ export function createSqliteStore(file: string): Store {
   });
 
   return {
+    secret,
     saveQuote(quote: StoredQuote) {
-      q.insertQuote.run(quote.id, quote.tenantId, JSON.stringify(quote));
+      q.insertQuote.run(quote.id, quote.tenantId, Date.parse(quote.expiresAt), JSON.stringify(quote));
     },
     getQuote(tenantId, id) {
       const row = q.quote.get(tenantId, id);
       return row ? (JSON.parse(row.data) as StoredQuote) : undefined;
     },
-    createBookingIfFree: (b, capacity, now) => createIfFree.immediate(b, capacity, now),
+    holdSeating: (b, rules, now) => hold.immediate(b, rules, now),
     getBooking(tenantId, id) {
       const row = q.booking.get(tenantId, id);
       return row ? (JSON.parse(row.data) as StoredBooking) : undefined;
@@ -223,8 +280,8 @@ export function createSqliteStore(file: string): Store {
     markPaymentRefunded: (tenantId, id, now) => markRefunded.immediate(tenantId, id, now),
     settlePayment: (tenantId, paymentId, card, now, late) => settle.immediate(tenantId, paymentId, card, now, late),
     beginIdempotent: (scope, key, fingerprint, now, staleAfterMs) => begin.immediate(scope, key, fingerprint, now, staleAfterMs),
-    finishIdempotent(scope, key, status, body) {
-      q.finishClaim.run(status, body, scope, key);
+    finishIdempotent(scope, key, { status, body, location }) {
+      q.finishClaim.run(status, body, location ?? null, scope, key);
     },
     releaseIdempotent(scope, key) {
       q.deleteClaim.run(scope, key);
@@ -253,6 +310,12 @@ export function createSqliteStore(file: string): Store {
     webhookEventSeen: (provider, eventId) => q.webhookEvent.get(provider, eventId) !== undefined,
     recordWebhookEvent(provider, eventId, now) {
       q.insertWebhookEvent.run(provider, eventId, now);
+    },
+    sweep(now, rules) {
+      return {
+        quotes: q.sweepQuotes.run(now - rules.expiredQuoteTtlMs).changes,
+        idempotency: q.sweepClaims.run(now - rules.idempotencyTtlMs).changes,
+      };
     },
     close() {
       db.close();

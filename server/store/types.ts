@@ -25,6 +25,8 @@ export interface StoredBooking {
   /** The payment that paid the deposit, and when (epoch ms). */
   paymentId?: string;
   paidAt?: number;
+  /** Who asked for the hold: a keyed hash of the visitor's network, never the address itself (see holds.ts). */
+  holder?: string;
 }
 
 export interface StoredPayment {
@@ -75,7 +77,44 @@ export interface StoredLead extends Lead {
   tenantId: string;
 }
 
-export type IdempotencyBegin = { state: 'started' } | { state: 'in_flight' } | { state: 'mismatch' } | { state: 'replay'; status: number; body: string };
+/** What a finished idempotent request answered: replayed to every repeat of its key. */
+export interface StoredResponse {
+  status: number;
+  body: string;
+  /** The `Location` of the resource it made, if any. */
+  location?: string;
+}
+
+export type IdempotencyBegin = { state: 'started' } | { state: 'in_flight' } | { state: 'mismatch' } | ({ state: 'replay' } & StoredResponse);
+
+/** What limits a new hold on a seating. */
+export interface HoldRules {
+  /** Chef teams per seating: holds at once on one seating. */
+  capacity: number;
+  /** Holds one quote may ever make: the first, and new ones after a hold expired unpaid. */
+  holdsPerQuote: number;
+  /** Unpaid holds one visitor (`StoredBooking.holder`) may have at once on one date. */
+  holdsPerVisitorPerDate: number;
+}
+
+/** How asking for a hold went; only `created` stored the booking. */
+export type HoldOutcome =
+  | { outcome: 'created' }
+  | { outcome: 'full' }
+  /** The quote already has a live booking (held or confirmed): this one. */
+  | { outcome: 'quote-booked'; booking: StoredBooking }
+  /** The quote has made `holdsPerQuote` holds, every one left to expire. */
+  | { outcome: 'quote-spent' }
+  /** This visitor already holds `holdsPerVisitorPerDate` unpaid seatings on that date. */
+  | { outcome: 'visitor-limit' };
+
+/** Records older than these are deleted by `sweep`. */
+export interface SweepRules {
+  /** Idempotency records, from when their request began. */
+  idempotencyTtlMs: number;
+  /** Quotes, from when they expired (a grace period, so a late visitor hears "expired", not "not found"). */
+  expiredQuoteTtlMs: number;
+}
 
 /**
  * Persistence behind the reference API. Methods are synchronous on purpose:
@@ -83,14 +122,23 @@ export type IdempotencyBegin = { state: 'started' } | { state: 'in_flight' } | {
  * loop in memory), which is what keeps capacity from ever being exceeded.
  */
 export interface Store {
+  /**
+   * A random secret made when the store was created and kept with its data
+   * (so every process sharing a SQLite file has the same): keys the hashes of
+   * visitors' addresses and of idempotent requests.
+   */
+  readonly secret: string;
+
   saveQuote(quote: StoredQuote): void;
   getQuote(tenantId: string, id: string): StoredQuote | undefined;
 
   /**
-   * Inserts the booking only if fewer than `capacity` bookings hold its
-   * seating at `now` (confirmed, or pending with an unexpired hold).
+   * Inserts the booking, in one transaction, only if its seating has a free
+   * chef team at `now` (fewer than `capacity` bookings confirmed or pending with
+   * an unexpired hold) and neither its quote nor its visitor is over the
+   * rules (see `decideHold`).
    */
-  createBookingIfFree(booking: StoredBooking, capacity: number, now: number): 'created' | 'full';
+  holdSeating(booking: StoredBooking, rules: HoldRules, now: number): HoldOutcome;
   getBooking(tenantId: string, id: string): StoredBooking | undefined;
   listBookings(tenantId: string): StoredBooking[];
   /** Seatings held at `now`, counted per slot id, for slots on dates `from`…`to` (inclusive). */
@@ -131,7 +179,7 @@ export interface Store {
    * older than `staleAfterMs` that never finished (a crashed request) is taken over.
    */
   beginIdempotent(scope: string, key: string, fingerprint: string, now: number, staleAfterMs: number): IdempotencyBegin;
-  finishIdempotent(scope: string, key: string, status: number, body: string): void;
+  finishIdempotent(scope: string, key: string, response: StoredResponse): void;
   /** Forgets a claim whose request created nothing, so the key can be used again. */
   releaseIdempotent(scope: string, key: string): void;
 
@@ -153,6 +201,9 @@ export interface Store {
   webhookEventSeen(provider: StoredPayment['provider'], eventId: string): boolean;
   /** Remembers a handled webhook event; recording one twice is harmless. */
   recordWebhookEvent(provider: StoredPayment['provider'], eventId: string, now: number): void;
+
+  /** Deletes expired quotes and old idempotency records; returns how many of each. */
+  sweep(now: number, rules: SweepRules): { quotes: number; idempotency: number };
 
   close(): void;
 }

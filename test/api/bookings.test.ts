@@ -15,9 +15,11 @@ const key = () => crypto.randomUUID();
 
 describe('capacity', () => {
   it('of 50 parallel bookings for one seating with 3 chef teams, exactly 3 are created and 47 get 409', async () => {
-    const quote = await createQuote(server.url);
+    // Fifty parties, each with its own quote (a quote makes one booking).
+    const quotes = await Promise.all(Array.from({ length: 50 }, () => createQuote(server.url)));
+    const quote = quotes[0] ?? expect.fail('quoted');
     const slotId = `${quote.eventDate}T12:00`;
-    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => post(bookingBody(quote, slotId, `Guest ${i}`), key())));
+    const responses = await Promise.all(quotes.map((q, i) => post(bookingBody(q, slotId, `Guest ${i}`), key())));
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(3);
     expect(statuses.filter((s) => s === 409)).toHaveLength(47);
@@ -75,7 +77,10 @@ describe('idempotency', () => {
   it('frees a key whose request created nothing: after a full seating, the same intent can pick another', async () => {
     const quote = await createQuote(server.url, { eventDate: bookableDate(9) });
     const slot = `${quote.eventDate}T12:00`;
-    for (let i = 0; i < 3; i++) expect((await post(bookingBody(quote, slot), key())).status).toBe(201);
+    for (let i = 0; i < 3; i++) {
+      const other = await createQuote(server.url, { eventDate: quote.eventDate });
+      expect((await post(bookingBody(other, slot), key())).status).toBe(201);
+    }
     const k = key();
     expect((await post(bookingBody(quote, slot), k)).status).toBe(409);
     expect((await post(bookingBody(quote, `${quote.eventDate}T15:00`), k)).status).toBe(201);
