@@ -15,10 +15,11 @@ import { Problem, problemResponse } from './http/problem';
 import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
 import { chatAdminRoutes, chatRoutes } from './routes/chat';
-import { type Gateways, paymentRoutes } from './routes/payments';
+import { currentPaymentOf, type Gateways, paymentRoutes } from './routes/payments';
 import { publicRoutes } from './routes/public';
-import { adminRoutes, tenantRoutes } from './routes/tenant';
+import { adminRoutes, currentBookingOf, tenantRoutes } from './routes/tenant';
 import { webhookRoutes } from './routes/webhooks';
+import { sweeper } from './store/sweeper';
 import type { Store } from './store/types';
 import { createTenantRegistry, demoTenant, type Tenant } from './tenants';
 
@@ -80,6 +81,7 @@ export function createApp({
   const corsFor = cors(registry, isPublic);
   app.use('*', (c, next) => (SERVER_TO_SERVER.has(c.req.path) ? next() : corsFor(c, next)));
   if (faults) app.use('*', faults.gate);
+  app.use(`${API}/*`, sweeper(store, now));
   app.use(
     `${API}/*`,
     bodyLimit({
@@ -99,8 +101,9 @@ export function createApp({
     if (needsNoKey(c.req.path) || c.req.path.startsWith(`${API}/admin/`)) return next();
     return requireKey(registry, 'publishable')(c, next);
   });
-  for (const path of ['/bookings', '/bookings/:id/payments', '/payments/:id/confirm', '/payments/:id/authenticate']) {
-    app.use(`${API}${path}`, idempotent(store, { required: true, now }));
+  app.use(`${API}/bookings`, idempotent(store, { required: true, now, current: currentBookingOf(store, now) }));
+  for (const path of ['/bookings/:id/payments', '/payments/:id/confirm', '/payments/:id/authenticate']) {
+    app.use(`${API}${path}`, idempotent(store, { required: true, now, current: currentPaymentOf(store, now, allGateways) }));
   }
   app.use(`${API}/quotes`, idempotent(store, { required: false, now }));
   app.use(`${API}/leads`, idempotent(store, { required: true, now }));

@@ -68,7 +68,7 @@ export function streamReply(job: ReplyJob): Response {
       store.addChatMessage(tenant.id, conversationId, reply, now());
       lines.write({ type: 'end', message: publicMessage(reply) });
       lines.close();
-      settlement.finish(200, lines.text());
+      settlement.finish({ status: 200, body: lines.text() });
     } catch (error) {
       // The error's message, never the visitor's words.
       console.error(`[teppan] chat reply failed (request ${requestId}): ${error instanceof Error ? error.message : 'unknown error'}`);

@@ -1,10 +1,18 @@
-import type { MiddlewareHandler } from 'hono';
-import type { Store } from '../store/types';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Store, StoredResponse } from '../store/types';
 import type { AppEnv } from './env';
+import { keyedHash } from './keyed-hash';
 import { Problem } from './problem';
 
 /** A claim that never finished (its process died) is taken over after this long. */
 const STALE_AFTER_MS = 5 * 60_000;
+
+/**
+ * How long a key is remembered (the draft's 24 hours). Later, a repeat is a
+ * new request; the routes' own rules still refuse a duplicate that matters
+ * (one live booking per quote, one success per payment, one message per id).
+ */
+export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 /** JSON with sorted keys, so `{a,b}` and `{b,a}` are the same request. */
 function canonical(value: unknown): string {
@@ -16,22 +24,21 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-async function fingerprint(method: string, path: string, body: string): Promise<string> {
+/** Keyed, so the stored fingerprint of a body holding a card number is no way back to the number. */
+async function fingerprint(secret: string, method: string, path: string, body: string): Promise<string> {
   let normal = body;
   try {
     normal = canonical(JSON.parse(body));
   } catch {
     // Not JSON: the raw text is the fingerprint; validation will refuse it anyway.
   }
-  const bytes = new TextEncoder().encode(`${method} ${path}\n${normal}`);
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return keyedHash(secret, `${method} ${path}\n${normal}`);
 }
 
 /** How a handler that took a key's settlement over ends it. */
 export interface IdempotencySettlement {
-  /** Keeps the complete response body, replayed to every later request with the key. */
-  finish(status: number, body: string): void;
+  /** Keeps the complete response, replayed to every later request with the key. */
+  finish(response: StoredResponse): void;
   /** Frees the key: nothing was created. */
   release(): void;
 }
@@ -51,15 +58,23 @@ export interface IdempotencyOptions {
   now: () => number;
   /** The Content-Type of a replayed body (every success of the route has this type). */
   replayType?: string;
+  /**
+   * The resource as it stands now, for a replay (JSON): the first response's
+   * status and `Location` with today's state, so a replay never reports what
+   * has since changed (a hold that expired, a payment that went through).
+   * Undefined, or a route without it: the stored body.
+   */
+  current?: (c: Context<AppEnv>, stored: StoredResponse) => Promise<unknown> | unknown;
 }
 
 /**
  * The IETF Idempotency-Key draft: the first request with a key runs; a repeat
- * with the same body gets the first response again (`Idempotent-Replayed: true`);
- * with another body 422; while the first still runs 409. Only responses that
+ * with the same body gets the first response again (`Idempotent-Replayed: true`),
+ * its resource as it is now where the route can read it (`current`); with
+ * another body 422; while the first still runs 409. Only responses that
  * created something are kept: after a refusal the key is free again.
  */
-export function idempotent(store: Store, { required, now, replayType = 'application/json' }: IdempotencyOptions): MiddlewareHandler<AppEnv> {
+export function idempotent(store: Store, { required, now, replayType = 'application/json', current }: IdempotencyOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const key = c.req.header('idempotency-key');
@@ -81,7 +96,7 @@ export function idempotent(store: Store, { required, now, replayType = 'applicat
       });
     }
     const scope = `${c.get('tenant').id} ${c.req.path}`;
-    const print = await fingerprint(c.req.method, c.req.path, await c.req.text());
+    const print = await fingerprint(store.secret, c.req.method, c.req.path, await c.req.text());
     const claim = store.beginIdempotent(scope, key, print, now(), STALE_AFTER_MS);
     switch (claim.state) {
       case 'mismatch':
@@ -100,14 +115,11 @@ export function idempotent(store: Store, { required, now, replayType = 'applicat
           headers: { 'Retry-After': '1' },
         });
       case 'replay':
-        return new Response(claim.body, {
-          status: claim.status,
-          headers: { 'Content-Type': replayType, 'Idempotent-Replayed': 'true' },
-        });
+        return replay(c, claim, replayType, current);
     }
     let takenOver = false;
     const settlement: IdempotencySettlement = {
-      finish: (status, body) => store.finishIdempotent(scope, key, status, body),
+      finish: (response) => store.finishIdempotent(scope, key, response),
       release: () => store.releaseIdempotent(scope, key),
     };
     c.set('idempotency', {
@@ -124,9 +136,20 @@ export function idempotent(store: Store, { required, now, replayType = 'applicat
     }
     if (takenOver) return;
     if (c.res.status >= 200 && c.res.status < 300) {
-      store.finishIdempotent(scope, key, c.res.status, await c.res.clone().text());
+      const location = c.res.headers.get('Location');
+      store.finishIdempotent(scope, key, { status: c.res.status, body: await c.res.clone().text(), ...(location ? { location } : {}) });
     } else {
       store.releaseIdempotent(scope, key);
     }
   };
+}
+
+/** The `id` of a stored JSON response body: the resource a `current` reader looks up. */
+export const storedId = (stored: StoredResponse) => String((JSON.parse(stored.body) as { id?: unknown }).id);
+
+async function replay(c: Context<AppEnv>, stored: StoredResponse, type: string, current: IdempotencyOptions['current']): Promise<Response> {
+  const now = current ? await current(c, stored) : undefined;
+  const headers: Record<string, string> = { 'Content-Type': now === undefined ? type : 'application/json', 'Idempotent-Replayed': 'true' };
+  if (stored.location) headers.Location = stored.location;
+  return new Response(now === undefined ? stored.body : JSON.stringify(now), { status: stored.status, headers });
 }

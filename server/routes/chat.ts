@@ -53,7 +53,7 @@ export function chatRoutes(store: Store, now: () => number, answerer: Answerer) 
       const answered = sent && messages.find((m) => m.replyTo === sent.id);
       if (sent && answered) {
         const body = storedReplyBody(conversationId, sent, answered);
-        settlement.finish(200, body);
+        settlement.finish({ status: 200, body });
         return new Response(body, { status: 200, headers: streamHeaders });
       }
 
@@ -72,9 +72,9 @@ export function chatRoutes(store: Store, now: () => number, answerer: Answerer) 
         now,
         requestId: c.get('requestId'),
         settlement: {
-          finish(status, body) {
+          finish(response) {
             answering.delete(slot);
-            settlement.finish(status, body);
+            settlement.finish(response);
           },
           release() {
             answering.delete(slot);

@@ -10,10 +10,15 @@ import {
   startPayment,
 } from '../domain/payments';
 import type { AppEnv } from '../http/env';
+import { storedId } from '../http/idempotency';
 import { jsonBody } from '../http/validate';
-import type { Store, StoredPayment } from '../store/types';
+import type { Store, StoredPayment, StoredResponse } from '../store/types';
 
 export type Gateways = Partial<Record<StoredPayment['provider'], PaymentGateway>>;
+
+/** A replayed payment as it stands now (a start replayed after the card went through reads `succeeded`). */
+export const currentPaymentOf = (store: Store, now: () => number, gateways: Gateways) => async (c: Context<AppEnv>, stored: StoredResponse) =>
+  paymentView(await currentPayment({ store, tenant: c.get('tenant'), now: now(), gateways }, storedId(stored)));
 
 /** Deposit payments: start one for a held booking, confirm it (test provider), read it. */
 export function paymentRoutes(store: Store, now: () => number, gateways: Gateways) {
