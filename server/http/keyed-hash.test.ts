@@ -9,7 +9,10 @@ describe('networkOf: one visitor’s network', () => {
     ['2001:db8:1:2::1', '2001:db8:1:2::/64'],
     ['2001:0db8:0001:0002:0:0:0:9', '2001:db8:1:2::/64'],
     ['2001:db8::1', '2001:db8:0:0::/64'],
-    ['::1', '0:0:0:0::/64'],
+    ['::1', 'loopback'],
+    ['127.0.0.1', 'loopback'],
+    ['::ffff:127.0.0.5', 'loopback'],
+    ['0:0:0:0:0:0:0:1', 'loopback'],
     ['unknown', 'unknown'],
   ])('%s → %s', (address, network) => {
     expect(networkOf(address)).toBe(network);

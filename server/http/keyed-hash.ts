@@ -24,11 +24,13 @@ export async function keyedHash(secret: string, text: string): Promise<string> {
 /**
  * The part of an address that is one visitor: an IPv4 address, or the /64 of
  * an IPv6 one (a home or a phone is given a whole /64, and picks addresses in
- * it at will).
+ * it at will). Loopback in any form is one machine: `localhost` may reach a
+ * server as 127.0.0.1 or as ::1.
  */
 export function networkOf(address: string): string {
   const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (v4?.[1]) return v4[1];
+  if (v4?.[1]) return v4[1].startsWith('127.') ? 'loopback' : v4[1];
+  if (/^(?:0{0,4}:){2,7}0{0,3}1$/.test(address) || address === '::1') return 'loopback';
   if (!address.includes(':')) return address;
   const [head = '', tail = ''] = address.toLowerCase().split('::');
   const left = head ? head.split(':') : [];
