@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { addDays, addMonths, longDate } from '../../src/core/schedule';
-import { adminBookings, eventDate, fillAddressAndContact, quoteAndBook } from './support';
+import { adminBookings, eventDate, fillAddressAndContact, heldBookingViaApi, quoteAndBook } from './support';
 
 test.afterEach(async ({ request }) => {
   await request.delete('/__chaos');
@@ -36,20 +36,8 @@ test('a seating taken meanwhile brings the visitor back to fresh seatings, keepi
   await page.getByRole('button', { name: 'Continue' }).click();
   await fillAddressAndContact(page, 'Conflict Test');
 
-  // Three other visitors take the last chef teams while this one reviews.
-  const quoteId = new URL(page.url()).searchParams.get('quote');
-  for (let i = 0; i < 3; i++) {
-    const res = await request.post('/api/v1/bookings', {
-      headers: { authorization: 'Bearer pk_test_demo', 'idempotency-key': `e2e-other-${date}-${i}` },
-      data: {
-        slotId: `${date}T18:00`,
-        quoteId,
-        customer: { name: `Other ${i}`, email: 'o@example.com', phone: '2135550100' },
-        address: { line1: '2 Elm St', city: 'Los Angeles', zip: '90012' },
-      },
-    });
-    expect(res.status()).toBe(201);
-  }
+  // Three other visitors, each with a quote of their own, take the last chef teams while this one reviews.
+  for (let i = 0; i < 3; i++) await heldBookingViaApi(request, { name: `Other ${i}`, offset: 21 });
 
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(page.getByRole('alert')).toContainText('that seating was just taken');
@@ -65,6 +53,56 @@ test('a seating taken meanwhile brings the visitor back to fresh seatings, keepi
   await expect(page.getByRole('heading', { name: 'Booking received' })).toBeVisible();
   const mine = (await adminBookings(request)).filter((b) => b.customer.name === 'Conflict Test');
   expect(mine.map((b) => b.slotId)).toEqual([`${date}T20:30`]);
+});
+
+test('a seating on another day than the quote’s is booked on a quote for that day, at the same price', async ({ page, request }) => {
+  const date = eventDate(31);
+  const other = addDays(date, 1);
+  await quoteAndBook(page, { date });
+  if (other.slice(0, 7) !== date.slice(0, 7)) await page.getByRole('button', { name: 'Next month' }).click();
+  await page.getByRole('button', { name: new RegExp(`^${longDate(other)}:`) }).click();
+  await page.getByRole('radio', { name: '6:00 PM' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillAddressAndContact(page, 'Other Day');
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByRole('heading', { name: 'Booking received' })).toBeFocused();
+  await expect(page.getByText(longDate(other))).toBeVisible();
+
+  const [booking] = (await adminBookings(request)).filter((b) => b.customer.name === 'Other Day');
+  expect(booking?.slotId).toBe(`${other}T18:00`);
+  const auth = { authorization: 'Bearer pk_test_demo' };
+  const dayQuote = await (await request.get(`/api/v1/quotes/${booking?.quoteId}`, { headers: auth })).json();
+  expect(dayQuote.eventDate).toBe(other);
+  const sameParty = await (await request.post('/api/v1/quotes', { headers: auth, data: { adults: 12, eventDate: date, zip: '90012' } })).json();
+  expect(booking?.totalCents).toBe(sameParty.totalCents);
+});
+
+test('a quote that already holds a booking shows that booking instead of making a second', async ({ page, request }) => {
+  const first = await heldBookingViaApi(request, { name: 'First Tab', offset: 33 });
+  await page.goto(`/book.html?quote=${first.quoteId}`);
+  await page.getByRole('radio', { name: '8:30 PM' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillAddressAndContact(page, 'Second Tab');
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByRole('heading', { name: 'Booking received' })).toBeFocused();
+  await expect(page.getByText('Your quote already had this booking')).toBeVisible();
+  await expect(page.getByText(`Booking reference: ${first.id}`)).toBeVisible();
+  await expect(page.getByText(/at 6:00 PM/)).toBeVisible();
+  const ofQuote = (await adminBookings(request)).filter((b) => b.quoteId === first.quoteId);
+  expect(ofQuote.map((b) => b.id)).toEqual([first.id]);
+});
+
+test('a visitor holding half a day’s seatings is told why the next is refused, and keeps every field', async ({ page }) => {
+  // Six unpaid holds on one day from this visitor's network: the most one guest may hold without paying.
+  for (let i = 0; i < 6; i++) await heldBookingViaApi(page.request, { name: `Hoarder ${i}`, offset: 34, time: i < 3 ? '12:00' : '15:00' });
+  await quoteAndBook(page, { date: eventDate(34) });
+  await page.getByRole('radio', { name: '6:00 PM' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillAddressAndContact(page, 'Seventh Hold');
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByRole('alert')).toContainText('You already hold as many seatings on that day');
+  await expect(page.getByRole('heading', { name: /Review and confirm/ })).toBeVisible();
+  await expect(page.getByText('Seventh Hold, ann@example.com')).toBeVisible();
 });
 
 test('a reload mid-form restores the draft', async ({ page }) => {

@@ -10,7 +10,7 @@ export function eventDate(offset: number): string {
 export async function adminBookings(request: APIRequestContext) {
   const res = await request.get('/api/v1/admin/bookings', { headers: { authorization: 'Bearer sk_test_demo' } });
   expect(res.status()).toBe(200);
-  return ((await res.json()) as { bookings: { id: string; slotId: string; customer: { name: string } }[] }).bookings;
+  return ((await res.json()) as { bookings: { id: string; slotId: string; quoteId: string; totalCents: number; customer: { name: string } }[] }).bookings;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Booking, Catalog, Payment, Quote } from '../../contract';
-import type { TeppanError } from '../../core';
+import { longDate, type TeppanError } from '../../core';
 import { queryKeys, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, Stepper } from '../../ui';
 import { useWidgetSlots } from '../slots';
@@ -10,8 +10,15 @@ import { BookingOutcome } from './Success';
 import { AddressStep, ContactStep } from './steps/DetailsSteps';
 import { ReviewStep } from './steps/ReviewStep';
 import { SeatingStep } from './steps/SeatingStep';
+import { useDayQuote } from './useDayQuote';
 import { useSubmission } from './useSubmission';
 import { type FieldErrors, stepOfField, validateStep } from './validate';
+
+/** The live booking a `quote-booked` refusal names. */
+function bookingIdOf(error: TeppanError): string | null {
+  const id = (error.problem as { bookingId?: unknown } | undefined)?.bookingId;
+  return typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? id : null;
+}
 
 const HEADINGS = ['Choose a seating', 'Event address', 'Contact details', 'Review and confirm'] as const;
 
@@ -60,6 +67,7 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
     focusHeading.current = true;
     update({ step });
   };
+  const dayQuote = useDayQuote(quote, draft, update);
 
   // Each step's heading takes focus when the visitor moves, so screen readers announce where they are.
   // Layout effect: focus moves in the same frame the step appears, before anything else can run.
@@ -72,6 +80,7 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
 
   /** The booking was made on this page view (not restored by a reload): its outcome takes focus. */
   const [justCreated, setJustCreated] = useState(false);
+  const [adopted, setAdopted] = useState(false);
   const onCreatedDraft = useCallback(
     (booking: Booking) => {
       // The success step and the payment form read this entry: no second request for what just arrived.
@@ -91,6 +100,24 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
   const onRefused = useCallback(
     (error: TeppanError) => {
       const current = draftRef.current;
+      const code = error.problem?.code;
+      const existing = code === 'quote-booked' ? bookingIdOf(error) : null;
+      if (existing) {
+        // This quote already holds a booking (another tab, a draft lost to a reload): show that one and its deposit.
+        handOff({ bookingId: existing });
+        setBanner(null);
+        focusHeading.current = true;
+        setJustCreated(true);
+        setAdopted(true);
+        save({ ...current, bookingId: existing });
+        return;
+      }
+      if (code === 'quote-spent' || code === 'too-many-holds') {
+        // Nothing about the seating is wrong: the server's words say what to do, and every field stays as it is.
+        setBanner(error.userMessage);
+        onError(error);
+        return;
+      }
       if (error.kind === 'conflict') {
         // Someone else took the seating: fresh availability, the other fields untouched.
         void client.invalidateQueries({ queryKey: [...queryKeys.all(scope), 'availability'] });
@@ -112,7 +139,7 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
       setBanner(error.userMessage);
       onError(error);
     },
-    [client, scope, save, onError],
+    [client, scope, save, onError, handOff],
   );
 
   const submission = useSubmission({ api, draft: draftRef, save, onCreated: onCreatedDraft, onRefused, onFailed: onError });
@@ -133,12 +160,18 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
       return;
     }
     setBanner(null);
-    goTo((draft.step + 1) as Step);
+    if (draft.step === 0) void continueFromSeating();
+    else goTo((draft.step + 1) as Step);
   }
 
-  const sending = submission.state.status === 'sending';
-  const status =
-    submission.state.status === 'sending'
+  async function continueFromSeating() {
+    if (await dayQuote.ensure()) goTo(1);
+  }
+
+  const sending = submission.state.status === 'sending' || dayQuote.pricing !== null;
+  const status = dayQuote.pricing
+    ? `Pricing your quote for ${longDate(dayQuote.pricing, locale)}…`
+    : submission.state.status === 'sending'
       ? submission.state.checking
         ? 'Checking on the booking you sent earlier…'
         : 'Sending your booking…'
@@ -146,12 +179,16 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
         ? 'You’re offline. Your booking is saved on this device and will be sent as soon as you’re back online.'
         : '';
 
+  // The day's quote refused for its date (outside the booking window, say): the message belongs by the calendar.
+  const dayFieldError = dayQuote.error?.kind === 'validation' ? (dayQuote.error.fieldErrors.eventDate ?? dayQuote.error.userMessage) : undefined;
+
   if (draft.bookingId) {
     return (
       <BookingOutcome
         bookingId={draft.bookingId}
         catalog={catalog}
         focus={justCreated}
+        notice={adopted ? 'Your quote already had this booking, so no second one was made.' : null}
         payDeposit={payDeposit}
         onBookAgain={() => {
           // Someone may have taken the seating meanwhile: fresh availability, every detail kept.
@@ -159,12 +196,14 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
           handOff({ bookingId: null });
           focusHeading.current = true;
           setJustCreated(false);
+          setAdopted(false);
           save(rebookDraft(draftRef.current));
         }}
         onBookAnother={() => {
           handOff({ bookingId: null });
           focusHeading.current = true;
           setJustCreated(false);
+          setAdopted(false);
           save(newDraft(quote.id, quote.zip));
         }}
         onPaymentSucceeded={(payment, booking) => {
@@ -190,10 +229,13 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
           {banner}
         </div>
       ) : null}
-      {draft.step === 0 ? <SeatingStep catalog={catalog} quote={quote} draft={draft} update={update} error={errors.slotId} locale={locale} /> : null}
+      {draft.step === 0 ? (
+        <SeatingStep catalog={catalog} quote={quote} draft={draft} update={update} error={errors.slotId ?? dayFieldError} locale={locale} />
+      ) : null}
+      {draft.step === 0 && dayQuote.error && !dayFieldError ? <ErrorNotice error={dayQuote.error} onRetry={() => void continueFromSeating()} /> : null}
       {draft.step === 1 ? <AddressStep draft={draft} update={update} errors={errors} /> : null}
       {draft.step === 2 ? <ContactStep draft={draft} update={update} errors={errors} /> : null}
-      {draft.step === 3 ? <ReviewStep catalog={catalog} quote={quote} draft={draft} locale={locale} onEdit={(s) => goTo(s)} /> : null}
+      {draft.step === 3 ? <ReviewStep catalog={catalog} quote={dayQuote.booked} draft={draft} locale={locale} onEdit={(s) => goTo(s)} /> : null}
       {submission.state.status === 'failed' ? (
         <ErrorNotice
           error={submission.state.error}

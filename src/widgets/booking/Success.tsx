@@ -11,6 +11,8 @@ export interface BookingOutcomeProps {
   catalog: Catalog;
   /** Just created on this page: the heading takes focus, so the result is announced. */
   focus: boolean;
+  /** A sentence on how the visitor got here, shown above the booking (e.g. the quote already had this booking). */
+  notice?: string | null;
   /** Show the PaymentForm in place (the default); without it, only what is due and by when. */
   payDeposit: boolean;
   /** The hold expired: back to fresh seatings with every detail kept. */
@@ -26,15 +28,27 @@ export interface BookingOutcomeProps {
  * minute) and its deposit payable right here; paid (the receipt); or expired
  * (book the same details again).
  */
-export function BookingOutcome({ bookingId, catalog, focus, payDeposit, onBookAgain, onBookAnother, onPaymentSucceeded, onError }: BookingOutcomeProps) {
+export function BookingOutcome({
+  bookingId,
+  catalog,
+  focus,
+  notice,
+  payDeposit,
+  onBookAgain,
+  onBookAnother,
+  onPaymentSucceeded,
+  onError,
+}: BookingOutcomeProps) {
   const { locale, scope } = useTeppan();
   const client = useQueryClient();
   const booking = useBooking(bookingId);
   const { Payment } = useWidgetSlots();
   const heading = useRef<HTMLHeadingElement>(null);
+  // Once there is a heading: a booking adopted from a refusal is still being fetched when this mounts.
+  const loaded = booking.data !== undefined;
   useLayoutEffect(() => {
-    if (focus) heading.current?.focus();
-  }, [focus]);
+    if (focus && loaded) heading.current?.focus();
+  }, [focus, loaded]);
 
   if (booking.error?.kind === 'not_found') {
     // The server no longer knows it (a reset demo server, say): never a dead end, book the same details again.
@@ -67,6 +81,7 @@ export function BookingOutcome({ bookingId, catalog, focus, payDeposit, onBookAg
   // One shape for every status, so the payment form stays mounted (and keeps its state) as the booking changes.
   return (
     <div className="teppan-booking__success">
+      {notice ? <p className="teppan-booking__notice">{notice}</p> : null}
       {held ? (
         <>
           <h3 className="teppan-heading" ref={heading} tabIndex={-1}>

@@ -31,6 +31,17 @@ export interface BookingDraft {
   pending: BookingRequest | null;
   /** The booking the server made of this draft (absent in drafts of earlier releases). */
   bookingId?: string | null;
+  /**
+   * A booking must be on its quote's date: when the visitor picks a seating on
+   * another day, the same party and menu are quoted again for that day, and the
+   * booking carries that quote.
+   */
+  dayQuote?: DayQuote | null;
+}
+
+export interface DayQuote {
+  id: string;
+  eventDate: string;
 }
 
 export function newDraft(quoteId: string, zip: string, keep?: BookingDraft | null): BookingDraft {
@@ -47,6 +58,7 @@ export function newDraft(quoteId: string, zip: string, keep?: BookingDraft | nul
     idempotencyKey: newIdempotencyKey(),
     pending: null,
     bookingId: null,
+    dayQuote: null,
   };
 }
 
@@ -76,7 +88,8 @@ export function isDraft(value: unknown): value is BookingDraft {
     typeof d.notes === 'string' &&
     typeof d.idempotencyKey === 'string' &&
     (d.pending === null || typeof d.pending === 'object') &&
-    (d.bookingId === undefined || d.bookingId === null || typeof d.bookingId === 'string')
+    (d.bookingId === undefined || d.bookingId === null || typeof d.bookingId === 'string') &&
+    (d.dayQuote === undefined || d.dayQuote === null || isText(d.dayQuote, ['id', 'eventDate']))
   );
 }
 
@@ -90,10 +103,16 @@ export const draftStore = (scope: string, draftId?: string) => {
   };
 };
 
+/** The quote made for the chosen seating's day, when that day is not the handed quote's. */
+export function dayQuoteOf(draft: BookingDraft): DayQuote | null {
+  const day = draft.slotId?.slice(0, 10);
+  return draft.dayQuote && day === draft.dayQuote.eventDate ? draft.dayQuote : null;
+}
+
 export function requestOf(draft: BookingDraft): BookingRequest {
   return {
     slotId: draft.slotId ?? '',
-    quoteId: draft.quoteId,
+    quoteId: dayQuoteOf(draft)?.id ?? draft.quoteId,
     customer: { ...draft.customer },
     address: { ...draft.address },
     notes: draft.notes,
