@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Booking, Payment, Quote } from '../../src/contract';
 import { addDays, bookableDates, parseSlotId } from '../../src/core/schedule';
@@ -34,10 +37,53 @@ function impossibleDates(): string[] {
   return dates;
 }
 
+describe('capacity holds under concurrency, as it did when tried', () => {
+  it('100 parties booking one seating at once through two processes sharing one SQLite file: exactly its 3 chef teams', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teppan-overbook-'));
+    const servers = await Promise.all([startServer({ TEPPAN_DB: join(dir, 'db') }), startServer({ TEPPAN_DB: join(dir, 'db') })]);
+    try {
+      const date = bookableDate(20);
+      const quotes = await Promise.all(Array.from({ length: 100 }, (_, i) => createQuote(servers[i % 2]?.url ?? '', { eventDate: date })));
+      const slotId = `${date}T18:00`;
+      const statuses = await Promise.all(
+        quotes.map(
+          async (q, i) =>
+            (await fetch(`${servers[i % 2]?.url}/api/v1/bookings`, json(bookingBody(q, slotId, `Party ${i}`), { 'idempotency-key': key() }))).status,
+        ),
+      );
+      expect(statuses.filter((s) => s === 201)).toHaveLength(catalog.booking.teamsPerSeating);
+      expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
+      const all = (await (await fetch(`${servers[1]?.url}/api/v1/admin/bookings`, { headers: { authorization: `Bearer ${SK}` } })).json()) as {
+        bookings: Booking[];
+      };
+      expect(all.bookings.filter((b) => b.slotId === slotId)).toHaveLength(catalog.booking.teamsPerSeating);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('50 concurrent repeats of one booking request with one key make one booking, and every answer names it', async () => {
+    const quote = await createQuote(server.url, { eventDate: bookableDate(21) });
+    const k = key();
+    const responses = await Promise.all(Array.from({ length: 50 }, () => book(bookingBody(quote, `${quote.eventDate}T12:00`), k)));
+    const ids = new Set<string>();
+    for (const r of responses) {
+      // The first answers 201; the others replay it, or are told it is still in flight (409, Retry-After).
+      expect([201, 409]).toContain(r.status);
+      if (r.status === 201) ids.add(((await r.json()) as Booking).id);
+      else expect(await r.json()).toMatchObject({ code: 'idempotency-in-flight' });
+    }
+    expect(ids.size).toBe(1);
+    expect((await adminBookings()).filter((b) => b.quoteId === quote.id).map((b) => b.id)).toEqual([...ids]);
+  });
+});
+
 describe('finding 1: a slot id names a real seating', () => {
   it('refuses days 29–31 of short months, which used to roll over into the next month and overbook it', async () => {
     const dates = impossibleDates();
     expect(dates.length).toBeGreaterThan(0);
+    const before = (await adminBookings()).length;
     for (const date of dates) {
       const quote = await createQuote(server.url, { eventDate: bookableDate(10) });
       const res = await book(bookingBody(quote, `${date}T18:00`));
@@ -45,7 +91,7 @@ describe('finding 1: a slot id names a real seating', () => {
       const problem = (await res.json()) as { errors: { field: string }[] };
       expect(problem.errors.map((e) => e.field)).toContain('slotId');
     }
-    expect(await adminBookings()).toHaveLength(0);
+    expect(await adminBookings()).toHaveLength(before);
   });
 
   it('refuses a time that is not one of the seatings', async () => {
@@ -75,7 +121,7 @@ describe('finding 2: one quote cannot hold a whole day', () => {
       expect(r.status).toBe(409);
       expect(await r.json()).toMatchObject({ code: 'quote-booked', bookingId: first.id, detail: expect.stringContaining(first.id) });
     }
-    expect((await adminBookings()).map((b) => b.id)).toEqual([first.id]);
+    expect((await adminBookings()).filter((b) => b.quoteId === quote.id).map((b) => b.id)).toEqual([first.id]);
   });
 
   it('a quote cannot renew its hold forever: three holds in all, then a new quote is needed', async () => {
