@@ -19,10 +19,14 @@ export const HOLDS_PER_QUOTE = 3;
 /** What limits holds for this catalog: no one visitor may hold more than half of any day's chef teams unpaid. */
 export function holdRules(catalog: Catalog): HoldRules {
   const { teamsPerSeating, seatings } = catalog.booking;
+  const perVisitor = Math.max(1, Math.ceil((teamsPerSeating * seatings.length) / 2));
   return {
     capacity: teamsPerSeating,
     holdsPerQuote: HOLDS_PER_QUOTE,
-    holdsPerVisitorPerDate: Math.max(1, Math.ceil((teamsPerSeating * seatings.length) / 2)),
+    holdsPerVisitorPerDate: perVisitor,
+    // Twice round: a visitor may let a day's holds lapse once and start again, not keep half a day blocked all day.
+    unpaidHoldsPerVisitorPerDate: 2 * perVisitor,
+    renewalWindowMs: 24 * 3_600_000,
   };
 }
 

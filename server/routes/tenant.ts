@@ -111,6 +111,13 @@ function holdRefused(refused: Extract<CreateResult, { refused: unknown }>['refus
         title: 'Too many unpaid holds',
         detail: `You already hold as many seatings on that day as one guest may without paying. Pay the deposit for one of them, or wait until a hold ends (holds last ${holdMinutes} minutes).`,
       });
+    case 'visitor-renewals':
+      return new Problem({
+        status: 409,
+        code: 'too-many-holds',
+        title: 'Too many unpaid holds',
+        detail: 'You have held seatings on that day many times today without paying a deposit. Pay the deposit for a booking you hold, or try again tomorrow.',
+      });
   }
 }
 

@@ -1,4 +1,4 @@
-import { decideHold, slotDate } from './holds';
+import { decideHold, slotDate, visitorHolds } from './holds';
 import { decideSettle, holdsSeating, isUnfinished } from './settle';
 import type { IdempotencyBegin, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote, StoredResponse } from './types';
 
@@ -39,9 +39,11 @@ export function createMemoryStore(): Store {
       const result = decideHold(b, rules, now, {
         heldInSlot: mine.filter((other) => other.slotId === b.slotId && holdsSeating(other, now)).length,
         ofQuote: mine.filter((other) => other.quoteId === b.quoteId).map((other) => structuredClone(other)),
-        visitorHoldsOnDate: mine.filter(
-          (other) => other.holder === b.holder && other.status === 'pending_deposit' && holdsSeating(other, now) && slotDate(other.slotId) === date,
-        ).length,
+        visitorHolds: visitorHolds(
+          mine.filter((other) => other.holder === b.holder && other.status === 'pending_deposit' && slotDate(other.slotId) === date),
+          now,
+          now - rules.renewalWindowMs,
+        ),
       });
       if (result.outcome === 'created') bookings.set(b.id, structuredClone(b));
       return result;

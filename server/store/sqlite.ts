@@ -136,8 +136,9 @@ export function createSqliteStore(file: string): Store {
       'INSERT INTO bookings (id, tenant_id, slot_id, quote_id, holder, status, hold_expires_at, created_at, data) VALUES (@id, @tenantId, @slotId, @quoteId, @holder, @status, @holdExpiresAt, @createdAt, @data)',
     ),
     ofQuote: db.prepare<[string, string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? AND quote_id = ?'),
-    visitorHoldsOnDate: db.prepare<{ tenant: string; holder: string; from: string; to: string; now: number }, { n: number }>(
-      `SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND holder = @holder AND slot_id >= @from AND slot_id < @to AND status = 'pending_deposit' AND hold_expires_at > @now`,
+    visitorHolds: db.prepare<{ tenant: string; holder: string; from: string; to: string; now: number; since: number }, { live: number; recent: number }>(
+      `SELECT COALESCE(SUM(hold_expires_at > @now), 0) AS live, COALESCE(SUM(created_at > @since), 0) AS recent FROM bookings
+       WHERE tenant_id = @tenant AND holder = @holder AND slot_id >= @from AND slot_id < @to AND status = 'pending_deposit'`,
     ),
     booking: db.prepare<[string, string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? AND id = ?'),
     bookings: db.prepare<[string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? ORDER BY created_at, id'),
@@ -180,8 +181,11 @@ export function createSqliteStore(file: string): Store {
     const result = decideHold(b, rules, now, {
       heldInSlot: q.heldInSlot.get({ tenant: b.tenantId, slot: b.slotId, now })?.n ?? 0,
       ofQuote: q.ofQuote.all(b.tenantId, b.quoteId).map((r) => JSON.parse(r.data) as StoredBooking),
-      visitorHoldsOnDate:
-        b.holder === undefined ? 0 : (q.visitorHoldsOnDate.get({ tenant: b.tenantId, holder: b.holder, from: date, to: `${date}~`, now })?.n ?? 0),
+      visitorHolds: (b.holder !== undefined &&
+        q.visitorHolds.get({ tenant: b.tenantId, holder: b.holder, from: date, to: `${date}~`, now, since: now - rules.renewalWindowMs })) || {
+        live: 0,
+        recent: 0,
+      },
     });
     if (result.outcome === 'created') q.insertBooking.run({ ...b, holder: b.holder ?? null, data: JSON.stringify(b) });
     return result;

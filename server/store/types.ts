@@ -95,6 +95,9 @@ export interface HoldRules {
   holdsPerQuote: number;
   /** Unpaid holds one visitor (`StoredBooking.holder`) may have at once on one date. */
   holdsPerVisitorPerDate: number;
+  /** Unpaid holds (live or expired) one visitor may start on one date within `renewalWindowMs`. */
+  unpaidHoldsPerVisitorPerDate: number;
+  renewalWindowMs: number;
 }
 
 /** How asking for a hold went; only `created` stored the booking. */
@@ -106,7 +109,9 @@ export type HoldOutcome =
   /** The quote has made `holdsPerQuote` holds, every one left to expire. */
   | { outcome: 'quote-spent' }
   /** This visitor already holds `holdsPerVisitorPerDate` unpaid seatings on that date. */
-  | { outcome: 'visitor-limit' };
+  | { outcome: 'visitor-limit' }
+  /** This visitor let `unpaidHoldsPerVisitorPerDate` holds on that date go unpaid within the window: no renewing forever. */
+  | { outcome: 'visitor-renewals' };
 
 /** Records older than these are deleted by `sweep`. */
 export interface SweepRules {

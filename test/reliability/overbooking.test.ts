@@ -155,6 +155,26 @@ describe('finding 2: one quote cannot hold a whole day', () => {
   });
 });
 
+describe('finding 2, renewed: holds cannot be renewed forever', () => {
+  it('a visitor who lets half a day’s holds lapse twice is refused more on that day until the next day', async () => {
+    const date = bookableDate(30);
+    const { seatings, teamsPerSeating } = catalog.booking;
+    const half = Math.ceil((seatings.length * teamsPerSeating) / 2);
+    const slots = seatings.flatMap((time) => Array.from({ length: teamsPerSeating }, () => `${date}T${time}`)).slice(0, half);
+    const holdAll = async () =>
+      await Promise.all(slots.map(async (slotId) => (await book(bookingBody(await createQuote(server.url, { eventDate: date }), slotId))).status));
+    expect(await holdAll()).toEqual(slots.map(() => 201));
+    await advance(HOLD_MS + 1000);
+    expect(await holdAll()).toEqual(slots.map(() => 201));
+    await advance(HOLD_MS + 1000);
+    const res = await book(bookingBody(await createQuote(server.url, { eventDate: date }), slots[0] ?? ''));
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ code: 'too-many-holds', detail: expect.stringMatching(/try again tomorrow/) });
+    await advance(24 * 3_600_000);
+    expect((await book(bookingBody(await createQuote(server.url, { eventDate: date }), slots[0] ?? ''))).status).toBe(201);
+  });
+});
+
 describe('finding 4: a replay tells the truth', () => {
   it('a booking replayed after its hold expired reads expired, with its Location', async () => {
     const quote = await createQuote(server.url, { eventDate: bookableDate(14) });
