@@ -12,6 +12,7 @@ import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
 import { idempotent } from './http/idempotency';
 import { Problem, problemResponse } from './http/problem';
+import { createRateLimiter, forwardedFor, type RateLimiter, rateLimit } from './http/rate-limit';
 import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
 import { chatAdminRoutes, chatRoutes } from './routes/chat';
@@ -42,6 +43,14 @@ export interface AppOptions {
   answerer?: Answerer;
   /** The visitor's network address as the transport knows it (Node: the socket's peer); 'unknown' without one. */
   addressOf?: (c: Context<AppEnv>) => string | undefined;
+  /**
+   * Take the visitor's address from the last hop of X-Forwarded-For. Only
+   * behind a proxy that sets it: otherwise anyone can claim any address and
+   * escape the per-address limits.
+   */
+  trustProxy?: boolean;
+  /** Rate limits (see server/http/rate-limit.ts); `false` turns them off, for raw-throughput benchmarks only. */
+  rateLimits?: RateLimiter | false;
 }
 
 const API = '/api/v1';
@@ -63,6 +72,8 @@ export function createApp({
   llm,
   answerer = llm ? createLlmAnswerer(llm, createFaqAnswerer()) : createFaqAnswerer(),
   addressOf = () => undefined,
+  trustProxy = false,
+  rateLimits = createRateLimiter(),
 }: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);
   const app = new Hono<AppEnv>();
@@ -74,12 +85,15 @@ export function createApp({
 
   app.use('*', async (c, next) => {
     c.set('requestId', randomId());
-    c.set('clientAddress', addressOf(c) ?? 'unknown');
+    c.set('clientAddress', (trustProxy ? forwardedFor(c.req.header('x-forwarded-for')) : undefined) ?? addressOf(c) ?? 'unknown');
     await next();
     c.res.headers.set('X-Request-Id', c.get('requestId'));
   });
   const corsFor = cors(registry, isPublic);
   app.use('*', (c, next) => (SERVER_TO_SERVER.has(c.req.path) ? next() : corsFor(c, next)));
+  // After CORS, so a refusal is readable by the page and preflights cost nothing; before anything reads a body.
+  // `/__chaos` (tests only) is not limited: test suites drive it hard from one address.
+  if (rateLimits) app.use(`${API}/*`, rateLimit(rateLimits, { tenants: registry, now, needsKey: (path) => !needsNoKey(path) }));
   if (faults) app.use('*', faults.gate);
   app.use(`${API}/*`, sweeper(store, now));
   app.use(

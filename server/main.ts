@@ -13,6 +13,9 @@ import { loadTenantsFile } from './tenants/load';
  * TEPPAN_TENANTS: a JSON file of more tenants (an array shaped like server/tenants/demo.json).
  * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE: the Stripe provider (see server/payments/stripe-config.ts).
  * TEPPAN_LLM_URL, TEPPAN_LLM_MODEL, TEPPAN_LLM_KEY: a language model for the chat (see server/chat/llm-config.ts).
+ * TEPPAN_TRUST_PROXY=1: the visitor's address is X-Forwarded-For's last hop, not the socket's peer. Only behind
+ *   a proxy that sets that header: without one, anyone can claim any address and escape the per-address limits.
+ * TEPPAN_RATE_LIMITS=off: no rate limits (server/http/rate-limit.ts), for raw-throughput benchmarks only.
  */
 const port = Number(process.env.PORT ?? 8787);
 const hosts = process.env.HOST ? [process.env.HOST] : ['127.0.0.1', '::1'];
@@ -22,6 +25,8 @@ const tenants = [demoTenant, ...(process.env.TEPPAN_TENANTS ? loadTenantsFile(pr
 const { stripe, warnings } = stripeConfigFromEnv(process.env, tenants);
 for (const warning of warnings) console.warn(`[teppan] ${warning}`);
 const llm = llmConfigFromEnv(process.env);
+const trustProxy = process.env.TEPPAN_TRUST_PROXY === '1';
+const rateLimits = process.env.TEPPAN_RATE_LIMITS === 'off' ? false : undefined;
 
 if (dbFile !== ':memory:') mkdirSync(dirname(resolve(dbFile)), { recursive: true });
 const store = createSqliteStore(dbFile);
@@ -35,6 +40,8 @@ const fetch = createNodeApp({
   demoRoot: built('dist/demo'),
   embedRoot: built('dist/embed'),
   eagerRoot: built('dist/embed-eager'),
+  trustProxy,
+  rateLimits,
 });
 const { servers, port: actualPort } = await listen(fetch, port, hosts).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE') throw error;
@@ -48,6 +55,8 @@ const extras = [
   tenants.length > 1 && `${tenants.length} tenants`,
   stripe && `Stripe at ${stripe.apiBase}`,
   llm && `chat model ${llm.model} at ${new URL(llm.url).origin}`,
+  trustProxy && 'addresses from X-Forwarded-For',
+  rateLimits === false && 'rate limits off',
 ]
   .filter(Boolean)
   .join(', ');

@@ -17,7 +17,8 @@ export interface MswOptions {
  * the Node server. Call once per story or test for a fresh store.
  */
 export function referenceApiHandlers({ chaos = true, faults, now }: MswOptions = {}) {
-  const app = createApp({ store: createMemoryStore(), chaos, faults, now });
+  // No rate limits: this server runs inside the visitor's own page, where they would protect nothing.
+  const app = createApp({ store: createMemoryStore(), chaos, faults, now, rateLimits: false });
   const answer = async ({ request }: { request: Request }) => {
     const response = await app.fetch(request);
     if (response.headers.has(KILL_CONNECTION_HEADER)) return HttpResponse.error();

@@ -25,12 +25,16 @@ export interface NodeServerOptions {
   embedRoot?: string;
   /** The single-bundle build the first-load benchmark compares against, at `/embed-eager/`. */
   eagerRoot?: string;
+  /** The visitor's address from X-Forwarded-For's last hop (only behind a proxy that sets it). */
+  trustProxy?: boolean;
+  /** `false`: no rate limits (raw-throughput benchmarks only). */
+  rateLimits?: false;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The reference API plus the demo site and embed files, as one Node request handler. */
-export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, embedRoot, eagerRoot }: NodeServerOptions) {
+export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, embedRoot, eagerRoot, trustProxy, rateLimits }: NodeServerOptions) {
   const root = new Hono<{ Bindings: HttpBindings }>();
   root.route(
     '/',
@@ -41,6 +45,8 @@ export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, em
       stripe,
       llm,
       addressOf: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket.remoteAddress,
+      trustProxy,
+      ...(rateLimits === false ? { rateLimits } : {}),
     }),
   );
   const embeds = { '/embed': embedRoot, '/embed-eager': eagerRoot };

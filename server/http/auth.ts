@@ -1,9 +1,15 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { type KeyKind, originAllowed, type TenantRegistry } from '../tenants';
 import type { AppEnv } from './env';
 import { Problem } from './problem';
 
 const SAFE = new Set(['GET', 'HEAD']);
+
+/** The key a request presents: its Bearer token, else (GETs only) its `key` parameter. */
+export function presentedKey(c: Context): { key: string | undefined; bearer: boolean } {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  return { key: bearer ?? (SAFE.has(c.req.method) ? c.req.query('key') : undefined), bearer: Boolean(bearer) };
+}
 
 /**
  * Maps the request's key to its tenant. Publishable keys come as a Bearer token
@@ -12,9 +18,7 @@ const SAFE = new Set(['GET', 'HEAD']);
  */
 export function requireKey(tenants: TenantRegistry, needs: KeyKind): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const param = SAFE.has(c.req.method) ? c.req.query('key') : undefined;
-    const key = bearer ?? param;
+    const { key, bearer } = presentedKey(c);
     const unauthorized = (detail: string) =>
       new Problem({ status: 401, code: 'unauthorized', title: 'Missing or unknown API key', detail, headers: { 'WWW-Authenticate': 'Bearer' } });
     if (!key) throw unauthorized('Send your key as “Authorization: Bearer pk_…”.');

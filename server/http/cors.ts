@@ -4,8 +4,8 @@ import type { AppEnv } from './env';
 
 const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS';
 const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
-// Without these the browser hides them from the SDK, and Retry-After is what backoff obeys.
-const EXPOSE_HEADERS = 'Retry-After, Idempotent-Replayed, X-Request-Id, Location';
+// Without these the browser hides them from the SDK: Retry-After is what backoff obeys, RateLimit what is left.
+const EXPOSE_HEADERS = 'Retry-After, RateLimit, RateLimit-Policy, Idempotent-Replayed, X-Request-Id, Location';
 
 /**
  * CORS answered only for the key's tenant's allowed origins. A preflight

@@ -1,0 +1,79 @@
+/** A token bucket's shape: `burst` tokens at most, refilled at `perMinute`. */
+export interface Limit {
+  burst: number;
+  perMinute: number;
+}
+
+export interface BucketState {
+  /** Whole tokens left after this request (0 when refused). */
+  remaining: number;
+  /** Seconds until the bucket is full again (the quota's reset). */
+  resetSeconds: number;
+  /** Seconds until one token is back (what a refused client waits). */
+  retrySeconds: number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/**
+ * Token buckets of one limit, one per id (an address, a key), bounded in
+ * memory. A bucket that has refilled to full holds nothing worth keeping, so
+ * idle ones are dropped as new ones come; and past `maxTracked` the least
+ * recently used goes, whatever its state (its owner then starts full again:
+ * lenient, but a flood of distinct addresses cannot grow memory).
+ */
+export class TokenBuckets {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly perMs: number;
+
+  constructor(
+    readonly limit: Limit,
+    private readonly maxTracked: number,
+  ) {
+    this.perMs = limit.perMinute / 60_000;
+  }
+
+  /** Tokens in `id`'s bucket at `now` (a clock moved back counts as no time passed). */
+  tokens(id: string, now: number): number {
+    const b = this.buckets.get(id);
+    if (!b) return this.limit.burst;
+    return Math.min(this.limit.burst, b.tokens + Math.max(0, now - b.at) * this.perMs);
+  }
+
+  /** Takes one token; the caller has checked there is one. */
+  take(id: string, now: number): void {
+    const tokens = this.tokens(id, now) - 1;
+    // Re-inserted, so the map stays in least-recently-used order.
+    this.buckets.delete(id);
+    this.buckets.set(id, { tokens, at: now });
+    this.evict(now);
+  }
+
+  state(id: string, now: number): BucketState {
+    const tokens = this.tokens(id, now);
+    return {
+      remaining: Math.max(0, Math.floor(tokens)),
+      resetSeconds: Math.ceil((this.limit.burst - tokens) / this.perMs / 1000),
+      retrySeconds: Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)),
+    };
+  }
+
+  /** How many buckets are held (for tests of the memory bound). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private evict(now: number): void {
+    // A few of the oldest per call: amortised O(1), and idle buckets never pile up.
+    for (let checked = 0; checked < 4; checked++) {
+      const oldest = this.buckets.keys().next();
+      if (oldest.done) return;
+      const over = this.buckets.size > this.maxTracked;
+      if (!over && this.tokens(oldest.value, now) < this.limit.burst) return;
+      this.buckets.delete(oldest.value);
+    }
+  }
+}
