@@ -67,6 +67,7 @@ export function createRateLimiter({
     take(charges, now) {
       const refused = charges.filter(([name, id]) => policies[name].tokens(id, now) < 1);
       if (refused.length === 0) for (const [name, id] of charges) policies[name].take(id, now);
+      for (const buckets of Object.values(policies)) buckets.sweep(now);
       const policy: string[] = [];
       const state: string[] = [];
       for (const [name, id] of charges) {

@@ -36,11 +36,13 @@ export class TokenBuckets {
     this.perMs = limit.perMinute / 60_000;
   }
 
-  /** Tokens in `id`'s bucket at `now` (a clock moved back counts as no time passed). */
+  /** Tokens in `id`'s bucket at `now`. */
   tokens(id: string, now: number): number {
     const b = this.buckets.get(id);
     if (!b) return this.limit.burst;
-    return Math.min(this.limit.burst, b.tokens + Math.max(0, now - b.at) * this.perMs);
+    // A clock moved back (tests reset theirs) refills from now on, rather than freezing the bucket until it catches up.
+    if (now < b.at) b.at = now;
+    return Math.min(this.limit.burst, b.tokens + (now - b.at) * this.perMs);
   }
 
   /** Takes one token; the caller has checked there is one. */
@@ -49,7 +51,6 @@ export class TokenBuckets {
     // Re-inserted, so the map stays in least-recently-used order.
     this.buckets.delete(id);
     this.buckets.set(id, { tokens, at: now });
-    this.evict(now);
   }
 
   state(id: string, now: number): BucketState {
@@ -66,8 +67,8 @@ export class TokenBuckets {
     return this.buckets.size;
   }
 
-  private evict(now: number): void {
-    // A few of the oldest per call: amortised O(1), and idle buckets never pile up.
+  /** Drops a few of the oldest buckets if idle (or over the cap): called per request, so idle ones never pile up. */
+  sweep(now: number): void {
     for (let checked = 0; checked < 4; checked++) {
       const oldest = this.buckets.keys().next();
       if (oldest.done) return;

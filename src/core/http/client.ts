@@ -4,7 +4,7 @@ import type { ZodMiniType } from 'zod/mini';
 import { problemDetails } from '../../contract';
 import { errorFromProblem, TeppanError } from '../errors';
 import { emitLog, type LogHook } from '../log';
-import { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter, type RetryPolicy } from './retry-policy';
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy, serverWaitMs } from './retry-policy';
 import { type CallTiming, TIMINGS, type TimingClass } from './timeouts';
 
 export interface HttpClientOptions {
@@ -137,7 +137,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
                 method: o.method,
                 hasIdempotencyKey: Boolean(o.idempotencyKey),
                 status: error.response?.status,
-                retryAfterMs: parseRetryAfter(error.response?.headers?.['retry-after'] as string | undefined),
+                retryAfterMs: serverWaitMs(
+                  error.response?.status,
+                  error.response?.headers?.['retry-after'] as string | undefined,
+                  error.response?.headers?.ratelimit as string | undefined,
+                ),
                 retriesSoFar: error.config?.['axios-retry']?.retryCount ?? 0,
                 remainingMs: timing.budgetMs - (Date.now() - started),
                 retryNoAnswer: o.retryNoAnswer,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AttemptOutcome, backoffDelay, DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter } from './retry-policy';
+import { type AttemptOutcome, backoffDelay, DEFAULT_RETRY_POLICY, decideRetry, parseRateLimitReset, parseRetryAfter, serverWaitMs } from './retry-policy';
 
 const policy = DEFAULT_RETRY_POLICY;
 const outcome = (o: Partial<AttemptOutcome>): AttemptOutcome => ({
@@ -70,5 +70,31 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Wed, 25 Nov 2026 12:00:30 GMT', now)).toBe(30_000);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+});
+
+describe('serverWaitMs', () => {
+  const exhausted = '"address";r=599;t=1, "address-write";r=0;t=7';
+
+  it('prefers Retry-After when there is one', () => {
+    expect(serverWaitMs(429, '2', exhausted)).toBe(2000);
+  });
+
+  it('on a 429 or 503 without Retry-After, waits for the reset of the RateLimit policy with nothing left', () => {
+    expect(serverWaitMs(429, undefined, exhausted)).toBe(7000);
+    expect(serverWaitMs(503, undefined, '"a";r=0;t=3, "b";r=0;t=5')).toBe(5000);
+  });
+
+  it('reads nothing from RateLimit when no policy is exhausted, or on other statuses', () => {
+    expect(serverWaitMs(429, undefined, '"address";r=10;t=60')).toBeUndefined();
+    expect(serverWaitMs(429, undefined, undefined)).toBeUndefined();
+    // A 409 (seating full) may come just as a bucket hit zero: not the "key in flight" that Retry-After signals.
+    expect(serverWaitMs(409, undefined, exhausted)).toBeUndefined();
+  });
+
+  it('parses the structured field loosely: spacing, parameter order, no t', () => {
+    expect(parseRateLimitReset('"burst" ; t=12 ; r=0')).toBe(12_000);
+    expect(parseRateLimitReset('"burst";r=0')).toBeUndefined();
+    expect(parseRateLimitReset('"burst";r=05;t=4')).toBeUndefined();
   });
 });

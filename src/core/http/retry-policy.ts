@@ -53,6 +53,31 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/**
+ * The wait a `RateLimit` header (draft-ietf-httpapi-ratelimit-headers, e.g.
+ * `"burst";r=0;t=12`) implies: the longest reset `t` among its policies with
+ * nothing left (`r=0`), in milliseconds; `undefined` when none is exhausted.
+ */
+export function parseRateLimitReset(value: string | null | undefined): number | undefined {
+  const waits = (value ?? '')
+    .split(',')
+    .filter((item) => /;\s*r=0(;|\s*$)/.test(item))
+    .map((item) => Number(/;\s*t=(\d+)/.exec(item)?.[1] ?? Number.NaN))
+    .filter((t) => Number.isFinite(t));
+  return waits.length ? Math.max(...waits) * 1000 : undefined;
+}
+
+/**
+ * How long the server asks a refused call to wait: `Retry-After`, else, on a
+ * 429 or 503 only, the exhausted `RateLimit` policy's reset (the header comes
+ * on every answer, so on a 409 it says nothing about the key in flight).
+ */
+export function serverWaitMs(status: number | undefined, retryAfter: string | undefined, rateLimit: string | undefined): number | undefined {
+  const asked = parseRetryAfter(retryAfter);
+  if (asked !== undefined || (status !== 429 && status !== 503)) return asked;
+  return parseRateLimitReset(rateLimit);
+}
+
 export type RetryDecision =
   | { retry: true; delayMs: number }
   | { retry: false; reason: 'not-repeatable' | 'not-retryable' | 'exhausted' | 'wait-too-long' | 'over-budget' };
