@@ -49,7 +49,7 @@ export interface AppOptions {
    * escape the per-address limits.
    */
   trustProxy?: boolean;
-  /** Rate limits (see server/http/rate-limit.ts); `false` turns them off, for raw-throughput benchmarks only. */
+  /** Rate limits (see server/http/rate-limit.ts), on their own monotonic clock; `false` turns them off (raw-throughput benchmarks only). */
   rateLimits?: RateLimiter | false;
 }
 
@@ -93,7 +93,7 @@ export function createApp({
   app.use('*', (c, next) => (SERVER_TO_SERVER.has(c.req.path) ? next() : corsFor(c, next)));
   // After CORS, so a refusal is readable by the page and preflights cost nothing; before anything reads a body.
   // `/__chaos` (tests only) is not limited: test suites drive it hard from one address.
-  if (rateLimits) app.use(`${API}/*`, rateLimit(rateLimits, { tenants: registry, now, needsKey: (path) => !needsNoKey(path) }));
+  if (rateLimits) app.use(`${API}/*`, rateLimit(rateLimits, { tenants: registry, needsKey: (path) => !needsNoKey(path) }));
   if (faults) app.use('*', faults.gate);
   app.use(`${API}/*`, sweeper(store, now));
   app.use(

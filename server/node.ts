@@ -7,6 +7,7 @@ import { etag } from 'hono/etag';
 import { createApp } from './app';
 import { CUT_AFTER_BYTES_HEADER, cutResponse, KILL_CONNECTION_HEADER } from './chaos';
 import type { LlmConfig } from './chat/llm-config';
+import type { RateLimiter } from './http/rate-limit';
 import type { StripeConfig } from './payments/stripe-api';
 import type { Store } from './store/types';
 import type { Tenant } from './tenants';
@@ -27,8 +28,8 @@ export interface NodeServerOptions {
   eagerRoot?: string;
   /** The visitor's address from X-Forwarded-For's last hop (only behind a proxy that sets it). */
   trustProxy?: boolean;
-  /** `false`: no rate limits (raw-throughput benchmarks only). */
-  rateLimits?: false;
+  /** The limiter (tests give one a clock of their own); `false`: no rate limits (raw-throughput benchmarks only). */
+  rateLimits?: RateLimiter | false;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -46,7 +47,7 @@ export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, em
       llm,
       addressOf: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket.remoteAddress,
       trustProxy,
-      ...(rateLimits === false ? { rateLimits } : {}),
+      ...(rateLimits !== undefined ? { rateLimits } : {}),
     }),
   );
   const embeds = { '/embed': embedRoot, '/embed-eager': eagerRoot };

@@ -40,7 +40,7 @@ export class TokenBuckets {
   tokens(id: string, now: number): number {
     const b = this.buckets.get(id);
     if (!b) return this.limit.burst;
-    // A clock moved back (tests reset theirs) refills from now on, rather than freezing the bucket until it catches up.
+    // A clock moved back refills from now on, rather than freezing the bucket until it catches up.
     if (now < b.at) b.at = now;
     return Math.min(this.limit.burst, b.tokens + (now - b.at) * this.perMs);
   }
@@ -51,6 +51,12 @@ export class TokenBuckets {
     // Re-inserted, so the map stays in least-recently-used order.
     this.buckets.delete(id);
     this.buckets.set(id, { tokens, at: now });
+  }
+
+  /** Gives one token back (capped at the burst), keeping the bucket's place in the eviction order. */
+  refund(id: string, now: number): void {
+    const b = this.buckets.get(id);
+    if (b) this.buckets.set(id, { tokens: Math.min(this.limit.burst, this.tokens(id, now) + 1), at: now });
   }
 
   state(id: string, now: number): BucketState {
