@@ -38,7 +38,17 @@ const errors = {
   '401': problem('Missing or unknown key'),
   '403': problem('Key not allowed here (publishable key on an admin route, or an origin the tenant does not allow)'),
   '422': problem('Validation failed; `errors` lists each field'),
-  '429': problem('Too many requests; honour Retry-After'),
+  '429': {
+    ...problem('Too many requests (code rate-limited): wait Retry-After seconds. Every answer says what is left in RateLimit and RateLimit-Policy'),
+    headers: {
+      'Retry-After': { description: 'Seconds until the request would be let through', schema: { type: 'integer' } },
+      RateLimit: { description: 'draft-ietf-httpapi-ratelimit-headers: per policy, r (left) and t (seconds until whole)', schema: { type: 'string' } },
+      'RateLimit-Policy': {
+        description: 'draft-ietf-httpapi-ratelimit-headers: per policy, q (burst) and w (seconds to refill it)',
+        schema: { type: 'string' },
+      },
+    },
+  },
 };
 const idempotencyKey = {
   name: 'Idempotency-Key',

@@ -31,6 +31,8 @@ describe('decideRetry', () => {
     ['POST without key, 503', { method: 'POST', status: 503 }, false],
     ['POST with key, network error', { method: 'POST', hasIdempotencyKey: true, status: undefined }, true],
     ['POST with key, 503', { method: 'POST', hasIdempotencyKey: true, status: 503 }, true],
+    ['POST without key, 429', { method: 'POST', status: 429 }, false],
+    ['POST with key, 429 (rate-limited before anything was stored)', { method: 'POST', hasIdempotencyKey: true, status: 429 }, true],
     ['POST with key, 409 seating full', { method: 'POST', hasIdempotencyKey: true, status: 409 }, false],
     ['POST with key, 409 still in flight (Retry-After)', { method: 'POST', hasIdempotencyKey: true, status: 409, retryAfterMs: 1000 }, true],
     ['POST with key, 422', { method: 'POST', hasIdempotencyKey: true, status: 422 }, false],
