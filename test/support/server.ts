@@ -13,12 +13,13 @@ export interface TestServer {
 }
 
 /**
- * Starts the real reference server (`server/main.ts`, as `npm start` runs it)
- * on a free loopback port, with chaos on and an in-memory SQLite database.
- * The test file that started it stops it.
+ * Starts the real reference server (`server/main.ts`, as `npm start` runs it,
+ * or another entry that prints its port the same way) on a free loopback port,
+ * with chaos on and an in-memory SQLite database unless `env` says otherwise.
+ * Whoever started it stops it.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+export async function startServer(env: Record<string, string> = {}, entry = 'server/main.ts'): Promise<TestServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TEPPAN_DB: ':memory:', TEPPAN_CHAOS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
