@@ -18,14 +18,20 @@ export interface TestServer {
  * with chaos on and an in-memory SQLite database unless `env` says otherwise.
  * Whoever started it stops it.
  */
-export async function startServer(env: Record<string, string> = {}, entry = 'server/main.ts'): Promise<TestServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  { entry = 'server/main.ts', startTimeoutMs = 20_000 }: { entry?: string; startTimeoutMs?: number } = {},
+): Promise<TestServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TEPPAN_DB: ':memory:', TEPPAN_CHAOS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`server did not start:\n${output}`));
+    }, startTimeoutMs);
     child.stdout?.on('data', (d: Buffer) => {
       output += d;
       const port = /localhost:(\d+)/.exec(output)?.[1];
