@@ -310,9 +310,13 @@ describe('memory', () => {
 describe('the server as `npm start` runs it', () => {
   let limited: TestServer;
   let unlimited: TestServer;
+  // Two servers starting at once on a loaded 2-core machine can take longer than the usual hook timeout.
   beforeAll(async () => {
-    [limited, unlimited] = await Promise.all([startServer(), startServer({ TEPPAN_RATE_LIMITS: 'off' })]);
-  });
+    [limited, unlimited] = await Promise.all([
+      startServer({}, { startTimeoutMs: 55_000 }),
+      startServer({ TEPPAN_RATE_LIMITS: 'off' }, { startTimeoutMs: 55_000 }),
+    ]);
+  }, 60_000);
   afterAll(() => Promise.all([limited.stop(), unlimited.stop()]));
 
   const guesses = async (url: string, n: number) => {
