@@ -11,7 +11,9 @@ import { requireKey } from './http/auth';
 import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
 import { idempotent } from './http/idempotency';
-import { Problem, problemResponse } from './http/problem';
+import { knownRoutes } from './http/known-routes';
+import { noRouteProblem, Problem, problemResponse } from './http/problem';
+import { API_HEADERS, isApiPath, isLoopback, withHeaders } from './http/security';
 import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
 import { chatAdminRoutes, chatRoutes } from './routes/chat';
@@ -42,6 +44,8 @@ export interface AppOptions {
   answerer?: Answerer;
   /** The visitor's network address as the transport knows it (Node: the socket's peer); 'unknown' without one. */
   addressOf?: (c: Context<AppEnv>) => string | undefined;
+  /** Requests come from this same process (MSW in a browser): loopback-only routes (`/__chaos`) are open to them. */
+  inProcess?: boolean;
 }
 
 const API = '/api/v1';
@@ -63,6 +67,7 @@ export function createApp({
   llm,
   answerer = llm ? createLlmAnswerer(llm, createFaqAnswerer()) : createFaqAnswerer(),
   addressOf = () => undefined,
+  inProcess = false,
 }: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);
   const app = new Hono<AppEnv>();
@@ -78,16 +83,30 @@ export function createApp({
     await next();
     c.res.headers.set('X-Request-Id', c.get('requestId'));
   });
+  app.use(
+    '*',
+    withHeaders(() => API_HEADERS, isApiPath),
+  );
+  // Fault injection, only with `chaos` and only for callers on this machine: to anyone else it is absent.
+  app.use('/__chaos/*', async (c, next) => {
+    if (!faults || !(inProcess || isLoopback(c.get('clientAddress')))) throw noRouteProblem(c.req.method, c.req.path);
+    await next();
+  });
   const corsFor = cors(registry, isPublic);
   app.use('*', (c, next) => (SERVER_TO_SERVER.has(c.req.path) ? next() : corsFor(c, next)));
   if (faults) app.use('*', faults.gate);
+  // After CORS (its preflights), before keys or bodies: a path or method no route takes is a 404 or 405 problem.
+  const routesOnly = knownRoutes(app);
+  app.use('*', (c, next) => (isApiPath(c.req.path) ? routesOnly(c, next) : next()));
   app.use(`${API}/*`, sweeper(store, now));
   app.use(
     `${API}/*`,
     bodyLimit({
       maxSize: 64 * 1024,
       onError: () => {
-        throw new Problem({ status: 413, code: 'payload-too-large', title: 'Request too large', detail: 'Request bodies are limited to 64 kB.' });
+        // The rest of the body is never read, so the connection cannot carry another request: say so.
+        const headers = { Connection: 'close' };
+        throw new Problem({ status: 413, code: 'payload-too-large', title: 'Request too large', detail: 'Request bodies are limited to 64 kB.', headers });
       },
     }),
   );

@@ -17,7 +17,8 @@ export interface MswOptions {
  * the Node server. Call once per story or test for a fresh store.
  */
 export function referenceApiHandlers({ chaos = true, faults, now }: MswOptions = {}) {
-  const app = createApp({ store: createMemoryStore(), chaos, faults, now });
+  // In-process: the page itself is the caller, so `/__chaos` is open to it as to a loopback peer.
+  const app = createApp({ store: createMemoryStore(), chaos, faults, now, inProcess: true });
   const answer = async ({ request }: { request: Request }) => {
     const response = await app.fetch(request);
     if (response.headers.has(KILL_CONNECTION_HEADER)) return HttpResponse.error();
