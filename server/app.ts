@@ -11,9 +11,10 @@ import { requireKey } from './http/auth';
 import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
 import { idempotent } from './http/idempotency';
+import { networkOf } from './http/keyed-hash';
 import { knownRoutes } from './http/known-routes';
 import { noRouteProblem, Problem, problemResponse } from './http/problem';
-import { API_HEADERS, isApiPath, isLoopback, withHeaders } from './http/security';
+import { API_HEADERS, isApiPath, withHeaders } from './http/security';
 import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
 import { chatAdminRoutes, chatRoutes } from './routes/chat';
@@ -89,7 +90,7 @@ export function createApp({
   );
   // Fault injection, only with `chaos` and only for callers on this machine: to anyone else it is absent.
   app.use('/__chaos/*', async (c, next) => {
-    if (!faults || !(inProcess || isLoopback(c.get('clientAddress')))) throw noRouteProblem(c.req.method, c.req.path);
+    if (!faults || !(inProcess || networkOf(c.get('clientAddress')) === 'loopback')) throw noRouteProblem(c.req.method, c.req.path);
     await next();
   });
   const corsFor = cors(registry, isPublic);

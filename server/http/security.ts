@@ -60,6 +60,3 @@ export function withHeaders(headers: (res: Response) => Record<string, string>, 
     for (const [name, value] of Object.entries(headers(c.res))) c.res.headers.set(name, value);
   };
 }
-
-/** Loopback peers only: 127.0.0.0/8, ::1, and IPv4 loopback mapped into IPv6. */
-export const isLoopback = (address: string) => address === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/i.test(address);

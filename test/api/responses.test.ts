@@ -219,7 +219,7 @@ describe('/__chaos: only with TEPPAN_CHAOS=1, only from this machine', () => {
   const arm = (app: Hono<AppEnv>) =>
     app.request('/__chaos', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"path":"/api/v1/catalog","status":503}' });
 
-  it.each(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])('arms faults for a caller on loopback (%s)', async (address) => {
+  it.each(['127.0.0.1', '127.8.9.10', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'])('arms faults for a caller on loopback (%s)', async (address) => {
     const app = appFrom(address);
     expect((await arm(app)).status).toBe(201);
     expect((await app.request(`/api/v1/catalog?key=${PK}`)).status).toBe(503);
