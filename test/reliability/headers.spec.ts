@@ -1,6 +1,6 @@
 import { chromium, expect, type Page, type Response, test } from '@playwright/test';
 import { openHost, recordCspViolations } from '../e2e/hosts';
-import { eventDate, fillAddressAndContact, heldBookingViaApi } from '../e2e/support';
+import { eventDate, fillAddressAndContact, heldBookingViaApi, showElementsPageWidgets } from '../e2e/support';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
 
 /**
@@ -130,12 +130,7 @@ test.describe('every demo page, under its own CSP', () => {
   test('the elements page: every element, the one loaded on interaction too', async ({ page, baseURL }) => {
     const watcher = await watch(page, baseURL);
     expectPageHeaders(await page.goto('/elements.html'));
-    await page.locator('teppan-quote').scrollIntoViewIfNeeded();
-    await expect(page.getByRole('heading', { name: 'Price your party' })).toBeVisible();
-    const show = page.getByRole('button', { name: 'Show the booking form' });
-    await show.scrollIntoViewIfNeeded();
-    await show.press('Enter');
-    await expect(page.getByRole('heading', { name: 'Hold a date' })).toBeVisible();
+    await showElementsPageWidgets(page);
     await page.getByRole('button', { name: 'Open chat' }).click();
     await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
     await watcher.check();
