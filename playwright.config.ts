@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './test/support/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.ts';
 import { FAKE_STRIPE_KEYS } from './test/support/fake-stripe/keys.ts';
 
 /** End-to-end: the demo as `npm start` serves it (real server, SQLite in memory, chaos on), in Debian's Chromium. */
@@ -20,7 +20,7 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

@@ -11,8 +11,11 @@ import { requireKey } from './http/auth';
 import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
 import { idempotent } from './http/idempotency';
-import { Problem, problemResponse } from './http/problem';
+import { networkOf } from './http/keyed-hash';
+import { knownRoutes } from './http/known-routes';
+import { noRouteProblem, Problem, problemResponse } from './http/problem';
 import { createRateLimiter, forwardedFor, type RateLimiter, rateLimit } from './http/rate-limit';
+import { API_HEADERS, isApiPath, withHeaders } from './http/security';
 import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
 import { chatAdminRoutes, chatRoutes } from './routes/chat';
@@ -51,6 +54,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Rate limits (see server/http/rate-limit.ts), on their own monotonic clock; `false` turns them off (raw-throughput benchmarks only). */
   rateLimits?: RateLimiter | false;
+  /** Requests come from this same process (MSW in a browser): loopback-only routes (`/__chaos`) are open to them. */
+  inProcess?: boolean;
 }
 
 const API = '/api/v1';
@@ -74,6 +79,7 @@ export function createApp({
   addressOf = () => undefined,
   trustProxy = false,
   rateLimits = createRateLimiter(),
+  inProcess = false,
 }: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);
   const app = new Hono<AppEnv>();
@@ -89,19 +95,33 @@ export function createApp({
     await next();
     c.res.headers.set('X-Request-Id', c.get('requestId'));
   });
+  app.use(
+    '*',
+    withHeaders(() => API_HEADERS, isApiPath),
+  );
+  // Fault injection, only with `chaos` and only for callers on this machine: to anyone else it is absent.
+  app.use('/__chaos/*', async (c, next) => {
+    if (!faults || !(inProcess || networkOf(c.get('clientAddress')) === 'loopback')) throw noRouteProblem(c.req.method, c.req.path);
+    await next();
+  });
   const corsFor = cors(registry, isPublic);
   app.use('*', (c, next) => (SERVER_TO_SERVER.has(c.req.path) ? next() : corsFor(c, next)));
   // After CORS, so a refusal is readable by the page and preflights cost nothing; before anything reads a body.
   // `/__chaos` (tests only) is not limited: test suites drive it hard from one address.
   if (rateLimits) app.use(`${API}/*`, rateLimit(rateLimits, { tenants: registry, needsKey: (path) => !needsNoKey(path) }));
   if (faults) app.use('*', faults.gate);
+  // After CORS (its preflights), before keys or bodies: a path or method no route takes is a 404 or 405 problem.
+  const routesOnly = knownRoutes(app);
+  app.use('*', (c, next) => (isApiPath(c.req.path) ? routesOnly(c, next) : next()));
   app.use(`${API}/*`, sweeper(store, now));
   app.use(
     `${API}/*`,
     bodyLimit({
       maxSize: 64 * 1024,
       onError: () => {
-        throw new Problem({ status: 413, code: 'payload-too-large', title: 'Request too large', detail: 'Request bodies are limited to 64 kB.' });
+        // The rest of the body is never read, so the connection cannot carry another request: say so.
+        const headers = { Connection: 'close' };
+        throw new Problem({ status: 413, code: 'payload-too-large', title: 'Request too large', detail: 'Request bodies are limited to 64 kB.', headers });
       },
     }),
   );

@@ -17,8 +17,9 @@ export interface MswOptions {
  * the Node server. Call once per story or test for a fresh store.
  */
 export function referenceApiHandlers({ chaos = true, faults, now }: MswOptions = {}) {
-  // No rate limits: this server runs inside the visitor's own page, where they would protect nothing.
-  const app = createApp({ store: createMemoryStore(), chaos, faults, now, rateLimits: false });
+  // In-process: the page itself is the caller, so `/__chaos` is open to it as to a loopback peer; and no rate
+  // limits, which would protect nothing inside the visitor's own page.
+  const app = createApp({ store: createMemoryStore(), chaos, faults, now, inProcess: true, rateLimits: false });
   const answer = async ({ request }: { request: Request }) => {
     const response = await app.fetch(request);
     if (response.headers.has(KILL_CONNECTION_HEADER)) return HttpResponse.error();

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -7,7 +7,9 @@ import { etag } from 'hono/etag';
 import { createApp } from './app';
 import { CUT_AFTER_BYTES_HEADER, cutResponse, KILL_CONNECTION_HEADER } from './chaos';
 import type { LlmConfig } from './chat/llm-config';
+import { noRouteProblem, problemResponse } from './http/problem';
 import type { RateLimiter } from './http/rate-limit';
+import { headersFor, isApiPath, withHeaders } from './http/security';
 import type { StripeConfig } from './payments/stripe-api';
 import type { Store } from './store/types';
 import type { Tenant } from './tenants';
@@ -34,6 +36,8 @@ export interface NodeServerOptions {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+const noRouteProblemResponse = (method: string, path: string, allow?: string[]) => problemResponse(noRouteProblem(method, path, allow).init, path);
+
 /** The reference API plus the demo site and embed files, as one Node request handler. */
 export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, embedRoot, eagerRoot, trustProxy, rateLimits }: NodeServerOptions) {
   const root = new Hono<{ Bindings: HttpBindings }>();
@@ -49,6 +53,14 @@ export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, em
       trustProxy,
       ...(rateLimits !== undefined ? { rateLimits } : {}),
     }),
+  );
+  // The API sets its own headers; pages, files and 404s outside it get theirs by what they are.
+  root.use(
+    '*',
+    withHeaders(
+      (res) => headersFor(res.headers.get('content-type')),
+      (path) => !isApiPath(path),
+    ),
   );
   const embeds = { '/embed': embedRoot, '/embed-eager': eagerRoot };
   for (const [prefix, dir] of Object.entries(embeds)) {
@@ -74,8 +86,17 @@ export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, em
   if (demoRoot) {
     root.use('/*', serveStatic({ root: demoRoot, onFound: (path, c) => c.header('Cache-Control', path.includes('/assets/') ? IMMUTABLE : 'no-cache') }));
   }
+  // Whatever no route or file answers is a problem too (the API app's own notFound is not reached once it is mounted here).
+  root.notFound(async (c) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return noRouteProblemResponse(c.req.method, c.req.path);
+    // Another method on a page or file that exists: 405, it is only ever read.
+    const read = await root.fetch(new Request(c.req.url, { method: 'HEAD' }), c.env);
+    return noRouteProblemResponse(c.req.method, c.req.path, read.ok ? ['GET', 'HEAD'] : []);
+  });
   return async (request: Request, env: HttpBindings): Promise<Response> => {
     const response = await root.fetch(request, env);
+    // A refused body (413) is left unread: the answer says `Connection: close`, and the close must let the client read it.
+    if (response.headers.get('connection') === 'close') closeLingering(env.incoming.socket);
     if (response.headers.has(KILL_CONNECTION_HEADER)) {
       // A chaos fault: the client sees a connection reset and no response at all.
       env.incoming.socket.destroy();
@@ -86,6 +107,18 @@ export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, em
     }
     return response;
   };
+}
+
+/**
+ * The close RFC 9112 §9.6 asks for after an answer the client may still be
+ * sending a body to: our side first (Node's `destroySoon` would also drop
+ * the socket at once, so a client mid-upload gets a reset instead of the
+ * answer), then what still arrives is read and dropped for a while.
+ */
+function closeLingering(socket: Socket, ms = 2000) {
+  socket.destroySoon = () => socket.end();
+  const timer = setTimeout(() => socket.destroy(), ms).unref();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 /** Drops the connection once the headers and every byte written so far have left for the client. */

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { originAllowed, type TenantRegistry } from '../tenants';
 import type { AppEnv } from './env';
+import { problemResponse } from './problem';
 
 const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS';
 const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
@@ -21,7 +22,10 @@ export function cors(tenants: TenantRegistry, isPublic: (path: string) => boolea
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
       const keyed = tenants.byKey(c.req.query('key') ?? '');
       const allowed = isPublic(c.req.path) || (keyed ? originAllowed(keyed.tenant, origin) : tenants.anyAllows(origin));
-      if (!allowed) return c.body(null, 403, { Vary: 'Origin' });
+      if (!allowed) {
+        const detail = 'This origin is not allowed to call this API.';
+        return problemResponse({ status: 403, code: 'origin-not-allowed', title: 'Origin not allowed', detail, headers: { Vary: 'Origin' } }, c.req.path);
+      }
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': ALLOW_METHODS,

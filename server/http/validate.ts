@@ -5,7 +5,12 @@ import { Problem, validationProblem } from './problem';
 
 export function parseWith<T>(schema: ZodMiniType<T>, input: unknown): T {
   const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) throw validationProblem(fieldErrorsOf(result.error.issues));
+  if (!result.success) {
+    // Errors are capped in number: the fields the schema knows come before unknown keys, so they are never crowded out.
+    const issues = result.error.issues;
+    const unknownLast = [...issues.filter((i) => i.code !== 'unrecognized_keys'), ...issues.filter((i) => i.code === 'unrecognized_keys')];
+    throw validationProblem(fieldErrorsOf(unknownLast));
+  }
   return result.data;
 }
 

@@ -67,3 +67,14 @@ export async function heldBookingViaApi(
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string; quoteId: string };
 }
+
+/** On the elements page: the calculator as it nears the viewport, and the booking form (loading="interaction") once reached for. */
+export async function showElementsPageWidgets(page: Page) {
+  await page.locator('teppan-quote').scrollIntoViewIfNeeded();
+  await expect(page.getByRole('heading', { name: 'Price your party' })).toBeVisible();
+  // Nothing until the visitor reaches for it. (By keyboard: a pointer already loads it on hover, so the button may be gone before a click lands.)
+  const show = page.getByRole('button', { name: 'Show the booking form' });
+  await show.scrollIntoViewIfNeeded();
+  await show.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Hold a date' })).toBeVisible();
+}

@@ -6,3 +6,6 @@ export function chromiumPath(): string {
   if (!existsSync(path)) throw new Error(`Chromium not found at ${path}. Run “npm test” (it installs it) or set CHROMIUM_PATH.`);
   return path;
 }
+
+/** Flags that keep Chromium quiet on a closed network (no background fetches, updates or sync). */
+export const CHROMIUM_ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];

@@ -1,0 +1,62 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * Every answer of the API (JSON, problem details, the chat's NDJSON stream, a
+ * calendar file): never sniffed into something that runs, never framed, no
+ * referrer sent on from it.
+ */
+export const API_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+/**
+ * The demo site's pages: scripts and styles from its own origin only (no
+ * inline code anywhere; the widgets adopt constructed stylesheets, which
+ * `style-src 'self'` allows), framed by its own pages only. No Stripe sources:
+ * the demo pages use the demo tenant, which pays with the test provider, so
+ * they never load Stripe.js (README, "Security headers", has what a Stripe
+ * tenant's site adds).
+ */
+export const SITE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+export const PAGE_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Content-Security-Policy': SITE_CSP,
+  // For browsers that predate frame-ancestors.
+  'X-Frame-Options': 'SAMEORIGIN',
+};
+
+/** Scripts, styles and other files (embed chunks are loaded by any site: CORS and CORP stay as they are). */
+const FILE_HEADERS: Record<string, string> = { 'X-Content-Type-Options': 'nosniff' };
+
+/** What a file or page answer gets, by what it is: pages their CSP, JSON (a problem) the API's, the rest nosniff. */
+export function headersFor(contentType: string | null): Record<string, string> {
+  if (contentType?.startsWith('text/html')) return PAGE_HEADERS;
+  if (/^application\/(problem\+)?json/.test(contentType ?? '')) return API_HEADERS;
+  return FILE_HEADERS;
+}
+
+/** Paths the API app answers itself (everything else under Node is the demo site or embed files). */
+export const isApiPath = (path: string) => /^\/(api\/v1|__chaos)(\/|$)/.test(path);
+
+/** Sets headers on whatever answer comes back, errors and 404s included. */
+export function withHeaders(headers: (res: Response) => Record<string, string>, when: (path: string) => boolean = () => true): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (!when(c.req.path)) return;
+    for (const [name, value] of Object.entries(headers(c.res))) c.res.headers.set(name, value);
+  };
+}
