@@ -177,12 +177,17 @@ describe('guessing keys', () => {
   it('is not refilled by the business clock moving forward, nor frozen by it moving back', async () => {
     const { guess, advance, app } = setup();
     const moveBusinessClock = (advanceMs: number) =>
-      app.request('/__chaos/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs }) });
+      // Chaos answers callers on this machine only.
+      app.request('/__chaos/clock', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...peer('127.0.0.1') },
+        body: JSON.stringify({ advanceMs }),
+      });
     await untilRefused(guess, 20);
     expect((await moveBusinessClock(86_400_000)).status).toBe(200);
     expect((await guess()).status).toBe(429);
     // Chaos reset: the business clock jumps a day back.
-    await app.request('/__chaos', { method: 'DELETE' });
+    await app.request('/__chaos', { method: 'DELETE', headers: peer('127.0.0.1') });
     advance(6_000);
     expect((await guess()).status).toBe(401);
   });
