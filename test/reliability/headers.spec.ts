@@ -103,7 +103,12 @@ test.describe('every demo page, under its own CSP', () => {
     await page.getByRole('button', { name: 'Open chat' }).click();
     await page.getByRole('textbox', { name: 'Message' }).fill('what does the chef bring');
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect(page.getByRole('dialog').getByText(/Your chef brings the hibachi grill/)).toBeVisible();
+    await expect(
+      page
+        .getByRole('dialog')
+        .getByRole('list', { name: 'Messages' })
+        .getByText(/Your chef brings the hibachi grill/),
+    ).toBeVisible();
     await watcher.check();
   });
 
