@@ -56,9 +56,10 @@ export const paymentStartRequest = z.strictObject({});
 export type PaymentStartRequest = z.input<typeof paymentStartRequest>;
 
 /** The billing postal code, any country's: letters, digits, spaces and hyphens. */
-export const cardPostalCode = singleLineText('Postal code', 10, { required: 'Enter the postal code.', tooLong: 'Enter the postal code.' }).check(
-  z.refine((s: string) => /^[\p{L}\p{N} -]*$/u.test(s), 'Use only letters, digits, spaces and hyphens in the postal code.'),
-);
+export const cardPostalCode = singleLineText('Postal code', 10, {
+  required: 'Enter the postal code.',
+  tooLong: 'A postal code has at most 10 characters.',
+}).check(z.refine((s: string) => /^[\p{L}\p{N} -]*$/u.test(s), 'Use only letters, digits, spaces and hyphens in the postal code.'));
 
 /**
  * The test provider's card, as typed (digits only). Only well-known test

@@ -1,7 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { type ChatAction, chatText } from '../../contract';
 import type { TeppanError } from '../../core';
-import { Button } from '../../ui';
+import { Button, ErrorNotice } from '../../ui';
 import type { ChatApi } from './api';
 import { ChatLog } from './ChatLog';
 import { HandoffForm } from './HandoffForm';
@@ -113,6 +113,13 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
         ) : (
           <>
             <p className="teppan-chat__welcome">Hi! Ask about prices, our service area, the menu, allergies, rain plans, deposits or cancellation.</p>
+            {chat.historyError ? (
+              <ErrorNotice
+                // Always worth another try: the messages are kept on the server.
+                error={{ userMessage: `Your earlier messages didn’t load. ${chat.historyError.userMessage}`, retryable: true }}
+                onRetry={chat.reloadHistory}
+              />
+            ) : null}
             {chat.entries.length === 0 && !chat.restoring ? (
               <ul className="teppan-chat__suggestions" aria-label="Suggested questions">
                 {SUGGESTIONS.map((s) => (
@@ -154,9 +161,10 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
           <textarea
             id={`${titleId}-message`}
             ref={box}
+            data-field="message"
             className="teppan-field__input teppan-chat__input"
             rows={2}
-            maxLength={2000}
+            // No maxLength: a long paste stays whole, and the contract's message says what is too long.
             placeholder="Ask a question…"
             value={draft}
             aria-invalid={problem ? true : undefined}

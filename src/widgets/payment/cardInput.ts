@@ -27,7 +27,8 @@ export const FORMATS: Record<CardField, (typed: string) => string> = {
   },
   expiry: (typed) => formatExpiry(digitsOf(typed).slice(0, 4)),
   cvc: (typed) => digitsOf(typed).slice(0, 4),
-  postalCode: (typed) => typed.slice(0, 10),
+  // As typed, however long: the field says what is wrong rather than cutting it short.
+  postalCode: (typed) => typed,
 };
 
 /**
