@@ -105,6 +105,31 @@ export const strings: Record<string, string> = {
   zeroWidthInside,
 };
 
+/**
+ * One or two of each kind, for the browser suite's fields besides the one per
+ * widget that takes every string: typing is where a field refuses or keeps,
+ * and these cover each way it can (the API suite sends all of them everywhere).
+ */
+export const sample: readonly string[] = [
+  markup.scriptTag,
+  markup.imgOnerror,
+  quoting.sqlDrop,
+  scripts.mixedDirection,
+  scripts.combining,
+  emoji.zwjFamily,
+  invisible.empty,
+  invisible.spaces,
+  invisible.zeroWidthSpace,
+  invisible.hangulFiller,
+  bidi.override,
+  control.nul,
+  control.escape,
+  lineBreaks.newline,
+  long.tenKb,
+  long.tenKbEmoji,
+  zeroWidthInside,
+];
+
 /** Wrong types for any field. */
 export const wrongTypes: Record<string, unknown> = {
   null: null,
