@@ -59,7 +59,8 @@ async function breakRoute(page: Page, url: RegExp, method: string, how: Break) {
 
 /** The widget said what happened in its own words and offers a retry: returns the retry. */
 async function expectTypedError(scope: Locator, retry: string | RegExp = 'Try again'): Promise<Locator> {
-  await expect(scope.getByRole('alert').filter({ hasText: TYPED }).first()).toBeVisible();
+  // A 502 is retried first (three times, with backoff): room for that on a loaded machine.
+  await expect(scope.getByRole('alert').filter({ hasText: TYPED }).first()).toBeVisible({ timeout: 15_000 });
   const button = scope.getByRole('button', { name: retry }).first();
   await expect(button).toBeVisible();
   return button;
