@@ -64,7 +64,7 @@ export const asTextareaKeeps = (value: string) => value.replace(/\r\n?/g, '\n');
  * - `continue`: submitting a step of the booking form; a step that goes
  *   through is left with its "Back" button, so the next value finds the field
  */
-export type Then = 'none' | 'blur' | 'submit' | 'continue';
+export type After = 'none' | 'blur' | 'submit' | 'continue';
 
 export interface FieldProbe {
   /** The widget's element on the page, e.g. `teppan-booking`. */
@@ -82,7 +82,7 @@ export interface FieldProbe {
   /** The shared rule's message for what the field holds, or undefined when it is accepted. */
   expected: (held: string) => string | undefined;
   /** What follows the typing, per value (told whether the rule accepts it). */
-  then: Then | ((accepted: boolean) => Then);
+  after: After | ((accepted: boolean) => After);
   /** Typed last, so the form is as it was for the next probe (a valid value). */
   restore: string;
 }
@@ -106,8 +106,8 @@ interface Seen {
 export async function probeField(page: Page, probe: FieldProbe): Promise<string[]> {
   const plan = probe.values.map((value) => {
     const held = probe.keeps(value);
-    const then = typeof probe.then === 'function' ? probe.then(probe.expected(held ?? value) === undefined) : probe.then;
-    return { value, held, then };
+    const after = typeof probe.after === 'function' ? probe.after(probe.expected(held ?? value) === undefined) : probe.after;
+    return { value, held, after };
   });
   const seen = await page.evaluate(
     async ({ host, field, steps, restore }) => {
@@ -131,10 +131,10 @@ export async function probeField(page: Page, probe: FieldProbe): Promise<string[
         else document.execCommand('insertText', false, step.value);
         await settle();
         let movedOn = false;
-        if (step.then === 'blur') el.blur();
-        if (step.then === 'submit' || step.then === 'continue') el.form?.requestSubmit();
+        if (step.after === 'blur') el.blur();
+        if (step.after === 'submit' || step.after === 'continue') el.form?.requestSubmit();
         await settle();
-        if (step.then === 'continue' && !find()) {
+        if (step.after === 'continue' && !find()) {
           movedOn = true;
           const back = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Back');
           back?.click();
@@ -153,16 +153,16 @@ export async function probeField(page: Page, probe: FieldProbe): Promise<string[
       await settle();
       return out;
     },
-    { host: probe.host, field: probe.field, steps: plan.map(({ value, then }) => ({ value, then })), restore: probe.restore },
+    { host: probe.host, field: probe.field, steps: plan.map(({ value, after }) => ({ value, after })), restore: probe.restore },
   );
   const broken: string[] = [];
-  plan.forEach(({ value, held, then }, i) => {
+  plan.forEach(({ value, held, after }, i) => {
     const got = seen[i] as Seen;
     const want = probe.expected(held ?? got.held);
     const label = `${probe.field} ${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…(${value.length})` : value)}`;
     if (held !== undefined && got.held !== held) broken.push(`${label}: holds ${JSON.stringify(got.held.slice(0, 40))} (${got.held.length})`);
     if (got.error !== (want ?? '')) broken.push(`${label}: shows “${got.error}”, the rule says “${want ?? ''}”`);
-    if (then === 'continue' && got.movedOn !== (want === undefined)) broken.push(`${label}: the step ${got.movedOn ? 'went on' : 'stayed'}`);
+    if (after === 'continue' && got.movedOn !== (want === undefined)) broken.push(`${label}: the step ${got.movedOn ? 'went on' : 'stayed'}`);
   });
   return broken;
 }

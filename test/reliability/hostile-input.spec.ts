@@ -70,7 +70,7 @@ test('the quote calculator: counts, dates and ZIPs of every kind', async ({ page
         const values = id ? { ...form, [group]: { ...form[group], [id]: held } } : { ...form, [key]: held };
         return checkQuoteForm(values, catalog, Date.now()).errors[key];
       },
-      then: 'none',
+      after: 'none',
       restore: id ? (form[group][id] ?? '0') : form[key as 'adults' | 'children'],
     });
   };
@@ -89,7 +89,7 @@ test('the quote calculator: counts, dates and ZIPs of every kind', async ({ page
       values: [...zips, ...sample],
       keeps: asInputKeeps,
       expected: (held) => checkQuoteForm({ ...form, zip: held }, catalog, Date.now()).errors.zip,
-      then: 'blur',
+      after: 'blur',
       restore: '',
     })),
   );
@@ -149,7 +149,7 @@ test('the booking form and its deposit: every address, contact and card field; a
         const typed = key ? { ...draft, [group]: { ...(draft[group as 'address' | 'customer'] as object), [key]: held } } : { ...draft, [group]: held };
         return validateStep(step, typed, quote.zip)[path];
       },
-      then: 'continue',
+      after: 'continue',
       restore: key ? ((draft[group as 'address' | 'customer'] as Record<string, string>)[key] ?? '') : draft.notes,
     });
   };
@@ -208,7 +208,7 @@ test('the booking form and its deposit: every address, contact and card field; a
       values,
       keeps: key === 'postalCode' ? asInputKeeps : FORMATS[key],
       expected: (held) => checkCard({ ...emptyCard, ...card, [key]: held }, Date.now())[key],
-      then: 'blur',
+      after: 'blur',
       restore: card[key],
     });
   await expect(page.getByLabel('Card number')).toBeVisible();
@@ -272,7 +272,7 @@ test('the chat: the message box and the "Talk to a person" form; messages and le
     keeps: asTextareaKeeps,
     expected: composerRule,
     // Only refusals are sent here (they never leave the page); accepted messages go below, a few for real.
-    then: (accepted) => (accepted ? 'none' : 'submit'),
+    after: (accepted) => (accepted ? 'none' : 'submit'),
     restore: '',
   });
 
@@ -311,7 +311,7 @@ test('the chat: the message box and the "Talk to a person" form; messages and le
       values: list,
       keeps: type ? (v) => asInputKeeps(v, type) : asTextareaKeeps,
       expected: (held) => leadRule({ ...values, [field]: held }, field),
-      then: 'submit',
+      after: 'submit',
       restore: values[field],
     });
   };
