@@ -296,7 +296,7 @@ export const Cut: Story = {
     const status = await view.findByText(/^The answer was cut off before it was complete\.$/, {}, { timeout: 5000 });
     const reply = replies(panel).at(-1) as HTMLElement;
     await expect(reply).toContainElement(status);
-    await expect(panel.querySelector('[aria-live="polite"]')).toHaveTextContent(/cut off.*Try again/);
+    await expect(panel.querySelector('.teppan-sr-only[aria-live="polite"]')).toHaveTextContent(/cut off.*Try again/);
     await expect(reply).not.toHaveAttribute('aria-busy');
     const partial = wordsOf(reply);
     await expect(partial).toMatch(/^Plans change/);

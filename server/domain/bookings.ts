@@ -1,4 +1,4 @@
-import { type AdminBooking, type Booking, type BookingInput, type Catalog, type FieldError, makeFieldError } from '../../src/contract';
+import { type AdminBooking, type Booking, type BookingInput, type Catalog, type FieldError, makeFieldError, zipMismatchMessage } from '../../src/contract';
 import { isSeatingBookable, longDate, parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
 import type { HoldOutcome, HoldRules, Store, StoredBooking, StoredPayment } from '../store/types';
 import { newResourceId } from './ids';
@@ -55,7 +55,7 @@ export function createBooking(catalog: Catalog, store: Store, tenantId: string, 
       errors.push(err('slotId', `Your quote is for ${longDate(quote.eventDate)}. Choose a seating on that day, or get a quote for ${longDate(slot.date)}.`));
     }
     if (quote.zip !== input.address.zip) {
-      errors.push(err('address.zip', `The quote’s travel was priced for ZIP ${quote.zip}. Use that ZIP, or get a new quote for ${input.address.zip}.`));
+      errors.push(err('address.zip', zipMismatchMessage(quote.zip)));
     }
   }
   if (errors.length > 0 || !slot || !quote) return { ok: false, errors };

@@ -3,6 +3,7 @@ import type { Store, StoredResponse } from '../store/types';
 import type { AppEnv } from './env';
 import { keyedHash } from './keyed-hash';
 import { Problem } from './problem';
+import { bodyText } from './validate';
 
 /** A claim that never finished (its process died) is taken over after this long. */
 const STALE_AFTER_MS = 5 * 60_000;
@@ -96,7 +97,7 @@ export function idempotent(store: Store, { required, now, replayType = 'applicat
       });
     }
     const scope = `${c.get('tenant').id} ${c.req.path}`;
-    const print = await fingerprint(store.secret, c.req.method, c.req.path, await c.req.text());
+    const print = await fingerprint(store.secret, c.req.method, c.req.path, await bodyText(c));
     const claim = store.beginIdempotent(scope, key, print, now(), STALE_AFTER_MS);
     switch (claim.state) {
       case 'mismatch':

@@ -1,38 +1,34 @@
 import { cents, currencyCode, isoDateTime, resourceId, zipCode } from './common';
 import { payment } from './payment';
+import { emailAddress, optionalMultiLineText, phoneNumber, singleLineText } from './text';
 import { z } from './zod';
 
-const text = (label: string, max: number) =>
-  z.string(`${label} must be text.`).check(z.trim(), z.minLength(1, `${label} is required.`), z.maxLength(max, `${label} must be at most ${max} characters.`));
-
 export const customer = z.strictObject({
-  name: text('Name', 100),
-  email: z
-    .string('Email must be text.')
-    .check(
-      z.trim(),
-      z.maxLength(254, 'Email must be at most 254 characters.'),
-      z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/, 'Enter an email address like name@example.com.'),
-    ),
-  phone: z
-    .string('Phone must be text.')
-    .check(z.trim(), z.maxLength(32, 'Phone must be at most 32 characters.'), z.regex(/^\+?[\d\s().-]{7,}$/, 'Enter a phone number like (213) 555-0142.')),
+  name: singleLineText('Name', 100),
+  email: emailAddress(),
+  phone: phoneNumber(),
 });
 export type Customer = z.infer<typeof customer>;
 
 export const address = z.strictObject({
-  line1: text('Street address', 200),
-  city: text('City', 100),
+  line1: singleLineText('Street address', 200),
+  city: singleLineText('City', 100),
   zip: zipCode,
 });
 export type Address = z.infer<typeof address>;
+
+/** The address must be in the ZIP the quote's travel was priced for: the widget and the server say it alike. */
+export const zipMismatchMessage = (quoteZip: string) => `Your quote’s travel was priced for ZIP ${quoteZip}. Use that ZIP, or get a new quote for this one.`;
+
+/** Anything the chef should know: several lines allowed. */
+export const bookingNotes = optionalMultiLineText('Notes', 1000);
 
 export const bookingRequest = z.strictObject({
   slotId: z.string('Choose a seating.').check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Choose a seating.')),
   quoteId: resourceId,
   customer,
   address,
-  notes: z._default(z.string('Notes must be text.').check(z.trim(), z.maxLength(1000, 'Notes must be at most 1000 characters.')), ''),
+  notes: z._default(bookingNotes, ''),
 });
 export type BookingRequest = z.input<typeof bookingRequest>;
 export type BookingInput = z.output<typeof bookingRequest>;

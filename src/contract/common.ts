@@ -2,6 +2,7 @@ import { z } from './zod';
 
 /** A calendar date in the tenant's time zone, `YYYY-MM-DD`. */
 export const isoDate = z.string().check(
+  z.minLength(1, 'Choose a date.'),
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-14.'),
   z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date.'),
 );
@@ -10,7 +11,7 @@ export const isoDate = z.string().check(
 export const isoDateTime = z.string().check(z.minLength(20), z.maxLength(40));
 
 /** A US five-digit ZIP code. */
-export const zipCode = z.string().check(z.trim(), z.regex(/^\d{5}$/, 'Enter a 5-digit ZIP code.'));
+export const zipCode = z.string().check(z.trim(), z.minLength(1, 'Enter the ZIP code of the event.'), z.regex(/^\d{5}$/, 'Enter a 5-digit ZIP code.'));
 
 /** Amounts are integer cents in the tenant's currency. */
 export const cents = z.int().check(z.gte(0));

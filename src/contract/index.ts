@@ -9,5 +9,7 @@ export * from './catalog';
 export * from './chat';
 export * from './common';
 export * from './issues';
+export * from './keys';
 export * from './payment';
 export * from './quote';
+export * from './text';

@@ -30,7 +30,9 @@ function messageFor(issue: Issue): string {
 /** A field error for a dotted path (`customer.email`) or a path array. */
 export function makeFieldError(path: string | readonly PropertyKey[], detail: string): FieldError {
   const parts = typeof path === 'string' ? path.split('.') : path.map(String);
-  return { field: parts.join('.') || '(body)', pointer: `/${parts.join('/')}`, detail };
+  // RFC 6901: a key with `/` or `~` in it stays one segment of the pointer.
+  const pointer = parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return { field: parts.join('.') || '(body)', pointer: `/${pointer.join('/')}`, detail };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { cents, currencyCode, isoDateTime, resourceId } from './common';
+import { singleLineText } from './text';
 import { z } from './zod';
 
 /**
@@ -54,6 +55,12 @@ export type Payment = z.infer<typeof payment>;
 export const paymentStartRequest = z.strictObject({});
 export type PaymentStartRequest = z.input<typeof paymentStartRequest>;
 
+/** The billing postal code, any country's: letters, digits, spaces and hyphens. */
+export const cardPostalCode = singleLineText('Postal code', 10, {
+  required: 'Enter the postal code.',
+  tooLong: 'A postal code has at most 10 characters.',
+}).check(z.refine((s: string) => /^[\p{L}\p{N} -]*$/u.test(s), 'Use only letters, digits, spaces and hyphens in the postal code.'));
+
 /**
  * The test provider's card, as typed (digits only). Only well-known test
  * numbers are accepted, and only brand and last 4 are kept.
@@ -64,7 +71,7 @@ export const testCard = z.strictObject({
   /** Four digits. */
   expYear: z.int('Enter the expiration year.').check(z.gte(2000, 'Enter the year as on the card.'), z.lte(2099, 'Enter the year as on the card.')),
   cvc: z.string('Enter the security code.').check(z.regex(/^\d{3,4}$/, 'Your card’s security code is incomplete.')),
-  postalCode: z.string('Enter the postal code.').check(z.trim(), z.minLength(1, 'Enter the postal code.'), z.maxLength(10, 'Enter the postal code.')),
+  postalCode: cardPostalCode,
 });
 export type TestCard = z.infer<typeof testCard>;
 

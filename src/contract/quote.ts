@@ -1,13 +1,13 @@
 import { cents, currencyCode, isoDate, isoDateTime, resourceId, zipCode } from './common';
 import { z } from './zod';
 
-const guestCount = z.int('Enter a whole number.').check(z.gte(0, 'Cannot be negative.'), z.lte(10_000, 'That is far more than one event can seat.'));
+export const guestCount = z.int('Enter a whole number.').check(z.gte(0, 'Cannot be negative.'), z.lte(10_000, 'That is far more than one event can seat.'));
+
+/** How many of one upgrade or add-on. */
+export const itemCount = z.int('Enter a whole number.').check(z.gte(0, 'Cannot be negative.'), z.lte(10_000, 'That is more than one event can serve.'));
 
 /** Counts per menu id, e.g. `{ "filet": 4 }`. */
-const counts = z.record(
-  z.string().check(z.maxLength(40)),
-  z.int('Enter a whole number.').check(z.gte(0, 'Cannot be negative.'), z.lte(10_000, 'That is more than one event can serve.')),
-);
+const counts = z.record(z.string().check(z.maxLength(40)), itemCount);
 
 export const quoteRequest = z.strictObject({
   adults: guestCount,

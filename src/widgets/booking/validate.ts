@@ -1,4 +1,4 @@
-import { address, customer, fieldErrorsOf } from '../../contract';
+import { address, bookingNotes, customer, fieldErrorsOf, zipMismatchMessage } from '../../contract';
 import type { BookingDraft, Step } from './draft';
 
 export type FieldErrors = Record<string, string>;
@@ -22,9 +22,10 @@ export function validateStep(step: Step, draft: BookingDraft, quoteZip: string):
     const r = address.safeParse(draft.address, { reportInput: true });
     if (!r.success) add(fieldErrorsOf(r.error.issues, ['address']));
     if (!errors['address.zip'] && draft.address.zip.trim() !== quoteZip) {
-      errors['address.zip'] = `Your quote’s travel was priced for ZIP ${quoteZip}. Use that ZIP, or get a new quote for this one.`;
+      errors['address.zip'] = zipMismatchMessage(quoteZip);
     }
-    if (draft.notes.length > 1000) errors.notes = 'Notes must be at most 1000 characters.';
+    const notes = bookingNotes.safeParse(draft.notes, { reportInput: true });
+    if (!notes.success) add(fieldErrorsOf(notes.error.issues, ['notes']));
   }
   if (step === 2) {
     const r = customer.safeParse(draft.customer, { reportInput: true });

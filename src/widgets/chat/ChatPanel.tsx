@@ -1,7 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { ChatAction } from '../../contract';
+import { type ChatAction, chatText } from '../../contract';
 import type { TeppanError } from '../../core';
-import { Button } from '../../ui';
+import { Button, ErrorNotice } from '../../ui';
 import type { ChatApi } from './api';
 import { ChatLog } from './ChatLog';
 import { HandoffForm } from './HandoffForm';
@@ -43,6 +43,8 @@ function usePageScrollLock() {
 export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChange, quote, onClose, onError }: ChatPanelProps) {
   const titleId = useId();
   const [handoff, setHandoff] = useState(false);
+  /** Why the message in the box can't go: the contract's words, as the server would say them. */
+  const [problem, setProblem] = useState<string | undefined>();
   const box = useRef<HTMLTextAreaElement>(null);
   const log = useRef<HTMLElement>(null);
   usePageScrollLock();
@@ -62,9 +64,15 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
 
   function submit(e?: FormEvent) {
     e?.preventDefault();
-    const text = draft.trim();
-    if (!text) return;
-    chat.send(text);
+    // An empty box sends nothing and says nothing; anything else is checked by the contract's rule.
+    if (draft === '') return;
+    const checked = chatText.safeParse(draft);
+    if (!checked.success) {
+      setProblem(checked.error.issues[0]?.message ?? 'Type a message.');
+      box.current?.focus();
+      return;
+    }
+    chat.send(checked.data);
     onDraftChange('');
   }
 
@@ -105,6 +113,13 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
         ) : (
           <>
             <p className="teppan-chat__welcome">Hi! Ask about prices, our service area, the menu, allergies, rain plans, deposits or cancellation.</p>
+            {chat.historyError ? (
+              <ErrorNotice
+                // Always worth another try: the messages are kept on the server.
+                error={{ userMessage: `Your earlier messages didn’t load. ${chat.historyError.userMessage}`, retryable: true }}
+                onRetry={chat.reloadHistory}
+              />
+            ) : null}
             {chat.entries.length === 0 && !chat.restoring ? (
               <ul className="teppan-chat__suggestions" aria-label="Suggested questions">
                 {SUGGESTIONS.map((s) => (
@@ -146,12 +161,18 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
           <textarea
             id={`${titleId}-message`}
             ref={box}
+            data-field="message"
             className="teppan-field__input teppan-chat__input"
             rows={2}
-            maxLength={2000}
+            // No maxLength: a long paste stays whole, and the contract's message says what is too long.
             placeholder="Ask a question…"
             value={draft}
-            onChange={(e) => onDraftChange(e.target.value)}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={`${titleId}-message-error`}
+            onChange={(e) => {
+              setProblem(undefined);
+              onDraftChange(e.target.value);
+            }}
             onKeyDown={(e) => {
               // Enter sends; Shift+Enter starts a new line.
               if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
@@ -160,6 +181,9 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
               }
             }}
           />
+          <p className="teppan-field__error" id={`${titleId}-message-error`} aria-live="polite">
+            {problem}
+          </p>
           <div className="teppan-chat__buttons">
             {chat.streaming ? (
               <Button variant="secondary" onClick={chat.stop}>

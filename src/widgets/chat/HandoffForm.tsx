@@ -1,6 +1,6 @@
 import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { fieldErrorsOf, type Lead, leadRequest } from '../../contract';
-import { isTeppanError, newIdempotencyKey, type TeppanError } from '../../core';
+import { isTeppanError, newIdempotencyKey, TeppanError } from '../../core';
 import { Button, ErrorNotice, TextAreaField, TextField } from '../../ui';
 import type { ChatApi } from './api';
 
@@ -14,6 +14,7 @@ export interface HandoffFormProps {
 }
 
 type Values = { name: string; email: string; phone: string; question: string };
+const FIELDS: ReadonlySet<string> = new Set<keyof Values>(['name', 'email', 'phone', 'question']);
 
 /** "Talk to a person": name, email or phone, the question; sent once, then a confirmation. */
 export function HandoffForm({ api, question, conversationId, onDone, onError }: HandoffFormProps) {
@@ -39,8 +40,8 @@ export function HandoffForm({ api, question, conversationId, onDone, onError }: 
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value })),
   });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
     if (sending) return;
     const body = {
       name: values.name,
@@ -63,9 +64,11 @@ export function HandoffForm({ api, question, conversationId, onDone, onError }: 
     try {
       setSent(await api.createLead(body, { idempotencyKey: key }));
     } catch (cause) {
-      const error = isTeppanError(cause) ? cause : null;
-      if (error?.kind === 'validation') setErrors({ ...error.fieldErrors });
-      else if (error) {
+      const error = isTeppanError(cause) ? cause : new TeppanError({ kind: 'bad_response', cause });
+      // Refusals of what is on screen go to their fields; anything else is said above the buttons.
+      const shown = Object.keys(error.fieldErrors).filter((f) => FIELDS.has(f));
+      if (error.kind === 'validation' && shown.length > 0) setErrors({ ...error.fieldErrors });
+      else {
         setFailure(error);
         onError(error);
       }
@@ -94,7 +97,7 @@ export function HandoffForm({ api, question, conversationId, onDone, onError }: 
       <TextField label="Email" type="email" autoComplete="email" {...bind('email')} />
       <TextField label="Phone" type="tel" autoComplete="tel" {...bind('phone')} />
       <TextAreaField label="Your question" rows={3} {...bind('question')} required />
-      {failure ? <ErrorNotice error={failure} /> : null}
+      {failure ? <ErrorNotice error={failure} onRetry={() => void submit()} /> : null}
       <div className="teppan-chat__handoff-actions">
         <Button variant="secondary" onClick={onDone}>
           Back

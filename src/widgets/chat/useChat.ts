@@ -52,6 +52,8 @@ export function useChat({ api, scope, onError }: Options) {
     memory.load().outbox.map((m) => ({ kind: 'visitor', id: m.messageId, text: m.text, status: 'waiting' })),
   );
   const [restoring, setRestoring] = useState(() => memory.load().conversationId !== null);
+  /** Why the conversation so far could not be read (it is still on the server). */
+  const [historyError, setHistoryError] = useState<TeppanError | null>(null);
   const [streaming, setStreaming] = useState(false);
   /** What a screen reader is told: a reply once it is complete, or what became of a message. */
   const [announcement, setAnnouncement] = useState<{ text: string; reply: boolean } | null>(null);
@@ -222,34 +224,49 @@ export function useChat({ api, scope, onError }: Options) {
   const stop = useCallback(() => current.current?.abort(), []);
 
   // Arrival: the conversation so far from the server, then what was still waiting to go.
+  const restore = useCallback(
+    (live: () => boolean) => {
+      const { conversationId, outbox } = memory.load();
+      if (!conversationId) {
+        void flush();
+        return;
+      }
+      setRestoring(true);
+      setHistoryError(null);
+      api.conversation(conversationId).then(
+        (c) => {
+          if (!live()) return;
+          // The history first, then whatever is on screen that it doesn't hold yet (waiting, or sent meanwhile).
+          const history = entriesOf(c.messages).filter((e) => !outbox.some((o) => o.messageId === e.id));
+          const known = new Set(history.map((e) => e.id));
+          setEntries((current) => [...history, ...current.filter((e) => !known.has(e.id))]);
+          setRestoring(false);
+          void flush();
+        },
+        (e: unknown) => {
+          if (!live()) return;
+          const error = asTeppanError(e);
+          if (error.kind === 'not_found') memory.save({ ...memory.load(), conversationId: null });
+          else {
+            // The conversation goes on meanwhile; the visitor is told its start is missing, and can ask for it again.
+            setHistoryError(error);
+            failed(error);
+          }
+          setRestoring(false);
+          void flush();
+        },
+      );
+    },
+    [api, memory, flush, failed],
+  );
   useEffect(() => {
-    const { conversationId, outbox } = memory.load();
     let live = true;
-    if (!conversationId) {
-      void flush();
-      return;
-    }
-    api.conversation(conversationId).then(
-      (c) => {
-        if (!live) return;
-        // The history first, then whatever is on screen that it doesn't hold yet (waiting, or sent meanwhile).
-        const history = entriesOf(c.messages).filter((e) => !outbox.some((o) => o.messageId === e.id));
-        const known = new Set(history.map((e) => e.id));
-        setEntries((current) => [...history, ...current.filter((e) => !known.has(e.id))]);
-        setRestoring(false);
-        void flush();
-      },
-      (e: unknown) => {
-        if (!live) return;
-        if (asTeppanError(e).kind === 'not_found') memory.save({ ...memory.load(), conversationId: null });
-        setRestoring(false);
-        void flush();
-      },
-    );
+    restore(() => live);
     return () => {
       live = false;
     };
-  }, [api, memory, flush]);
+  }, [restore]);
+  const reloadHistory = useCallback(() => restore(() => true), [restore]);
 
   // Back online: what waited goes now, exactly once (each message keeps its key).
   useEffect(() => {
@@ -261,7 +278,18 @@ export function useChat({ api, scope, onError }: Options) {
   // Going away: a reply still arriving is let go (the server finishes and keeps it).
   useEffect(() => () => current.current?.abort(), []);
 
-  return { entries, restoring, streaming, announcement, send, retry, stop, conversationId: () => memory.load().conversationId };
+  return {
+    entries,
+    restoring,
+    historyError,
+    reloadHistory,
+    streaming,
+    announcement,
+    send,
+    retry,
+    stop,
+    conversationId: () => memory.load().conversationId,
+  };
 }
 
 export type Chat = ReturnType<typeof useChat>;

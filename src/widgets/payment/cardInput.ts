@@ -1,3 +1,4 @@
+import { cardPostalCode } from '../../contract';
 import { cardNumberProblem, cvcLength, digitsOf, expiryProblem, formatCardNumber, maxCardLength } from '../../core';
 
 /** What the visitor typed into the test provider's card form, formatted as shown. */
@@ -26,7 +27,8 @@ export const FORMATS: Record<CardField, (typed: string) => string> = {
   },
   expiry: (typed) => formatExpiry(digitsOf(typed).slice(0, 4)),
   cvc: (typed) => digitsOf(typed).slice(0, 4),
-  postalCode: (typed) => typed.slice(0, 10),
+  // As typed, however long: the field says what is wrong rather than cutting it short.
+  postalCode: (typed) => typed,
 };
 
 /**
@@ -65,6 +67,7 @@ export function checkCard(values: CardValues, now: number): Partial<Record<CardF
   }
   if (!values.cvc) errors.cvc = 'Enter the security code.';
   else if (values.cvc.length !== cvcLength(number)) errors.cvc = 'Your card’s security code is incomplete.';
-  if (!values.postalCode.trim()) errors.postalCode = 'Enter the postal code.';
+  const postal = cardPostalCode.safeParse(values.postalCode);
+  if (!postal.success) errors.postalCode = postal.error.issues[0]?.message ?? 'Enter the postal code.';
   return errors;
 }

@@ -208,7 +208,6 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
               label="ZIP code"
               {...NUMERIC}
               autoComplete="postal-code"
-              maxLength={10}
               {...set('zip', false)}
               onChange={(e) => {
                 const zip = e.target.value;

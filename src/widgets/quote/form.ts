@@ -1,4 +1,5 @@
-import type { Catalog, QuoteInput } from '../../contract';
+import type { ZodMiniType } from 'zod/mini';
+import { type Catalog, guestCount, isoDate, itemCount, type QuoteInput, zipCode } from '../../contract';
 import { eventDateProblem, type PriceInput, validateGuestsAndItems } from '../../core';
 
 /** What the visitor typed, exactly as typed: nothing is coerced away until it is valid. */
@@ -22,20 +23,28 @@ export interface QuoteFormCheck {
   input: QuoteInput | undefined;
 }
 
-const WHOLE = /^\d+$/;
+/** Plain decimal notation only: `1e3` or `0x10` is not how anyone writes a head count. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-function count(raw: string, required: boolean): number | string {
+/** The contract's first message about `value`, if it refuses it. */
+function problemOf(schema: ZodMiniType<unknown>, value: unknown): string | undefined {
+  const r = schema.safeParse(value);
+  return r.success ? undefined : (r.error.issues[0]?.message ?? 'Is not valid.');
+}
+
+/** A typed count, checked by the contract's rule for it (the server's words). */
+function count(raw: string, required: boolean, schema: ZodMiniType<number>): number | string {
   const text = raw.trim();
   if (text === '') return required ? 'Enter a number.' : 0;
-  if (!WHOLE.test(text)) return /^-/.test(text) ? 'Cannot be negative.' : 'Enter a whole number.';
+  if (!DECIMAL.test(text)) return 'Enter a whole number.';
   const n = Number(text);
-  return n > 10_000 ? 'That is far more than one event can seat.' : n;
+  return problemOf(schema, n) ?? n;
 }
 
 function counts(group: 'upgrades' | 'addOns', raw: Record<string, string>, errors: FieldErrors): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [id, value] of Object.entries(raw)) {
-    const n = count(value, false);
+    const n = count(value, false, itemCount);
     if (typeof n === 'string') errors[`${group}.${id}`] = n;
     else if (n > 0) out[id] = n;
   }
@@ -49,8 +58,8 @@ function counts(group: 'upgrades' | 'addOns', raw: Record<string, string>, error
  */
 export function checkQuoteForm(values: QuoteFormValues, catalog: Catalog, now: number): QuoteFormCheck {
   const errors: FieldErrors = {};
-  const adults = count(values.adults, true);
-  const children = count(values.children, false);
+  const adults = count(values.adults, true, guestCount);
+  const children = count(values.children, false, guestCount);
   if (typeof adults === 'string') errors.adults = adults;
   if (typeof children === 'string') errors.children = children;
   const upgrades = counts('upgrades', values.upgrades, errors);
@@ -63,14 +72,11 @@ export function checkQuoteForm(values: QuoteFormValues, catalog: Catalog, now: n
     if (Object.keys(errors).length > 0) price = undefined;
   }
 
-  if (values.eventDate === '') errors.eventDate = 'Choose a date.';
-  else {
-    const problem = eventDateProblem(catalog, values.eventDate, now);
-    if (problem) errors.eventDate = problem;
-  }
+  const dateProblem = problemOf(isoDate, values.eventDate) ?? eventDateProblem(catalog, values.eventDate, now);
+  if (dateProblem) errors.eventDate = dateProblem;
   const zip = values.zip.trim();
-  if (zip === '') errors.zip = 'Enter the ZIP code of the event.';
-  else if (!/^\d{5}$/.test(zip)) errors.zip = 'Enter a 5-digit ZIP code.';
+  const zipProblem = problemOf(zipCode, zip);
+  if (zipProblem) errors.zip = zipProblem;
 
   const input = price && !errors.eventDate && !errors.zip ? { ...price, eventDate: values.eventDate, zip } : undefined;
   return { errors, price, input };

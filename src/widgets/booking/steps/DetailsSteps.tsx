@@ -27,7 +27,7 @@ export function AddressStep(props: StepProps) {
       <TextField label="Street address" autoComplete="street-address" {...set('line1')} required />
       <div className="teppan-booking__pair">
         <TextField label="City" autoComplete="address-level2" {...set('city')} required />
-        <TextField label="ZIP code" autoComplete="postal-code" inputMode="numeric" maxLength={10} {...set('zip')} required />
+        <TextField label="ZIP code" autoComplete="postal-code" inputMode="numeric" {...set('zip')} required />
       </div>
       <TextAreaField
         label="Notes"
