@@ -54,12 +54,13 @@ export async function arm(request: APIRequestContext, fault: Fault) {
 export interface Seen {
   method: string;
   path: string;
+  /** Epoch ms when it reached the server (same machine, same clock as the test). */
   at: number;
   idempotencyKey?: string;
 }
 
-/** Requests that reached the server, oldest first. */
-export async function seen(request: APIRequestContext, method: string, path: RegExp): Promise<Seen[]> {
+/** Requests that reached the server since `since`, oldest first. */
+export async function seen(request: APIRequestContext, method: string, path: RegExp, since: number): Promise<Seen[]> {
   const { requests } = (await (await request.get('/__chaos/requests')).json()) as { requests: Seen[] };
-  return requests.filter((r) => r.method === method && path.test(r.path));
+  return requests.filter((r) => r.method === method && path.test(r.path) && r.at >= since);
 }

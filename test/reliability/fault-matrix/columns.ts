@@ -1,5 +1,5 @@
-import { expect } from '@playwright/test';
-import { arm, type Seen } from './admin';
+import { expect, type Route } from '@playwright/test';
+import { arm, type Fault, type Seen } from './admin';
 import type { Action, Env, Row } from './rows';
 
 export interface Column {
@@ -7,7 +7,7 @@ export interface Column {
   label: string;
   /** Arms the fault and makes the visitor's click; `reloaded` when the page was reloaded meanwhile. */
   apply(a: Action, env: Env, row: Row): Promise<{ reloaded: boolean }>;
-  /** How long the page may take to settle after it. */
+  /** How long the page may take to settle after it: past that, a spinner is a spinner forever. */
   settleMs(row: Row): number;
   /** What the requests that reached the server must show, beyond the records. */
   checkRequests?(requests: Seen[]): void;
@@ -16,73 +16,107 @@ export interface Column {
 const OFFLINE_MS = 10_000;
 const RETRY_AFTER_S = 2;
 /** How far past the client's per-attempt timeout the server answers. */
-const PAST_TIMEOUT_MS = 5_000;
+const PAST_TIMEOUT_MS = 3_000;
 /** A request in flight long enough to reload the page under it. */
 const IN_FLIGHT_MS = 3_000;
+/** Settling once the fault has played out: a few retries and their backoff, on a loaded machine. */
+const SETTLE_MS = 25_000;
 
-const once =
-  (fault: Record<string, unknown>) =>
-  async (a: Action, { request }: Env) => {
-    await arm(request, { ...a.target, times: 1, ...fault });
+/**
+ * Runs `first` on the first request of the action as it leaves the page (later
+ * attempts go through untouched); resolves once it has run. Faults are armed
+ * here, for that request's exact path, so they hit this visitor's request and
+ * no other visitor's.
+ */
+function onFirstSend(a: Action, { page }: Env, first: (route: Route, path: string) => Promise<void>): Promise<void> {
+  let sent = false;
+  return new Promise((resolve) => {
+    void page.route(a.sends.url, async (route) => {
+      if (sent || route.request().method() !== a.sends.method) return route.fallback();
+      sent = true;
+      await first(route, new URL(route.request().url()).pathname);
+      resolve();
+    });
+  });
+}
+
+/**
+ * A chaos rule for the action's first request (and, with `times`, the attempts after it).
+ * `severs`: the fault cuts the connection with no answer. Chromium itself silently
+ * re-sends a POST once when a reused keep-alive connection closes with no answer,
+ * which would hide the fault from the page; so that first attempt is forwarded by
+ * Playwright, and the page sees the connection end as the server ended it.
+ */
+const chaos =
+  (fault: Omit<Fault, 'method' | 'path'>, severs = false) =>
+  async (a: Action, env: Env): Promise<{ reloaded: boolean }> => {
+    const armed = onFirstSend(a, env, async (route, path) => {
+      await arm(env.request, { method: a.sends.method, path, times: 1, ...fault });
+      if (!severs) return route.fallback();
+      const answer = await route.fetch().catch(() => null);
+      await (answer ? route.fulfill({ response: answer }) : route.abort('connectionreset'));
+    });
     await a.act();
+    await armed;
     return { reloaded: false };
   };
 
 export const COLUMNS: Column[] = [
-  { id: 'reset', label: '(a) reset', apply: once({ reset: true }), settleMs: () => 20_000 },
-  { id: 'drop', label: '(b) drop', apply: once({ drop: true }), settleMs: () => 20_000 },
-  { id: '503x2', label: '(c) 503 ×2', apply: once({ status: 503, times: 2 }), settleMs: () => 20_000 },
+  { id: 'reset', label: 'reset', apply: chaos({ reset: true }, true), settleMs: () => SETTLE_MS },
+  { id: 'drop', label: 'answer lost', apply: chaos({ drop: true }, true), settleMs: () => SETTLE_MS },
+  { id: '503x2', label: '503 ×2', apply: chaos({ status: 503, times: 2 }), settleMs: () => SETTLE_MS },
   {
     id: '429',
-    label: '(d) 429 RA 2s',
-    apply: once({ status: 429, retryAfter: RETRY_AFTER_S }),
-    settleMs: () => 20_000,
+    label: `429 RA ${RETRY_AFTER_S}s`,
+    apply: chaos({ status: 429, retryAfter: RETRY_AFTER_S }),
+    settleMs: () => SETTLE_MS + RETRY_AFTER_S * 1000,
     checkRequests(requests) {
       // Retry-After honoured: the next attempt waited for it.
       const [first, second] = requests;
       expect(second, 'a second attempt after the 429').toBeDefined();
-      expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 50);
+      expect((second?.at ?? 0) - (first?.at ?? 0), 'the second attempt waited out Retry-After').toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 50);
     },
   },
   {
     id: 'timeout',
-    label: '(e) past timeout',
-    apply: async (a, env, row) => once({ delayMs: row.attemptMs + PAST_TIMEOUT_MS })(a, env),
-    settleMs: (row) => row.attemptMs + PAST_TIMEOUT_MS + 20_000,
+    label: 'past timeout',
+    apply: (a, env, row) => chaos({ delayMs: row.attemptMs + PAST_TIMEOUT_MS })(a, env),
+    settleMs: (row) => row.attemptMs + PAST_TIMEOUT_MS + SETTLE_MS,
   },
   {
     id: 'offline',
-    label: '(f) offline 10s',
-    async apply(a, { page, context }) {
-      if (a.offlineAt) {
-        // The network goes as this request leaves (earlier calls of the action got through).
-        await page.route(a.offlineAt, async (route) => {
-          await context.setOffline(true);
-          await route.abort('internetdisconnected');
-        });
-      } else {
-        await context.setOffline(true);
-      }
+    label: 'offline 10s',
+    async apply(a, env) {
+      // The network goes as the request leaves: it never reaches the server.
+      const gone = onFirstSend(a, env, async (route) => {
+        await env.context.setOffline(true);
+        await route.abort('internetdisconnected');
+      });
       await a.act();
-      await page.waitForTimeout(OFFLINE_MS);
-      if (a.offlineAt) await page.unrouteAll({ behavior: 'ignoreErrors' });
-      await context.setOffline(false);
+      await gone;
+      await env.page.waitForTimeout(OFFLINE_MS);
+      await env.context.setOffline(false);
       return { reloaded: false };
     },
-    settleMs: () => 20_000,
+    settleMs: () => SETTLE_MS,
   },
   {
     id: 'reload',
-    label: '(g) reload',
-    async apply(a, { page, request }) {
-      await arm(request, { ...a.target, delayMs: IN_FLIGHT_MS, times: 1 });
+    label: 'reload',
+    async apply(a, env) {
+      const armed = onFirstSend(a, env, async (route, path) => {
+        await arm(env.request, { method: a.sends.method, path, delayMs: IN_FLIGHT_MS, times: 1 });
+        await route.fallback();
+      });
+      const since = Date.now();
       await a.act();
+      await armed;
       // Reload once the request is on the server, still being handled.
-      await expect.poll(async () => (await a.requests()).length, { timeout: 10_000 }).toBeGreaterThan(0);
-      await page.reload();
+      await expect.poll(async () => (await a.requests(since)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+      await env.page.reload();
       await a.reopen();
       return { reloaded: true };
     },
-    settleMs: () => 20_000,
+    settleMs: () => SETTLE_MS,
   },
 ];

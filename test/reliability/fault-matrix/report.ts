@@ -7,7 +7,7 @@ export interface CellResult {
   row: string;
   column: string;
   verdict: Verdict;
-  /** What the page settled on first: it completed by itself, or the visitor was told and retried. */
+  /** How it held: it completed by itself, or the visitor was told and took the retry offered. */
   outcome?: 'done' | 'retried';
   seconds?: number;
   /** Why it broke, or why it is pending. */
@@ -17,48 +17,73 @@ export interface CellResult {
 export const REPORT = '.test-results/fault-matrix.json';
 const CELLS = '.test-results/fault-matrix.cells.json';
 
+interface Saved {
+  /** The Playwright runner process: workers come and go, it stays for the run. */
+  runner: number;
+  started: number;
+  cells: CellResult[];
+}
+
 /**
  * Results outlive a worker: Playwright starts a new worker after a failing
- * test, so each cell is written down as it ends. A file from an earlier run
- * (another runner process) is started afresh.
+ * test, so each cell is written down as it ends. A file left by an earlier
+ * run (another runner process) is started afresh.
  */
-export function record(result: CellResult) {
-  const runner = process.ppid;
-  let saved: { runner: number; cells: CellResult[] } = { runner, cells: [] };
-  if (existsSync(CELLS)) {
-    const found = JSON.parse(readFileSync(CELLS, 'utf8')) as typeof saved;
-    if (found.runner === runner) saved = found;
-  }
-  saved.cells = [...saved.cells.filter((c) => c.row !== result.row || c.column !== result.column), result];
+function load(): Saved {
+  const fresh = { runner: process.ppid, started: Date.now(), cells: [] };
+  if (!existsSync(CELLS)) return fresh;
+  const found = JSON.parse(readFileSync(CELLS, 'utf8')) as Saved;
+  return found.runner === process.ppid ? found : fresh;
+}
+
+function save(saved: Saved) {
   mkdirSync(dirname(CELLS), { recursive: true });
   writeFileSync(CELLS, JSON.stringify(saved));
 }
 
-function recorded(): CellResult[] {
-  if (!existsSync(CELLS)) return [];
-  const found = JSON.parse(readFileSync(CELLS, 'utf8')) as { runner: number; cells: CellResult[] };
-  return found.runner === process.ppid ? found.cells : [];
+/** The matrix's clock starts with its first column. */
+export const begin = () => save(load());
+
+export function record(result: CellResult) {
+  const saved = load();
+  save({ ...saved, cells: [...saved.cells.filter((c) => c.row !== result.row || c.column !== result.column), result] });
 }
 
-const MARK: Record<Verdict, string> = { held: '✓', broke: '✗', pending: 'pending' };
+const mark = (c: CellResult | undefined) =>
+  !c ? 'not run' : c.verdict === 'held' ? (c.outcome === 'retried' ? '✓ retry' : '✓') : c.verdict === 'broke' ? '✗' : 'pending';
 
 /** Rows × columns as a table, the tally line, and the JSON the README quotes. */
-export function summarize(rows: { id: string; label: string }[], columns: { id: string; label: string }[]): string {
-  const cells = recorded();
+export function summarize(rows: { id: string; label: string }[], columns: { id: string; label: string }[]): { table: string; missing: string[] } {
+  const { cells, started } = load();
+  const seconds = Math.round((Date.now() - started) / 1000);
   const find = (r: string, c: string) => cells.find((x) => x.row === r && x.column === c);
   const width = Math.max(...rows.map((r) => r.label.length));
-  const colWidth = Math.max(...columns.map((c) => c.label.length));
-  const lines = [`${''.padEnd(width)} | ${columns.map((c) => c.label.padEnd(colWidth)).join(' | ')}`];
-  for (const r of rows) {
+  const widths = columns.map((c) => Math.max(c.label.length, 'not run'.length));
+  const line = (head: string, parts: string[]) => `${head.padEnd(width)} | ${parts.map((p, i) => p.padEnd(widths[i] ?? 0)).join(' | ')}`;
+  const lines = [
+    line(
+      '',
+      columns.map((c) => c.label),
+    ),
+  ];
+  for (const r of rows)
     lines.push(
-      `${r.label.padEnd(width)} | ${columns.map((c) => (find(r.id, c.id) ? MARK[find(r.id, c.id)?.verdict ?? 'pending'] : 'not run').padEnd(colWidth)).join(' | ')}`,
+      line(
+        r.label,
+        columns.map((c) => mark(find(r.id, c.id))),
+      ),
     );
-  }
   const tried = cells.filter((c) => c.verdict !== 'pending');
   const held = tried.filter((c) => c.verdict === 'held').length;
   const tally = `fault matrix: ${held} held / ${tried.length} tried`;
-  lines.push('', tally);
+  lines.push(
+    '',
+    '✓ held by itself · ✓ retry: the visitor was told and the offered retry made exactly one · ✗ broke',
+    tally,
+    `(${seconds} s from its first column)`,
+  );
   for (const c of cells.filter((x) => x.note)) lines.push(`  ${c.row} × ${c.column}: ${c.verdict}: ${c.note}`);
+  mkdirSync(dirname(REPORT), { recursive: true });
   writeFileSync(
     REPORT,
     `${JSON.stringify(
@@ -67,6 +92,7 @@ export function summarize(rows: { id: string; label: string }[], columns: { id: 
         tried: tried.length,
         pending: cells.length - tried.length,
         summary: tally,
+        seconds,
         rows: rows.map((r) => ({ id: r.id, label: r.label })),
         columns: columns.map((c) => ({ id: c.id, label: c.label })),
         cells,
@@ -75,5 +101,6 @@ export function summarize(rows: { id: string; label: string }[], columns: { id: 
       2,
     )}\n`,
   );
-  return lines.join('\n');
+  const missing = rows.flatMap((r) => columns.filter((c) => !find(r.id, c.id)).map((c) => `${r.id} × ${c.id}`));
+  return { table: lines.join('\n'), missing };
 }

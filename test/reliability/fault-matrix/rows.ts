@@ -2,13 +2,14 @@ import { type APIRequestContext, type BrowserContext, expect, type Locator, type
 import { eventDate, heldBookingViaApi } from '../../e2e/support';
 import { bookings, conversations, leads, type Seen, seen } from './admin';
 
+/** One visitor: a browser context of its own, and the API for the server's side. */
 export interface Env {
   page: Page;
   context: BrowserContext;
   request: APIRequestContext;
 }
 
-/** What makes one cell's records its own: a name, a day of its own in the booking window. */
+/** What makes one cell's records its own: a name, and a day of its own in the booking window. */
 export interface CellInfo {
   name: string;
   offset: number;
@@ -19,19 +20,19 @@ export interface CellInfo {
  * of it: what the page claims, what the server holds, what the fields keep.
  */
 export interface Action {
-  /** The route its faults aim at. */
-  target: { method: string; path: string };
-  /** With the offline fault: the network goes away as this request leaves, not before the click. */
-  offlineAt?: string;
+  /** The request the click sends, as the page sees it: each fault is aimed at its exact path as it leaves. */
+  sends: { method: 'POST'; url: RegExp };
   act(): Promise<void>;
   /** After a reload: back to the widget, as a visitor would (the chat: open it again). */
   reopen(): Promise<void>;
   /** Shown only as a claim of success. */
   success: Locator;
-  /** A claim that it failed (so nothing may exist on the server), with a retry offered. */
+  /** A claim that it failed (so nothing may exist on the server), with a way to try again. */
   failure: Locator;
-  /** An honest "not known yet" with a way to ask again ("Check again"): the record may exist. */
+  /** An honest "not known yet" with a way to ask again: the record may exist. */
   unsure?: Locator;
+  /** After a reload: the form as before the click, nothing claimed (a card is never kept, so it is typed again). */
+  ready?(): Promise<boolean>;
   retry(): Promise<void>;
   /** Records the visitor's claim is about (a booking; a charge; a message; a lead). */
   count(): Promise<number>;
@@ -39,10 +40,10 @@ export interface Action {
   checkRecord(): Promise<void>;
   /** The fields (or what the widget shows of them) still hold what was typed. */
   checkKept(reloaded: boolean): Promise<void>;
-  /** The requests of this action that reached the server, oldest first. */
-  requests(): Promise<Seen[]>;
-  /** Row-specific checks of those requests under a fault (the confirm: never re-sent blind). */
-  checkRequests?(column: string): Promise<void>;
+  /** This action's requests that reached the server since `since`, oldest first. */
+  requests(since: number): Promise<Seen[]>;
+  /** Row-specific checks of those requests under a fault (a confirm is never re-sent blind). */
+  checkRequests?(column: string, since: number): Promise<void>;
 }
 
 export interface Row {
@@ -50,23 +51,27 @@ export interface Row {
   label: string;
   /** The per-attempt timeout of its call (src/core/http/timeouts.ts): the timeout fault waits past it. */
   attemptMs: number;
-  /** Why the row cannot run yet (widget or action not built). */
+  /** Why the row cannot run yet (its widget or action is not built). */
   pending?: string;
   prepare(env: Env, cell: CellInfo): Promise<Action>;
 }
 
 const auth = { authorization: 'Bearer pk_test_demo' };
-const clickVisible = async (...buttons: Locator[]) => {
+
+/** The first of these buttons the page offers. */
+async function clickOffered(...buttons: Locator[]) {
   for (const b of buttons) if (await b.isVisible()) return b.click();
-  throw new Error('no retry offered');
-};
+  throw new Error('no way to try again was offered');
+}
 
 const booking: Row = {
   id: 'booking',
   label: 'create booking',
   attemptMs: 45_000,
   async prepare({ page, request }, { name, offset }) {
-    const quote = await (await request.post('/api/v1/quotes', { headers: auth, data: { adults: 10, eventDate: eventDate(offset), zip: '90012' } })).json();
+    const res = await request.post('/api/v1/quotes', { headers: auth, data: { adults: 10, eventDate: eventDate(offset), zip: '90012' } });
+    expect(res.status()).toBe(201);
+    const quote = (await res.json()) as { id: string };
     const email = `${name.toLowerCase().replaceAll(' ', '.')}@example.com`;
     const notes = `Gate code 42 (${name})`;
     await page.goto(`/book.html?quote=${quote.id}`);
@@ -84,12 +89,12 @@ const booking: Row = {
     await expect(form.getByRole('heading', { name: /Review and confirm/ })).toBeVisible();
     const mine = async () => (await bookings(request)).filter((b) => b.customer.name === name);
     return {
-      target: { method: 'POST', path: '/api/v1/bookings' },
+      sends: { method: 'POST', url: /\/api\/v1\/bookings$/ },
       act: () => form.getByRole('button', { name: 'Confirm booking' }).click(),
       reopen: () => form.scrollIntoViewIfNeeded(),
       success: form.getByRole('heading', { name: 'Booking received' }),
       failure: form.getByRole('alert'),
-      retry: () => clickVisible(form.getByRole('button', { name: 'Try again' }), form.getByRole('button', { name: 'Confirm booking' })),
+      retry: () => clickOffered(form.getByRole('button', { name: 'Try again' }), form.getByRole('button', { name: 'Confirm booking' })),
       count: async () => (await mine()).length,
       async checkRecord() {
         const found = await mine();
@@ -99,12 +104,14 @@ const booking: Row = {
         // The review step shows every field the visitor filled; they come from the draft kept on the device.
         for (const text of [name, email, notes]) await expect(form).toContainText(text);
       },
-      requests: () => seen(request, 'POST', /^\/api\/v1\/bookings$/),
+      requests: (since) => seen(request, 'POST', /^\/api\/v1\/bookings$/, since),
     };
   },
 };
 
 const CARD = { 'Card number': '4242 4242 4242 4242', 'Expiration date': '12 / 34', 'Security code': '123', 'Postal code': '90012' };
+/** Columns where the confirm's answer never arrives: it is settled by asking for the payment, never re-sent blind. */
+const NO_ANSWER = new Set(['reset', 'drop', 'timeout', 'offline', 'reload']);
 
 function payment(which: 'start' | 'confirm'): Row {
   return {
@@ -119,25 +126,30 @@ function payment(which: 'start' | 'confirm'): Row {
         for (const [label, value] of Object.entries(CARD)) await form.getByLabel(label).fill(value);
       };
       await enterCard();
+      const pay = form.getByRole('button', { name: 'Pay deposit' });
       const mine = async () => (await bookings(request)).find((b) => b.id === held.id);
       const startPath = `/api/v1/bookings/${held.id}/payments`;
-      const requests = async () => {
-        if (which === 'start') return seen(request, 'POST', new RegExp(`^${startPath}$`));
+      const confirms = async (since: number) => {
         const ids = (await mine())?.payments.map((p) => p.id) ?? [];
-        return seen(request, 'POST', new RegExp(`^/api/v1/payments/(${ids.join('|') || '-'})/confirm$`));
+        return seen(request, 'POST', new RegExp(`^/api/v1/payments/(${ids.join('|') || '-'})/confirm$`), since);
       };
       return {
-        target: which === 'start' ? { method: 'POST', path: startPath } : { method: 'POST', path: '/api/v1/payments/*' },
-        ...(which === 'confirm' ? { offlineAt: '**/api/v1/payments/*/confirm' } : {}),
-        act: () => form.getByRole('button', { name: 'Pay deposit' }).click(),
+        sends: { method: 'POST', url: which === 'start' ? new RegExp(`${startPath}$`) : /\/api\/v1\/payments\/[^/]+\/confirm$/ },
+        act: () => pay.click(),
         reopen: () => form.scrollIntoViewIfNeeded(),
         success: form.getByRole('heading', { name: 'Deposit paid' }),
         failure: form.getByRole('alert').filter({ hasText: /nothing was charged/i }),
         unsure: form.getByRole('button', { name: 'Check again' }),
+        // Not busy, no alert, an empty card: nothing claimed, the visitor can pay.
+        ready: async () =>
+          (await pay.isVisible()) &&
+          (await pay.getAttribute('aria-busy')) === null &&
+          (await form.getByRole('alert').count()) === 0 &&
+          (await form.getByLabel('Card number').inputValue()) === '',
         async retry() {
           // Card details are never kept on the device: after a reload they are typed again.
           if ((await form.getByLabel('Card number').inputValue()) === '') await enterCard();
-          await clickVisible(form.getByRole('button', { name: 'Check again' }), form.getByRole('button', { name: 'Pay deposit' }));
+          await clickOffered(form.getByRole('button', { name: 'Check again' }), pay);
         },
         count: async () => (await mine())?.payments.filter((p) => p.status === 'succeeded').length ?? 0,
         async checkRecord() {
@@ -148,17 +160,20 @@ function payment(which: 'start' | 'confirm'): Row {
           // Card data is never written to the device (by design): a reload empties the form, nothing else does.
           for (const [label, value] of Object.entries(CARD)) await expect(form.getByLabel(label)).toHaveValue(reloaded ? '' : value);
         },
-        requests,
-        async checkRequests(column) {
-          // A confirm whose answer never came is settled by asking for the payment first, never re-sent blind.
-          if (which !== 'confirm' || !['timeout', 'offline', 'reload'].includes(column)) return;
-          const confirms = await requests();
+        requests: (since) => (which === 'start' ? seen(request, 'POST', new RegExp(`^${startPath}$`), since) : confirms(since)),
+        async checkRequests(column, since) {
+          if (which !== 'confirm' || !NO_ANSWER.has(column)) return;
+          const sent = await confirms(since);
           const id = (await mine())?.payments[0]?.id ?? '-';
-          const asked = await seen(request, 'GET', new RegExp(`^/api/v1/payments/${id}$`));
-          expect(asked.length, 'the payment was asked for').toBeGreaterThan(0);
-          // Offline, the first confirm never arrived: the one that did is the re-sent one.
-          const [before, resent] = column === 'offline' ? [undefined, confirms[0]] : confirms;
-          if (resent) expect(asked.some((g) => g.at >= (before?.at ?? 0) && g.at <= resent.at)).toBe(true);
+          const asked = await seen(request, 'GET', new RegExp(`^/api/v1/payments/${id}$`), since);
+          expect(asked.length, 'a confirm whose answer was lost is settled by asking for the payment').toBeGreaterThan(0);
+          // Offline, the first confirm never reached the server: the first one it saw is already a re-send.
+          const [lost, again] = column === 'offline' ? [since, sent[0]] : [sent[0]?.at ?? since, sent[1]];
+          if (again)
+            expect(
+              asked.some((g) => g.at > lost && g.at < again.at),
+              'asked before sending the card again',
+            ).toBe(true);
         },
       };
     },
@@ -185,7 +200,7 @@ const chat: Row = {
     const reply = dialog.locator('.teppan-chat__message--reply');
     const mine = async () => (await conversations(request)).filter((c) => c.messages.some((m) => m.role === 'visitor' && m.text === text));
     return {
-      target: { method: 'POST', path: '/api/v1/chat/messages' },
+      sends: { method: 'POST', url: /\/api\/v1\/chat\/messages$/ },
       act: () => dialog.getByRole('button', { name: 'Send' }).click(),
       reopen: async () => void (await openChat(page)),
       // "Sent", and its whole answer in (not arriving, not cut off).
@@ -200,7 +215,7 @@ const chat: Row = {
         await expect(reply).not.toContainText('cut off');
       },
       checkKept: () => expect(visitor).toBeVisible(),
-      requests: () => seen(request, 'POST', /^\/api\/v1\/chat\/messages$/),
+      requests: (since) => seen(request, 'POST', /^\/api\/v1\/chat\/messages$/, since),
     };
   },
 };
@@ -219,15 +234,16 @@ const lead: Row = {
     for (const [label, value] of Object.entries(typed)) await form.getByLabel(label).fill(value);
     const mine = async () => (await leads(request)).filter((l) => l.name === name);
     return {
-      target: { method: 'POST', path: '/api/v1/leads' },
+      sends: { method: 'POST', url: /\/api\/v1\/leads$/ },
       act: () => form.getByRole('button', { name: 'Send to the team' }).click(),
       async reopen() {
         const d = await openChat(page);
-        if (await d.getByRole('button', { name: 'Talk to a person' }).isVisible()) await d.getByRole('button', { name: 'Talk to a person' }).click();
+        const talk = d.getByRole('button', { name: 'Talk to a person' });
+        if (await talk.isVisible()) await talk.click();
       },
       success: dialog.getByText(`Thanks, ${name}.`),
       failure: form.getByRole('alert'),
-      retry: () => clickVisible(form.getByRole('button', { name: 'Try again' }), form.getByRole('button', { name: 'Send to the team' })),
+      retry: () => clickOffered(form.getByRole('button', { name: 'Try again' }), form.getByRole('button', { name: 'Send to the team' })),
       count: async () => (await mine()).length,
       async checkRecord() {
         expect((await mine()).map((l) => [l.phone, l.question])).toEqual([[typed.Phone, question]]);
@@ -235,7 +251,7 @@ const lead: Row = {
       async checkKept() {
         for (const [label, value] of Object.entries(typed)) await expect(form.getByLabel(label)).toHaveValue(value);
       },
-      requests: () => seen(request, 'POST', /^\/api\/v1\/leads$/),
+      requests: (since) => seen(request, 'POST', /^\/api\/v1\/leads$/, since),
     };
   },
 };
