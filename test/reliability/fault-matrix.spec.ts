@@ -1,6 +1,7 @@
 import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
+import { seen } from './fault-matrix/admin';
 import { COLUMNS, type Column } from './fault-matrix/columns';
-import { begin, type CellResult, record, summarize } from './fault-matrix/report';
+import { type CellResult, summarize } from './fault-matrix/report';
 import { type Action, type Env, ROWS, type Row } from './fault-matrix/rows';
 
 /**
@@ -12,24 +13,31 @@ import { type Action, type Env, ROWS, type Row } from './fault-matrix/rows';
  * once the record exists; otherwise a clear failure or an honest "not known
  * yet", never a spinner forever) and nothing typed is lost.
  *
- * A column runs its rows side by side, each row a visitor of its own (a browser
- * context) aiming its fault at its own request, so the matrix costs its slowest
- * row per column, not the sum of its cells: the timeout column alone waits out
- * a 60 s payment timeout.
+ * Each cell is a visitor of its own (a browser context, a day of its own to
+ * book) whose fault is aimed at its own intent's Idempotency-Key, so cells run
+ * side by side: the matrix costs about its slowest cell (a 60 s payment
+ * timeout waited out) plus the setups, not the sum of its cells.
  */
 
 type Outcome = NonNullable<CellResult['outcome']>;
+interface Cell {
+  row: Row;
+  column: Column;
+}
+
+/** Cells at once. The machine has 2 cores: more only queues the same work in Chromium. */
+const CONCURRENCY = 8;
 
 /** Cells where, by design, the visitor is told and presses the retry offered; every other cell completes by itself. */
 const TOLD_AND_RETRIED: Record<string, string> = {
   'pay-start × offline': 'money moves only on a press of "Pay deposit": back online, the visitor presses it again',
   'pay-start × reload': 'card details are never kept on the device: after a reload they are typed again',
 };
-const expectedOf = (row: Row, column: Column): Outcome => (TOLD_AND_RETRIED[`${row.id} × ${column.id}`] ? 'retried' : 'done');
+const idOf = ({ row, column }: Cell) => `${row.id} × ${column.id}`;
 
 /** Each cell books a day of its own, clear of the e2e suites' days (20–70). */
-const offsetOf = (row: Row, column: Column) => 100 + ROWS.indexOf(row) * COLUMNS.length + COLUMNS.indexOf(column);
-const nameOf = (row: Row, column: Column) => `Matrix ${row.id} ${column.id}`.replace(/[^\w ]/g, ' ');
+const offsetOf = ({ row, column }: Cell) => 100 + ROWS.indexOf(row) * COLUMNS.length + COLUMNS.indexOf(column);
+const nameOf = ({ row, column }: Cell) => `Matrix ${row.id} ${column.id}`.replace(/[^\w ]/g, ' ');
 
 /** What the page settled on: a claim of success, of failure, an honest "not known yet", or the form as before (after a reload). */
 async function settled(a: Action, reloaded: boolean, timeout: number) {
@@ -45,9 +53,14 @@ async function settled(a: Action, reloaded: boolean, timeout: number) {
 }
 
 /** One cell, from the click to its verdict. */
-async function runCell(row: Row, column: Column, a: Action, env: Env): Promise<Outcome> {
-  const since = Date.now();
-  const { reloaded } = await column.apply(a, env, row);
+async function runCell(cell: Cell, a: Action, env: Env): Promise<Outcome> {
+  const { row, column } = cell;
+  // Every attempt the page sends for this intent, as it leaves (aborted ones included).
+  const keys: string[] = [];
+  env.page.on('request', (r) => {
+    if (r.method() === a.sends.method && a.sends.url.test(r.url())) keys.push(r.headers()['idempotency-key'] ?? 'none');
+  });
+  const { key, reloaded } = await column.apply(a, env, row);
   const shown = await settled(a, reloaded, column.settleMs(row));
   let outcome: Outcome = 'done';
   if (shown !== 'success') {
@@ -59,13 +72,14 @@ async function runCell(row: Row, column: Column, a: Action, env: Env): Promise<O
   }
   // Success is claimed: exactly one record, holding what was typed.
   await a.checkRecord();
-  const requests = await a.requests(since);
-  expect(requests.length, 'the action reached the server').toBeGreaterThan(0);
-  expect(new Set(requests.map((r) => r.idempotencyKey ?? 'none')).size, 'every attempt carried the same Idempotency-Key').toBe(1);
-  expect(requests[0]?.idempotencyKey, 'the action carried an Idempotency-Key').toBeDefined();
-  column.checkRequests?.(requests);
-  await a.checkRequests?.(column.id, since);
-  expect(outcome, TOLD_AND_RETRIED[`${row.id} × ${column.id}`] ?? 'completes without the visitor').toBe(expectedOf(row, column));
+  expect(key, 'the action carries an Idempotency-Key').not.toBe('');
+  expect(new Set(keys), 'every attempt carried the same Idempotency-Key').toEqual(new Set([key]));
+  const arrived = await seen(env.request, { key });
+  expect(arrived.length, 'the action reached the server').toBeGreaterThan(0);
+  column.checkRequests?.(arrived);
+  await a.checkRequests?.(column.id, arrived);
+  const expected: Outcome = TOLD_AND_RETRIED[idOf(cell)] ? 'retried' : 'done';
+  expect(outcome, TOLD_AND_RETRIED[idOf(cell)] ?? 'completes without the visitor').toBe(expected);
   return outcome;
 }
 
@@ -77,59 +91,49 @@ const noteOf = (error: unknown) =>
     .find((l) => l.trim())
     ?.trim() ?? 'failed';
 
-/** Every row of one column, side by side; each cell's verdict written down whatever happens. */
-async function runColumn(column: Column, browser: Browser, request: APIRequestContext) {
-  const baseURL = test.info().project.use.baseURL;
-  const rows = ROWS.filter((row) => {
-    if (row.pending) record({ row: row.id, column: column.id, verdict: 'pending', note: row.pending });
-    return !row.pending;
-  });
-  const contexts = await Promise.all(rows.map(() => browser.newContext({ baseURL })));
+/** A cell in a browser context of its own, judged whatever happens. */
+async function judge(cell: Cell, browser: Browser, request: APIRequestContext): Promise<CellResult> {
+  const base = { row: cell.row.id, column: cell.column.id };
+  if (cell.row.pending) return { ...base, verdict: 'pending', note: cell.row.pending };
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 100) / 10;
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  // No step of a cell waits for ever: a stuck page fails its cell, not the whole run.
+  context.setDefaultTimeout(60_000);
   try {
-    // Everyone gets to the click first, so no visitor's setup (a held booking made through the API) meets another's fault.
-    const ready = await Promise.allSettled(
-      rows.map(async (row, i) => {
-        const context = contexts[i];
-        if (!context) throw new Error('no context');
-        const env = { page: await context.newPage(), context, request };
-        return { env, action: await row.prepare(env, { name: nameOf(row, column), offset: offsetOf(row, column) }) };
-      }),
-    );
-    const results = await Promise.allSettled(
-      rows.map(async (row, i) => {
-        const started = Date.now();
-        const seconds = () => Math.round((Date.now() - started) / 100) / 10;
-        const base = { row: row.id, column: column.id };
-        try {
-          const prepared = ready[i];
-          if (prepared?.status !== 'fulfilled') throw prepared?.reason ?? new Error('not prepared');
-          const outcome = await runCell(row, column, prepared.value.action, prepared.value.env);
-          record({ ...base, verdict: 'held', outcome, seconds: seconds() });
-        } catch (error) {
-          record({ ...base, verdict: 'broke', seconds: seconds(), note: noteOf(error) });
-          throw error;
-        }
-      }),
-    );
-    const broke = results.flatMap((r, i) => (r.status === 'rejected' ? [`${rows[i]?.label}: ${(r.reason as Error).message}`] : []));
-    expect(broke, `${column.label}: cells that broke`).toEqual([]);
+    const env = { page: await context.newPage(), context, request };
+    const action = await cell.row.prepare(env, { name: nameOf(cell), offset: offsetOf(cell) });
+    return { ...base, verdict: 'held', outcome: await runCell(cell, action, env), seconds: seconds() };
+  } catch (error) {
+    return { ...base, verdict: 'broke', seconds: seconds(), note: noteOf(error) };
   } finally {
-    await Promise.all(contexts.map((c) => c.close()));
+    await context.close();
   }
 }
 
-for (const column of COLUMNS) {
-  test(`fault matrix: every action × ${column.label}`, async ({ browser, request }) => {
-    // Room for the setup, the slowest row's fault and settling, a retry, and the checks.
-    test.setTimeout(Math.max(...ROWS.map((r) => column.settleMs(r))) + 120_000);
-    begin();
-    await request.delete('/__chaos');
-    await runColumn(column, browser, request);
-  });
-}
+// A trace records every page of every cell (DOM snapshots, a screencast): on 2 cores that doubles the run.
+// To look into a broken cell, run it alone with FAULT_MATRIX=<row>,<column> and --trace on.
+test.use({ trace: 'off' });
 
-test('fault matrix: the table, every cell tried or listed as pending', () => {
-  const { table, missing } = summarize(ROWS, COLUMNS);
+test('fault matrix: every action × every fault', async ({ browser, request }) => {
+  test.setTimeout(10 * 60_000);
+  await request.delete('/__chaos');
+  const started = Date.now();
+  // The slowest cells (past a 45–60 s timeout) first, so the rest run while they wait.
+  const only = process.env.FAULT_MATRIX?.split(',') ?? [];
+  const queue = COLUMNS.flatMap((column) => ROWS.map((row) => ({ row, column })))
+    .filter(({ row, column }) => only.every((id) => id === row.id || id === column.id))
+    .sort((a, b) => b.column.settleMs(b.row) - a.column.settleMs(a.row));
+  const results: CellResult[] = [];
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let cell = queue.shift(); cell; cell = queue.shift()) results.push(await judge(cell, browser, request));
+    }),
+  );
+  const { table, tally } = summarize(ROWS, COLUMNS, results, Math.round((Date.now() - started) / 1000));
   console.log(`\n${table}\n`);
-  expect(missing, 'cells neither tried nor pending').toEqual([]);
+  expect(
+    results.filter((r) => r.verdict === 'broke').map((r) => `${r.row} × ${r.column}: ${r.note}`),
+    tally,
+  ).toEqual([]);
 });

@@ -39,6 +39,7 @@ export const conversations = async (request: APIRequestContext) =>
 export interface Fault {
   method: string;
   path: string;
+  idempotencyKey?: string;
   reset?: boolean;
   drop?: boolean;
   status?: number;
@@ -59,8 +60,8 @@ export interface Seen {
   idempotencyKey?: string;
 }
 
-/** Requests that reached the server since `since`, oldest first. */
-export async function seen(request: APIRequestContext, method: string, path: RegExp, since: number): Promise<Seen[]> {
+/** Requests that reached the server, oldest first: those carrying `key`, or those of `method` to `path`. */
+export async function seen(request: APIRequestContext, which: { key: string } | { method: string; path: RegExp }): Promise<Seen[]> {
   const { requests } = (await (await request.get('/__chaos/requests')).json()) as { requests: Seen[] };
-  return requests.filter((r) => r.method === method && path.test(r.path) && r.at >= since);
+  return requests.filter((r) => ('key' in which ? r.idempotencyKey === which.key : r.method === which.method && which.path.test(r.path)));
 }

@@ -1,12 +1,18 @@
 import { expect, type Route } from '@playwright/test';
-import { arm, type Fault, type Seen } from './admin';
+import { arm, type Fault, type Seen, seen } from './admin';
 import type { Action, Env, Row } from './rows';
+
+/** What the click sent: the intent's Idempotency-Key; `reloaded` when the page was reloaded meanwhile. */
+export interface Applied {
+  key: string;
+  reloaded: boolean;
+}
 
 export interface Column {
   id: string;
   label: string;
-  /** Arms the fault and makes the visitor's click; `reloaded` when the page was reloaded meanwhile. */
-  apply(a: Action, env: Env, row: Row): Promise<{ reloaded: boolean }>;
+  /** Arms the fault and makes the visitor's click. */
+  apply(a: Action, env: Env, row: Row): Promise<Applied>;
   /** How long the page may take to settle after it: past that, a spinner is a spinner forever. */
   settleMs(row: Row): number;
   /** What the requests that reached the server must show, beyond the records. */
@@ -22,20 +28,22 @@ const IN_FLIGHT_MS = 3_000;
 /** Settling once the fault has played out: a few retries and their backoff, on a loaded machine. */
 const SETTLE_MS = 25_000;
 
+/** Where a fault aims: this request's path and its Idempotency-Key, this visitor's intent and no one else's. */
+type Target = Pick<Fault, 'method' | 'path' | 'idempotencyKey'>;
+
 /**
  * Runs `first` on the first request of the action as it leaves the page (later
- * attempts go through untouched); resolves once it has run. Faults are armed
- * here, for that request's exact path, so they hit this visitor's request and
- * no other visitor's.
+ * attempts go through untouched); resolves with the intent's key once it has run.
  */
-function onFirstSend(a: Action, { page }: Env, first: (route: Route, path: string) => Promise<void>): Promise<void> {
+function onFirstSend(a: Action, { page }: Env, first: (route: Route, target: Target) => Promise<void>): Promise<string> {
   let sent = false;
   return new Promise((resolve) => {
     void page.route(a.sends.url, async (route) => {
       if (sent || route.request().method() !== a.sends.method) return route.fallback();
       sent = true;
-      await first(route, new URL(route.request().url()).pathname);
-      resolve();
+      const key = (await route.request().headerValue('idempotency-key')) ?? '';
+      await first(route, { method: a.sends.method, path: new URL(route.request().url()).pathname, idempotencyKey: key });
+      resolve(key);
     });
   });
 }
@@ -49,16 +57,15 @@ function onFirstSend(a: Action, { page }: Env, first: (route: Route, path: strin
  */
 const chaos =
   (fault: Omit<Fault, 'method' | 'path'>, severs = false) =>
-  async (a: Action, env: Env): Promise<{ reloaded: boolean }> => {
-    const armed = onFirstSend(a, env, async (route, path) => {
-      await arm(env.request, { method: a.sends.method, path, times: 1, ...fault });
+  async (a: Action, env: Env): Promise<Applied> => {
+    const armed = onFirstSend(a, env, async (route, target) => {
+      await arm(env.request, { ...target, times: 1, ...fault });
       if (!severs) return route.fallback();
       const answer = await route.fetch().catch(() => null);
       await (answer ? route.fulfill({ response: answer }) : route.abort('connectionreset'));
     });
     await a.act();
-    await armed;
-    return { reloaded: false };
+    return { key: await armed, reloaded: false };
   };
 
 export const COLUMNS: Column[] = [
@@ -93,10 +100,10 @@ export const COLUMNS: Column[] = [
         await route.abort('internetdisconnected');
       });
       await a.act();
-      await gone;
+      const key = await gone;
       await env.page.waitForTimeout(OFFLINE_MS);
       await env.context.setOffline(false);
-      return { reloaded: false };
+      return { key, reloaded: false };
     },
     settleMs: () => SETTLE_MS,
   },
@@ -104,18 +111,17 @@ export const COLUMNS: Column[] = [
     id: 'reload',
     label: 'reload',
     async apply(a, env) {
-      const armed = onFirstSend(a, env, async (route, path) => {
-        await arm(env.request, { method: a.sends.method, path, delayMs: IN_FLIGHT_MS, times: 1 });
+      const armed = onFirstSend(a, env, async (route, target) => {
+        await arm(env.request, { ...target, delayMs: IN_FLIGHT_MS, times: 1 });
         await route.fallback();
       });
-      const since = Date.now();
       await a.act();
-      await armed;
+      const key = await armed;
       // Reload once the request is on the server, still being handled.
-      await expect.poll(async () => (await a.requests(since)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => (await seen(env.request, { key })).length, { timeout: 10_000 }).toBeGreaterThan(0);
       await env.page.reload();
       await a.reopen();
-      return { reloaded: true };
+      return { key, reloaded: true };
     },
     settleMs: () => SETTLE_MS,
   },
