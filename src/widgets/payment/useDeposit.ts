@@ -27,6 +27,13 @@ export type DepositState =
   | { step: 'expired' }
   | { step: 'already-paid' };
 
+/**
+ * The deposit is under way, or paid with the receipt on its way: the form is
+ * read-only and "Pay deposit" takes no press (a paid form must never look
+ * payable again while the booking is read back).
+ */
+export const isBusy = (state: DepositState) => ['paying', 'checking', 'authenticating', 'paid'].includes(state.step);
+
 /** A provider's confirm: sends what the visitor entered for `payment` and resolves with our server's view of it. */
 export type Confirm = (payment: Payment, idempotencyKey: string) => Promise<Payment>;
 
