@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
+import { type APIRequestContext, request as api, type Browser, expect, test } from '@playwright/test';
 import { seen } from './fault-matrix/admin';
 import { COLUMNS, type Column } from './fault-matrix/columns';
 import { type CellResult, summarize } from './fault-matrix/report';
@@ -100,11 +100,18 @@ async function judge(cell: Cell, browser: Browser, request: APIRequestContext): 
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   // No step of a cell waits for ever: a stuck page fails its cell, not the whole run.
   context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
   try {
-    const env = { page: await context.newPage(), context, request };
+    const env = { page, context, request };
     const action = await cell.row.prepare(env, { name: nameOf(cell), offset: offsetOf(cell) });
     return { ...base, verdict: 'held', outcome: await runCell(cell, action, env), seconds: seconds() };
   } catch (error) {
+    // What the visitor saw when it broke (shadow roots included), beside the report.
+    const seen = await page
+      .locator('body')
+      .ariaSnapshot({ timeout: 5000 })
+      .catch(() => 'no page');
+    await test.info().attach(`${idOf(cell)}: the page`, { body: seen, contentType: 'text/yaml' });
     return { ...base, verdict: 'broke', seconds: seconds(), note: noteOf(error) };
   } finally {
     await context.close();
@@ -113,10 +120,12 @@ async function judge(cell: Cell, browser: Browser, request: APIRequestContext): 
 
 // A trace records every page of every cell (DOM snapshots, a screencast): on 2 cores that doubles the run.
 // To look into a broken cell, run it alone with FAULT_MATRIX=<row>,<column> and --trace on.
-test.use({ trace: 'off' });
+test.use({ trace: process.env.FAULT_MATRIX ? 'retain-on-failure' : 'off' });
 
-test('fault matrix: every action × every fault', async ({ browser, request }) => {
+test('fault matrix: every action × every fault', async ({ browser }) => {
   test.setTimeout(10 * 60_000);
+  // A fresh connection per call: a kept-alive one can meet the server closing it as idle (ECONNRESET) while a cell waits.
+  const request = await api.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { connection: 'close' } });
   await request.delete('/__chaos');
   const started = Date.now();
   // The slowest cells (past a 45–60 s timeout) first, so the rest run while they wait.
@@ -130,6 +139,7 @@ test('fault matrix: every action × every fault', async ({ browser, request }) =
       for (let cell = queue.shift(); cell; cell = queue.shift()) results.push(await judge(cell, browser, request));
     }),
   );
+  await request.dispose();
   const { table, tally } = summarize(ROWS, COLUMNS, results, Math.round((Date.now() - started) / 1000));
   console.log(`\n${table}\n`);
   expect(

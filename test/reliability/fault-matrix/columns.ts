@@ -23,8 +23,8 @@ const OFFLINE_MS = 10_000;
 const RETRY_AFTER_S = 2;
 /** How far past the client's per-attempt timeout the server answers. */
 const PAST_TIMEOUT_MS = 3_000;
-/** A request in flight long enough to reload the page under it. */
-const IN_FLIGHT_MS = 3_000;
+/** A request still in flight when the reloaded page and its widget are back (seconds, on a loaded machine): they must ask it. */
+const IN_FLIGHT_MS = 10_000;
 /** Settling once the fault has played out: a few retries and their backoff, on a loaded machine. */
 const SETTLE_MS = 25_000;
 

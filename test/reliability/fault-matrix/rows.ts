@@ -136,11 +136,15 @@ function payment(which: 'start' | 'confirm'): Row {
         failure: form.getByRole('alert').filter({ hasText: /nothing was charged/i }),
         unsure: form.getByRole('button', { name: 'Check again' }),
         // Not busy, no alert, an empty card: nothing claimed, the visitor can pay.
+        // (Read without waiting: the form may be giving way to the receipt meanwhile.)
         ready: async () =>
           (await pay.isVisible()) &&
-          (await pay.getAttribute('aria-busy')) === null &&
+          (await pay.getAttribute('aria-busy', { timeout: 500 }).catch(() => 'gone')) === null &&
           (await form.getByRole('alert').count()) === 0 &&
-          (await form.getByLabel('Card number').inputValue()) === '',
+          (await form
+            .getByLabel('Card number')
+            .inputValue({ timeout: 500 })
+            .catch(() => 'gone')) === '',
         async retry() {
           // Card details are never kept on the device: after a reload they are typed again.
           if ((await form.getByLabel('Card number').inputValue()) === '') await enterCard();
