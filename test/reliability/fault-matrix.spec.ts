@@ -1,4 +1,4 @@
-import { type APIRequestContext, request as api, type Browser, expect, test } from '@playwright/test';
+import { type APIRequestContext, request as api, type BrowserContext, expect, test } from '@playwright/test';
 import { seen } from './fault-matrix/admin';
 import { COLUMNS, type Column } from './fault-matrix/columns';
 import { type CellResult, summarize } from './fault-matrix/report';
@@ -13,8 +13,8 @@ import { type Action, type Env, ROWS, type Row } from './fault-matrix/rows';
  * once the record exists; otherwise a clear failure or an honest "not known
  * yet", never a spinner forever) and nothing typed is lost.
  *
- * Each cell is a visitor of its own (a browser context, a day of its own to
- * book) whose fault is aimed at its own intent's Idempotency-Key, so cells run
+ * Each cell is a visitor of its own (a page with empty storage, a day of its
+ * own to book) whose fault is aimed at its own intent's Idempotency-Key, so cells run
  * side by side: the matrix costs about its slowest cell (a 60 s payment
  * timeout waited out) plus the setups, not the sum of its cells.
  */
@@ -91,15 +91,16 @@ const noteOf = (error: unknown) =>
     .find((l) => l.trim())
     ?.trim() ?? 'failed';
 
-/** A cell in a browser context of its own, judged whatever happens. */
-async function judge(cell: Cell, browser: Browser, request: APIRequestContext): Promise<CellResult> {
+/**
+ * A cell on a page of its own, judged whatever happens. Cells take turns in a
+ * lane's browser context, whose HTTP cache keeps the widgets' code between
+ * them; each cell starts with the origin's storage empty and leaves it so.
+ */
+async function judge(cell: Cell, context: BrowserContext, request: APIRequestContext): Promise<CellResult> {
   const base = { row: cell.row.id, column: cell.column.id };
   if (cell.row.pending) return { ...base, verdict: 'pending', note: cell.row.pending };
   const started = Date.now();
   const seconds = () => Math.round((Date.now() - started) / 100) / 10;
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  // No step of a cell waits for ever: a stuck page fails its cell, not the whole run.
-  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   try {
     const env = { page, context, request };
@@ -114,7 +115,9 @@ async function judge(cell: Cell, browser: Browser, request: APIRequestContext): 
     await test.info().attach(`${idOf(cell)}: the page`, { body: seen, contentType: 'text/yaml' });
     return { ...base, verdict: 'broke', seconds: seconds(), note: noteOf(error) };
   } finally {
-    await context.close();
+    await context.setOffline(false);
+    await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+    await page.close();
   }
 }
 
@@ -136,7 +139,11 @@ test('fault matrix: every action × every fault', async ({ browser }) => {
   const results: CellResult[] = [];
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      for (let cell = queue.shift(); cell; cell = queue.shift()) results.push(await judge(cell, browser, request));
+      const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+      // No step of a cell waits for ever: a stuck page fails its cell, not the whole run.
+      context.setDefaultTimeout(60_000);
+      for (let cell = queue.shift(); cell; cell = queue.shift()) results.push(await judge(cell, context, request));
+      await context.close();
     }),
   );
   await request.dispose();
