@@ -19,3 +19,22 @@ describe('the cutAfterBytes fault, as the browser transport (MSW) cuts it', () =
     expect((await app.request('/api/v1/health')).headers.has(CUT_AFTER_BYTES_HEADER)).toBe(false);
   });
 });
+
+describe('a fault aimed at one Idempotency-Key', () => {
+  it('hits only the requests carrying that key, however many others call the route meanwhile', async () => {
+    const app = createApp({
+      store: createMemoryStore(),
+      chaos: true,
+      faults: [{ method: 'POST', path: '/api/v1/quotes', idempotencyKey: 'key-of-mine-1', status: 503, times: 1 }],
+    });
+    const post = (key: string) =>
+      app.request('/api/v1/quotes', {
+        method: 'POST',
+        headers: { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ adults: 10 }),
+      });
+    expect((await post('key-of-other-1')).status).not.toBe(503);
+    expect((await post('key-of-mine-1')).status).toBe(503);
+    expect((await post('key-of-mine-1')).status).not.toBe(503);
+  });
+});

@@ -14,6 +14,8 @@ export const faultRule = z.strictObject({
   method: z.optional(z.string().check(z.toUpperCase())),
   /** Exact path (`/api/v1/catalog`), or a prefix ending in `*` (`/api/v1/bookings*`). */
   path: z.string().check(z.minLength(1)),
+  /** Only requests carrying this Idempotency-Key: one visitor's intent, whoever else calls the route meanwhile. */
+  idempotencyKey: z.optional(z.string()),
   /** Answer with this status instead of handling the request. */
   status: z.optional(z.int().check(z.gte(100), z.lte(599))),
   /** `Retry-After` sent with `status`: seconds, or an HTTP date. */
@@ -91,7 +93,8 @@ export interface SeenRequest {
   idempotencyKey?: string;
 }
 
-const SEEN_LIMIT = 2000;
+// Room for a whole fault matrix run (every page load is logged too) between two resets.
+const SEEN_LIMIT = 10_000;
 
 /**
  * Fault injection for tests (only when the server runs with TEPPAN_CHAOS=1):
@@ -105,9 +108,12 @@ export function createChaos(initial: FaultRule[] = []) {
   let rules: Armed[] = initial.map((r) => ({ ...r, id: nextId++, hits: 0 }));
   let seen: SeenRequest[] = [];
 
-  const take = (method: string, path: string): Armed | undefined => {
+  const take = (method: string, path: string, key: string | undefined): Armed | undefined => {
     const rule = rules.find(
-      (r) => (r.method ? r.method === method : method !== 'OPTIONS') && (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : r.path === path),
+      (r) =>
+        (r.method ? r.method === method : method !== 'OPTIONS') &&
+        (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : r.path === path) &&
+        (r.idempotencyKey === undefined || r.idempotencyKey === key),
     );
     if (!rule) return undefined;
     rule.hits++;
@@ -138,12 +144,12 @@ export function createChaos(initial: FaultRule[] = []) {
 
   /** Runs first: status and reset faults, and the drop after the handler committed. */
   const gate: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const key = c.req.header('idempotency-key');
     if (!c.req.path.startsWith('/__chaos')) {
-      const key = c.req.header('idempotency-key');
       seen.push({ method: c.req.method, path: c.req.path, at: Date.now(), ...(key ? { idempotencyKey: key } : {}) });
       if (seen.length > SEEN_LIMIT) seen = seen.slice(-SEEN_LIMIT);
     }
-    const rule = take(c.req.method, c.req.path);
+    const rule = take(c.req.method, c.req.path, key);
     c.set('chaosDelayMs', rule?.delayMs ?? 0);
     if (rule?.reset) return kill();
     if (rule?.status) {

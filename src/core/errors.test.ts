@@ -32,6 +32,16 @@ describe('errorFromProblem', () => {
     expect(errorFromProblem(429, problem(429, 'rate limit bucket 7'), 4)).toMatchObject({ kind: 'busy', retryable: true, attempts: 4 });
   });
 
+  it('tells a request still in flight (409 idempotency-in-flight) from a conflict: not known yet, worth a retry, in our words', () => {
+    const inFlight = { ...problem(409, 'A request with this Idempotency-Key is still being processed.'), code: 'idempotency-in-flight' };
+    expect(errorFromProblem(409, inFlight, 4)).toMatchObject({
+      kind: 'timeout',
+      retryable: true,
+      userMessage: new TeppanError({ kind: 'timeout' }).userMessage,
+    });
+    expect(errorFromProblem(409, { ...problem(409, 'Sorry, that seating was just taken.'), code: 'seating-full' }, 1).kind).toBe('conflict');
+  });
+
   it('classifies statuses', () => {
     expect([400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503, 504].map((s) => errorFromProblem(s, undefined, 1).kind)).toEqual([
       'validation',

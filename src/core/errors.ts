@@ -101,9 +101,17 @@ export function kindForStatus(status: number): TeppanErrorKind {
   return 'bad_response';
 }
 
+/**
+ * 409s that mean "not yet" rather than a conflict: the first request with this
+ * key (or for this chat message) is still being handled. Whether it will
+ * succeed is not known, as after a timeout; the server's words for it are
+ * meant for developers.
+ */
+const STILL_IN_FLIGHT: ReadonlySet<string> = new Set(['idempotency-in-flight', 'message-in-flight']);
+
 /** Turns a problem document into a `TeppanError`; the server's words win where it gave them. */
 export function errorFromProblem(status: number, problem: ProblemDetails | undefined, attempts: number): TeppanError {
-  const kind = kindForStatus(status);
+  const kind = status === 409 && STILL_IN_FLIGHT.has(problem?.code ?? '') ? 'timeout' : kindForStatus(status);
   const fieldErrors: Record<string, string> = {};
   for (const e of problem?.errors ?? []) fieldErrors[e.field] ??= e.detail;
   // The server words refusals of what the visitor entered for the visitor; other

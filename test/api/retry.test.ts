@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { catalog as catalogSchema, quote as quoteSchema } from '../../src/contract';
-import { createHttpClient, createTeppanApi, type LogEntry, newIdempotencyKey, type TeppanError } from '../../src/core';
-import { adminBookings, bookingBody, createQuote, PK } from '../support/fixtures';
+import { catalog as catalogSchema, lead as leadSchema, quote as quoteSchema } from '../../src/contract';
+import { createHttpClient, createTeppanApi, DEFAULT_RETRY_POLICY, type LogEntry, newIdempotencyKey, type TeppanError } from '../../src/core';
+import { adminBookings, bookingBody, createQuote, PK, SK } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/server';
 
 /**
@@ -111,6 +111,30 @@ describe('timeouts and cancellation', () => {
     expect(seen).toHaveLength(3);
     expect((seen[2]?.at ?? 0) - (seen[1]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
     expect(logs[0]).toMatchObject({ attempts: 3, ok: true });
+  });
+
+  it('a keyed POST whose attempt timed out waits for its first request (409 in flight) past the retry count: one lead, one key', async () => {
+    // The first attempt times out at 1 s; the server answers it at 3.5 s. Meanwhile every retry with
+    // the key gets 409 idempotency-in-flight (Retry-After: 1): three of them used to exhaust the retries.
+    await server.arm({ method: 'POST', path: '/api/v1/leads', delayMs: 3500, times: 1 });
+    const { http, logs } = client();
+    const key = newIdempotencyKey();
+    const body = { name: 'Ann Lee', phone: '(213) 555-0142', question: 'Can you do 80 guests?' };
+    const created = await http.request({
+      method: 'POST',
+      path: '/leads',
+      body,
+      schema: leadSchema,
+      idempotencyKey: key,
+      timing: { attemptMs: 1000, budgetMs: 10_000 },
+    });
+    expect(created.name).toBe('Ann Lee');
+    const attempts = await server.seen({ method: 'POST', path: '/api/v1/leads' });
+    expect(attempts.length).toBeGreaterThan(1 + DEFAULT_RETRY_POLICY.retries);
+    expect(new Set(attempts.map((a) => a.idempotencyKey))).toEqual(new Set([key]));
+    const leads = (await (await fetch(`${server.url}/api/v1/admin/leads`, { headers: { authorization: `Bearer ${SK}` } })).json()) as { leads: unknown[] };
+    expect(leads.leads).toHaveLength(1);
+    expect(logs).toEqual([expect.objectContaining({ ok: true, attempts: attempts.length })]);
   });
 
   it('reports a timeout as "timeout" once every attempt has timed out', async () => {

@@ -76,8 +76,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     transitional: { clarifyTimeoutError: true },
     headers: { Accept: 'application/json' },
   });
-  // Per-call settings (retryCondition, retryDelay) come with each request below.
-  axiosRetry(instance, { retries: policy.retries, shouldResetTimeout: true });
+  // Per-call settings (retryCondition, retryDelay) come with each request below. The policy counts
+  // retries itself (waiting on a request still in flight is bounded by the budget, not the count).
+  axiosRetry(instance, { retries: Number.MAX_SAFE_INTEGER, shouldResetTimeout: true });
 
   /** One call, retried as the policy says: the response, or the one error the caller sees (logged once either way). */
   async function send(o: CallSettings, streamed: boolean): Promise<{ response: AxiosResponse<unknown>; done: (error?: TeppanError) => void }> {

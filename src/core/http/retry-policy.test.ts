@@ -45,6 +45,12 @@ describe('decideRetry', () => {
     expect(decideRetry(outcome({ retriesSoFar: policy.retries }), policy)).toEqual({ retry: false, reason: 'exhausted' });
   });
 
+  it('keeps waiting on its own request still in flight past the retry count, within the budget', () => {
+    const inFlight = outcome({ method: 'POST', hasIdempotencyKey: true, status: 409, retryAfterMs: 1000, retriesSoFar: policy.retries + 4 });
+    expect(decideRetry(inFlight, policy).retry).toBe(true);
+    expect(decideRetry({ ...inFlight, remainingMs: 900 }, policy)).toEqual({ retry: false, reason: 'wait-too-long' });
+  });
+
   it('waits at least as long as Retry-After asks', () => {
     const d = decideRetry(outcome({ status: 429, retryAfterMs: 4000 }), policy, () => 0);
     expect(d).toEqual({ retry: true, delayMs: 4000 });

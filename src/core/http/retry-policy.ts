@@ -111,7 +111,9 @@ export function decideRetry(o: AttemptOutcome, policy: RetryPolicy, random?: () 
   if (!isRepeatable(o.method, o.hasIdempotencyKey)) return { retry: false, reason: 'not-repeatable' };
   if (!isRetryableOutcome(o.status) && !isInFlightDuplicate(o)) return { retry: false, reason: 'not-retryable' };
   if (o.status === undefined && o.retryNoAnswer === false) return { retry: false, reason: 'not-retryable' };
-  if (o.retriesSoFar >= policy.retries) return { retry: false, reason: 'exhausted' };
+  // Waiting for our own first request (its attempt timed out, the server is still on it) is no failed
+  // attempt: it ends when that request does, so only the budget bounds it, not the count of retries.
+  if (o.retriesSoFar >= policy.retries && !isInFlightDuplicate(o)) return { retry: false, reason: 'exhausted' };
   if (o.retryAfterMs !== undefined && o.retryAfterMs > policy.maxWaitMs) return { retry: false, reason: 'wait-too-long' };
   const delayMs = Math.max(backoffDelay(o.retriesSoFar + 1, policy, random), o.retryAfterMs ?? 0);
   // Waiting past the budget only to be cut off helps nobody: fail now.

@@ -1,15 +1,15 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { type ChatAction, chatText } from '../../contract';
-import type { TeppanError } from '../../core';
 import { Button, ErrorNotice } from '../../ui';
-import type { ChatApi } from './api';
 import { ChatLog } from './ChatLog';
 import { HandoffForm } from './HandoffForm';
 import type { Chat } from './useChat';
+import type { LeadForm } from './useLead';
 
 export interface ChatPanelProps {
-  api: ChatApi;
   chat: Chat;
+  /** "Talk to a person", kept on this device: it reopens with the panel. */
+  lead: LeadForm;
   heading: string;
   businessName: string;
   draft: string;
@@ -17,7 +17,6 @@ export interface ChatPanelProps {
   /** Where "Get a quote" goes, if anywhere. */
   quote: (() => void) | undefined;
   onClose: () => void;
-  onError: (error: TeppanError) => void;
 }
 
 const SUGGESTIONS = ['How much per person?', 'Do you travel to my area?', 'What if it rains?'];
@@ -40,9 +39,9 @@ function usePageScrollLock() {
  * "Send" (and "Stop" while a reply streams), "Talk to a person" always at
  * hand. Escape closes it; replies are announced politely.
  */
-export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChange, quote, onClose, onError }: ChatPanelProps) {
+export function ChatPanel({ chat, lead, heading, businessName, draft, onDraftChange, quote, onClose }: ChatPanelProps) {
   const titleId = useId();
-  const [handoff, setHandoff] = useState(false);
+  const handoff = lead.draft.open;
   /** Why the message in the box can't go: the contract's words, as the server would say them. */
   const [problem, setProblem] = useState<string | undefined>();
   const box = useRef<HTMLTextAreaElement>(null);
@@ -83,12 +82,13 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
     }
   }
 
+  const lastQuestion = [...chat.entries].reverse().find((e) => e.kind === 'visitor')?.text ?? '';
+  const openHandoff = () => lead.open(lastQuestion);
+
   function onAction(action: ChatAction) {
-    if (action.type === 'handoff') setHandoff(true);
+    if (action.type === 'handoff') openHandoff();
     else quote?.();
   }
-
-  const lastQuestion = [...chat.entries].reverse().find((e) => e.kind === 'visitor')?.text ?? '';
 
   return (
     <section className="teppan-chat__panel" role="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} part="panel">
@@ -98,7 +98,7 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
           {heading}
         </h2>
         {handoff ? null : (
-          <button type="button" className="teppan-link" onClick={() => setHandoff(true)}>
+          <button type="button" className="teppan-link" onClick={openHandoff}>
             Talk to a person
           </button>
         )}
@@ -109,7 +109,7 @@ export function ChatPanel({ api, chat, heading, businessName, draft, onDraftChan
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region a keyboard must be able to scroll (WCAG 2.1.1, axe scrollable-region-focusable), even when it holds nothing else to focus. */}
       <section className="teppan-chat__body" ref={log} aria-label="Conversation" tabIndex={0}>
         {handoff ? (
-          <HandoffForm api={api} question={lastQuestion} conversationId={chat.conversationId()} onDone={() => setHandoff(false)} onError={onError} />
+          <HandoffForm lead={lead} conversationId={chat.conversationId()} onDone={lead.close} />
         ) : (
           <>
             <p className="teppan-chat__welcome">Hi! Ask about prices, our service area, the menu, allergies, rain plans, deposits or cancellation.</p>

@@ -6,6 +6,7 @@ import { chatApi } from './api';
 import { ChatPanel } from './ChatPanel';
 import css from './chat.css?inline';
 import { useChat } from './useChat';
+import { useLead } from './useLead';
 
 export interface ChatWidgetProps {
   /** The panel's heading ("Questions? Ask us"). */
@@ -42,6 +43,7 @@ export default function ChatWidget(props: ChatWidgetProps) {
   const onReady = useStableCallback(props.onReady);
   useEffect(() => onReady(), [onReady]);
   const chat = useChat({ api, scope, onError });
+  const lead = useLead({ api, scope, onError });
   const [ownOpen, setOwnOpen] = useState(props.defaultOpen ?? false);
   const open = props.open ?? ownOpen;
   const [draft, setDraft] = useState('');
@@ -83,15 +85,14 @@ export default function ChatWidget(props: ChatWidgetProps) {
       ) : null}
       {open ? (
         <ChatPanel
-          api={api}
           chat={chat}
+          lead={lead}
           heading={props.heading ?? `Questions? Ask ${catalog.name}`}
           businessName={catalog.name}
           draft={draft}
           onDraftChange={setDraft}
           quote={quote}
           onClose={close}
-          onError={onError}
         />
       ) : null}
     </div>

@@ -1,30 +1,22 @@
-import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
-import { fieldErrorsOf, type Lead, leadRequest } from '../../contract';
-import { isTeppanError, newIdempotencyKey, TeppanError } from '../../core';
+import { type FormEvent, useLayoutEffect, useRef } from 'react';
+import { fieldErrorsOf, leadRequest } from '../../contract';
 import { Button, ErrorNotice, TextAreaField, TextField } from '../../ui';
-import type { ChatApi } from './api';
+import type { LeadValues } from './store';
+import type { LeadForm } from './useLead';
 
 export interface HandoffFormProps {
-  api: ChatApi;
-  /** What the visitor asked last: the team sees the question without asking again. */
-  question: string;
+  /** The lead in progress, kept on this device (useLead). */
+  lead: LeadForm;
   conversationId: string | null;
   onDone: () => void;
-  onError: (error: TeppanError) => void;
 }
 
-type Values = { name: string; email: string; phone: string; question: string };
-const FIELDS: ReadonlySet<string> = new Set<keyof Values>(['name', 'email', 'phone', 'question']);
-
 /** "Talk to a person": name, email or phone, the question; sent once, then a confirmation. */
-export function HandoffForm({ api, question, conversationId, onDone, onError }: HandoffFormProps) {
-  const [values, setValues] = useState<Values>({ name: '', email: '', phone: '', question });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<TeppanError | null>(null);
-  const [sending, setSending] = useState(false);
-  const [sent, setSent] = useState<Lead | null>(null);
-  // One key for this form's intent: a double click, a retry or a lost answer never leaves two leads.
-  const [key] = useState(newIdempotencyKey);
+export function HandoffForm({ lead, conversationId, onDone }: HandoffFormProps) {
+  const { draft, sending, fieldErrors: errors, setFieldErrors } = lead;
+  const { values, sent } = draft;
+  // What was sent and not yet answered is sent again as it was: the fields hold it meanwhile.
+  const locked = draft.pending !== null;
   const formRef = useRef<HTMLFormElement>(null);
   const thanks = useRef<HTMLParagraphElement>(null);
   // Opening the form puts the visitor in its first field; sending it, on the thanks.
@@ -33,16 +25,21 @@ export function HandoffForm({ api, question, conversationId, onDone, onError }: 
     else formRef.current?.querySelector<HTMLElement>('[data-field="name"]')?.focus();
   }, [sent]);
 
-  const bind = (field: keyof Values) => ({
+  const bind = (field: keyof LeadValues) => ({
     value: values[field],
     error: errors[field],
+    readOnly: locked,
     'data-field': field,
-    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value })),
+    onChange: (e: { target: { value: string } }) => lead.change(field, e.target.value),
   });
 
-  async function submit(e?: FormEvent) {
-    e?.preventDefault();
-    if (sending) return;
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (sending.status === 'sending') return;
+    if (locked) {
+      void lead.send();
+      return;
+    }
     const body = {
       name: values.name,
       question: values.question,
@@ -54,27 +51,11 @@ export function HandoffForm({ api, question, conversationId, onDone, onError }: 
     if (!checked.success) {
       const found: Record<string, string> = {};
       for (const f of fieldErrorsOf(checked.error.issues)) found[f.field] ??= f.detail;
-      setErrors(found);
+      setFieldErrors(found);
       formRef.current?.querySelector<HTMLElement>(`[data-field="${Object.keys(found)[0]}"]`)?.focus();
       return;
     }
-    setErrors({});
-    setFailure(null);
-    setSending(true);
-    try {
-      setSent(await api.createLead(body, { idempotencyKey: key }));
-    } catch (cause) {
-      const error = isTeppanError(cause) ? cause : new TeppanError({ kind: 'bad_response', cause });
-      // Refusals of what is on screen go to their fields; anything else is said above the buttons.
-      const shown = Object.keys(error.fieldErrors).filter((f) => FIELDS.has(f));
-      if (error.kind === 'validation' && shown.length > 0) setErrors({ ...error.fieldErrors });
-      else {
-        setFailure(error);
-        onError(error);
-      }
-    } finally {
-      setSending(false);
-    }
+    void lead.send(body);
   }
 
   if (sent) {
@@ -97,12 +78,15 @@ export function HandoffForm({ api, question, conversationId, onDone, onError }: 
       <TextField label="Email" type="email" autoComplete="email" {...bind('email')} />
       <TextField label="Phone" type="tel" autoComplete="tel" {...bind('phone')} />
       <TextAreaField label="Your question" rows={3} {...bind('question')} required />
-      {failure ? <ErrorNotice error={failure} onRetry={() => void submit()} /> : null}
+      {sending.status === 'failed' ? <ErrorNotice error={sending.error} onRetry={() => void lead.send()} /> : null}
+      <p className="teppan-field__hint" role="status">
+        {sending.status === 'offline' ? 'You’re offline. Your message to the team is saved on this device and will be sent when you’re back online.' : ''}
+      </p>
       <div className="teppan-chat__handoff-actions">
         <Button variant="secondary" onClick={onDone}>
           Back
         </Button>
-        <Button type="submit" busy={sending}>
+        <Button type="submit" busy={sending.status === 'sending'}>
           Send to the team
         </Button>
       </div>

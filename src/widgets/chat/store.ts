@@ -1,4 +1,5 @@
-import { safeStorage } from '../../core';
+import { type Lead, type LeadRequest, lead, leadRequest } from '../../contract';
+import { newIdempotencyKey, safeStorage } from '../../core';
 
 /** A message the visitor wrote that the server has not yet acknowledged: kept until it has. */
 export interface OutboxMessage {
@@ -49,3 +50,64 @@ export function chatMemory(scope: string) {
 }
 
 export type ChatMemoryStore = ReturnType<typeof chatMemory>;
+
+/** What the visitor typed into "Talk to a person". */
+export interface LeadValues {
+  name: string;
+  email: string;
+  phone: string;
+  question: string;
+}
+
+/**
+ * The "Talk to a person" form, kept on this device from the first keystroke
+ * until the team has the lead: a reload or an offline spell loses nothing
+ * typed, and a lead whose answer never came is sent again, byte for byte with
+ * its key, so the server answers with the lead it may already hold.
+ */
+export interface LeadDraft {
+  v: 1;
+  /** The form is showing: it comes back with the chat after a reload. */
+  open: boolean;
+  values: LeadValues;
+  /** Made once per lead: every attempt and re-send of it carries this key. */
+  key: string;
+  /** The request last sent whose outcome is unknown: sent again before anything else. */
+  pending: LeadRequest | null;
+  /** What the server made of it (the thanks shows until the visitor goes back to the chat). */
+  sent: Lead | null;
+}
+
+const isValues = (v: unknown): v is LeadValues =>
+  typeof v === 'object' && v !== null && ['name', 'email', 'phone', 'question'].every((k) => isText((v as Record<string, unknown>)[k]));
+
+function isLeadDraft(value: unknown): value is LeadDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const d = value as Record<string, unknown>;
+  return (
+    d.v === 1 &&
+    typeof d.open === 'boolean' &&
+    isValues(d.values) &&
+    isText(d.key) &&
+    (d.pending === null || leadRequest.safeParse(d.pending).success) &&
+    (d.sent === null || lead.safeParse(d.sent).success)
+  );
+}
+
+/** A fresh lead; the visitor's own details carry over from the last one. */
+export const newLeadDraft = (keep?: LeadValues): LeadDraft => ({
+  v: 1,
+  open: false,
+  values: { name: keep?.name ?? '', email: keep?.email ?? '', phone: keep?.phone ?? '', question: '' },
+  key: newIdempotencyKey(),
+  pending: null,
+  sent: null,
+});
+
+export function leadMemory(scope: string) {
+  const key = `teppan:chat-lead:${scope}`;
+  return {
+    load: (): LeadDraft => safeStorage.read(key, isLeadDraft) ?? newLeadDraft(),
+    save: (draft: LeadDraft) => safeStorage.write(key, draft),
+  };
+}

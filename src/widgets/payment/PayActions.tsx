@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Button } from '../../ui';
 import { declineMessage } from './declines';
-import type { Deposit } from './useDeposit';
+import { type Deposit, isBusy } from './useDeposit';
 
 /**
  * Why the last attempt did not pay, at the top of the form, announced. While
@@ -37,6 +37,7 @@ const STATUS: Partial<Record<Deposit['state']['step'], string>> = {
   paying: 'Paying your deposit…',
   checking: 'Checking your payment…',
   authenticating: 'Waiting for your bank’s approval…',
+  paid: 'Deposit paid. Loading your receipt…',
 };
 
 /** What is happening now, announced politely, and the one button that pays. */
@@ -48,7 +49,7 @@ export function PayActions({ deposit }: { deposit: Deposit }) {
         {STATUS[step] ?? ''}
       </p>
       {step === 'unsettled' ? null : (
-        <Button type="submit" busy={step === 'paying' || step === 'checking' || step === 'authenticating'}>
+        <Button type="submit" busy={isBusy(deposit.state)}>
           Pay deposit
         </Button>
       )}

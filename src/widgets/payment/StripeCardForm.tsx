@@ -4,7 +4,7 @@ import type { Booking } from '../../contract';
 import { type TeppanApi, TeppanError } from '../../core';
 import { ErrorNotice, Skeleton } from '../../ui';
 import { PayActions, PaymentAlert } from './PayActions';
-import type { Deposit } from './useDeposit';
+import { type Deposit, isBusy } from './useDeposit';
 
 export interface StripeCardFormProps {
   api: TeppanApi;
@@ -53,7 +53,7 @@ export function StripeCardForm({ api, deposit, booking, publishableKey }: Stripe
   const [attempt, setAttempt] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const { state } = deposit;
-  const locked = state.step === 'paying' || state.step === 'checking' || state.step === 'authenticating';
+  const locked = isBusy(state);
   const amount = booking.amountDueCents;
   const currency = booking.currency.toLowerCase();
 

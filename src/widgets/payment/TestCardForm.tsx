@@ -5,7 +5,7 @@ import { TextField } from '../../ui';
 import { AuthenticationDialog } from './AuthenticationDialog';
 import { type CardField, type CardValues, caretAfterFormat, checkCard, emptyCard, FORMATS, parseExpiry } from './cardInput';
 import { PayActions, PaymentAlert } from './PayActions';
-import type { Deposit } from './useDeposit';
+import { type Deposit, isBusy } from './useDeposit';
 
 export interface TestCardFormProps {
   api: TeppanApi;
@@ -28,7 +28,7 @@ export function TestCardForm({ api, deposit, amount, merchant }: TestCardFormPro
   const [touched, setTouched] = useState<ReadonlySet<CardField>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
   const caret = useRef<{ el: HTMLInputElement; at: number } | null>(null);
-  const locked = state.step === 'paying' || state.step === 'checking' || state.step === 'authenticating';
+  const locked = isBusy(state);
 
   const local = checkCard(values, Date.now());
   const errorFor = (field: CardField) => fieldErrors[field] ?? (touched.has(field) ? local[field] : undefined);

@@ -17,6 +17,8 @@ export interface PaymentAttempt {
   paymentId: string | null;
   /** The card was sent: until its outcome is known, the payment's status is asked before anything else. */
   confirmSent: boolean;
+  /** When the card was sent (epoch ms; absent in attempts of earlier releases): it may still land for a while after. */
+  confirmSentAt?: number;
 }
 
 export function newAttempt(bookingId: string): PaymentAttempt {
@@ -43,7 +45,8 @@ function isAttempt(value: unknown): value is PaymentAttempt {
     isText(a.confirmKey) &&
     isText(a.authenticateKey) &&
     (a.paymentId === null || isText(a.paymentId)) &&
-    typeof a.confirmSent === 'boolean'
+    typeof a.confirmSent === 'boolean' &&
+    (a.confirmSentAt === undefined || typeof a.confirmSentAt === 'number')
   );
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Payment } from '../../contract';
-import { isTeppanError, type TeppanApi, TeppanError } from '../../core';
+import { isTeppanError, type TeppanApi, TeppanError, TIMINGS } from '../../core';
 import { useStableCallback } from '../../ui';
 import { attemptStore, newAttempt, type PaymentAttempt } from './attempt';
 
@@ -27,6 +27,13 @@ export type DepositState =
   | { step: 'expired' }
   | { step: 'already-paid' };
 
+/**
+ * The deposit is under way, or paid with the receipt on its way: the form is
+ * read-only and "Pay deposit" takes no press (a paid form must never look
+ * payable again while the booking is read back).
+ */
+export const isBusy = (state: DepositState) => ['paying', 'checking', 'authenticating', 'paid'].includes(state.step);
+
 /** A provider's confirm: sends what the visitor entered for `payment` and resolves with our server's view of it. */
 export type Confirm = (payment: Payment, idempotencyKey: string) => Promise<Payment>;
 
@@ -45,6 +52,13 @@ const POLL_MS = 1500;
 const MAX_POLLS = 20;
 
 const asTeppanError = (e: unknown) => (isTeppanError(e) ? e : new TeppanError({ kind: 'bad_response', cause: e }));
+
+/**
+ * A card sent moments ago may still be on its way to the server when the page
+ * asks (a reload cut short the wait for its answer): until the client itself
+ * would have given up on that attempt, "not charged" is not known yet.
+ */
+const mayStillLand = (attempt: PaymentAttempt) => Date.now() - (attempt.confirmSentAt ?? 0) < TIMINGS.payment.attemptMs;
 
 /** The server's field paths as the form's fields: both halves of the expiry are one field. */
 function cardFieldErrors(errors: Readonly<Record<string, string>>): Record<string, string> {
@@ -160,6 +174,8 @@ export function useDeposit({ api, scope, bookingId, onPaid, onBookingChanged, on
       // The card never reached the server: nothing was charged. Re-send it once, with the same key.
       const confirm = lastConfirm.current;
       if (!attempt.confirmSent || !confirm || resent.current) {
+        // Keep asking (polling) while the card may still land, rather than tell the visitor it was not charged.
+        if (attempt.confirmSent && mayStillLand(attempt)) return outcome(payment);
         store.save({ ...attempt, confirmSent: false });
         setState({ step: 'ready', notice: 'Your payment didn’t go through, and nothing was charged. Enter your card details to try again.' });
         return;
@@ -196,7 +212,7 @@ export function useDeposit({ api, scope, bookingId, onPaid, onBookingChanged, on
         }
         payment ??= await api.startPayment(bookingId, { idempotencyKey: attempt.startKey });
         if (payment.status !== 'requires_confirmation') return outcome(payment);
-        attempt = { ...attempt, paymentId: payment.id, confirmSent: true };
+        attempt = { ...attempt, paymentId: payment.id, confirmSent: true, confirmSentAt: Date.now() };
         store.save(attempt);
         outcome(await confirm(payment, attempt.confirmKey));
       } catch (e) {

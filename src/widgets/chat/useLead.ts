@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { LeadRequest } from '../../contract';
+import { isTeppanError, TeppanError } from '../../core';
+import { useStableCallback } from '../../ui';
+import type { ChatApi } from './api';
+import { type LeadDraft, type LeadValues, leadMemory, newLeadDraft } from './store';
+
+export type LeadSending =
+  | { status: 'idle' }
+  | { status: 'sending' }
+  /** Not sent, or sent with no answer, while offline: sent again when the network is back. */
+  | { status: 'offline' }
+  | { status: 'failed'; error: TeppanError };
+
+const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
+/** Refusals after which the server has certainly kept nothing: the visitor fixes the form and sends anew. */
+const LEAD_FIELDS: ReadonlySet<string> = new Set(['name', 'email', 'phone', 'question']);
+const isDefinitive = (e: TeppanError) => ['validation', 'conflict', 'not_found', 'unauthorized', 'forbidden'].includes(e.kind);
+
+interface Options {
+  api: ChatApi;
+  scope: string;
+  /** Told of failures the visitor was shown. */
+  onError: (error: TeppanError) => void;
+}
+
+/**
+ * "Talk to a person", sent exactly once: the draft and its key live in
+ * localStorage, the request is written there before it leaves, and one whose
+ * answer never came is sent again on arrival, when the network is back, or on
+ * "Try again", so the server answers with the lead it may already hold.
+ */
+export function useLead({ api, scope, onError }: Options) {
+  const memory = useMemo(() => leadMemory(scope), [scope]);
+  const [draft, setDraft] = useState<LeadDraft>(() => memory.load());
+  const current = useRef(draft);
+  const [sending, setSending] = useState<LeadSending>({ status: 'idle' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const inFlight = useRef(false);
+  const failed = useStableCallback(onError);
+
+  const save = useCallback(
+    (next: LeadDraft) => {
+      current.current = next;
+      setDraft(next);
+      memory.save(next);
+    },
+    [memory],
+  );
+
+  /** Sends the unanswered request if there is one, else `body`. */
+  const send = useCallback(
+    async (body?: LeadRequest) => {
+      if (inFlight.current) return; // a double click, a reconnect during a send
+      const request = current.current.pending ?? body;
+      if (!request) return;
+      save({ ...current.current, pending: request });
+      setFieldErrors({});
+      if (offline()) {
+        setSending({ status: 'offline' });
+        return;
+      }
+      inFlight.current = true;
+      setSending({ status: 'sending' });
+      try {
+        const sent = await api.createLead(request, { idempotencyKey: current.current.key });
+        save({ ...current.current, pending: null, sent });
+        setSending({ status: 'idle' });
+      } catch (cause) {
+        const error = isTeppanError(cause) ? cause : new TeppanError({ kind: 'bad_response', cause });
+        if (isDefinitive(error)) {
+          save({ ...current.current, pending: null });
+          // Refusals of what is on screen go to their fields; any other is said above the buttons.
+          if (error.kind === 'validation' && Object.keys(error.fieldErrors).some((f) => LEAD_FIELDS.has(f))) {
+            setFieldErrors({ ...error.fieldErrors });
+            setSending({ status: 'idle' });
+            return;
+          }
+        } else if (offline()) {
+          setSending({ status: 'offline' });
+          return;
+        }
+        setSending({ status: 'failed', error });
+        failed(error);
+      } finally {
+        inFlight.current = false;
+      }
+    },
+    [api, save, failed],
+  );
+
+  // A lead whose answer never arrived (reload, closed tab) is asked again on arrival; and when the network is back.
+  const checked = useRef(false);
+  useEffect(() => {
+    if (checked.current) return;
+    checked.current = true;
+    if (current.current.pending) void send();
+  }, [send]);
+  useEffect(() => {
+    const online = () => {
+      if (current.current.pending) void send();
+    };
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [send]);
+
+  return {
+    draft,
+    sending,
+    fieldErrors,
+    setFieldErrors,
+    send,
+    /** Opens the form; a fresh one starts from the visitor's last question. */
+    open: (question: string) => {
+      const d = current.current;
+      const fresh = !d.pending && !d.sent && !d.values.question;
+      save({ ...d, open: true, values: fresh ? { ...d.values, question } : d.values });
+    },
+    /** Back to the chat: what was typed stays for later; after a sent lead, the next one starts fresh. */
+    close: () => save(current.current.sent ? newLeadDraft(current.current.values) : { ...current.current, open: false }),
+    change: (field: keyof LeadValues, value: string) => save({ ...current.current, values: { ...current.current.values, [field]: value } }),
+  };
+}
+
+export type LeadForm = ReturnType<typeof useLead>;
