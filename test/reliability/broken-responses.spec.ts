@@ -1,6 +1,6 @@
-import { type APIRequestContext, expect, type Locator, type Page, type Route, test } from '@playwright/test';
-import type { Quote } from '../../src/contract';
+import { expect, type Locator, type Page, type Route, test } from '@playwright/test';
 import { eventDate, heldBookingViaApi } from '../e2e/support';
+import { quoteVia } from './browser';
 
 /**
  * Answers that break the contract, for every read and write of every widget,
@@ -64,15 +64,6 @@ async function expectTypedError(scope: Locator, retry: string | RegExp = 'Try ag
   const button = scope.getByRole('button', { name: retry }).first();
   await expect(button).toBeVisible();
   return button;
-}
-
-async function quoteVia(request: APIRequestContext, offset: number): Promise<Quote> {
-  const res = await request.post('/api/v1/quotes', {
-    headers: { authorization: 'Bearer pk_test_demo' },
-    data: { adults: 10, eventDate: eventDate(offset), zip: '90012' },
-  });
-  expect(res.status()).toBe(201);
-  return (await res.json()) as Quote;
 }
 
 test('the quote calculator: its catalog read and its quote', async ({ page }) => {

@@ -1,4 +1,6 @@
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import type { Quote } from '../../src/contract';
+import { eventDate } from '../e2e/support';
 
 /**
  * Traps for markup that runs: every payload of the corpus calls
@@ -171,4 +173,14 @@ export async function probeField(page: Page, probe: FieldProbe): Promise<string[
 export async function expectHeld(broken: string[], traps: Awaited<ReturnType<typeof armTraps>>) {
   expect(broken).toEqual([]);
   expect(await traps.sprung()).toEqual(nothingSprung);
+}
+
+/** A quote made through the API (as another page would), `offset` days into the bookable window. */
+export async function quoteVia(request: APIRequestContext, offset: number): Promise<Quote> {
+  const res = await request.post('/api/v1/quotes', {
+    headers: { authorization: 'Bearer pk_test_demo' },
+    data: { adults: 10, eventDate: eventDate(offset), zip: '90012' },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as Quote;
 }
