@@ -23,13 +23,22 @@ async function makeQuote(): Promise<Quote> {
 
 /** Fills a seating from "other visitors" so the next booking of it meets a 409. */
 async function fillSeating(quote: Quote, slotId: string) {
+  const auth = { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json' };
   for (let i = 0; i < 3; i++) {
+    // Three other parties, each with a quote of its own (a quote makes one booking).
+    const theirs = (await (
+      await fetch('/api/v1/quotes', {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ adults: quote.adults, eventDate: quote.eventDate, zip: quote.zip }),
+      })
+    ).json()) as Quote;
     await fetch('/api/v1/bookings', {
       method: 'POST',
       headers: { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json', 'idempotency-key': `other-visitor-${slotId}-${i}` },
       body: JSON.stringify({
         slotId,
-        quoteId: quote.id,
+        quoteId: theirs.id,
         customer: { name: 'Other', email: 'o@example.com', phone: '2135550100' },
         address: { line1: '2 Elm St', city: 'Los Angeles', zip: '90012' },
       }),
