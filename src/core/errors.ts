@@ -109,6 +109,15 @@ export function kindForStatus(status: number): TeppanErrorKind {
  */
 const STILL_IN_FLIGHT: ReadonlySet<string> = new Set(['idempotency-in-flight', 'message-in-flight']);
 
+const REFUSALS: ReadonlySet<TeppanErrorKind> = new Set(['validation', 'conflict', 'not_found', 'unauthorized', 'forbidden']);
+
+/**
+ * The server refused the request and certainly kept nothing: the visitor
+ * changes something and sends anew. (A request still in flight is a `timeout`,
+ * never a refusal: its outcome is not known yet.)
+ */
+export const isRefusal = (error: TeppanError): boolean => REFUSALS.has(error.kind);
+
 /** Turns a problem document into a `TeppanError`; the server's words win where it gave them. */
 export function errorFromProblem(status: number, problem: ProblemDetails | undefined, attempts: number): TeppanError {
   const kind = status === 409 && STILL_IN_FLIGHT.has(problem?.code ?? '') ? 'timeout' : kindForStatus(status);

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { Booking, Catalog, Payment, Quote } from '../../contract';
+import { type Booking, type Catalog, type Payment, type Quote, resourceId } from '../../contract';
 import { longDate, type TeppanError } from '../../core';
 import { queryKeys, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, Stepper } from '../../ui';
@@ -16,8 +16,8 @@ import { type FieldErrors, stepOfField, validateStep } from './validate';
 
 /** The live booking a `quote-booked` refusal names. */
 function bookingIdOf(error: TeppanError): string | null {
-  const id = (error.problem as { bookingId?: unknown } | undefined)?.bookingId;
-  return typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? id : null;
+  const id = resourceId.safeParse((error.problem as { bookingId?: unknown } | undefined)?.bookingId);
+  return id.success ? id.data : null;
 }
 
 const HEADINGS = ['Choose a seating', 'Event address', 'Contact details', 'Review and confirm'] as const;

@@ -18,10 +18,10 @@ export function useDayQuote(quote: Quote, draft: BookingDraft, update: (change: 
   const [state, setState] = useState<State>({ status: 'idle' });
   const held = dayQuoteOf(draft);
   const dayQuery = useQuote(held?.id);
+  const day = draft.slotId?.slice(0, 10);
 
   /** Makes sure the chosen seating's day has its quote; false when it could not be made (the state says why). */
   async function ensure(): Promise<boolean> {
-    const day = draft.slotId?.slice(0, 10);
     if (!day || day === quote.eventDate || held) return true;
     setState({ status: 'pricing', day });
     try {
@@ -38,7 +38,6 @@ export function useDayQuote(quote: Quote, draft: BookingDraft, update: (change: 
     }
   }
 
-  const day = draft.slotId?.slice(0, 10);
   return {
     /** Pricing the chosen day now: its date. */
     pricing: state.status === 'pricing' ? state.day : null,

@@ -1,6 +1,6 @@
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { Booking } from '../../contract';
-import { newIdempotencyKey, type TeppanApi, type TeppanError } from '../../core';
+import { isRefusal, newIdempotencyKey, type TeppanApi, type TeppanError } from '../../core';
 import { type BookingDraft, requestOf } from './draft';
 
 export type Submission =
@@ -10,12 +10,6 @@ export type Submission =
   | { status: 'offline' }
   /** Failed; `uncertain` means the server may have the booking, so a retry re-sends the same request. */
   | { status: 'failed'; error: TeppanError; uncertain: boolean };
-
-/** Refusals after which the server has certainly created nothing. */
-function isDefinitive(error: TeppanError): boolean {
-  if (error.kind === 'conflict') return error.problem?.code !== 'idempotency-in-flight';
-  return error.kind === 'validation' || error.kind === 'not_found' || error.kind === 'unauthorized' || error.kind === 'forbidden';
-}
 
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
@@ -67,7 +61,7 @@ export function useSubmission({ api, draft, save, onCreated, onRefused, onFailed
           save({ ...latest, pending: null, idempotencyKey: newIdempotencyKey() });
           setState({ status: 'failed', error, uncertain: false });
           onFailed?.(error);
-        } else if (isDefinitive(error)) {
+        } else if (isRefusal(error)) {
           save({ ...latest, pending: null });
           setState({ status: 'idle' });
           onRefused(error);

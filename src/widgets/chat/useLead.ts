@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LeadRequest } from '../../contract';
-import { isTeppanError, TeppanError } from '../../core';
+import { isRefusal, isTeppanError, TeppanError } from '../../core';
 import { useStableCallback } from '../../ui';
 import type { ChatApi } from './api';
 import { type LeadDraft, type LeadValues, leadMemory, newLeadDraft } from './store';
@@ -14,9 +14,8 @@ export type LeadSending =
 
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
-/** Refusals after which the server has certainly kept nothing: the visitor fixes the form and sends anew. */
+/** The form's own fields: a refusal of one of them is shown at it. */
 const LEAD_FIELDS: ReadonlySet<string> = new Set(['name', 'email', 'phone', 'question']);
-const isDefinitive = (e: TeppanError) => ['validation', 'conflict', 'not_found', 'unauthorized', 'forbidden'].includes(e.kind);
 
 interface Options {
   api: ChatApi;
@@ -69,7 +68,7 @@ export function useLead({ api, scope, onError }: Options) {
         setSending({ status: 'idle' });
       } catch (cause) {
         const error = isTeppanError(cause) ? cause : new TeppanError({ kind: 'bad_response', cause });
-        if (isDefinitive(error)) {
+        if (isRefusal(error)) {
           save({ ...current.current, pending: null });
           // Refusals of what is on screen go to their fields; any other is said above the buttons.
           if (error.kind === 'validation' && Object.keys(error.fieldErrors).some((f) => LEAD_FIELDS.has(f))) {
