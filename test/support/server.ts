@@ -26,6 +26,10 @@ export async function startServer(
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TEPPAN_DB: ':memory:', TEPPAN_CHAOS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Whoever started it may exit before it is up (a deadline, a crash): it goes too, never left running alone.
+  const orphaned = () => child.kill('SIGTERM');
+  process.once('exit', orphaned);
+  child.once('exit', () => process.off('exit', orphaned));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
