@@ -13,8 +13,8 @@ export interface HandoffFormProps {
 
 /** "Talk to a person": name, email or phone, the question; sent once, then a confirmation. */
 export function HandoffForm({ lead, conversationId, onDone }: HandoffFormProps) {
-  const { draft, sending, fieldErrors: errors, setFieldErrors } = lead;
-  const { values, sent } = draft;
+  const { draft, sent, sending, fieldErrors: errors, setFieldErrors } = lead;
+  const { values } = draft;
   // What was sent and not yet answered is sent again as it was: the fields hold it meanwhile.
   const locked = draft.pending !== null;
   const formRef = useRef<HTMLFormElement>(null);

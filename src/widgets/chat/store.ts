@@ -1,4 +1,4 @@
-import { type Lead, type LeadRequest, lead, leadRequest } from '../../contract';
+import { type LeadRequest, leadRequest } from '../../contract';
 import { newIdempotencyKey, safeStorage } from '../../core';
 
 /** A message the visitor wrote that the server has not yet acknowledged: kept until it has. */
@@ -61,9 +61,10 @@ export interface LeadValues {
 
 /**
  * The "Talk to a person" form, kept on this device from the first keystroke
- * until the team has the lead: a reload or an offline spell loses nothing
- * typed, and a lead whose answer never came is sent again, byte for byte with
- * its key, so the server answers with the lead it may already hold.
+ * until the team has the lead (then nothing of it is kept): a reload or an
+ * offline spell loses nothing typed, and a lead whose answer never came is
+ * sent again, byte for byte with its key, so the server answers with the lead
+ * it may already hold.
  */
 export interface LeadDraft {
   v: 1;
@@ -74,8 +75,6 @@ export interface LeadDraft {
   key: string;
   /** The request last sent whose outcome is unknown: sent again before anything else. */
   pending: LeadRequest | null;
-  /** What the server made of it (the thanks shows until the visitor goes back to the chat). */
-  sent: Lead | null;
 }
 
 const isValues = (v: unknown): v is LeadValues =>
@@ -84,24 +83,15 @@ const isValues = (v: unknown): v is LeadValues =>
 function isLeadDraft(value: unknown): value is LeadDraft {
   if (typeof value !== 'object' || value === null) return false;
   const d = value as Record<string, unknown>;
-  return (
-    d.v === 1 &&
-    typeof d.open === 'boolean' &&
-    isValues(d.values) &&
-    isText(d.key) &&
-    (d.pending === null || leadRequest.safeParse(d.pending).success) &&
-    (d.sent === null || lead.safeParse(d.sent).success)
-  );
+  return d.v === 1 && typeof d.open === 'boolean' && isValues(d.values) && isText(d.key) && (d.pending === null || leadRequest.safeParse(d.pending).success);
 }
 
-/** A fresh lead; the visitor's own details carry over from the last one. */
-export const newLeadDraft = (keep?: LeadValues): LeadDraft => ({
+export const newLeadDraft = (): LeadDraft => ({
   v: 1,
   open: false,
-  values: { name: keep?.name ?? '', email: keep?.email ?? '', phone: keep?.phone ?? '', question: '' },
+  values: { name: '', email: '', phone: '', question: '' },
   key: newIdempotencyKey(),
   pending: null,
-  sent: null,
 });
 
 export function leadMemory(scope: string) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { LeadRequest } from '../../contract';
-import { isRefusal, isTeppanError, TeppanError } from '../../core';
+import type { Lead, LeadRequest } from '../../contract';
+import { isRefusal, isTeppanError, newIdempotencyKey, TeppanError } from '../../core';
 import { useStableCallback } from '../../ui';
 import type { ChatApi } from './api';
 import { type LeadDraft, type LeadValues, leadMemory, newLeadDraft } from './store';
@@ -34,6 +34,8 @@ export function useLead({ api, scope, onError }: Options) {
   const memory = useMemo(() => leadMemory(scope), [scope]);
   const [draft, setDraft] = useState<LeadDraft>(() => memory.load());
   const current = useRef(draft);
+  /** The lead the team now has: thanked for on this page view, kept nowhere. */
+  const [sent, setSent] = useState<Lead | null>(null);
   const [sending, setSending] = useState<LeadSending>({ status: 'idle' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const inFlight = useRef(false);
@@ -63,13 +65,19 @@ export function useLead({ api, scope, onError }: Options) {
       inFlight.current = true;
       setSending({ status: 'sending' });
       try {
-        const sent = await api.createLead(request, { idempotencyKey: current.current.key });
-        save({ ...current.current, pending: null, sent });
+        const lead = await api.createLead(request, { idempotencyKey: current.current.key });
+        // Acknowledged: nothing of it stays on the device; the form stays open to thank.
+        memory.save(newLeadDraft());
+        current.current = { ...newLeadDraft(), open: true };
+        setDraft(current.current);
+        setSent(lead);
         setSending({ status: 'idle' });
       } catch (cause) {
         const error = isTeppanError(cause) ? cause : new TeppanError({ kind: 'bad_response', cause });
         if (isRefusal(error)) {
-          save({ ...current.current, pending: null });
+          // A key that already made a lead of other details (never expected: re-sends are byte for byte) starts a new intent.
+          const reused = error.problem?.code === 'idempotency-key-reused';
+          save({ ...current.current, pending: null, ...(reused ? { key: newIdempotencyKey() } : {}) });
           // Refusals of what is on screen go to their fields; any other is said above the buttons.
           if (error.kind === 'validation' && Object.keys(error.fieldErrors).some((f) => LEAD_FIELDS.has(f))) {
             setFieldErrors({ ...error.fieldErrors });
@@ -86,7 +94,7 @@ export function useLead({ api, scope, onError }: Options) {
         inFlight.current = false;
       }
     },
-    [api, save, failed],
+    [api, memory, save, failed],
   );
 
   // A lead whose answer never arrived (reload, closed tab) is asked again on arrival; and when the network is back.
@@ -106,6 +114,7 @@ export function useLead({ api, scope, onError }: Options) {
 
   return {
     draft,
+    sent,
     sending,
     fieldErrors,
     setFieldErrors,
@@ -113,11 +122,14 @@ export function useLead({ api, scope, onError }: Options) {
     /** Opens the form; a fresh one starts from the visitor's last question. */
     open: (question: string) => {
       const d = current.current;
-      const fresh = !d.pending && !d.sent && !d.values.question;
-      save({ ...d, open: true, values: fresh ? { ...d.values, question } : d.values });
+      setSent(null);
+      save({ ...d, open: true, values: !d.pending && !d.values.question ? { ...d.values, question } : d.values });
     },
-    /** Back to the chat: what was typed stays for later; after a sent lead, the next one starts fresh. */
-    close: () => save(current.current.sent ? newLeadDraft(current.current.values) : { ...current.current, open: false }),
+    /** Back to the chat: what was typed and not sent stays for later. */
+    close: () => {
+      setSent(null);
+      save({ ...current.current, open: false });
+    },
     change: (field: keyof LeadValues, value: string) => save({ ...current.current, values: { ...current.current.values, [field]: value } }),
   };
 }
