@@ -104,6 +104,8 @@ test('a reply cut off mid-stream keeps what arrived, and Try again completes it 
       .last()
       .getByText(/cut off/),
   ).toHaveCount(0);
+  // The whole answer streams again from its start: read it once it has all arrived.
+  await expect(replies(page).last()).not.toHaveAttribute('aria-busy');
   const whole = (await replies(page).last().locator('.teppan-chat__bubble').textContent()) ?? '';
   expect(whole.length).toBeGreaterThan(partial.length);
   expect(whole.startsWith(partial)).toBe(true);
