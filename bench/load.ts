@@ -67,7 +67,6 @@ async function start(env: Record<string, string>, entry?: string): Promise<TestS
   return server;
 }
 
-/** One API call from `address`, timed; the body read whole, as a page would. */
 /** Thrown by `call` past the cutoff: a visit stops where it is, so a slow machine cannot stretch the run (calls in flight still finish). */
 class PhaseOver extends Error {}
 interface Phase {
@@ -78,6 +77,7 @@ interface Phase {
   cutoff: number;
 }
 
+/** One API call from `address`, timed; the body read whole, as a page would. */
 async function call<T>({ samples, cutoff }: Phase, kind: Kind, url: string, path: string, address: string, init: RequestInit = {}) {
   if (performance.now() >= cutoff) throw new PhaseOver();
   const started = performance.now();

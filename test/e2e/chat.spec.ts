@@ -127,6 +127,10 @@ test('off-topic questions go to a person: one lead, however often the form is se
   await form.getByLabel('Phone').fill('(213) 555-0199');
   await form.getByRole('button', { name: 'Send to the team' }).dblclick();
   await expect(dialog.getByText(/Thanks, Lead Person/)).toBeFocused();
+  // Once the team has it, none of the visitor's details stay on the device.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  expect(stored).not.toContain('Lead Person');
+  expect(stored).not.toContain('555-0199');
   const res = await request.get('/api/v1/admin/leads', { headers: { authorization: 'Bearer sk_test_demo' } });
   const leads = ((await res.json()) as { leads: { name: string; phone?: string; question: string }[] }).leads.filter((l) => l.name === 'Lead Person');
   expect(leads).toEqual([expect.objectContaining({ phone: '(213) 555-0199', question: 'who won the game last night?' })]);
