@@ -1,9 +1,12 @@
 // `npm run build`: the library (ESM + declarations), the embed (loader, runtime,
-// one chunk per widget), the demo site, and the bundle reports with budgets.
+// one chunk per widget), the demo site, and the bundle reports with budgets;
+// then the brotli and gzip twins of their text files (scripts/compress.mjs).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { compressTree, summarize } from './compress.mjs';
 import { embedManifest } from './embed-manifest.mjs';
 import { pruneReleases } from './releases.mjs';
+import { writeReportsIndex } from './reports-index.mjs';
 import { overBudget, writeSizeReport } from './size-report.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
@@ -34,6 +37,9 @@ console.log(
     .map(([n, l]) => `${n} ${l.gzip} B`)
     .join(', ')} (gzip). Reports in dist/reports/.`,
 );
+writeReportsIndex('dist/reports');
+// Brotli and gzip twins of every text file, which the server sends by Accept-Encoding.
+for (const dir of ['dist/embed', 'dist/demo', 'dist/reports']) console.log(summarize(dir, compressTree(dir)));
 const over = overBudget(report, manifest);
 if (over.length) {
   for (const o of over) console.error(`over budget: ${o}`);

@@ -8,7 +8,8 @@ import { demoTenant } from './tenants';
 import { loadTenantsFile } from './tenants/load';
 
 /**
- * `npm start` / `npm run server`: the reference API, the demo site and the embed bundle on one port.
+ * `npm start` / `npm run server`: the reference API, the demo site, the embed bundle, the bundle reports
+ * (`/reports/`) and the built Storybook (`/storybook/`) on one port.
  * PORT (8787), HOST (loopback), TEPPAN_DB (.data/teppan.db, or :memory:), TEPPAN_CHAOS=1 for fault injection.
  * TEPPAN_TENANTS: a JSON file of more tenants (an array shaped like server/tenants/demo.json).
  * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE: the Stripe provider (see server/payments/stripe-config.ts).
@@ -39,6 +40,8 @@ const fetch = createNodeApp({
   llm,
   demoRoot: built('dist/demo'),
   embedRoot: built('dist/embed'),
+  reportsRoot: built('dist/reports'),
+  storybookRoot: built('dist/storybook'),
   eagerRoot: built('dist/embed-eager'),
   trustProxy,
   rateLimits,

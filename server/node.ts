@@ -1,15 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { etag } from 'hono/etag';
 import { createApp } from './app';
 import { CUT_AFTER_BYTES_HEADER, cutResponse, KILL_CONNECTION_HEADER } from './chaos';
 import type { LlmConfig } from './chat/llm-config';
+import { compressJson } from './http/compress-json';
 import { noRouteProblem, problemResponse } from './http/problem';
 import type { RateLimiter } from './http/rate-limit';
 import { headersFor, isApiPath, withHeaders } from './http/security';
+import { staticFiles } from './http/static-files';
 import type { StripeConfig } from './payments/stripe-api';
 import type { Store } from './store/types';
 import type { Tenant } from './tenants';
@@ -26,6 +26,10 @@ export interface NodeServerOptions {
   demoRoot?: string;
   /** Folder of the built embed bundle, served at `/embed/`. */
   embedRoot?: string;
+  /** Folder of the bundle reports (treemaps, sizes table, their index page), served at `/reports/`. */
+  reportsRoot?: string;
+  /** Folder of the built Storybook, served at `/storybook/`. */
+  storybookRoot?: string;
   /** The single-bundle build the first-load benchmark compares against, at `/embed-eager/`. */
   eagerRoot?: string;
   /** The visitor's address from X-Forwarded-For's last hop (only behind a proxy that sets it). */
@@ -35,11 +39,26 @@ export interface NodeServerOptions {
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Files whose names carry their content's hash (`runtime-BX3a_f9Q.js`): they never change. */
+const HASHED = /-[\w-]{8,}\.(js|css|woff2?)$/;
 
 const noRouteProblemResponse = (method: string, path: string, allow?: string[]) => problemResponse(noRouteProblem(method, path, allow).init, path);
 
 /** The reference API plus the demo site and embed files, as one Node request handler. */
-export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, embedRoot, eagerRoot, trustProxy, rateLimits }: NodeServerOptions) {
+export function createNodeApp({
+  store,
+  chaos,
+  tenants,
+  stripe,
+  llm,
+  demoRoot,
+  embedRoot,
+  reportsRoot,
+  storybookRoot,
+  eagerRoot,
+  trustProxy,
+  rateLimits,
+}: NodeServerOptions) {
   const root = new Hono<{ Bindings: HttpBindings }>();
   root.route(
     '/',
@@ -58,7 +77,7 @@ export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, em
   root.use(
     '*',
     withHeaders(
-      (res) => headersFor(res.headers.get('content-type')),
+      (res, path) => headersFor(res.headers.get('content-type'), path),
       (path) => !isApiPath(path),
     ),
   );
@@ -71,20 +90,25 @@ export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, em
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     });
-    // The loader's URL never changes: a short max-age plus an ETag, so a release reaches every site within minutes.
-    root.use(`${prefix}/teppan.js`, etag());
     root.use(
       `${prefix}/*`,
-      serveStatic({
+      staticFiles({
         root: dir,
-        rewriteRequestPath: (p) => p.slice(prefix.length),
-        // Hashed chunks never change; the loader's URL is stable, so it must revalidate soon.
-        onFound: (path, c) => c.header('Cache-Control', /-[\w-]{8,}\.(js|css)$/.test(path) ? IMMUTABLE : 'public, max-age=300'),
+        prefix,
+        // Hashed chunks never change; the loader's URL is stable, so it must revalidate soon (its ETag makes that a 304).
+        cacheControl: (path) => (HASHED.test(path) ? IMMUTABLE : 'public, max-age=300'),
       }),
     );
   }
+  // The bundle reports and Storybook are rebuilt in place under fixed names: always revalidated, hashed assets kept.
+  const tools = { '/reports': reportsRoot, '/storybook': storybookRoot };
+  for (const [prefix, dir] of Object.entries(tools)) {
+    if (!dir) continue;
+    root.use(prefix, staticFiles({ root: dir, prefix, cacheControl: () => 'no-cache' }));
+    root.use(`${prefix}/*`, staticFiles({ root: dir, prefix, cacheControl: (path) => (/^assets\//.test(path) && HASHED.test(path) ? IMMUTABLE : 'no-cache') }));
+  }
   if (demoRoot) {
-    root.use('/*', serveStatic({ root: demoRoot, onFound: (path, c) => c.header('Cache-Control', path.includes('/assets/') ? IMMUTABLE : 'no-cache') }));
+    root.use('/*', staticFiles({ root: demoRoot, prefix: '', cacheControl: (path) => (path.startsWith('assets/') ? IMMUTABLE : 'no-cache') }));
   }
   // Whatever no route or file answers is a problem too (the API app's own notFound is not reached once it is mounted here).
   root.notFound(async (c) => {
@@ -94,7 +118,7 @@ export function createNodeApp({ store, chaos, tenants, stripe, llm, demoRoot, em
     return noRouteProblemResponse(c.req.method, c.req.path, read.ok ? ['GET', 'HEAD'] : []);
   });
   return async (request: Request, env: HttpBindings): Promise<Response> => {
-    const response = await root.fetch(request, env);
+    const response = isApiPath(new URL(request.url).pathname) ? await compressJson(request, await root.fetch(request, env)) : await root.fetch(request, env);
     // A refused body (413) is left unread: the answer says `Connection: close`, and the close must let the client read it.
     if (response.headers.get('connection') === 'close') closeLingering(env.incoming.socket);
     if (response.headers.has(KILL_CONNECTION_HEADER)) {

@@ -39,12 +39,39 @@ export const PAGE_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'SAMEORIGIN',
 };
 
+/**
+ * The built tools beside the demo, `/storybook/` and `/reports/`: Storybook's
+ * pages and the treemaps are generated with inline scripts and styles, which
+ * the site's policy forbids. Theirs allows inline code and nothing else more:
+ * every source is still this origin (no eval, no other host, no plugins),
+ * framed by this origin only (Storybook frames its own preview), and the pages
+ * are static build output that shows no visitor's input.
+ */
+export const TOOLS_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+const TOOLS_PAGE_HEADERS: Record<string, string> = { ...PAGE_HEADERS, 'Content-Security-Policy': TOOLS_CSP };
+
+/** Paths of the built tools served beside the demo (Storybook, the bundle reports), which get their own page policy. */
+export const isToolsPath = (path: string) => /^\/(storybook|reports)(\/|$)/.test(path);
+
 /** Scripts, styles and other files (embed chunks are loaded by any site: CORS and CORP stay as they are). */
 const FILE_HEADERS: Record<string, string> = { 'X-Content-Type-Options': 'nosniff' };
 
-/** What a file or page answer gets, by what it is: pages their CSP, JSON (a problem) the API's, the rest nosniff. */
-export function headersFor(contentType: string | null): Record<string, string> {
-  if (contentType?.startsWith('text/html')) return PAGE_HEADERS;
+/** What a file or page answer gets, by what it is: pages their CSP (the tools' own under their paths), JSON (a problem) the API's, the rest nosniff. */
+export function headersFor(contentType: string | null, path = ''): Record<string, string> {
+  if (contentType?.startsWith('text/html')) return isToolsPath(path) ? TOOLS_PAGE_HEADERS : PAGE_HEADERS;
   if (/^application\/(problem\+)?json/.test(contentType ?? '')) return API_HEADERS;
   return FILE_HEADERS;
 }
@@ -53,10 +80,10 @@ export function headersFor(contentType: string | null): Record<string, string> {
 export const isApiPath = (path: string) => /^\/(api\/v1|__chaos)(\/|$)/.test(path);
 
 /** Sets headers on whatever answer comes back, errors and 404s included. */
-export function withHeaders(headers: (res: Response) => Record<string, string>, when: (path: string) => boolean = () => true): MiddlewareHandler {
+export function withHeaders(headers: (res: Response, path: string) => Record<string, string>, when: (path: string) => boolean = () => true): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (!when(c.req.path)) return;
-    for (const [name, value] of Object.entries(headers(c.res))) c.res.headers.set(name, value);
+    for (const [name, value] of Object.entries(headers(c.res, c.req.path))) c.res.headers.set(name, value);
   };
 }
