@@ -43,6 +43,8 @@ export default defineConfig({
         PORT: String(PORT),
         TEPPAN_DB: ':memory:',
         TEPPAN_CHAOS: '1',
+        // No background Storybook build competing with the browser for the CPU: no test opens /storybook/.
+        TEPPAN_STORYBOOK: 'off',
         // The demo tenant pays with the test provider; a second tenant with Stripe, against the fake.
         TEPPAN_TENANTS: 'test/fixtures/stripe-tenants.json',
         STRIPE_SECRET_KEY: FAKE_STRIPE_KEYS.secretKey,
