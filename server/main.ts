@@ -42,7 +42,8 @@ const fetch = createNodeApp({
   embedRoot: built('dist/embed'),
   reportsRoot: built('dist/reports'),
   storybookRoot: built('dist/storybook'),
-  eagerRoot: built('dist/embed-eager'),
+  // The builds `npm run bench` compares with the embed, when built.
+  variantRoots: Object.fromEntries(['embed-eager', 'embed-react'].flatMap((name) => (existsSync(`dist/${name}`) ? [[`/${name}`, `dist/${name}`]] : []))),
   trustProxy,
   rateLimits,
 });

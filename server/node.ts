@@ -30,8 +30,8 @@ export interface NodeServerOptions {
   reportsRoot?: string;
   /** Folder of the built Storybook, served at `/storybook/`. */
   storybookRoot?: string;
-  /** The single-bundle build the first-load benchmark compares against, at `/embed-eager/`. */
-  eagerRoot?: string;
+  /** Other builds of the embed the first-load benchmark compares, by URL prefix (`/embed-eager`: the single-bundle build). */
+  variantRoots?: Record<string, string>;
   /** The visitor's address from X-Forwarded-For's last hop (only behind a proxy that sets it). */
   trustProxy?: boolean;
   /** The limiter (tests give one a clock of their own); `false`: no rate limits (raw-throughput benchmarks only). */
@@ -55,7 +55,7 @@ export function createNodeApp({
   embedRoot,
   reportsRoot,
   storybookRoot,
-  eagerRoot,
+  variantRoots,
   trustProxy,
   rateLimits,
 }: NodeServerOptions) {
@@ -81,7 +81,7 @@ export function createNodeApp({
       (path) => !isApiPath(path),
     ),
   );
-  const embeds = { '/embed': embedRoot, '/embed-eager': eagerRoot };
+  const embeds = { '/embed': embedRoot, ...variantRoots };
   for (const [prefix, dir] of Object.entries(embeds)) {
     if (!dir) continue;
     // Sites on any origin load these: import() and modulepreload fetch modules with CORS.
