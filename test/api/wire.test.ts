@@ -32,13 +32,14 @@ beforeAll(async () => {
     'embed/tiny.txt': 'x',
     'demo/index.html': PAGE,
     'reports/index.html': PAGE,
+    'storybook/index.html': PAGE,
     'reports/embed.html': `<!doctype html><script>${'var x = 1;\n'.repeat(100)}</script>`,
   };
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dist, name, '..'), { recursive: true });
     writeFileSync(join(dist, name), text);
   }
-  for (const dir of ['embed', 'demo', 'reports']) compressTree(join(dist, dir));
+  for (const dir of ['embed', 'demo', 'reports', 'storybook']) compressTree(join(dist, dir));
   const app = createNodeApp({
     store: createMemoryStore(),
     chaos: true,
@@ -46,6 +47,7 @@ beforeAll(async () => {
     embedRoot: join(dist, 'embed'),
     demoRoot: join(dist, 'demo'),
     reportsRoot: join(dist, 'reports'),
+    storybookRoot: join(dist, 'storybook'),
   });
   ({ servers } = await listen(app, 0, ['127.0.0.1']).then((l) => {
     origin = `http://127.0.0.1:${l.port}`;
@@ -149,11 +151,11 @@ describe('files: the build’s compressed twins', () => {
     expect(res.body.toString()).toBe('x');
   });
 
-  it('serves the reports at /reports/ (redirected from /reports) under their own policy, the demo pages keeping the strict one', async () => {
-    const bare = await raw('/reports');
+  it.each(['/reports', '/storybook'])('serves %s/ (redirected from %s) under its own policy, the demo pages keeping the strict one', async (mount) => {
+    const bare = await raw(`${mount}?x=1`);
     expect(bare.status).toBe(301);
-    expect(bare.headers.location).toBe('/reports/');
-    const index = await raw('/reports/', { headers: { 'accept-encoding': 'gzip' } });
+    expect(bare.headers.location).toBe(`${mount}/?x=1`);
+    const index = await raw(`${mount}/`, { headers: { 'accept-encoding': 'gzip' } });
     expect(index.status).toBe(200);
     expect(decode(index).toString()).toBe(PAGE);
     expect(index.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
