@@ -110,8 +110,9 @@ async function find(path: string): Promise<Found | 'folder' | undefined> {
 }
 
 function contentType(path: string): string {
-  // Source maps are JSON; hono's table does not know `.map`.
+  // Hono's table knows neither: source maps are JSON; the reports' sizes.md should show as text, not download.
   if (path.endsWith('.map')) return 'application/json; charset=utf-8';
+  if (path.endsWith('.md')) return 'text/markdown; charset=utf-8';
   return getMimeType(path) ?? 'application/octet-stream';
 }
 
