@@ -104,7 +104,7 @@ export function createNodeApp({
   const tools = { '/reports': reportsRoot, '/storybook': storybookRoot };
   for (const [prefix, dir] of Object.entries(tools)) {
     if (!dir) continue;
-    root.use(prefix, staticFiles({ root: dir, prefix, cacheControl: () => 'no-cache' }));
+    // `/reports/*` matches `/reports` too: the bare folder is redirected to its slash there.
     root.use(`${prefix}/*`, staticFiles({ root: dir, prefix, cacheControl: (path) => (/^assets\//.test(path) && HASHED.test(path) ? IMMUTABLE : 'no-cache') }));
   }
   if (demoRoot) {
