@@ -4,6 +4,7 @@ import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test';
 import type { FaultRule } from '../server/chaos';
 import type { ChatStreamEvent, Conversation, Lead } from '../src/contract';
 import { ChatWidget } from '../src/react';
+import { called } from './support/called';
 import { withTeppan } from './support/withTeppan';
 
 const BUSINESS = 'Sakura Hibachi Catering';
@@ -140,6 +141,8 @@ function pacedReplies(ms: number) {
   });
 }
 
+const onReady = fn();
+
 /**
  * Questions answered as they stream, from the business's own facts, and a
  * person when that is not enough. Most stories start with the panel open.
@@ -148,7 +151,7 @@ const meta = {
   title: 'Widgets/ChatWidget',
   component: ChatWidget,
   decorators: [withTeppan],
-  args: { defaultOpen: true, onError: fn(), onReady: fn(), onOpenChange: fn() },
+  args: { defaultOpen: true, onError: fn(), onReady, onOpenChange: fn() },
   async beforeEach() {
     // No conversation or unsent message from another story.
     localStorage.clear();
@@ -168,7 +171,7 @@ export const Launcher: Story = {
     const launcher = await canvas.findByRole('button', { name: 'Open chat' }, { timeout: 5000 });
     await expect(launcher).toBeVisible();
     await expect(canvas.queryByRole('dialog')).toBeNull();
-    await waitFor(() => expect(args.onReady).toHaveBeenCalled());
+    await called(onReady);
 
     await userEvent.click(launcher);
     const panel = await openPanel(canvas);
