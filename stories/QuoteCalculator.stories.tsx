@@ -3,8 +3,10 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { referenceApiHandlers } from '../server/msw';
 import { addDays, bookableDates } from '../src/core';
 import { QuoteCalculator } from '../src/react';
+import { quoteArgTypes } from './support/argTypes';
 import { called } from './support/called';
 import { demoCatalog } from './support/demo';
+import { WidgetDocs } from './support/WidgetDocs';
 import { withTeppan } from './support/withTeppan';
 
 const onReady = fn();
@@ -15,6 +17,9 @@ const meta = {
   title: 'Widgets/QuoteCalculator',
   component: QuoteCalculator,
   decorators: [withTeppan],
+  tags: ['autodocs'],
+  argTypes: quoteArgTypes,
+  parameters: { docs: { page: () => <WidgetDocs widget="quote" label="QuoteCalculator" /> } },
   args: { onQuote: fn(), onError: fn(), onReady },
   async beforeEach() {
     localStorage.clear();
@@ -115,5 +120,27 @@ export const Offline: Story = {
     // The estimate stays on screen and the inputs keep what was typed.
     await expect(canvas.getByRole('row', { name: 'Total $600.00' })).toBeVisible();
     await expect(canvas.getByLabelText('ZIP code')).toHaveValue('90012');
+  },
+};
+
+/** On a phone (390 px): the fields stack and nothing scrolls sideways. */
+export const Phone: Story = {
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByLabelText('ZIP code')).toBeVisible();
+    await expect(window.innerWidth).toBe(390);
+    const page = canvasElement.ownerDocument.documentElement;
+    await expect(page.scrollWidth).toBeLessThanOrEqual(page.clientWidth);
+  },
+};
+
+/** On a desktop page (1280 px), as the demo's landing page shows it. */
+export const Desktop: Story = {
+  globals: { viewport: { value: 'desktop', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByLabelText('ZIP code')).toBeVisible();
+    await expect(canvas.getByRole('row', { name: 'Total $600.00' })).toBeVisible();
   },
 };
