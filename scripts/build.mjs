@@ -1,10 +1,10 @@
 // `npm run build`: the library (ESM + declarations), the embed (loader, runtime,
 // one chunk per widget), the demo site, and the bundle reports with budgets.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { embedManifest } from './embed-manifest.mjs';
 import { pruneReleases } from './releases.mjs';
-import { compareSizes, formatComparison } from './size-compare.mjs';
+import { printSizeChange, readLastSizes } from './size-history.mjs';
 import { overBudget, writeSizeReport } from './size-report.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
@@ -19,9 +19,8 @@ function run(cmd, args) {
 
 const vite = (mode) => run(bin('vite'), ['build', '--mode', mode, '--logLevel', 'warn']);
 
-// The last build's sizes, kept to print what this build changed (`npm run size -- --compare` reads it too).
-const PREVIOUS = 'dist/reports/sizes.json';
-const previous = existsSync(PREVIOUS) ? readFileSync(PREVIOUS, 'utf8') : undefined;
+// Read before dist/reports is emptied: the build prints what changed since.
+const lastSizes = readLastSizes();
 rmSync('dist/lib', { recursive: true, force: true });
 rmSync('dist/reports', { recursive: true, force: true });
 vite('lib');
@@ -33,15 +32,12 @@ vite('demo');
 
 const manifest = embedManifest();
 const report = writeSizeReport({ lib: 'dist/lib', embed: 'dist/embed', demo: 'dist/demo' }, { dir: 'dist/embed', manifest });
+printSizeChange(lastSizes, report);
 console.log(
   `loader ${report.loader.gzip} B gzip; first load: ${Object.entries(report.firstLoad)
     .map(([n, l]) => `${n} ${l.gzip} B`)
     .join(', ')} (gzip). Reports in dist/reports/.`,
 );
-if (previous) {
-  writeFileSync('dist/reports/sizes.previous.json', previous);
-  console.log(`\n${formatComparison(compareSizes(JSON.parse(previous), report), { from: 'previous build', to: 'this build' })}\n`);
-}
 const over = overBudget(report, manifest);
 if (over.length) {
   for (const o of over) console.error(`over budget: ${o}`);
