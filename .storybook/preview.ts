@@ -1,9 +1,16 @@
 import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { referenceApiHandlers } from '../server/msw';
+import { startWorker } from './msw';
+
+/** The widths the widgets are designed for: a phone (the chat fills it) and a desktop page. */
+export const VIEWPORTS = {
+  phone: { name: 'Phone (390 px)', styles: { width: '390px', height: '844px' }, type: 'mobile' },
+  desktop: { name: 'Desktop (1280 px)', styles: { width: '1280px', height: '800px' }, type: 'desktop' },
+} as const;
 
 const preview: Preview = {
-  loaders: [mswLoader()],
+  loaders: [mswLoader(startWorker)],
   // A fresh reference API (in-memory store) for every story: stories never see each other's bookings.
   beforeEach({ msw }) {
     msw.use(...referenceApiHandlers());
@@ -12,6 +19,8 @@ const preview: Preview = {
     // Accessibility is part of done: a violation fails the story's test.
     a11y: { test: 'error' },
     layout: 'padded',
+    viewport: { options: VIEWPORTS },
+    options: { storySort: { order: ['Introduction', 'Theming', 'Bundle report', 'Widgets', '*'] } },
   },
 };
 export default preview;

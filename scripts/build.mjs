@@ -7,6 +7,7 @@ import { compressTree, summarize } from './compress.mjs';
 import { embedManifest } from './embed-manifest.mjs';
 import { pruneReleases } from './releases.mjs';
 import { writeReportsIndex } from './reports-index.mjs';
+import { printSizeChange, readLastSizes } from './size-history.mjs';
 import { overBudget, writeSizeReport } from './size-report.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
@@ -21,6 +22,8 @@ function run(cmd, args) {
 
 const vite = (mode) => run(bin('vite'), ['build', '--mode', mode, '--logLevel', 'warn']);
 
+// Read before dist/reports is emptied: the build prints what changed since.
+const lastSizes = readLastSizes();
 rmSync('dist/lib', { recursive: true, force: true });
 rmSync('dist/reports', { recursive: true, force: true });
 vite('lib');
@@ -32,6 +35,7 @@ vite('demo');
 
 const manifest = embedManifest();
 const report = writeSizeReport({ lib: 'dist/lib', embed: 'dist/embed', demo: 'dist/demo' }, { dir: 'dist/embed', manifest });
+printSizeChange(lastSizes, report);
 console.log(
   `loader ${report.loader.gzip} B gzip; first load: ${Object.entries(report.firstLoad)
     .map(([n, l]) => `${n} ${l.gzip} B`)

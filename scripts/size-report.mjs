@@ -3,6 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { embedChunks } from './size-compare.mjs';
 
 function files(dir) {
   return readdirSync(dir, { recursive: true })
@@ -44,6 +45,9 @@ export function firstLoad(dir, manifest) {
   );
 }
 
+const readManifest = (dir) => JSON.parse(readFileSync(join(dir, '.vite/manifest.json'), 'utf8'));
+const measureAll = (dir) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), measure(f)]));
+
 export function writeSizeReport(builds, embed) {
   const report = { files: {} };
   const lines = ['# Bundle sizes (bytes)', ''];
@@ -59,14 +63,20 @@ export function writeSizeReport(builds, embed) {
     lines.push('');
   }
   lines.push('## Every emitted file', '', row(['build', 'file', 'bytes', 'gzip', 'brotli']), row(['---', '---', '---:', '---:', '---:']));
+  // dist/embed keeps the previous release's chunks beside this build's (scripts/releases.mjs): its manifest says which are current.
+  const current = embed ? new Set(Object.values(readManifest(embed.dir)).map((c) => c.file)).add('teppan.js') : undefined;
   for (const [name, dir] of Object.entries(builds)) {
     report.files[name] = {};
     for (const file of files(dir).sort()) {
       const size = measure(file);
-      report.files[name][relative(dir, file)] = size;
-      lines.push(row([name, relative(dir, file), size.raw, size.gzip, size.brotli]));
+      const path = relative(dir, file);
+      report.files[name][path] = size;
+      const kept = current && dir === embed.dir && !current.has(path) ? ' (previous release, kept)' : '';
+      lines.push(row([name, `${path}${kept}`, size.raw, size.gzip, size.brotli]));
     }
   }
+  // The compare goes by chunk name (`vendor`, `quote`), never by hashed file name.
+  if (embed) report.chunks = embedChunks(readManifest(embed.dir), report.files.embed ?? measureAll(embed.dir));
   mkdirSync('dist/reports', { recursive: true });
   writeFileSync('dist/reports/sizes.json', `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync('dist/reports/sizes.md', `${lines.join('\n')}\n`);

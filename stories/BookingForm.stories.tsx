@@ -5,8 +5,10 @@ import { referenceApiHandlers } from '../server/msw';
 import type { Quote } from '../src/contract';
 import { addDays, bookableDates } from '../src/core';
 import { BookingForm, PaymentForm } from '../src/react';
+import { bookingArgTypes } from './support/argTypes';
 import { enterCard } from './support/card';
 import { demoCatalog } from './support/demo';
+import { WidgetDocs } from './support/WidgetDocs';
 import { withTeppan } from './support/withTeppan';
 
 const date = addDays(bookableDates(demoCatalog, Date.now()).first, 10);
@@ -65,6 +67,9 @@ const meta = {
   title: 'Widgets/BookingForm',
   component: BookingForm,
   decorators: [withTeppan],
+  tags: ['autodocs'],
+  argTypes: bookingArgTypes,
+  parameters: { docs: { page: () => <WidgetDocs widget="booking" label="BookingForm" /> } },
   args: { onBookingCreated: fn(), onError: fn() },
   async beforeEach() {
     localStorage.clear();
@@ -72,7 +77,7 @@ const meta = {
     await Promise.all([BookingForm.preload(), PaymentForm.preload()]);
     quote = await makeQuote();
   },
-  render: (args: Args) => <BookingForm {...args} quoteId={quote.id} />,
+  render: (args: Args) => <BookingForm {...args} quoteId={args.quoteId || quote.id} />,
 } satisfies Meta<typeof BookingForm>;
 export default meta;
 

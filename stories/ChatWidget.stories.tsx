@@ -4,6 +4,9 @@ import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test';
 import type { FaultRule } from '../server/chaos';
 import type { ChatStreamEvent, Conversation, Lead } from '../src/contract';
 import { ChatWidget } from '../src/react';
+import { chatArgTypes } from './support/argTypes';
+import { called } from './support/called';
+import { WidgetDocs } from './support/WidgetDocs';
 import { withTeppan } from './support/withTeppan';
 
 const BUSINESS = 'Sakura Hibachi Catering';
@@ -140,6 +143,8 @@ function pacedReplies(ms: number) {
   });
 }
 
+const onReady = fn();
+
 /**
  * Questions answered as they stream, from the business's own facts, and a
  * person when that is not enough. Most stories start with the panel open.
@@ -148,7 +153,10 @@ const meta = {
   title: 'Widgets/ChatWidget',
   component: ChatWidget,
   decorators: [withTeppan],
-  args: { defaultOpen: true, onError: fn(), onReady: fn(), onOpenChange: fn() },
+  tags: ['autodocs'],
+  argTypes: chatArgTypes,
+  parameters: { docs: { page: () => <WidgetDocs widget="chat" label="ChatWidget" /> } },
+  args: { defaultOpen: true, onError: fn(), onReady, onOpenChange: fn() },
   async beforeEach() {
     // No conversation or unsent message from another story.
     localStorage.clear();
@@ -168,7 +176,7 @@ export const Launcher: Story = {
     const launcher = await canvas.findByRole('button', { name: 'Open chat' }, { timeout: 5000 });
     await expect(launcher).toBeVisible();
     await expect(canvas.queryByRole('dialog')).toBeNull();
-    await waitFor(() => expect(args.onReady).toHaveBeenCalled());
+    await called(onReady);
 
     await userEvent.click(launcher);
     const panel = await openPanel(canvas);
@@ -482,10 +490,8 @@ export const LongConversation: Story = {
  * Vitest runner (the addon sizes the page from it before the story renders).
  */
 export const PhoneWidth: Story = {
-  parameters: {
-    viewport: { options: { phone390: { name: 'Phone 390 × 844', styles: { width: '390px', height: '844px' }, type: 'mobile' } } },
-  },
-  globals: { viewport: { value: 'phone390', isRotated: false } },
+  // The catalogue's phone viewport (.storybook/preview.ts).
+  globals: { viewport: { value: 'phone', isRotated: false } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const panel = await openPanel(canvas);

@@ -4,8 +4,10 @@ import type { FaultRule } from '../server/chaos';
 import type { Booking, Payment, Quote } from '../src/contract';
 import { addDays, bookableDates } from '../src/core';
 import { PaymentForm } from '../src/react';
+import { paymentArgTypes } from './support/argTypes';
 import { enterCard } from './support/card';
 import { demoCatalog } from './support/demo';
+import { WidgetDocs } from './support/WidgetDocs';
 import { withTeppan } from './support/withTeppan';
 
 const date = addDays(bookableDates(demoCatalog, Date.now()).first, 10);
@@ -67,6 +69,9 @@ const meta = {
   title: 'Widgets/PaymentForm',
   component: PaymentForm,
   decorators: [withTeppan],
+  tags: ['autodocs'],
+  argTypes: paymentArgTypes,
+  parameters: { docs: { page: () => <WidgetDocs widget="payment" label="PaymentForm" /> } },
   args: { onPaymentSucceeded: fn(), onError: fn(), onReady: fn() },
   async beforeEach() {
     // No payment attempt or funnel hand-off from another story.
@@ -75,7 +80,7 @@ const meta = {
     await PaymentForm.preload();
     booking = await holdASeating();
   },
-  render: (args: Args) => <PaymentForm {...args} bookingId={booking.id} />,
+  render: (args: Args) => <PaymentForm {...args} bookingId={args.bookingId || booking.id} />,
 } satisfies Meta<typeof PaymentForm>;
 export default meta;
 

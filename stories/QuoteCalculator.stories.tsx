@@ -3,9 +3,13 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { referenceApiHandlers } from '../server/msw';
 import { addDays, bookableDates } from '../src/core';
 import { QuoteCalculator } from '../src/react';
+import { quoteArgTypes } from './support/argTypes';
+import { called } from './support/called';
 import { demoCatalog } from './support/demo';
+import { WidgetDocs } from './support/WidgetDocs';
 import { withTeppan } from './support/withTeppan';
 
+const onReady = fn();
 const date = addDays(bookableDates(demoCatalog, Date.now()).first, 10);
 
 /** Guests, menu, date and ZIP in; a live estimate, then the server's authoritative quote. */
@@ -13,7 +17,10 @@ const meta = {
   title: 'Widgets/QuoteCalculator',
   component: QuoteCalculator,
   decorators: [withTeppan],
-  args: { onQuote: fn(), onError: fn(), onReady: fn() },
+  tags: ['autodocs'],
+  argTypes: quoteArgTypes,
+  parameters: { docs: { page: () => <WidgetDocs widget="quote" label="QuoteCalculator" /> } },
+  args: { onQuote: fn(), onError: fn(), onReady },
   async beforeEach() {
     localStorage.clear();
     // The widget's code first: a cold Vite transform must not eat the play function's waits.
@@ -34,13 +41,17 @@ export const Loading: Story = {
 };
 
 export const Ready: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByLabelText('Adults')).toHaveValue('10');
+    // What a visitor waits for: the fields on screen, with the tenant's menu from the catalog among them.
+    await expect(await canvas.findByLabelText('Lobster tail')).toBeVisible();
+    await expect(canvas.getByLabelText('Adults')).toHaveValue('10');
     // The live estimate needs only guests and menu.
     await expect(canvas.getByRole('heading', { name: 'Your estimate' })).toBeVisible();
     await expect(canvas.getByRole('row', { name: 'Total $600.00' })).toBeVisible();
-    await waitFor(() => expect(args.onReady).toHaveBeenCalled());
+    // Then the call itself, however long the effect that makes it waits behind a busy machine's paint.
+    await called(onReady);
+    await expect(onReady).toHaveBeenCalled();
   },
 };
 
@@ -109,5 +120,27 @@ export const Offline: Story = {
     // The estimate stays on screen and the inputs keep what was typed.
     await expect(canvas.getByRole('row', { name: 'Total $600.00' })).toBeVisible();
     await expect(canvas.getByLabelText('ZIP code')).toHaveValue('90012');
+  },
+};
+
+/** On a phone (390 px): the fields stack and nothing scrolls sideways. */
+export const Phone: Story = {
+  globals: { viewport: { value: 'phone', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByLabelText('ZIP code')).toBeVisible();
+    await expect(window.innerWidth).toBe(390);
+    const page = canvasElement.ownerDocument.documentElement;
+    await expect(page.scrollWidth).toBeLessThanOrEqual(page.clientWidth);
+  },
+};
+
+/** On a desktop page (1280 px), as the demo's landing page shows it. */
+export const Desktop: Story = {
+  globals: { viewport: { value: 'desktop', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByLabelText('ZIP code')).toBeVisible();
+    await expect(canvas.getByRole('row', { name: 'Total $600.00' })).toBeVisible();
   },
 };
