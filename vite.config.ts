@@ -7,7 +7,7 @@ import { widgetEntry } from './scripts/widget-entries.mjs';
 import { WIDGET_SPECS } from './src/widgets/specs';
 
 /**
- * One config, several builds, chosen by mode (`vite build --mode lib|embed|embed-loader|embed-eager|demo`).
+ * One config, several builds, chosen by mode (`vite build --mode lib|embed|embed-loader|embed-eager|embed-react|embed-react-loader|demo`).
  * Storybook and Vitest load this file too: they get only the React plugin,
  * never the visualizer, so they cannot overwrite the bundle reports.
  */
@@ -22,6 +22,7 @@ function report(name: string) {
 
 const root = (path: string) => resolve(import.meta.dirname, path);
 const EMBED_DIR = root('dist/embed');
+const EMBED_REACT_DIR = root('dist/embed-react');
 
 /** The embed's entries: the shared runtime, and one per widget, named for it (the manifest and the budgets go by that name). */
 const EMBED_INPUT = {
@@ -29,23 +30,27 @@ const EMBED_INPUT = {
   ...Object.fromEntries(WIDGET_SPECS.map((spec) => [spec.name, widgetEntry(import.meta.dirname, spec.name)])),
 };
 
-const builds: Record<string, UserConfig> = {
-  lib: {
+/**
+ * The embed renders the same React components on Preact's compat layer: about
+ * 60 kB less gzip on every first load (README, "Bundle reports"). Only the embed
+ * builds get this table; the library, the demo's React pages and Storybook stay React.
+ */
+const PREACT = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+];
+
+/** The embed's shared runtime and one chunk per widget, hashed, into `outDir`. */
+function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserConfig {
+  return {
     publicDir: false,
+    ...(alias ? { resolve: { alias } } : {}),
     build: {
-      outDir: 'dist/lib',
-      sourcemap: true,
-      lib: { entry: resolve(import.meta.dirname, 'src/react/index.ts'), formats: ['es'], fileName: 'teppan' },
-      rolldownOptions: { external: LIB_EXTERNAL },
-    },
-    plugins: [report('lib')],
-  },
-  // The embed's shared runtime and one chunk per widget, hashed. Old files stay (emptyOutDir off):
-  // a page still running the previous loader keeps finding its chunks; scripts/build.mjs prunes older ones.
-  embed: {
-    publicDir: false,
-    build: {
-      outDir: EMBED_DIR,
+      outDir,
+      // Old files stay: a page still running the previous loader keeps finding its chunks; scripts/build.mjs prunes older ones.
       emptyOutDir: false,
       sourcemap: true,
       manifest: true,
@@ -67,33 +72,56 @@ const builds: Record<string, UserConfig> = {
         },
       },
     },
-    plugins: [report('embed')],
-  },
-  // The loader: one classic script at a stable URL, with the runtime's file names written in.
-  'embed-loader': {
+    plugins: [report(name)],
+  };
+}
+
+/** The loader: one classic script at a stable URL, with the file names of the embed in `dir` written in. */
+function loaderBuild(dir: string, name: string): UserConfig {
+  return {
     publicDir: false,
     build: {
-      outDir: EMBED_DIR,
+      outDir: dir,
       emptyOutDir: false,
       sourcemap: true,
       lib: { entry: root('src/embed/loader.ts'), formats: ['iife'], name: 'TeppanLoader', fileName: () => 'teppan.js' },
       minify: true,
     },
-    plugins: [report('embed-loader')],
-  },
-  // Everything in one file: the baseline of the first-load benchmark, not something to ship.
-  'embed-eager': {
+    define: { __TEPPAN_MANIFEST__: JSON.stringify(loaderManifest(dir)) },
+    plugins: [report(name)],
+  };
+}
+
+const builds: Record<string, () => UserConfig> = {
+  lib: () => ({
     publicDir: false,
+    build: {
+      outDir: 'dist/lib',
+      sourcemap: true,
+      lib: { entry: resolve(import.meta.dirname, 'src/react/index.ts'), formats: ['es'], fileName: 'teppan' },
+      rolldownOptions: { external: LIB_EXTERNAL },
+    },
+    plugins: [report('lib')],
+  }),
+  embed: () => embedBuild(EMBED_DIR, 'embed', PREACT),
+  'embed-loader': () => loaderBuild(EMBED_DIR, 'embed-loader'),
+  // Everything in one file: the baseline of the first-load benchmark, not something to ship.
+  'embed-eager': () => ({
+    publicDir: false,
+    resolve: { alias: PREACT },
     build: {
       outDir: root('dist/embed-eager'),
       emptyOutDir: true,
       lib: { entry: root('src/embed/eager.ts'), formats: ['iife'], name: 'TeppanEager', fileName: () => 'teppan.js' },
       minify: true,
     },
-    // Library mode leaves process.env.NODE_ENV alone; a page bundle must get React's production build.
+    // Library mode leaves process.env.NODE_ENV alone; a page bundle must get production builds.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  },
-  demo: {
+  }),
+  // The same embed on React's own runtime, for measurement only (`npm run bench` prints both): never shipped.
+  'embed-react': () => embedBuild(EMBED_REACT_DIR, 'embed-react'),
+  'embed-react-loader': () => loaderBuild(EMBED_REACT_DIR, 'embed-react-loader'),
+  demo: () => ({
     root: resolve(import.meta.dirname, 'server/demo'),
     base: '/',
     publicDir: false,
@@ -111,18 +139,14 @@ const builds: Record<string, UserConfig> = {
       },
     },
     plugins: [report('demo')],
-  },
+  }),
 };
 
 export default defineConfig(({ command, mode }) => {
-  const build = command === 'build' ? builds[mode] : undefined;
+  // A function per build: the loader's reads the runtime's manifest, which exists only once the runtime is built.
+  const build = command === 'build' ? builds[mode]?.() : undefined;
   return {
     ...build,
-    // The loader needs the runtime's file names; it is built after the runtime.
-    define: {
-      ...build?.define,
-      ...(mode === 'embed-loader' && command === 'build' ? { __TEPPAN_MANIFEST__: JSON.stringify(loaderManifest(EMBED_DIR)) } : {}),
-    },
     plugins: [react(), ...(build?.plugins ?? [])],
   };
 });
