@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { visualizer } from 'rollup-plugin-visualizer';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { loaderManifest } from './scripts/embed-manifest.mjs';
 import { widgetEntry } from './scripts/widget-entries.mjs';
-import { WIDGET_SPECS } from './src/widgets/specs';
+import { WIDGET_SPECS } from './src/widgets/specs.ts';
 
 /**
  * One config, several builds, chosen by mode (`vite build --mode lib|embed|embed-loader|embed-eager|embed-react|embed-react-loader|demo`).
@@ -16,8 +16,9 @@ import { WIDGET_SPECS } from './src/widgets/specs';
 const LIB_EXTERNAL = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^axios($|\/)/, /^axios-retry($|\/)/, /^zod($|\/)/];
 
 /** Treemap of one build. With sourcemaps its sizes match the emitted files under Vite 8 (TOOLCHAIN.md). */
-function report(name: string) {
-  return visualizer({ filename: `dist/reports/${name}.html`, template: 'treemap', sourcemap: true, title: `Teppan ${name} bundle` });
+function report(name: string): Plugin {
+  // After Vite's own generateBundle hooks, which drop the empty JS chunks of CSS-only entries (they have no source map).
+  return { ...visualizer({ filename: `dist/reports/${name}.html`, template: 'treemap', sourcemap: true, title: `Teppan ${name} bundle` }), enforce: 'post' };
 }
 
 const root = (path: string) => resolve(import.meta.dirname, path);
@@ -129,6 +130,8 @@ const builds: Record<string, () => UserConfig> = {
       outDir: resolve(import.meta.dirname, 'dist/demo'),
       emptyOutDir: true,
       sourcemap: true,
+      // Every browser Teppan supports has <link rel="modulepreload">: no polyfill (nor its source-map-less chunk).
+      modulePreload: { polyfill: false },
       rolldownOptions: {
         input: Object.fromEntries(
           ['index', 'quote', 'book', 'pay', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [
@@ -147,6 +150,11 @@ export default defineConfig(({ command, mode }) => {
   const build = command === 'build' ? builds[mode]?.() : undefined;
   return {
     ...build,
+    build: build && {
+      ...build.build,
+      // Rolldown's "slow plugin" notice names the treemaps' source-map reading, every build: known, and the price of exact sizes.
+      rolldownOptions: { ...build.build?.rolldownOptions, checks: { bundlerTimings: false } },
+    },
     plugins: [react(), ...(build?.plugins ?? [])],
   };
 });
