@@ -1,9 +1,11 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
 import { loaderManifest } from './scripts/embed-manifest.mjs';
 import { widgetEntry } from './scripts/widget-entries.mjs';
+import { loaderSpec } from './src/embed/loader/spec.ts';
 import { WIDGET_SPECS } from './src/widgets/specs.ts';
 
 /**
@@ -44,6 +46,30 @@ const PREACT = [
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
 ];
 
+/**
+ * Terser rather than the default minifier for what every page downloads: it squeezes harder (the bytes saved
+ * are in the commits that chose it). `pure_getters`: no code of ours or our dependencies reads a property for its side effect.
+ */
+const TERSER = { ecma: 2020, toplevel: true, compress: { passes: 3, unsafe_arrows: true, pure_getters: true } } as const;
+
+/**
+ * Which modules each emitted chunk holds, as `.vite/modules.json` beside Vite's manifest: the build
+ * (scripts/size-report.mjs) fails when one module lands in two chunks, so no widget re-ships another's code.
+ */
+function chunkModules(): Plugin {
+  return {
+    name: 'teppan-chunk-modules',
+    generateBundle(_, bundle) {
+      const modules = Object.fromEntries(
+        Object.values(bundle).flatMap((chunk) =>
+          chunk.type === 'chunk' ? [[chunk.fileName, chunk.moduleIds.map((id) => relative(import.meta.dirname, id))]] : [],
+        ),
+      );
+      this.emitFile({ type: 'asset', fileName: '.vite/modules.json', source: JSON.stringify(modules, null, 1) });
+    },
+  };
+}
+
 /** The embed's shared runtime and one chunk per widget, hashed, into `outDir`. */
 function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserConfig {
   return {
@@ -66,14 +92,15 @@ function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserCo
           codeSplitting: {
             groups: [
               // Stripe.js's loader stays its own chunk, fetched only when a Stripe tenant's payment form mounts.
-              { name: 'vendor', test: /node_modules\/(?!@stripe\/)/ },
+              // Rolldown's own interop helpers go with the dependencies that need them: no request of their own.
+              { name: 'vendor', test: /node_modules\/(?!@stripe\/)|rolldown\/runtime/ },
               { name: 'shared', test: /\/src\//, minShareCount: 2 },
             ],
           },
         },
       },
     },
-    plugins: [report(name)],
+    plugins: [chunkModules(), report(name)],
   };
 }
 
@@ -84,11 +111,15 @@ function loaderBuild(dir: string, name: string): UserConfig {
     build: {
       outDir: dir,
       emptyOutDir: false,
-      sourcemap: true,
+      // For the treemap only: no sourceMappingURL line in the file every page fetches.
+      sourcemap: 'hidden',
       lib: { entry: root('src/embed/loader.ts'), formats: ['iife'], name: 'TeppanLoader', fileName: () => 'teppan.js' },
-      minify: true,
+      // Terser, not the default minifier, for the file every page pays first: it mangles the element's
+      // `_`-prefixed fields and squeezes harder (bytes saved in the commit that chose it).
+      minify: 'terser',
+      terserOptions: { ...TERSER, mangle: { properties: { regex: /^_/ } } },
     },
-    define: { __TEPPAN_MANIFEST__: JSON.stringify(loaderManifest(dir)) },
+    define: { __TEPPAN_MANIFEST__: JSON.stringify(loaderManifest(dir)), __TEPPAN_SPECS__: JSON.stringify(WIDGET_SPECS.map(loaderSpec)) },
     plugins: [report(name)],
   };
 }
@@ -150,6 +181,8 @@ export default defineConfig(({ command, mode }) => {
   const build = command === 'build' ? builds[mode]?.() : undefined;
   return {
     ...build,
+    // The loader's `Teppan.version`, from package.json rather than written by hand.
+    define: { __TEPPAN_VERSION__: JSON.stringify(pkg.version), ...build?.define },
     build: build && {
       ...build.build,
       // Rolldown's "slow plugin" notice names the treemaps' source-map reading, every build: known, and the price of exact sizes.

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { embedManifest } from './embed-manifest.mjs';
 import { pruneReleases } from './releases.mjs';
-import { overBudget, writeSizeReport } from './size-report.mjs';
+import { duplicateModules, overBudget, writeSizeReport } from './size-report.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 
@@ -23,6 +23,12 @@ rmSync('dist/reports', { recursive: true, force: true });
 vite('lib');
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 vite('embed');
+// The module graph proves that no chunk carries code another has: a page showing two widgets downloads nothing twice.
+const twice = duplicateModules('dist/embed');
+if (twice.length) {
+  for (const t of twice) console.error(`module in two chunks: ${t}`);
+  process.exit(1);
+}
 vite('embed-loader');
 pruneReleases('dist/embed');
 vite('demo');
