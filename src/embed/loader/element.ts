@@ -54,7 +54,7 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
         // Drawn here so it is there at once: hover or focus fetches the code, a press opens the widget.
         const button = ownButton(launcher.text, 'teppan-launcher');
         this._launcher = button;
-        button.setAttribute('part', 'launcher');
+        button.part = 'launcher';
         button.ariaLabel = launcher.name;
         const prefetch = () => ctx.chunks.preload(spec.name);
         button.onpointerenter = prefetch;
@@ -101,7 +101,7 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
       const config = ctx.config();
       if (!config) {
         // A page may configure Teppan later than the loader runs: wait for it, and say what is missing.
-        console.warn(`Teppan: <teppan-${spec.name}> waits for data-key or Teppan('init', { key }).`);
+        console.warn('Teppan: waiting for data-key or init', this);
         ctx.whenConfigured(() => generation === this._generation && this.isConnected && this._load());
         return;
       }

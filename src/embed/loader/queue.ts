@@ -30,7 +30,6 @@ export function createQueue(handlers: Handlers): void {
   const commands: Record<string, (a: unknown, b: unknown) => void> = {
     ...(handlers as unknown as Record<string, (a: unknown) => void>),
     on(name, fn) {
-      if (typeof fn !== 'function') return console.error(`Teppan('on'): give a function.`);
       const listener: EventListener = (e) => (fn as Listener)((e as CustomEvent).detail, e);
       listeners.set(fn as Listener, listener);
       document.addEventListener(eventName(String(name)), listener);
@@ -41,7 +40,7 @@ export function createQueue(handlers: Handlers): void {
     },
   };
   const run = (command: unknown, a?: unknown, b?: unknown) =>
-    Object.hasOwn(commands, String(command)) ? commands[String(command)]?.(a, b) : console.warn(`Teppan: no command '${String(command)}'.`);
+    Object.hasOwn(commands, String(command)) ? commands[String(command)]?.(a, b) : console.warn('Teppan: no command', command);
   const pending = Array.from(window.Teppan?.q ?? [], (args) => Array.from(args));
   window.Teppan = Object.assign(run, { version: __TEPPAN_VERSION__ }) as unknown as Window['Teppan'];
   for (const [command, a, b] of pending) run(command, a, b);

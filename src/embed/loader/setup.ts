@@ -47,14 +47,14 @@ export function setupTeppan({ script, specs, chunks }: LoaderOptions): void {
   createQueue({
     init(c) {
       const key = c.key ?? config?.key;
-      if (!key) return console.error("Teppan('init') needs a key.");
+      if (!key) return console.error('Teppan: init needs a key');
       config = { ...config, ...c, key, api: c.api ?? config?.api ?? origin };
       for (const then of waiting.splice(0)) then();
     },
     preload: (name) => tagged(name) && ctx.chunks.preload(tagged(name)?.name as string),
     open(name) {
       const spec = tagged(name);
-      if (!spec?.launcher) return console.warn(`Teppan('open'): only 'chat' opens.`);
+      if (!spec?.launcher) return console.warn('Teppan: only the chat opens');
       // Once the elements exist (a queued call replays before they are defined): the page's, or one of our own.
       const tag = `teppan-${spec.name}`;
       customElements
