@@ -1,13 +1,15 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { visualizer } from 'rollup-plugin-visualizer';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
 import { loaderManifest } from './scripts/embed-manifest.mjs';
 import { widgetEntry } from './scripts/widget-entries.mjs';
-import { WIDGET_SPECS } from './src/widgets/specs';
+import { loaderSpec } from './src/embed/loader/spec.ts';
+import { WIDGET_SPECS } from './src/widgets/specs.ts';
 
 /**
- * One config, several builds, chosen by mode (`vite build --mode lib|embed|embed-loader|embed-eager|demo`).
+ * One config, several builds, chosen by mode (`vite build --mode lib|embed|embed-loader|embed-eager|embed-react|embed-react-loader|demo`).
  * Storybook and Vitest load this file too: they get only the React plugin,
  * never the visualizer, so they cannot overwrite the bundle reports.
  */
@@ -16,12 +18,14 @@ import { WIDGET_SPECS } from './src/widgets/specs';
 const LIB_EXTERNAL = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^axios($|\/)/, /^axios-retry($|\/)/, /^zod($|\/)/];
 
 /** Treemap of one build. With sourcemaps its sizes match the emitted files under Vite 8 (TOOLCHAIN.md). */
-function report(name: string) {
-  return visualizer({ filename: `dist/reports/${name}.html`, template: 'treemap', sourcemap: true, title: `Teppan ${name} bundle` });
+function report(name: string): Plugin {
+  // After Vite's own generateBundle hooks, which drop the empty JS chunks of CSS-only entries (they have no source map).
+  return { ...visualizer({ filename: `dist/reports/${name}.html`, template: 'treemap', sourcemap: true, title: `Teppan ${name} bundle` }), enforce: 'post' };
 }
 
 const root = (path: string) => resolve(import.meta.dirname, path);
 const EMBED_DIR = root('dist/embed');
+const EMBED_REACT_DIR = root('dist/embed-react');
 
 /** The embed's entries: the shared runtime, and one per widget, named for it (the manifest and the budgets go by that name). */
 const EMBED_INPUT = {
@@ -29,23 +33,45 @@ const EMBED_INPUT = {
   ...Object.fromEntries(WIDGET_SPECS.map((spec) => [spec.name, widgetEntry(import.meta.dirname, spec.name)])),
 };
 
-const builds: Record<string, UserConfig> = {
-  lib: {
-    publicDir: false,
-    build: {
-      outDir: 'dist/lib',
-      sourcemap: true,
-      lib: { entry: resolve(import.meta.dirname, 'src/react/index.ts'), formats: ['es'], fileName: 'teppan' },
-      rolldownOptions: { external: LIB_EXTERNAL },
+/**
+ * The embed renders the same React components on Preact's compat layer: about
+ * 60 kB less gzip on every first load (README, "Bundle reports"). Only the embed
+ * builds get this table; the library, the demo's React pages and Storybook stay React.
+ */
+const PREACT = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+];
+
+/**
+ * Which modules each emitted chunk holds, as `.vite/modules.json` beside Vite's manifest: the build
+ * (scripts/size-report.mjs) fails when one module lands in two chunks, so no widget re-ships another's code.
+ */
+function chunkModules(): Plugin {
+  return {
+    name: 'teppan-chunk-modules',
+    generateBundle(_, bundle) {
+      const modules = Object.fromEntries(
+        Object.values(bundle).flatMap((chunk) =>
+          chunk.type === 'chunk' ? [[chunk.fileName, chunk.moduleIds.map((id) => relative(import.meta.dirname, id))]] : [],
+        ),
+      );
+      this.emitFile({ type: 'asset', fileName: '.vite/modules.json', source: JSON.stringify(modules, null, 1) });
     },
-    plugins: [report('lib')],
-  },
-  // The embed's shared runtime and one chunk per widget, hashed. Old files stay (emptyOutDir off):
-  // a page still running the previous loader keeps finding its chunks; scripts/build.mjs prunes older ones.
-  embed: {
+  };
+}
+
+/** The embed's shared runtime and one chunk per widget, hashed, into `outDir`. */
+function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserConfig {
+  return {
     publicDir: false,
+    ...(alias ? { resolve: { alias } } : {}),
     build: {
-      outDir: EMBED_DIR,
+      outDir,
+      // Old files stay: a page still running the previous loader keeps finding its chunks; scripts/build.mjs prunes older ones.
       emptyOutDir: false,
       sourcemap: true,
       manifest: true,
@@ -60,40 +86,75 @@ const builds: Record<string, UserConfig> = {
           codeSplitting: {
             groups: [
               // Stripe.js's loader stays its own chunk, fetched only when a Stripe tenant's payment form mounts.
-              { name: 'vendor', test: /node_modules\/(?!@stripe\/)/ },
+              // Rolldown's own interop helpers go with the dependencies that need them: no request of their own.
+              { name: 'vendor', test: /node_modules\/(?!@stripe\/)|rolldown\/runtime/ },
               { name: 'shared', test: /\/src\//, minShareCount: 2 },
             ],
           },
         },
       },
     },
-    plugins: [report('embed')],
-  },
-  // The loader: one classic script at a stable URL, with the runtime's file names written in.
-  'embed-loader': {
+    plugins: [chunkModules(), report(name)],
+  };
+}
+
+/** The loader: one classic script at a stable URL, with the file names of the embed in `dir` written in. */
+function loaderBuild(dir: string, name: string): UserConfig {
+  return {
     publicDir: false,
     build: {
-      outDir: EMBED_DIR,
+      outDir: dir,
       emptyOutDir: false,
-      sourcemap: true,
+      // For the treemap only: no sourceMappingURL line in the file every page fetches.
+      sourcemap: 'hidden',
       lib: { entry: root('src/embed/loader.ts'), formats: ['iife'], name: 'TeppanLoader', fileName: () => 'teppan.js' },
-      minify: true,
+      // Terser, not the default minifier, for the file every page pays first: it mangles the element's
+      // `_`-prefixed fields and squeezes harder (bytes saved in the commit that chose it).
+      minify: 'terser',
+      // `pure_getters`: the loader reads no property for its side effect. (On the runtime's chunks terser saved
+      // ~100 B of 73 kB against the default minifier: not worth a second minifier there.)
+      terserOptions: {
+        ecma: 2020,
+        toplevel: true,
+        compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+        mangle: { properties: { regex: /^_/ } },
+      },
     },
-    plugins: [report('embed-loader')],
-  },
-  // Everything in one file: the baseline of the first-load benchmark, not something to ship.
-  'embed-eager': {
+    define: { __TEPPAN_MANIFEST__: JSON.stringify(loaderManifest(dir)), __TEPPAN_SPECS__: JSON.stringify(WIDGET_SPECS.map(loaderSpec)) },
+    plugins: [report(name)],
+  };
+}
+
+const builds: Record<string, () => UserConfig> = {
+  lib: () => ({
     publicDir: false,
+    build: {
+      outDir: 'dist/lib',
+      sourcemap: true,
+      lib: { entry: resolve(import.meta.dirname, 'src/react/index.ts'), formats: ['es'], fileName: 'teppan' },
+      rolldownOptions: { external: LIB_EXTERNAL },
+    },
+    plugins: [report('lib')],
+  }),
+  embed: () => embedBuild(EMBED_DIR, 'embed', PREACT),
+  'embed-loader': () => loaderBuild(EMBED_DIR, 'embed-loader'),
+  // Everything in one file: the baseline of the first-load benchmark, not something to ship.
+  'embed-eager': () => ({
+    publicDir: false,
+    resolve: { alias: PREACT },
     build: {
       outDir: root('dist/embed-eager'),
       emptyOutDir: true,
       lib: { entry: root('src/embed/eager.ts'), formats: ['iife'], name: 'TeppanEager', fileName: () => 'teppan.js' },
       minify: true,
     },
-    // Library mode leaves process.env.NODE_ENV alone; a page bundle must get React's production build.
+    // Library mode leaves process.env.NODE_ENV alone; a page bundle must get production builds.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  },
-  demo: {
+  }),
+  // The same embed on React's own runtime, for measurement only (`npm run bench` prints both): never shipped.
+  'embed-react': () => embedBuild(EMBED_REACT_DIR, 'embed-react'),
+  'embed-react-loader': () => loaderBuild(EMBED_REACT_DIR, 'embed-react-loader'),
+  demo: () => ({
     root: resolve(import.meta.dirname, 'server/demo'),
     base: '/',
     publicDir: false,
@@ -101,6 +162,8 @@ const builds: Record<string, UserConfig> = {
       outDir: resolve(import.meta.dirname, 'dist/demo'),
       emptyOutDir: true,
       sourcemap: true,
+      // Every browser Teppan supports has <link rel="modulepreload">: no polyfill (nor its source-map-less chunk).
+      modulePreload: { polyfill: false },
       rolldownOptions: {
         input: Object.fromEntries(
           ['index', 'quote', 'book', 'pay', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [
@@ -111,17 +174,20 @@ const builds: Record<string, UserConfig> = {
       },
     },
     plugins: [report('demo')],
-  },
+  }),
 };
 
 export default defineConfig(({ command, mode }) => {
-  const build = command === 'build' ? builds[mode] : undefined;
+  // A function per build: the loader's reads the runtime's manifest, which exists only once the runtime is built.
+  const build = command === 'build' ? builds[mode]?.() : undefined;
   return {
     ...build,
-    // The loader needs the runtime's file names; it is built after the runtime.
-    define: {
-      ...build?.define,
-      ...(mode === 'embed-loader' && command === 'build' ? { __TEPPAN_MANIFEST__: JSON.stringify(loaderManifest(EMBED_DIR)) } : {}),
+    // The loader's `Teppan.version`, from package.json rather than written by hand.
+    define: { __TEPPAN_VERSION__: JSON.stringify(pkg.version), ...build?.define },
+    build: build && {
+      ...build.build,
+      // Rolldown's "slow plugin" notice names the treemaps' source-map reading, every build: known, and the price of exact sizes.
+      rolldownOptions: { ...build.build?.rolldownOptions, checks: { bundlerTimings: false } },
     },
     plugins: [react(), ...(build?.plugins ?? [])],
   };

@@ -4,7 +4,10 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
-import { measure } from '../scripts/size-report.mjs';
+import { embedManifest } from '../scripts/embed-manifest.mjs';
+import { firstLoad, measure } from '../scripts/size-report.mjs';
+
+const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TMP = join(ROOT, 'bench/.tmp');
@@ -13,6 +16,10 @@ const TMP = join(ROOT, 'bench/.tmp');
 const PIECES = {
   'react + react-dom': {
     code: "import { createElement } from 'react'; import { createRoot } from 'react-dom/client'; createRoot(document.body).render(createElement('p', null, 'x'));",
+  },
+  // What the embed renders on instead (vite.config.ts aliases react and react-dom to it in the embed builds).
+  'preact/compat': {
+    code: "import { createElement } from 'preact/compat'; import { createRoot } from 'preact/compat/client'; createRoot(document.body).render(createElement('p', null, 'x'));",
   },
   '@tanstack/react-query': {
     code: "export { QueryClient, QueryClientProvider, QueryErrorResetBoundary, useQuery, useSuspenseQuery, useMutation } from '@tanstack/react-query';",
@@ -70,7 +77,34 @@ for (const [name, piece] of Object.entries(PIECES)) {
 }
 rmSync(TMP, { recursive: true, force: true });
 
+// The embed as it ships (Preact's compat layer) beside the same embed on React's own runtime, built here for this table only.
+const embeds = {};
+for (const [name, dir] of [
+  ['preact/compat', 'dist/embed'],
+  ['react', 'dist/embed-react'],
+]) {
+  const mode = dir === 'dist/embed' ? 'embed' : 'embed-react';
+  for (const m of [mode, `${mode}-loader`]) await build({ mode: m, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent' });
+  const manifest = embedManifest(join(ROOT, dir));
+  embeds[name] = {
+    loader: measure(join(ROOT, dir, 'teppan.js')),
+    runtime: manifest.runtime.map((f) => measure(join(ROOT, dir, f))).reduce(add),
+    firstLoad: firstLoad(join(ROOT, dir), manifest),
+  };
+}
+
 console.log('Bundle sizes, bytes (npm run bench)\n');
 console.log('| piece | minified | gzip | brotli |');
 console.log('|---|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
+
+console.log('\nThe embed on each renderer, bytes gzip / brotli (the embed ships on preact/compat; npm run bench)\n');
+const names = Object.keys(embeds);
+console.log(`| | ${names.join(' | ')} |`);
+console.log(`|---|${names.map(() => '---:').join('|')}|`);
+const cell = (s) => `${s.gzip} / ${s.brotli}`;
+console.log(`| loader (teppan.js) | ${names.map((n) => cell(embeds[n].loader)).join(' | ')} |`);
+console.log(`| shared runtime (renderer, query, HTTP, contract) | ${names.map((n) => cell(embeds[n].runtime)).join(' | ')} |`);
+for (const widget of Object.keys(embeds[names[0]].firstLoad)) {
+  console.log(`| first load: ${widget} | ${names.map((n) => cell(embeds[n].firstLoad[widget])).join(' | ')} |`);
+}

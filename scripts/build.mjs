@@ -8,7 +8,7 @@ import { embedManifest } from './embed-manifest.mjs';
 import { pruneReleases } from './releases.mjs';
 import { writeReportsIndex } from './reports-index.mjs';
 import { printSizeChange, readLastSizes } from './size-history.mjs';
-import { overBudget, writeSizeReport } from './size-report.mjs';
+import { duplicateModules, overBudget, writeSizeReport } from './size-report.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 
@@ -29,6 +29,12 @@ rmSync('dist/reports', { recursive: true, force: true });
 vite('lib');
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 vite('embed');
+// The module graph proves that no chunk carries code another has: a page showing two widgets downloads nothing twice.
+const twice = duplicateModules('dist/embed');
+if (twice.length) {
+  for (const t of twice) console.error(`module in two chunks: ${t}`);
+  process.exit(1);
+}
 vite('embed-loader');
 pruneReleases('dist/embed');
 vite('demo');

@@ -5,10 +5,14 @@
  */
 import { type Manifest, splitChunks } from './loader/chunks';
 import { setupTeppan } from './loader/setup';
+import type { LoaderSpec } from './loader/spec';
 
+// Written in by the build (vite.config.ts): the runtime's file names, and what the loader needs of each widget's spec.
 declare const __TEPPAN_MANIFEST__: Manifest;
+declare const __TEPPAN_SPECS__: LoaderSpec[];
 
 setupTeppan({
   script: document.currentScript as HTMLScriptElement | null,
+  specs: __TEPPAN_SPECS__,
   chunks: (base, nonce) => splitChunks(__TEPPAN_MANIFEST__, base, nonce),
 });

@@ -7,9 +7,10 @@ import { lazyWidget } from '../react/lazyWidget';
 import { StyleRootContext } from '../ui';
 import { paymentSpec } from '../widgets/payment/spec';
 import { type WidgetSlots, WidgetSlotsContext } from '../widgets/slots';
-import { tagOf } from '../widgets/specs';
-import { camelCase } from './attributes';
+import { tagOf, WIDGET_SPECS, type WidgetSpec } from '../widgets/specs';
+import { camelCase, propsFromAttributes } from './attributes';
 import { EVENTS } from './events';
+import type { WidgetElement } from './loader/context';
 import type { EmbedConfig, EmbedRuntime, MountOptions } from './types';
 
 /**
@@ -50,7 +51,7 @@ function errorDetail(e: TeppanError) {
  * the loader, where every byte is paid by every page): which of several
  * elements of one kind it is, and for a launcher widget, its `open` attribute.
  */
-function elementProps(host: HTMLElement, shadow: ShadowRoot, spec: MountOptions['spec'], props: Record<string, unknown>): Record<string, unknown> {
+function elementProps(host: HTMLElement, shadow: ShadowRoot, spec: WidgetSpec, props: Record<string, unknown>): Record<string, unknown> {
   const extra: Record<string, unknown> = {};
   const instance = spec.instanceAttribute && camelCase(spec.instanceAttribute);
   if (instance && props[instance] === undefined) {
@@ -70,26 +71,45 @@ function elementProps(host: HTMLElement, shadow: ShadowRoot, spec: MountOptions[
   return extra;
 }
 
+// A widget's wake-up event (a quote chosen, a booking made) is raised by another widget, so only once this runtime
+// runs: it listens, not the loader, which then carries no wake-up rules.
+for (const spec of WIDGET_SPECS) {
+  const wakeOn = spec.wakeOn;
+  if (wakeOn)
+    document.addEventListener(wakeOn.event, () => {
+      for (const el of document.querySelectorAll<WidgetElement>(tagOf(spec))) {
+        if (!(wakeOn.unlessAttribute && el.hasAttribute(wakeOn.unlessAttribute))) el.wake();
+      }
+    });
+}
+
 let slots: WidgetSlots | undefined;
 
 /** The widgets shown inside others, loaded as the loader loads any widget (no second way to fetch code). */
-function slotsFor(load: MountOptions['loadWidget']): WidgetSlots {
-  slots ??= { Payment: lazyWidget<Record<string, unknown>>(paymentSpec, () => load(paymentSpec)) };
+function slotsFor(chunks: MountOptions['chunks']): WidgetSlots {
+  slots ??= {
+    Payment: lazyWidget<Record<string, unknown>>(paymentSpec, () => chunks.widget(paymentSpec.name)),
+  };
   return slots;
 }
 
-export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, spec, widget: Widget, props, config: embedConfig, catalog, loadWidget }) => {
+export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, name, widget: Widget, config: embedConfig, catalog, chunks }) => {
+  const spec = WIDGET_SPECS.find((s) => s.name === name) as WidgetSpec;
   const config = configFor(embedConfig);
   prefetchCatalog(pageQueryClient(), config, catalog);
+  // Whatever held the place (the "Show the …" button) goes; if it had focus, the widget's first control takes it.
+  const hadFocus = shadow.activeElement !== null;
+  container.replaceChildren();
   const root = createRoot(container);
   const events = eventProps(host);
-  const render = (attributes: Record<string, unknown>) => {
+  const render = () => {
+    const attributes = propsFromAttributes(spec, host);
     const p = { ...attributes, ...elementProps(host, shadow, spec, attributes) };
     root.render(
       <QueryClientProvider client={pageQueryClient()}>
         <TeppanContext.Provider value={config}>
           <StyleRootContext.Provider value={shadow}>
-            <WidgetSlotsContext.Provider value={slotsFor(loadWidget)}>
+            <WidgetSlotsContext.Provider value={slotsFor(chunks)}>
               <WidgetBoundary fallback={<WidgetSkeleton spec={spec} />} onError={events.onError}>
                 <Widget {...p} {...events} />
               </WidgetBoundary>
@@ -99,6 +119,17 @@ export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, spec, wi
       </QueryClientProvider>,
     );
   };
-  render(props);
-  return { update: render, unmount: () => root.unmount() };
+  render();
+  // Attributes are props: a change re-renders (the loader watches none, to stay small).
+  const watch = new MutationObserver(render);
+  watch.observe(host, { attributeFilter: Object.keys(spec.attributes) });
+  if (spec.launcher) shadow.querySelector('.teppan-launcher')?.setAttribute('aria-label', spec.launcher.name);
+  // A launcher widget moves focus itself when it opens.
+  else if (hadFocus) requestAnimationFrame(() => shadow.querySelector<HTMLElement>('input, button, select, textarea')?.focus());
+  return {
+    unmount: () => {
+      watch.disconnect();
+      root.unmount();
+    },
+  };
 };

@@ -1,36 +1,36 @@
 import type { LogHook } from '../core';
-import type { WidgetSpec } from '../widgets/specs';
+import type { ChunkSource } from './loader/chunks';
 
 /** The page's Teppan settings: from the script tag's data-key / data-api, or Teppan('init', …). */
 export interface EmbedConfig {
   key: string;
   api: string;
-  locale?: string;
+  locale?: string | undefined;
   onLog?: LogHook;
 }
 
 /** One mounted widget, as the loader holds it. */
 export interface MountedWidget {
-  update(props: Record<string, unknown>): void;
   unmount(): void;
 }
 
 export interface MountOptions {
+  /** The element: its attributes are the widget's props, watched by the runtime. */
   host: HTMLElement;
   shadow: ShadowRoot;
   container: HTMLElement;
-  spec: WidgetSpec;
+  /** The widget's spec name. */
+  name: string;
   /** The widget chunk's default export. */
   widget: import('react').ComponentType<Record<string, unknown>>;
-  props: Record<string, unknown>;
   config: EmbedConfig;
   /** The catalog response the loader requested in parallel with the code, if any. */
   catalog: Promise<Response> | undefined;
   /**
-   * Another widget's code, for one widget shown inside another (the booking
-   * form's deposit): through the loader's own chunks, preloads and retry.
+   * The loader's code source, for one widget shown inside another (the booking
+   * form's deposit): its chunks, preloads and retry.
    */
-  loadWidget(spec: WidgetSpec): Promise<import('./loader/chunks').WidgetModule>;
+  chunks: ChunkSource;
 }
 
 /** What the runtime chunk exports to the loader. */

@@ -1,7 +1,7 @@
-import { bookingSpec } from './booking/spec';
-import { chatSpec } from './chat/spec';
-import { paymentSpec } from './payment/spec';
-import { quoteSpec } from './quote/spec';
+import { bookingSpec } from './booking/spec.ts';
+import { chatSpec } from './chat/spec.ts';
+import { paymentSpec } from './payment/spec.ts';
+import { quoteSpec } from './quote/spec.ts';
 
 /** How an attribute's text becomes a prop: as it is, a finite number, or present and not "false". */
 export type AttributeType = 'string' | 'number' | 'boolean';

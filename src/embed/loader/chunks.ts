@@ -1,5 +1,4 @@
 import type { ComponentType } from 'react';
-import type { WidgetSpec } from '../../widgets/specs';
 import type { EmbedRuntime } from '../types';
 
 /** File lists written into the loader at build time: each entry first, then what it imports. */
@@ -10,15 +9,14 @@ export interface Manifest {
 
 export type WidgetModule = { default: ComponentType<Record<string, unknown>> };
 
-/** How the loader gets code: split chunks fetched on demand, or everything already in one bundle. */
+/** How the loader gets code, by widget name: split chunks fetched on demand, or everything already in one bundle. */
 export interface ChunkSource {
   runtime(): Promise<EmbedRuntime>;
-  widget(spec: WidgetSpec): Promise<WidgetModule>;
+  /** A widget's module; its files, and the runtime's, all start downloading at once (see `preload`). */
+  widget(name: string): Promise<WidgetModule>;
   /** Starts every file a widget needs downloading at once, so nothing waits on an import chain. */
-  preload(spec: WidgetSpec): void;
+  preload(name: string): void;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Chunks next to the loader, preloaded with <link rel="modulepreload"> (carrying
@@ -28,32 +26,28 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function splitChunks(manifest: Manifest, base: string, nonce: string): ChunkSource {
   const preloaded = new Set<string>();
   const url = (file: string) => new URL(file, base).href;
-  const load = async <T>(file: string): Promise<T> => {
-    try {
-      return (await import(/* @vite-ignore */ url(file))) as T;
-    } catch {
-      await sleep(600);
-      return (await import(/* @vite-ignore */ `${url(file)}?retry=${Date.now()}`)) as T;
+  // A widget not in this build has no files: its import fails, and the element says it did not load.
+  const load = <T>(files: string[] = []): Promise<T> =>
+    import(/* @vite-ignore */ url(files[0] as string)).catch(
+      () => new Promise((retry) => setTimeout(() => retry(import(/* @vite-ignore */ `${url(files[0] as string)}?retry=${Date.now()}`)), 600)),
+    );
+  const preload = (name: string) => {
+    for (const file of [...manifest.runtime, ...(manifest.widgets[name] ?? [])]) {
+      if (preloaded.has(file)) continue;
+      preloaded.add(file);
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = url(file);
+      link.nonce = nonce;
+      document.head.append(link);
     }
   };
-  const entry = (files: string[] | undefined) => {
-    const first = files?.[0];
-    if (!first) throw new Error('Teppan: no such widget here.');
-    return first;
-  };
   return {
-    runtime: () => load<EmbedRuntime>(entry(manifest.runtime)),
-    widget: (spec) => load<WidgetModule>(entry(manifest.widgets[spec.name])),
-    preload(spec) {
-      for (const file of [...manifest.runtime, ...(manifest.widgets[spec.name] ?? [])]) {
-        if (preloaded.has(file)) continue;
-        preloaded.add(file);
-        const link = document.createElement('link');
-        link.rel = 'modulepreload';
-        link.href = url(file);
-        if (nonce) link.nonce = nonce;
-        document.head.append(link);
-      }
+    runtime: () => load(manifest.runtime),
+    widget(name) {
+      preload(name);
+      return load(manifest.widgets[name]);
     },
+    preload,
   };
 }

@@ -1,7 +1,7 @@
 import type { EmbedConfig } from '../types';
 import type { ChunkSource } from './chunks';
 
-/** A Teppan element, as the rest of the loader sees it. */
+/** A Teppan element, as the rest of the loader (and the runtime) sees it. */
 export interface WidgetElement extends HTMLElement {
   /** Load now, whatever `loading` says, and come into view. */
   wake(): void;
@@ -9,7 +9,7 @@ export interface WidgetElement extends HTMLElement {
   open(): void;
 }
 
-/** What every element of the page shares: settings, code, the first catalog read, and who is alive. */
+/** What every element of the page shares: settings, code and the first catalog read. */
 export interface LoaderContext {
   config(): EmbedConfig | undefined;
   /** Runs `then` once Teppan('init', …) supplies a key (at once if there is one). */
@@ -17,5 +17,4 @@ export interface LoaderContext {
   chunks: ChunkSource;
   /** The catalog, requested once per page as soon as any element starts loading. */
   catalog(config: EmbedConfig): Promise<Response> | undefined;
-  elements: Set<WidgetElement>;
 }

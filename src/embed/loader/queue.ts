@@ -12,10 +12,13 @@ interface Handlers {
   open(widget: string): void;
 }
 
-export const VERSION = '0.1.0';
+/** Injected by the build from package.json (vite.config.ts): also how a second copy of the loader knows it is one. */
+declare const __TEPPAN_VERSION__: string;
 
 /** `booking-created` or `teppan:booking-created` → the DOM event name. */
-const eventName = (name: string) => (name.startsWith('teppan:') ? name : `teppan:${name}`);
+const eventName = (name: string) => `teppan:${name.replace(/^teppan:/, '')}`;
+
+type Listener = (detail: unknown, event: Event) => void;
 
 /**
  * `window.Teppan`: a command function that works before the loader arrives
@@ -23,39 +26,22 @@ const eventName = (name: string) => (name.startsWith('teppan:') ? name : `teppan
  * Replays the queue in order, then takes over.
  */
 export function createQueue(handlers: Handlers): void {
-  type Listener = (detail: unknown, event: Event) => void;
   const listeners = new Map<Listener, EventListener>();
-  const run = (...args: unknown[]) => {
-    const [command, a, b] = args as [string, unknown, unknown];
-    switch (command) {
-      case 'init':
-        handlers.init((a ?? {}) as Partial<EmbedConfig>);
-        break;
-      case 'on': {
-        if (typeof b !== 'function') return console.error(`Teppan('on'): give a function.`);
-        const fn = b as Listener;
-        const listener: EventListener = (e) => fn((e as CustomEvent).detail, e);
-        listeners.set(fn, listener);
-        document.addEventListener(eventName(String(a)), listener);
-        break;
-      }
-      case 'off': {
-        const listener = listeners.get(b as Listener);
-        if (listener) document.removeEventListener(eventName(String(a)), listener);
-        break;
-      }
-      case 'preload':
-        handlers.preload(String(a));
-        break;
-      case 'open':
-        handlers.open(String(a));
-        break;
-      default:
-        console.warn(`Teppan: no command '${String(command)}'.`);
-    }
+  const commands: Record<string, (a: unknown, b: unknown) => void> = {
+    ...(handlers as unknown as Record<string, (a: unknown) => void>),
+    on(name, fn) {
+      const listener: EventListener = (e) => (fn as Listener)((e as CustomEvent).detail, e);
+      listeners.set(fn as Listener, listener);
+      document.addEventListener(eventName(String(name)), listener);
+    },
+    off(name, fn) {
+      const listener = listeners.get(fn as Listener);
+      if (listener) document.removeEventListener(eventName(String(name)), listener);
+    },
   };
+  const run = (command: unknown, a?: unknown, b?: unknown) =>
+    Object.hasOwn(commands, String(command)) ? commands[String(command)]?.(a, b) : console.warn('Teppan: no command', command);
   const pending = Array.from(window.Teppan?.q ?? [], (args) => Array.from(args));
-  const teppan = Object.assign((...args: unknown[]) => run(...args), { version: VERSION });
-  window.Teppan = teppan as unknown as Window['Teppan'];
-  for (const args of pending) run(...args);
+  window.Teppan = Object.assign(run, { version: __TEPPAN_VERSION__ }) as unknown as Window['Teppan'];
+  for (const [command, a, b] of pending) run(command, a, b);
 }
