@@ -40,8 +40,9 @@ const fetch = createNodeApp({
   llm,
   demoRoot: built('dist/demo'),
   embedRoot: built('dist/embed'),
-  reportsRoot: built('dist/reports'),
-  storybookRoot: built('dist/storybook'),
+  // Mounted even before they exist: `npm start` builds Storybook after the server is up.
+  reportsRoot: 'dist/reports',
+  storybookRoot: 'dist/storybook',
   // The builds `npm run bench` compares with the embed, when built.
   variantRoots: Object.fromEntries(['embed-eager', 'embed-react'].flatMap((name) => (existsSync(`dist/${name}`) ? [[`/${name}`, `dist/${name}`]] : []))),
   trustProxy,

@@ -42,6 +42,13 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Files whose names carry their content's hash (`runtime-BX3a_f9Q.js`): they never change. */
 const HASHED = /-[\w-]{8,}\.(js|css|woff2?)$/;
 
+/** A tool's folder asked for before its build wrote it: a page that says so and asks to be reloaded. */
+function notBuiltYet(path: string) {
+  const name = path.startsWith('/storybook') ? 'Storybook' : 'The bundle reports';
+  const page = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Building…</title><p>${name} is being built (about a minute after <code>npm start</code>, or run <code>npm run build</code>). Reload this page in a moment.</p></html>`;
+  return new Response(page, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '30', 'cache-control': 'no-store' } });
+}
+
 const noRouteProblemResponse = (method: string, path: string, allow?: string[]) => problemResponse(noRouteProblem(method, path, allow).init, path);
 
 /** The reference API plus the demo site and embed files, as one Node request handler. */
@@ -106,6 +113,8 @@ export function createNodeApp({
     if (!dir) continue;
     // `/reports/*` matches `/reports` too: the bare folder is redirected to its slash there.
     root.use(`${prefix}/*`, staticFiles({ root: dir, prefix, cacheControl: (path) => (/^assets\//.test(path) && HASHED.test(path) ? IMMUTABLE : 'no-cache') }));
+    // Not built yet (`npm start` builds Storybook once the demo is up): say so, rather than a bare 404.
+    root.get(`${prefix}/`, (c) => notBuiltYet(c.req.path));
   }
   if (demoRoot) {
     root.use('/*', staticFiles({ root: demoRoot, prefix: '', cacheControl: (path) => (path.startsWith('assets/') ? IMMUTABLE : 'no-cache') }));

@@ -165,6 +165,25 @@ describe('files: the build’s compressed twins', () => {
     expect(demo.headers['content-security-policy']).not.toContain('unsafe-inline');
   });
 
+  it('mounts Storybook before it is built: a page says it is being built, then the built site is served', async () => {
+    const later = join(dist, 'storybook-later');
+    const app = createNodeApp({ store: createMemoryStore(), chaos: false, rateLimits: false, storybookRoot: later });
+    const { servers: own, port } = await listen(app, 0, ['127.0.0.1']);
+    try {
+      const building = await fetch(`http://127.0.0.1:${port}/storybook/`);
+      expect(building.status).toBe(503);
+      expect(building.headers.get('content-type')).toContain('text/html');
+      expect(await building.text()).toContain('Storybook is being built');
+      mkdirSync(later);
+      writeFileSync(join(later, 'index.html'), PAGE);
+      const built = await fetch(`http://127.0.0.1:${port}/storybook/`);
+      expect(built.status).toBe(200);
+      expect(await built.text()).toBe(PAGE);
+    } finally {
+      for (const s of own) s.close();
+    }
+  });
+
   it('never serves what is outside the folder or hidden', async () => {
     writeFileSync(join(dist, 'embed', '.secret'), 'no');
     for (const path of ['/embed/.secret', '/embed/%2e%2e/demo/index.html', '/embed/..%2fdemo/index.html']) {
