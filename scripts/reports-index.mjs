@@ -40,6 +40,12 @@ export function writeReportsIndex(dir = 'dist/reports') {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Teppan bundle reports</title>
+<style>
+  body { font: 16px/1.5 system-ui, sans-serif; color: #1d2939; max-width: 48rem; margin: 0 auto; padding: 1rem; }
+  h1 { font-size: 1.75rem; line-height: 1.2; } a { color: #b42318; }
+  table { border-collapse: collapse; } th, td { padding: 0.25rem 0.75rem; border-bottom: 1px solid #d0d5dd; }
+  td { text-align: right; font-variant-numeric: tabular-nums; } th[scope=row] { text-align: left; }
+</style>
 <link rel="icon" href="data:,">
 </head>
 <body>
