@@ -249,6 +249,8 @@ test('the chat: the message box and the "Talk to a person" form; messages and le
   const dialog = page.getByRole('dialog');
   const box = dialog.getByRole('textbox', { name: 'Message' });
   const send = dialog.getByRole('button', { name: 'Send' });
+  // The launcher opens the panel at once; its message box comes with the chat's chunk, as a visitor sees it.
+  await expect(box).toBeVisible();
   const broken = await probeField(page, {
     host: 'teppan-chat',
     field: 'message',
