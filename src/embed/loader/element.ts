@@ -2,6 +2,7 @@ import type { MountedWidget } from '../types';
 import type { LoaderContext, WidgetElement } from './context';
 // Through Vite's CSS pipeline: minified into the loader, where every byte is paid by every page.
 import HOST_CSS from './host.css?inline';
+import { reserveCss } from './reserve';
 import type { LoaderSpec } from './spec';
 import { whenToLoad } from './strategy';
 
@@ -14,9 +15,9 @@ function sheet(css: string): CSSStyleSheet {
 }
 
 /** A button the element draws itself, before any widget code. */
-function ownButton(text: string, className = ''): HTMLButtonElement {
+function ownButton(text: string, className = 'b'): HTMLButtonElement {
   const button = document.createElement('button');
-  button.className = `teppan-b ${className}`;
+  button.className = className;
   button.textContent = text;
   return button;
 }
@@ -30,29 +31,30 @@ const FAILED = 'This part of the page didn’t load. Check your connection and t
  * it set up. Attributes become props in the runtime, which watches them.
  */
 export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElementConstructor {
-  const reserve = sheet(spec.css);
+  const reserve = sheet(reserveCss(spec.reserve ?? []));
   return class extends HTMLElement implements WidgetElement {
     // Plain fields, not #private ones: the build mangles these `_`-prefixed names (vite.config.ts), which `#` names would not shrink below.
+    // `declare`d fields start undefined and compile to nothing (a plain `_x;` is a byte sequence in the output).
     _root = this.attachShadow({ mode: 'open' });
-    _frame: HTMLDivElement;
-    _mounted: MountedWidget | undefined;
+    declare _frame: HTMLDivElement;
+    declare _mounted: MountedWidget | undefined;
     /** Loading or loaded: a press of the launcher then has nothing to start. */
-    _busy = false;
-    _cancelWait: (() => void) | undefined;
+    declare _busy: boolean | undefined;
+    declare _cancelWait: (() => void) | undefined;
     _generation = 0;
-    _launcher: HTMLButtonElement | undefined;
+    declare _launcher: HTMLButtonElement | undefined;
 
     constructor() {
       super();
       // Constructed stylesheets, not <style> or style attributes: strict CSPs allow them.
       hostSheet ??= sheet(HOST_CSS);
       this._root.adoptedStyleSheets = [hostSheet, reserve];
-      this._root.innerHTML = '<div class="teppan-frame"><div class="teppan-slot" part="slot"></div></div>';
+      this._root.innerHTML = '<div class="f"><div class="s" part="slot"></div></div>';
       this._frame = this._root.firstChild?.firstChild as HTMLDivElement;
       const launcher = spec.launcher;
       if (launcher) {
         // Drawn here so it is there at once: hover or focus fetches the code, a press opens the widget.
-        const button = ownButton(launcher.text, 'teppan-launcher');
+        const button = ownButton(launcher.text, 'b teppan-launcher');
         this._launcher = button;
         button.part = 'launcher';
         button.ariaLabel = launcher.name;
@@ -133,7 +135,7 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
         this._launcher.ariaLabel = FAILED;
       } else {
         // Our own fixed words, no page or visitor text: markup is the smallest way to write them in the loader.
-        this._frame.innerHTML = `<div class="teppan-notice" role="alert" part="error"><p>${FAILED}</p><button class="teppan-b">Try again</button></div>`;
+        this._frame.innerHTML = `<div class="n" role="alert" part="error"><p>${FAILED}</p><button class="b">Try again</button></div>`;
         (this._frame.querySelector('button') as HTMLButtonElement).onclick = () => {
           this._frame.replaceChildren();
           this._load();
