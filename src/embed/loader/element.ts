@@ -22,8 +22,6 @@ function ownButton(text: string, className = 'b'): HTMLButtonElement {
   return button;
 }
 
-const FAILED = 'This part of the page didn’t load. Check your connection and try again.';
-
 /**
  * The element class of one widget. Before its code arrives it reserves the
  * widget's size in its shadow root; its `loading` attribute decides when the
@@ -109,41 +107,37 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
       }
       const catalog = ctx.catalog(config);
       try {
-        const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name), ctx.chunks.runtime()]);
-        if (generation === this._generation && this.isConnected)
+        // A widget chunk that fails is the runtime's to report (its notice, its retry): only the runtime's own failure is the loader's.
+        const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name).catch(() => undefined), ctx.chunks.runtime()]);
+        if (generation === this._generation && this.isConnected) {
           this._mounted = runtime.mount({
             host: this,
             shadow: this._root,
             container: this._frame,
             name: spec.name,
-            widget: widget.default,
+            widget,
             config,
             catalog,
             chunks: ctx.chunks,
           });
-      } catch (cause) {
-        if (generation === this._generation) this._fail(cause);
+          // Nothing mounted (a launcher whose chunk failed): a press loads afresh.
+          this._busy = !!this._mounted;
+        }
+      } catch {
+        if (generation === this._generation) {
+          // The runtime did not load: the least that says so. A launcher's button is pressed again; anything else gets a retry in its place.
+          this._busy = false;
+          this.removeAttribute('open');
+          if (!spec.launcher) {
+            const retry = ownButton(`Try again: the ${spec.label} didn’t load`);
+            retry.onclick = () => this._load();
+            this._frame.replaceChildren(retry);
+          }
+          this.dispatchEvent(
+            new CustomEvent('teppan:error', { detail: { kind: 'network', message: 'Teppan didn’t load', retryable: true }, bubbles: true, composed: true }),
+          );
+        }
       }
-    }
-
-    /** In place of the widget, and only there: the rest of the page is not this element's business. */
-    _fail(cause: unknown) {
-      this._busy = false; // pressing "Try again" (or the launcher) loads afresh
-      // A launcher's widget has no place in the page: its button says it, and pressing it tries again.
-      if (this._launcher) {
-        this.removeAttribute('open');
-        this._launcher.ariaLabel = FAILED;
-      } else {
-        // Our own fixed words, no page or visitor text: markup is the smallest way to write them in the loader.
-        this._frame.innerHTML = `<div class="n" role="alert" part="error"><p>${FAILED}</p><button class="b">Try again</button></div>`;
-        (this._frame.querySelector('button') as HTMLButtonElement).onclick = () => {
-          this._frame.replaceChildren();
-          this._load();
-        };
-      }
-      this.dispatchEvent(
-        new CustomEvent('teppan:error', { detail: { kind: 'network', message: FAILED, retryable: true, cause: String(cause) }, bubbles: true, composed: true }),
-      );
     }
   };
 }
