@@ -6,13 +6,14 @@ import { reserveCss } from './reserve';
 import type { LoaderSpec } from './spec';
 import { whenToLoad } from './strategy';
 
-let hostSheet: CSSStyleSheet | undefined;
-
 function sheet(css: string): CSSStyleSheet {
   const s = new CSSStyleSheet();
   s.replaceSync(css);
   return s;
 }
+
+// Every element's own styles: one sheet for the page, made when the loader runs.
+const hostSheet = sheet(HOST_CSS);
 
 /** A button the element draws itself, before any widget code. */
 function ownButton(text: string, className = 'b'): HTMLButtonElement {
@@ -45,7 +46,6 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
     constructor() {
       super();
       // Constructed stylesheets, not <style> or style attributes: strict CSPs allow them.
-      hostSheet ??= sheet(HOST_CSS);
       this._root.adoptedStyleSheets = [hostSheet, reserve];
       this._root.innerHTML = '<div class="f"><div class="s" part="slot"></div></div>';
       this._frame = this._root.firstChild?.firstChild as HTMLDivElement;
