@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { TeppanError } from '../core';
 import { createTeppanConfig, pageQueryClient, prefetchCatalog, type TeppanConfig, TeppanContext } from '../query';
 import { WidgetBoundary, WidgetSkeleton } from '../react';
-import { lazyWidget } from '../react/lazyWidget';
+import { CHUNK_FAILED, lazyWidget } from '../react/lazyWidget';
 import { StyleRootContext } from '../ui';
 import { paymentSpec } from '../widgets/payment/spec';
 import { type WidgetSlots, WidgetSlotsContext } from '../widgets/slots';
@@ -93,15 +93,38 @@ function slotsFor(chunks: MountOptions['chunks']): WidgetSlots {
   return slots;
 }
 
-export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, name, widget: Widget, config: embedConfig, catalog, chunks }) => {
+/**
+ * A widget chunk that did not load is reported here rather than in the loader, which every page pays for:
+ * a launcher's button says so and is pressed again to retry; any other widget shows the notice and
+ * "Try again" of a lazy widget (as in the React build), whose retry fetches the chunk afresh.
+ */
+function failedWidget(host: HTMLElement, shadow: ShadowRoot, spec: WidgetSpec, chunks: MountOptions['chunks'], onError: (e: TeppanError) => void) {
+  if (spec.launcher) {
+    host.removeAttribute('open');
+    shadow.querySelector('.teppan-launcher')?.setAttribute('aria-label', CHUNK_FAILED);
+    onError(new TeppanError({ kind: 'network', userMessage: CHUNK_FAILED }));
+    return undefined;
+  }
+  let first = true;
+  return lazyWidget<Record<string, unknown>>(spec, () => {
+    // The first attempt is the one that just failed: its notice shows at once, and a retry imports again.
+    if (!first) return chunks.widget(spec.name);
+    first = false;
+    return Promise.reject(new Error('Teppan: the widget chunk did not load'));
+  });
+}
+
+export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, name, widget, config: embedConfig, catalog, chunks }) => {
   const spec = WIDGET_SPECS.find((s) => s.name === name) as WidgetSpec;
+  const events = eventProps(host);
+  const Widget = widget ? widget.default : failedWidget(host, shadow, spec, chunks, events.onError as (e: TeppanError) => void);
+  if (!Widget) return undefined;
   const config = configFor(embedConfig);
   prefetchCatalog(pageQueryClient(), config, catalog);
   // Whatever held the place (the "Show the …" button) goes; if it had focus, the widget's first control takes it.
   const hadFocus = shadow.activeElement !== null;
   container.replaceChildren();
   const root = createRoot(container);
-  const events = eventProps(host);
   const render = () => {
     const attributes = propsFromAttributes(spec, host);
     const p = { ...attributes, ...elementProps(host, shadow, spec, attributes) };

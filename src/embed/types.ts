@@ -21,8 +21,8 @@ export interface MountOptions {
   container: HTMLElement;
   /** The widget's spec name. */
   name: string;
-  /** The widget chunk's default export. */
-  widget: import('react').ComponentType<Record<string, unknown>>;
+  /** The widget's chunk, or undefined when it did not load (the runtime then says so, and offers a retry). */
+  widget: import('./loader/chunks').WidgetModule | undefined;
   config: EmbedConfig;
   /** The catalog response the loader requested in parallel with the code, if any. */
   catalog: Promise<Response> | undefined;
@@ -35,5 +35,6 @@ export interface MountOptions {
 
 /** What the runtime chunk exports to the loader. */
 export interface EmbedRuntime {
-  mount(options: MountOptions): MountedWidget;
+  /** Undefined when nothing was mounted (a launcher widget whose chunk did not load): the element loads afresh when next asked. */
+  mount(options: MountOptions): MountedWidget | undefined;
 }

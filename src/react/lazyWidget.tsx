@@ -41,7 +41,8 @@ class Chunk<P> {
   }
 }
 
-const CHUNK_FAILED = 'This part of the page didn’t load. Check your connection and try again.';
+/** What a widget whose chunk did not load says (also the embed's, in src/embed/runtime.tsx). */
+export const CHUNK_FAILED = 'This part of the page didn’t load. Check your connection and try again.';
 
 function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; props: P }) {
   useStyles(uiCss);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { widgetEntry } from '../../scripts/widget-entries.mjs';
 import { bookingSpec } from './booking/spec';
 import { quoteSpec } from './quote/spec';
-import { minHeight, reserveCss, tagOf, WIDGET_SPECS } from './specs';
+import { minHeight, tagOf, WIDGET_SPECS } from './specs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -30,15 +30,6 @@ describe('widget specs', () => {
 });
 
 describe('reserved size', () => {
-  it('steps up as the widget narrows, each step below the one before', () => {
-    expect(reserveCss(quoteSpec).split('\n')).toEqual([
-      '.teppan-slot{min-height:44em}',
-      '@container (max-width:48.99em){.teppan-slot{min-height:58em}}',
-      '@container (max-width:35.99em){.teppan-slot{min-height:62em}}',
-      '@container (max-width:24.99em){.teppan-slot{min-height:76em}}',
-    ]);
-  });
-
   it('at full width is the widest step', () => {
     expect([minHeight(quoteSpec), minHeight(bookingSpec)]).toEqual(['44em', '46em']);
   });

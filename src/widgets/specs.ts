@@ -56,16 +56,3 @@ export const tagOf = (spec: WidgetSpec) => `teppan-${spec.name}`;
 
 /** The height at full width, for the React components' own skeletons and roots. */
 export const minHeight = (spec: WidgetSpec) => `${spec.reserve[0][1]}em`;
-
-/** The reservation as CSS for `.teppan-slot` inside a `.teppan-frame` size container. */
-export function reserveCss(spec: WidgetSpec): string {
-  const [[widestFrom, widestHeight], ...narrower] = spec.reserve;
-  // Written tight: the loader builds these, and every byte of it is paid by every page.
-  const rules = [`.teppan-slot{min-height:${widestHeight}em}`];
-  let below = widestFrom;
-  for (const [from, height] of narrower) {
-    rules.push(`@container (max-width:${below - 0.01}em){.teppan-slot{min-height:${height}em}}`);
-    below = from;
-  }
-  return rules.join('\n');
-}

@@ -155,7 +155,7 @@ test('removing an element unmounts its widget and lets go of it; adding it back 
     const el = document.querySelector('teppan-quote') as HTMLElement;
     el.remove();
     (window as unknown as { __removed: HTMLElement }).__removed = el;
-    return el.shadowRoot?.querySelector('.teppan-slot')?.childElementCount;
+    return el.shadowRoot?.querySelector('[part=slot]')?.childElementCount;
   });
   // Its React tree is unmounted: nothing of the widget is left in its shadow root.
   expect(removed).toBe(0);

@@ -2,10 +2,9 @@ import type { MountedWidget } from '../types';
 import type { LoaderContext, WidgetElement } from './context';
 // Through Vite's CSS pipeline: minified into the loader, where every byte is paid by every page.
 import HOST_CSS from './host.css?inline';
+import { reserveCss } from './reserve';
 import type { LoaderSpec } from './spec';
 import { whenToLoad } from './strategy';
-
-let hostSheet: CSSStyleSheet | undefined;
 
 function sheet(css: string): CSSStyleSheet {
   const s = new CSSStyleSheet();
@@ -13,15 +12,16 @@ function sheet(css: string): CSSStyleSheet {
   return s;
 }
 
+// Every element's own styles: one sheet for the page, made when the loader runs.
+const hostSheet = sheet(HOST_CSS);
+
 /** A button the element draws itself, before any widget code. */
-function ownButton(text: string, className = ''): HTMLButtonElement {
+function ownButton(text: string, className = 'b'): HTMLButtonElement {
   const button = document.createElement('button');
-  button.className = `teppan-b ${className}`;
+  button.className = className;
   button.textContent = text;
   return button;
 }
-
-const FAILED = 'This part of the page didn’t load. Check your connection and try again.';
 
 /**
  * The element class of one widget. Before its code arrives it reserves the
@@ -30,29 +30,29 @@ const FAILED = 'This part of the page didn’t load. Check your connection and t
  * it set up. Attributes become props in the runtime, which watches them.
  */
 export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElementConstructor {
-  const reserve = sheet(spec.css);
+  const reserve = sheet(reserveCss(spec.reserve ?? []));
   return class extends HTMLElement implements WidgetElement {
     // Plain fields, not #private ones: the build mangles these `_`-prefixed names (vite.config.ts), which `#` names would not shrink below.
+    // `declare`d fields start undefined and compile to nothing (a plain `_x;` is a byte sequence in the output).
     _root = this.attachShadow({ mode: 'open' });
-    _frame: HTMLDivElement;
-    _mounted: MountedWidget | undefined;
+    declare _frame: HTMLDivElement;
+    declare _mounted: MountedWidget | undefined;
     /** Loading or loaded: a press of the launcher then has nothing to start. */
-    _busy = false;
-    _cancelWait: (() => void) | undefined;
+    declare _busy: boolean | undefined;
+    declare _cancelWait: (() => void) | undefined;
     _generation = 0;
-    _launcher: HTMLButtonElement | undefined;
+    declare _launcher: HTMLButtonElement | undefined;
 
     constructor() {
       super();
       // Constructed stylesheets, not <style> or style attributes: strict CSPs allow them.
-      hostSheet ??= sheet(HOST_CSS);
       this._root.adoptedStyleSheets = [hostSheet, reserve];
-      this._root.innerHTML = '<div class="teppan-frame"><div class="teppan-slot" part="slot"></div></div>';
+      this._root.innerHTML = '<div class="f"><div class="s" part="slot"></div></div>';
       this._frame = this._root.firstChild?.firstChild as HTMLDivElement;
       const launcher = spec.launcher;
       if (launcher) {
         // Drawn here so it is there at once: hover or focus fetches the code, a press opens the widget.
-        const button = ownButton(launcher.text, 'teppan-launcher');
+        const button = ownButton(launcher.text, 'b teppan-launcher');
         this._launcher = button;
         button.part = 'launcher';
         button.ariaLabel = launcher.name;
@@ -107,41 +107,37 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
       }
       const catalog = ctx.catalog(config);
       try {
-        const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name), ctx.chunks.runtime()]);
-        if (generation === this._generation && this.isConnected)
+        // A widget chunk that fails is the runtime's to report (its notice, its retry): only the runtime's own failure is the loader's.
+        const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name).catch(() => undefined), ctx.chunks.runtime()]);
+        if (generation === this._generation && this.isConnected) {
           this._mounted = runtime.mount({
             host: this,
             shadow: this._root,
             container: this._frame,
             name: spec.name,
-            widget: widget.default,
+            widget,
             config,
             catalog,
             chunks: ctx.chunks,
           });
-      } catch (cause) {
-        if (generation === this._generation) this._fail(cause);
+          // Nothing mounted (a launcher whose chunk failed): a press loads afresh.
+          this._busy = !!this._mounted;
+        }
+      } catch {
+        if (generation === this._generation) {
+          // The runtime did not load: the least that says so. A launcher's button is pressed again; anything else gets a retry in its place.
+          this._busy = false;
+          this.removeAttribute('open');
+          if (!spec.launcher) {
+            const retry = ownButton(`Try again: the ${spec.label} didn’t load`);
+            retry.onclick = () => this._load();
+            this._frame.replaceChildren(retry);
+          }
+          this.dispatchEvent(
+            new CustomEvent('teppan:error', { detail: { kind: 'network', message: 'Teppan didn’t load', retryable: true }, bubbles: true, composed: true }),
+          );
+        }
       }
-    }
-
-    /** In place of the widget, and only there: the rest of the page is not this element's business. */
-    _fail(cause: unknown) {
-      this._busy = false; // pressing "Try again" (or the launcher) loads afresh
-      // A launcher's widget has no place in the page: its button says it, and pressing it tries again.
-      if (this._launcher) {
-        this.removeAttribute('open');
-        this._launcher.ariaLabel = FAILED;
-      } else {
-        // Our own fixed words, no page or visitor text: markup is the smallest way to write them in the loader.
-        this._frame.innerHTML = `<div class="teppan-notice" role="alert" part="error"><p>${FAILED}</p><button class="teppan-b">Try again</button></div>`;
-        (this._frame.querySelector('button') as HTMLButtonElement).onclick = () => {
-          this._frame.replaceChildren();
-          this._load();
-        };
-      }
-      this.dispatchEvent(
-        new CustomEvent('teppan:error', { detail: { kind: 'network', message: FAILED, retryable: true, cause: String(cause) }, bubbles: true, composed: true }),
-      );
     }
   };
 }

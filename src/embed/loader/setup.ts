@@ -51,7 +51,10 @@ export function setupTeppan({ script, specs, chunks }: LoaderOptions): void {
       config = { ...config, ...c, key, api: c.api ?? config?.api ?? origin };
       for (const then of waiting.splice(0)) then();
     },
-    preload: (name) => tagged(name) && ctx.chunks.preload(tagged(name)?.name as string),
+    preload(name) {
+      const spec = tagged(name);
+      if (spec) ctx.chunks.preload(spec.name);
+    },
     open(name) {
       const spec = tagged(name);
       if (!spec?.launcher) return console.warn('Teppan: only the chat opens');

@@ -1,5 +1,5 @@
 // With its extension: vite.config.ts imports this file, and Vite's config loader wants them.
-import { reserveCss, type WidgetSpec } from '../../widgets/specs.ts';
+import type { ReserveStep, WidgetSpec } from '../../widgets/specs.ts';
 
 /**
  * What the loader carries of a widget: only what it reads before the runtime
@@ -10,16 +10,12 @@ import { reserveCss, type WidgetSpec } from '../../widgets/specs.ts';
  */
 export interface LoaderSpec {
   name: string;
-  /** For "Show the …". */
-  label: string;
-  /** The reserved size, as CSS (`reserveCss`). */
-  css: string;
+  /** For "Show the …"; a launcher widget has none (it waits behind its button). */
+  label?: string;
+  /** The reserved size, as numbers (the loader writes the CSS: `reserveCss`); a launcher widget takes no place. */
+  reserve?: readonly ReserveStep[];
   launcher?: WidgetSpec['launcher'];
 }
 
-export const loaderSpec = (spec: WidgetSpec): LoaderSpec => ({
-  name: spec.name,
-  label: spec.label,
-  css: reserveCss(spec),
-  ...(spec.launcher ? { launcher: spec.launcher } : {}),
-});
+export const loaderSpec = (spec: WidgetSpec): LoaderSpec =>
+  spec.launcher ? { name: spec.name, launcher: spec.launcher } : { name: spec.name, label: spec.label, reserve: spec.reserve };
