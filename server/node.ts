@@ -136,7 +136,9 @@ export function createNodeApp({
     }
     if (response.headers.has(CUT_AFTER_BYTES_HEADER)) {
       // A chaos fault: the bytes let through reach the client, then the connection drops.
-      return cutResponse(response, () => destroyOnceFlushed(env));
+      // The cut is decided as the last part is taken from the stream, a microtask before the adapter writes it:
+      // checking the socket's buffers only after that write (a macrotask on) keeps the part from being dropped with the socket.
+      return cutResponse(response, () => setImmediate(() => destroyOnceFlushed(env)));
     }
     return response;
   };
@@ -154,13 +156,21 @@ function closeLingering(socket: Socket, ms = 2000) {
   socket.once('close', () => clearTimeout(timer));
 }
 
-/** Drops the connection once the headers and every byte written so far have left for the client. */
+/**
+ * Drops the connection once the headers and every byte written so far have left for the client, and a
+ * moment more: a browser errors a response body as soon as it sees the close, and erroring a stream
+ * discards what the page's script had not yet read (the Streams spec), so on a busy machine a close right
+ * behind the bytes lost them all. A real cut comes later than the bytes before it, too.
+ */
 function destroyOnceFlushed({ incoming, outgoing }: HttpBindings, triesLeft = 200) {
   const { socket } = incoming;
   const flushed = outgoing.headersSent && outgoing.writableLength === 0 && socket.writableLength === 0;
-  if (flushed || triesLeft === 0 || socket.destroyed) socket.destroy();
+  if (socket.destroyed) return;
+  if (flushed || triesLeft === 0) setTimeout(() => socket.destroy(), CUT_LINGER_MS);
   else setTimeout(() => destroyOnceFlushed({ incoming, outgoing }, triesLeft - 1), 5);
 }
+
+const CUT_LINGER_MS = 300;
 
 /** Listens on loopback only, IPv4 and IPv6, so `localhost` works whichever it resolves to. */
 export async function listen(fetch: ReturnType<typeof createNodeApp>, requestedPort: number, hosts: string[]): Promise<{ servers: Server[]; port: number }> {
