@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { configure } from 'storybook/test';
 import { referenceApiHandlers } from '../server/msw';
 import { startWorker } from './msw';
 
@@ -8,6 +9,9 @@ export const VIEWPORTS = {
   phone: { name: 'Phone (390 px)', styles: { width: '390px', height: '844px' }, type: 'mobile' },
   desktop: { name: 'Desktop (1280 px)', styles: { width: '1280px', height: '800px' }, type: 'desktop' },
 } as const;
+
+// Play functions wait for outcomes, not speed: a busy 2-core machine can take seconds to answer from MSW (the default is 1 s).
+configure({ asyncUtilTimeout: 5000 });
 
 const preview: Preview = {
   loaders: [mswLoader(startWorker)],

@@ -249,7 +249,8 @@ export const Streaming: Story = {
     await expect(shown.length).toBeGreaterThanOrEqual(3);
     await expect(shown.at(-1)).toBe(whole);
     for (const [i, words] of shown.slice(1).entries()) await expect(words.startsWith(shown[i] ?? '')).toBe(true);
-    await expect(view.queryByRole('button', { name: 'Stop' })).toBeNull();
+    // "Stop" goes once the answer's stream has closed, a moment after its last words.
+    await waitFor(() => expect(view.queryByRole('button', { name: 'Stop' })).toBeNull());
     await expect(view.getByText('Sent')).toBeVisible();
     // Screen readers hear the whole reply once it is complete.
     await expect(view.getByText(`${BUSINESS}: ${whole}`)).toHaveAttribute('aria-live', 'polite');
