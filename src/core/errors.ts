@@ -88,6 +88,11 @@ export function isTeppanError(value: unknown): value is TeppanError {
   return value instanceof TeppanError;
 }
 
+/** Anything thrown, as a TeppanError: ours as it is, anything else an unexpected answer (its cause kept). */
+export function asTeppanError(error: unknown): TeppanError {
+  return isTeppanError(error) ? error : new TeppanError({ kind: 'bad_response', cause: error });
+}
+
 export function kindForStatus(status: number): TeppanErrorKind {
   if (status === 400 || status === 422) return 'validation';
   if (status === 401) return 'unauthorized';

@@ -1,6 +1,6 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { Component, type ErrorInfo, type ReactNode, Suspense } from 'react';
-import { isTeppanError, TeppanError } from '../core';
+import { asTeppanError, type TeppanError } from '../core';
 import { ErrorNotice } from '../ui';
 
 export interface WidgetBoundaryProps {
@@ -18,9 +18,6 @@ interface CatchProps {
 }
 
 /** A render failure as the one error type, so the notice always has words for the visitor. */
-function asTeppanError(error: unknown): TeppanError {
-  return isTeppanError(error) ? error : new TeppanError({ kind: 'bad_response', cause: error });
-}
 
 class Catch extends Component<CatchProps, { error: TeppanError | null }> {
   override state: { error: TeppanError | null } = { error: null };

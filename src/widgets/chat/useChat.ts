@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatAction, ChatMessage, ChatStreamEvent } from '../../contract';
-import { isTeppanError, randomId, TeppanError } from '../../core';
+import { asTeppanError, randomId, TeppanError } from '../../core';
 import { useStableCallback } from '../../ui';
 import type { ChatApi } from './api';
 import { chatMemory, type OutboxMessage } from './store';
@@ -18,7 +18,6 @@ export type ChatEntry =
   | { kind: 'visitor'; id: string; text: string; status: VisitorStatus; error?: TeppanError; conversationId?: string | null }
   | { kind: 'reply'; id: string; forMessage: string; text: string; state: ReplyState; actions: ChatAction[]; confident: boolean; error?: TeppanError };
 
-const asTeppanError = (e: unknown) => (isTeppanError(e) ? e : new TeppanError({ kind: 'bad_response', cause: e }));
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 /** The history as the server keeps it: each reply follows the message it answers. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lead, LeadRequest } from '../../contract';
-import { isRefusal, isTeppanError, newIdempotencyKey, TeppanError } from '../../core';
+import { asTeppanError, isRefusal, newIdempotencyKey, type TeppanError } from '../../core';
 import { useStableCallback } from '../../ui';
 import type { ChatApi } from './api';
 import { type LeadDraft, type LeadValues, leadMemory, newLeadDraft } from './store';
@@ -67,13 +67,14 @@ export function useLead({ api, scope, onError }: Options) {
       try {
         const lead = await api.createLead(request, { idempotencyKey: current.current.key });
         // Acknowledged: nothing of it stays on the device; the form stays open to thank.
-        memory.save(newLeadDraft());
-        current.current = { ...newLeadDraft(), open: true };
+        const fresh = newLeadDraft();
+        memory.save(fresh);
+        current.current = { ...fresh, open: true };
         setDraft(current.current);
         setSent(lead);
         setSending({ status: 'idle' });
       } catch (cause) {
-        const error = isTeppanError(cause) ? cause : new TeppanError({ kind: 'bad_response', cause });
+        const error = asTeppanError(cause);
         if (isRefusal(error)) {
           // A key that already made a lead of other details (never expected: re-sends are byte for byte) starts a new intent.
           const reused = error.problem?.code === 'idempotency-key-reused';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Payment } from '../../contract';
-import { isTeppanError, type TeppanApi, TeppanError, TIMINGS } from '../../core';
+import { asTeppanError, type TeppanApi, TeppanError, TIMINGS } from '../../core';
 import { useStableCallback } from '../../ui';
 import { attemptStore, newAttempt, type PaymentAttempt } from './attempt';
 
@@ -50,8 +50,6 @@ interface Options {
 
 const POLL_MS = 1500;
 const MAX_POLLS = 20;
-
-const asTeppanError = (e: unknown) => (isTeppanError(e) ? e : new TeppanError({ kind: 'bad_response', cause: e }));
 
 /**
  * A card sent moments ago may still be on its way to the server when the page
