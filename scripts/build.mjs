@@ -3,12 +3,11 @@
 // then the brotli and gzip twins of their text files (scripts/compress.mjs).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { compressTree, summarize } from './compress.mjs';
+import { indexAndCompress, writeDistSizes } from './dist-reports.mjs';
 import { embedManifest } from './embed-manifest.mjs';
 import { pruneReleases } from './releases.mjs';
-import { writeReportsIndex } from './reports-index.mjs';
 import { printSizeChange, readLastSizes } from './size-history.mjs';
-import { duplicateModules, overBudget, writeSizeReport } from './size-report.mjs';
+import { duplicateModules, overBudget } from './size-report.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 
@@ -40,16 +39,14 @@ pruneReleases('dist/embed');
 vite('demo');
 
 const manifest = embedManifest();
-const report = writeSizeReport({ lib: 'dist/lib', embed: 'dist/embed', demo: 'dist/demo' }, { dir: 'dist/embed', manifest });
+const report = writeDistSizes(manifest);
 printSizeChange(lastSizes, report);
 console.log(
   `loader ${report.loader.gzip} B gzip; first load: ${Object.entries(report.firstLoad)
     .map(([n, l]) => `${n} ${l.gzip} B`)
     .join(', ')} (gzip). Reports in dist/reports/.`,
 );
-writeReportsIndex('dist/reports');
-// Brotli and gzip twins of every text file, which the server sends by Accept-Encoding.
-for (const dir of ['dist/embed', 'dist/demo', 'dist/reports']) console.log(summarize(dir, compressTree(dir)));
+indexAndCompress();
 const over = overBudget(report, manifest);
 if (over.length) {
   for (const o of over) console.error(`over budget: ${o}`);

@@ -12,20 +12,17 @@
  */
 import { spawn } from 'node:child_process';
 import { build } from 'vite';
-import { compressTree, summarize } from './compress.mjs';
+import { indexAndCompress, writeDistSizes } from './dist-reports.mjs';
 import { embedManifest } from './embed-manifest.mjs';
 import { pruneReleases } from './releases.mjs';
-import { writeReportsIndex } from './reports-index.mjs';
-import { writeSizeReport } from './size-report.mjs';
 import { storybookIsStale } from './storybook-freshness.mjs';
 
 for (const mode of ['lib', 'embed', 'embed-loader', 'demo']) {
   await build({ mode, configFile: 'vite.config.ts', logLevel: 'warn' });
 }
 pruneReleases('dist/embed');
-writeSizeReport({ lib: 'dist/lib', embed: 'dist/embed', demo: 'dist/demo' }, { dir: 'dist/embed', manifest: embedManifest() });
-writeReportsIndex('dist/reports');
-for (const dir of ['dist/embed', 'dist/demo', 'dist/reports']) console.log(summarize(dir, compressTree(dir)));
+writeDistSizes(embedManifest());
+indexAndCompress();
 
 await import('../server/main.ts');
 
