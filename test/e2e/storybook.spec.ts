@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { serveSubPaths } from '../support/sub-path-server';
 
@@ -63,3 +64,22 @@ test('the Bundle report page links to the treemaps beside Storybook', async ({ p
   await expect(page).toHaveURL(`${server.url}/reports/embed.html`);
   await expect(page).toHaveTitle(/Teppan embed bundle/);
 });
+
+// The docs pages are read by people too: the a11y addon checks the stories, not the MDX pages around them.
+for (const [id, heading] of [
+  ['introduction--docs', 'Teppan'],
+  ['theming--docs', 'Theming'],
+  ['bundle-report--docs', 'Bundle report'],
+  ['widgets-quotecalculator--docs', 'QuoteCalculator'],
+] as const) {
+  test(`the ${id} page has no axe violations`, async ({ page }) => {
+    await page.goto(`${server.url}/storybook/iframe.html?viewMode=docs&id=${id}`);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible(FIRST_RENDER);
+    // Storybook renders the docs' live stories after the page text: wait until nothing is pending.
+    await page.waitForLoadState('networkidle');
+    // The landmark rules are left out: this document is the preview frame inside Storybook's own page, and
+    // Storybook's docs container, not ours, has no <main>. Everything on it (text, tables, code, the live widgets) is checked.
+    const { violations } = await new AxeBuilder({ page }).disableRules(['landmark-one-main', 'region']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
