@@ -64,6 +64,19 @@ function chunkModules(): Plugin {
   };
 }
 
+/**
+ * axios's fetch adapter, in the embed, is a stand-in that says "not available": JSON calls go
+ * through XHR (axios's first choice in a browser) and the streamed chat reply through our own
+ * fetch adapter (src/core/http/stream-adapter.ts), so nothing calls it, yet axios's adapter table
+ * would ship it with its stream and multipart helpers (~3 kB gzip).
+ */
+function withoutAxiosFetchAdapter(): Plugin {
+  return {
+    name: 'teppan-without-axios-fetch-adapter',
+    load: (id) => (/node_modules\/axios\/lib\/adapters\/fetch\.js$/.test(id) ? 'export const getFetch = () => false;\nexport default false;\n' : null),
+  };
+}
+
 /** The embed's shared runtime and one chunk per widget, hashed, into `outDir`. */
 function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserConfig {
   return {
@@ -94,7 +107,7 @@ function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserCo
         },
       },
     },
-    plugins: [chunkModules(), report(name)],
+    plugins: [withoutAxiosFetchAdapter(), chunkModules(), report(name)],
   };
 }
 
