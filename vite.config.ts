@@ -65,15 +65,29 @@ function chunkModules(): Plugin {
 }
 
 /**
- * axios's fetch adapter, in the embed, is a stand-in that says "not available": JSON calls go
- * through XHR (axios's first choice in a browser) and the streamed chat reply through our own
- * fetch adapter (src/core/http/stream-adapter.ts), so nothing calls it, yet axios's adapter table
- * would ship it with its stream and multipart helpers (~3 kB gzip).
+ * Dependency modules the embed never runs, replaced by stand-ins. axios hangs every helper on
+ * its default export, so tree-shaking keeps them all:
+ * - its fetch adapter: JSON calls go through XHR (axios's first choice in a browser), the
+ *   chat's streamed reply through our own (src/core/http/stream-adapter.ts);
+ * - `axios.HttpStatusCode`, `axios.formToJSON` (and FormData bodies) and `axios.CancelToken`:
+ *   we send JSON, cancel with AbortSignals, and read statuses as numbers.
+ * Only the embed's page-private copies lose them; the npm library imports its dependencies whole.
  */
-function withoutAxiosFetchAdapter(): Plugin {
+const LEFT_OUT = (what: string) => `throw new Error('${what} is left out of the Teppan embed (vite.config.ts)')`;
+const STAND_INS: Record<string, string> = {
+  'axios/lib/adapters/fetch.js': 'export const getFetch = () => false;\nexport default false;',
+  'axios/lib/helpers/HttpStatusCode.js': 'export default {};',
+  'axios/lib/helpers/formDataToJSON.js': `export default () => { ${LEFT_OUT('FormData to JSON')}; };`,
+  'axios/lib/cancel/CancelToken.js': `export default class CancelToken { constructor() { ${LEFT_OUT('CancelToken')}; } }`,
+};
+
+function standIns(): Plugin {
   return {
-    name: 'teppan-without-axios-fetch-adapter',
-    load: (id) => (/node_modules\/axios\/lib\/adapters\/fetch\.js$/.test(id) ? 'export const getFetch = () => false;\nexport default false;\n' : null),
+    name: 'teppan-stand-ins',
+    load: (id) => {
+      const path = /\/node_modules\/(.+)$/.exec(id)?.[1];
+      return (path && STAND_INS[path]) ?? null;
+    },
   };
 }
 
@@ -107,7 +121,7 @@ function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserCo
         },
       },
     },
-    plugins: [withoutAxiosFetchAdapter(), chunkModules(), report(name)],
+    plugins: [standIns(), chunkModules(), report(name)],
   };
 }
 
@@ -163,6 +177,8 @@ const builds: Record<string, () => UserConfig> = {
     },
     // Library mode leaves process.env.NODE_ENV alone; a page bundle must get production builds.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // The same code as the split embed, so the benchmark compares only how it is delivered.
+    plugins: [standIns()],
   }),
   // The same embed on React's own runtime, for measurement only (`npm run bench` prints both): never shipped.
   'embed-react': () => embedBuild(EMBED_REACT_DIR, 'embed-react'),
