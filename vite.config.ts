@@ -70,15 +70,22 @@ function chunkModules(): Plugin {
  * - its fetch adapter: JSON calls go through XHR (axios's first choice in a browser), the
  *   chat's streamed reply through our own (src/core/http/stream-adapter.ts);
  * - `axios.HttpStatusCode`, `axios.formToJSON` (and FormData bodies) and `axios.CancelToken`:
- *   we send JSON, cancel with AbortSignals, and read statuses as numbers.
+ *   we send JSON, cancel with AbortSignals, and read statuses as numbers;
+ * - TanStack Query's infinite-query paging, which every query carries though only infinite
+ *   queries run it: we have none.
  * Only the embed's page-private copies lose them; the npm library imports its dependencies whole.
  */
-const LEFT_OUT = (what: string) => `throw new Error('${what} is left out of the Teppan embed (vite.config.ts)')`;
+const LEFT_OUT = (what: string) => `throw new Error('${what} left out of the Teppan embed (vite.config.ts)')`;
 const STAND_INS: Record<string, string> = {
   'axios/lib/adapters/fetch.js': 'export const getFetch = () => false;\nexport default false;',
   'axios/lib/helpers/HttpStatusCode.js': 'export default {};',
-  'axios/lib/helpers/formDataToJSON.js': `export default () => { ${LEFT_OUT('FormData to JSON')}; };`,
-  'axios/lib/cancel/CancelToken.js': `export default class CancelToken { constructor() { ${LEFT_OUT('CancelToken')}; } }`,
+  'axios/lib/helpers/formDataToJSON.js': `export default () => { ${LEFT_OUT('FormData to JSON is')}; };`,
+  'axios/lib/cancel/CancelToken.js': `export default class CancelToken { constructor() { ${LEFT_OUT('CancelToken is')}; } }`,
+  '@tanstack/query-core/build/modern/infiniteQueryBehavior.js': [
+    `export function infiniteQueryBehavior() { ${LEFT_OUT('Infinite queries are')}; }`,
+    'export const hasNextPage = () => false;',
+    'export const hasPreviousPage = () => false;',
+  ].join('\n'),
 };
 
 function standIns(): Plugin {
