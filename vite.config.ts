@@ -98,6 +98,24 @@ function standIns(): Plugin {
   };
 }
 
+/**
+ * Every schema src/contract builds is marked pure, so the ones a bundle never reads drop out (on
+ * the page: the server's request schemas, a test card, a lead). zod/mini refines a schema with
+ * `.check()`, a method call the bundler must otherwise assume has side effects, so each checked
+ * schema stayed. Building a schema has none; zod.ts's `z.config()` does, and is left alone. Only
+ * comments are inserted, so lines keep their places (`map: null`: the source map stands).
+ */
+function pureContract(): Plugin {
+  return {
+    name: 'teppan-pure-contract',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/contract\/(?!zod\.ts$)[\w-]+\.ts$/.test(id)) return null;
+      return { code: code.replace(/(?<![\w.$])(z\.\w+)\(/g, '/* @__PURE__ */ $1('), map: null };
+    },
+  };
+}
+
 /** The embed's shared runtime and one chunk per widget, hashed, into `outDir`. */
 function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserConfig {
   return {
@@ -128,7 +146,7 @@ function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserCo
         },
       },
     },
-    plugins: [standIns(), chunkModules(), report(name)],
+    plugins: [standIns(), pureContract(), chunkModules(), report(name)],
   };
 }
 
@@ -185,7 +203,7 @@ const builds: Record<string, () => UserConfig> = {
     // Library mode leaves process.env.NODE_ENV alone; a page bundle must get production builds.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     // The same code as the split embed, so the benchmark compares only how it is delivered.
-    plugins: [standIns()],
+    plugins: [standIns(), pureContract()],
   }),
   // The same embed on React's own runtime, for measurement only (`npm run bench` prints both): never shipped.
   'embed-react': () => embedBuild(EMBED_REACT_DIR, 'embed-react'),
