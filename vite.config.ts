@@ -71,6 +71,8 @@ function chunkModules(): Plugin {
  *   chat's streamed reply through our own (src/core/http/stream-adapter.ts);
  * - `axios.HttpStatusCode`, `axios.formToJSON` (and FormData bodies) and `axios.CancelToken`:
  *   we send JSON, cancel with AbortSignals, and read statuses as numbers;
+ * - its progress events (with their speedometer and throttle): no call asks for upload or
+ *   download progress;
  * - TanStack Query's infinite-query paging, which every query carries though only infinite
  *   queries run it: we have none.
  * Only the embed's page-private copies lose them; the npm library imports its dependencies whole.
@@ -81,6 +83,11 @@ const STAND_INS: Record<string, string> = {
   'axios/lib/helpers/HttpStatusCode.js': 'export default {};',
   'axios/lib/helpers/formDataToJSON.js': `export default () => { ${LEFT_OUT('FormData to JSON is')}; };`,
   'axios/lib/cancel/CancelToken.js': `export default class CancelToken { constructor() { ${LEFT_OUT('CancelToken is')}; } }`,
+  'axios/lib/helpers/progressEventReducer.js': [
+    `export const progressEventReducer = () => { ${LEFT_OUT('Progress events are')}; };`,
+    'export const progressEventDecorator = progressEventReducer;',
+    'export const asyncDecorator = progressEventReducer;',
+  ].join('\n'),
   '@tanstack/query-core/build/modern/infiniteQueryBehavior.js': [
     `export function infiniteQueryBehavior() { ${LEFT_OUT('Infinite queries are')}; }`,
     'export const hasNextPage = () => false;',
