@@ -64,6 +64,65 @@ function chunkModules(): Plugin {
   };
 }
 
+/**
+ * Dependency modules the embed never runs, replaced by stand-ins. axios hangs every helper on
+ * its default export, so tree-shaking keeps them all:
+ * - its fetch adapter: JSON calls go through XHR (axios's first choice in a browser), the
+ *   chat's streamed reply through our own (src/core/http/stream-adapter.ts);
+ * - `axios.HttpStatusCode`, `axios.formToJSON` (and FormData bodies) and `axios.CancelToken`:
+ *   we send JSON, cancel with AbortSignals, and read statuses as numbers;
+ * - its progress events (with their speedometer and throttle): no call asks for upload or
+ *   download progress;
+ * - TanStack Query's infinite-query paging, which every query carries though only infinite
+ *   queries run it: we have none.
+ * Only the embed's page-private copies lose them; the npm library imports its dependencies whole.
+ */
+const LEFT_OUT = (what: string) => `throw new Error('${what} left out of the Teppan embed (vite.config.ts)')`;
+const STAND_INS: Record<string, string> = {
+  'axios/lib/adapters/fetch.js': 'export const getFetch = () => false;\nexport default false;',
+  'axios/lib/helpers/HttpStatusCode.js': 'export default {};',
+  'axios/lib/helpers/formDataToJSON.js': `export default () => { ${LEFT_OUT('FormData to JSON is')}; };`,
+  'axios/lib/cancel/CancelToken.js': `export default class CancelToken { constructor() { ${LEFT_OUT('CancelToken is')}; } }`,
+  'axios/lib/helpers/progressEventReducer.js': [
+    `export const progressEventReducer = () => { ${LEFT_OUT('Progress events are')}; };`,
+    'export const progressEventDecorator = progressEventReducer;',
+    'export const asyncDecorator = progressEventReducer;',
+  ].join('\n'),
+  '@tanstack/query-core/build/modern/infiniteQueryBehavior.js': [
+    `export function infiniteQueryBehavior() { ${LEFT_OUT('Infinite queries are')}; }`,
+    'export const hasNextPage = () => false;',
+    'export const hasPreviousPage = () => false;',
+  ].join('\n'),
+};
+
+function standIns(): Plugin {
+  return {
+    name: 'teppan-stand-ins',
+    load: (id) => {
+      const path = /\/node_modules\/(.+)$/.exec(id)?.[1];
+      return (path && STAND_INS[path]) ?? null;
+    },
+  };
+}
+
+/**
+ * Every schema src/contract builds is marked pure, so the ones a bundle never reads drop out (on
+ * the page: the server's request schemas, a test card, a lead). zod/mini refines a schema with
+ * `.check()`, a method call the bundler must otherwise assume has side effects, so each checked
+ * schema stayed. Building a schema has none; zod.ts's `z.config()` does, and is left alone. Only
+ * comments are inserted, so lines keep their places (`map: null`: the source map stands).
+ */
+function pureContract(): Plugin {
+  return {
+    name: 'teppan-pure-contract',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/contract\/(?!zod\.ts$)[\w-]+\.ts$/.test(id)) return null;
+      return { code: code.replace(/(?<![\w.$])(z\.\w+)\(/g, '/* @__PURE__ */ $1('), map: null };
+    },
+  };
+}
+
 /** The embed's shared runtime and one chunk per widget, hashed, into `outDir`. */
 function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserConfig {
   return {
@@ -94,7 +153,7 @@ function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserCo
         },
       },
     },
-    plugins: [chunkModules(), report(name)],
+    plugins: [standIns(), pureContract(), chunkModules(), report(name)],
   };
 }
 
@@ -150,6 +209,8 @@ const builds: Record<string, () => UserConfig> = {
     },
     // Library mode leaves process.env.NODE_ENV alone; a page bundle must get production builds.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // The same code as the split embed, so the benchmark compares only how it is delivered.
+    plugins: [standIns(), pureContract()],
   }),
   // The same embed on React's own runtime, for measurement only (`npm run bench` prints both): never shipped.
   'embed-react': () => embedBuild(EMBED_REACT_DIR, 'embed-react'),

@@ -1,4 +1,4 @@
-import axios, { type AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { type AxiosAdapter, type AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import axiosRetry from 'axios-retry';
 import type { ZodMiniType } from 'zod/mini';
 import { problemDetails } from '../../contract';
@@ -54,9 +54,11 @@ export interface HttpClient {
    * policy holds until the answer starts: retries, per-attempt timeouts, typed
    * errors. It resolves with the body once the status is in; the attempt's
    * timeout still cuts the body short, and whoever reads it (`readNdjson`)
-   * follows the caller's signal.
+   * follows the caller's signal. `adapter` fetches the body as it arrives
+   * (`streamAdapter`, ./stream-adapter.ts): the caller brings it, so only the
+   * pages that stream (the chat's) ship it.
    */
-  stream(options: CallSettings): Promise<ReadableStream<Uint8Array>>;
+  stream(options: CallSettings, adapter: AxiosAdapter): Promise<ReadableStream<Uint8Array>>;
   /** An absolute URL of a GET route with the publishable key in it, for links (downloads). */
   href(path: string, query?: Record<string, string>): string;
 }
@@ -81,7 +83,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   axiosRetry(instance, { retries: Number.MAX_SAFE_INTEGER, shouldResetTimeout: true });
 
   /** One call, retried as the policy says: the response, or the one error the caller sees (logged once either way). */
-  async function send(o: CallSettings, streamed: boolean): Promise<{ response: AxiosResponse<unknown>; done: (error?: TeppanError) => void }> {
+  async function send(o: CallSettings, streamAdapter?: AxiosAdapter): Promise<{ response: AxiosResponse<unknown>; done: (error?: TeppanError) => void }> {
     const timing = typeof o.timing === 'object' ? o.timing : TIMINGS[o.timing ?? 'default'];
     const callPolicy = o.maxWaitMs === undefined ? policy : { ...policy, maxWaitMs: o.maxWaitMs };
     const started = Date.now();
@@ -129,7 +131,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         timeout: timing.attemptMs,
         signal: controller.signal,
         // A streamed answer needs fetch: XHR hands over nothing until the body is complete.
-        ...(streamed ? { adapter: 'fetch' as const, responseType: 'stream' as const } : {}),
+        ...(streamAdapter ? { adapter: streamAdapter, responseType: 'stream' as const } : {}),
         'axios-retry': {
           retryCondition: (error: AxiosError) => {
             if (controller.signal.aborted) return false;
@@ -168,7 +170,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function request<T>(o: RequestOptions<T>): Promise<T> {
-    const { response, done } = await send(o, false);
+    const { response, done } = await send(o);
     const parsed = o.schema.safeParse(response.data);
     if (!parsed.success) {
       const error = new TeppanError({ kind: 'bad_response', status: response.status, attempts: attemptsOf(response.config), cause: parsed.error });
@@ -179,8 +181,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return parsed.data;
   }
 
-  async function stream(o: CallSettings): Promise<ReadableStream<Uint8Array>> {
-    const { response, done } = await send(o, true);
+  async function stream(o: CallSettings, adapter: AxiosAdapter): Promise<ReadableStream<Uint8Array>> {
+    const { response, done } = await send(o, adapter);
     if (!(response.data instanceof ReadableStream)) {
       const error = new TeppanError({ kind: 'bad_response', status: response.status, attempts: attemptsOf(response.config) });
       done(error);
