@@ -78,7 +78,8 @@ for (const spec of WIDGET_SPECS) {
   if (wakeOn)
     document.addEventListener(wakeOn.event, () => {
       for (const el of document.querySelectorAll<WidgetElement>(tagOf(spec))) {
-        if (!(wakeOn.unlessAttribute && el.hasAttribute(wakeOn.unlessAttribute))) el.wake();
+        if (!(wakeOn.unlessAttribute && el.hasAttribute(wakeOn.unlessAttribute)) && el.wake())
+          el.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
       }
     });
 }

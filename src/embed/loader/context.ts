@@ -3,8 +3,8 @@ import type { ChunkSource } from './chunks';
 
 /** A Teppan element, as the rest of the loader (and the runtime) sees it. */
 export interface WidgetElement extends HTMLElement {
-  /** Load now, whatever `loading` says, and come into view. */
-  wake(): void;
+  /** Load now, whatever `loading` says: true when this started the load (it was waiting). */
+  wake(): boolean;
   /** A launcher widget (the chat): load it if need be, and open it. */
   open(): void;
 }

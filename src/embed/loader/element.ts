@@ -73,7 +73,7 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
       if (spec.launcher) return; // it waits behind its button
       const strategy = this.getAttribute('loading');
       if (strategy === 'interaction') this._frame.replaceChildren(ownButton(`Show the ${spec.label}`));
-      this._cancelWait = whenToLoad(this, strategy, () => this.wake(false));
+      this._cancelWait = whenToLoad(this, strategy, () => this.wake());
     }
 
     disconnectedCallback() {
@@ -86,13 +86,15 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
       this._busy = false;
     }
 
-    /** Load now, whatever `loading` says; unless told otherwise, come into view (its spec's `wakeOn` event happened: the runtime calls this). */
-    wake(scroll = true) {
-      if (!this._cancelWait) return; // already loading or loaded
-      this._cancelWait();
-      this._cancelWait = undefined;
-      this._load();
-      if (scroll) this.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+    /** Load now, whatever `loading` says (its spec's `wakeOn` event happened: the runtime calls this, and brings it into view when this started it). */
+    wake() {
+      const waiting = this._cancelWait;
+      if (waiting) {
+        waiting();
+        this._cancelWait = undefined;
+        this._load();
+      }
+      return !!waiting;
     }
 
     async _load() {
