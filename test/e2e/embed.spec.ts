@@ -178,7 +178,7 @@ test('a chunk that fails to load shows a retry notice in place, leaves the rest 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openHost(page, 'chunk-failure', {
-    head: '<script>document.addEventListener("teppan:error", function (e) { window.__error = e.detail.kind; });</script>',
+    head: '<script>document.addEventListener("teppan:error", function (e) { window.__error = e.detail.kind + " " + e.detail.cause; });</script>',
     body: '<teppan-quote loading="eager"></teppan-quote><teppan-booking loading="eager"></teppan-booking><p>Host content</p>',
   });
   const quoteEl = page.locator('teppan-quote');
@@ -186,7 +186,8 @@ test('a chunk that fails to load shows a retry notice in place, leaves the rest 
   // The other widget and the host page are unaffected.
   await expect(page.getByText(/Start with a quote/)).toBeVisible();
   await expect(page.getByText('Host content')).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { __error: string }).__error)).toBe('network');
+  // Its teppan:error says why, naming the file that failed.
+  expect(await page.evaluate(() => (window as unknown as { __error: string }).__error)).toMatch(/^network .*\/embed\/quote-[\w-]+\.js/);
   await quoteEl.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByLabel('Adults')).toBeVisible();
   expect(errors).toEqual([]);

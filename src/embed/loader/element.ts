@@ -107,21 +107,12 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
         ctx.whenConfigured(() => generation === this._generation && this.isConnected && this._load());
         return;
       }
-      const catalog = ctx.catalog(config);
+      ctx.catalog(config); // in parallel with the code; the runtime gets the same request from ctx
       try {
-        // A widget chunk that fails is the runtime's to report (its notice, its retry): only the runtime's own failure is the loader's.
-        const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name).catch(() => undefined), ctx.chunks.runtime()]);
+        // A widget chunk that fails is the runtime's to report (its notice, its retry; `widget` is then why, as a string): only the runtime's own failure is the loader's.
+        const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name).catch(String), ctx.chunks.runtime()]);
         if (generation === this._generation && this.isConnected) {
-          this._mounted = runtime.mount({
-            host: this,
-            shadow: this._root,
-            container: this._frame,
-            name: spec.name,
-            widget,
-            config,
-            catalog,
-            chunks: ctx.chunks,
-          });
+          this._mounted = runtime.mount(this, widget, ctx);
           // Nothing mounted (a launcher whose chunk failed): a press loads afresh.
           this._busy = !!this._mounted;
         }
