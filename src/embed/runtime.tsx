@@ -76,14 +76,17 @@ function elementProps(host: HTMLElement, shadow: ShadowRoot, spec: WidgetSpec, p
   return extra;
 }
 
+/** The page's elements as the loader keeps them (in the document or inside other shadow roots): the first mount hands them over. */
+let pageElements: Iterable<WidgetElement> = [];
+
 // A widget's wake-up event (a quote chosen, a booking made) is raised by another widget, so only once this runtime
 // runs: it listens, not the loader, which then carries no wake-up rules.
 for (const spec of WIDGET_SPECS) {
   const wakeOn = spec.wakeOn;
   if (wakeOn)
     document.addEventListener(wakeOn.event, () => {
-      for (const el of document.querySelectorAll<WidgetElement>(tagOf(spec))) {
-        if (!(wakeOn.unlessAttribute && el.hasAttribute(wakeOn.unlessAttribute)) && el.wake())
+      for (const el of pageElements) {
+        if (el.localName === tagOf(spec) && !(wakeOn.unlessAttribute && el.hasAttribute(wakeOn.unlessAttribute)) && el.wake())
           el.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
       }
     });
@@ -122,6 +125,7 @@ function failedWidget(host: HTMLElement, shadow: ShadowRoot, spec: WidgetSpec, c
 }
 
 export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
+  pageElements = loader.elements;
   const shadow = host.shadowRoot as ShadowRoot;
   const container = shadow.querySelector('[part=slot]') as HTMLElement;
   const spec = WIDGET_SPECS.find((s) => tagOf(s) === host.localName) as WidgetSpec;
@@ -130,9 +134,9 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
   const Widget = typeof widget === 'string' ? failedWidget(host, shadow, spec, chunks, widget, events.onError as (e: TeppanError) => void) : widget.default;
   if (!Widget) return undefined;
   // The loader mounts only once it has settings; its catalog request (made as the code was requested) is remembered.
-  const embedConfig = loader.config() as EmbedConfig;
+  const embedConfig = loader.config;
   const config = configFor(embedConfig);
-  prefetchCatalog(pageQueryClient(), config, loader.catalog(embedConfig));
+  prefetchCatalog(pageQueryClient(), config, loader.catalog());
   // Whatever held the place (the "Show the …" button) goes; if it had focus, the widget's first control takes it.
   const hadFocus = shadow.activeElement !== null;
   container.replaceChildren();

@@ -11,10 +11,16 @@ export interface WidgetElement extends HTMLElement {
 
 /** What every element of the page shares: settings, code and the first catalog read. */
 export interface LoaderContext {
-  config(): EmbedConfig | undefined;
-  /** Runs `then` once Teppan('init', …) supplies a key (at once if there is one). */
-  whenConfigured(then: () => void): void;
+  /**
+   * The page's settings: one object for the page, which Teppan('init', …) updates in place. Complete (it has a
+   * key) once `configured` has resolved.
+   */
+  config: EmbedConfig;
+  /** Resolves once there is a key: from the script tag at once, else from the first Teppan('init', …) that gives one. */
+  configured: Promise<unknown>;
   chunks: ChunkSource;
-  /** The catalog, requested once per page as soon as any element starts loading. */
-  catalog(config: EmbedConfig): Promise<Response> | undefined;
+  /** The catalog, requested once per page (per key and API) as soon as any element starts loading. */
+  catalog(): Promise<Response>;
+  /** The page's connected elements, wherever they are (inside other shadow roots too). */
+  elements: Set<WidgetElement>;
 }

@@ -34,33 +34,29 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
   return class extends HTMLElement implements WidgetElement {
     // Plain fields, not #private ones: the build mangles these `_`-prefixed names (vite.config.ts), which `#` names would not shrink below.
     // `declare`d fields start undefined and compile to nothing (a plain `_x;` is a byte sequence in the output).
-    _root = this.attachShadow({ mode: 'open' });
-    declare _frame: HTMLDivElement;
+    declare _frame: HTMLElement;
     declare _mounted: MountedWidget | undefined;
     /** Loading or loaded: a press of the launcher then has nothing to start. */
     declare _busy: boolean | undefined;
     declare _cancelWait: (() => void) | undefined;
     _generation = 0;
-    declare _launcher: HTMLButtonElement | undefined;
 
     constructor() {
       super();
+      const root = this.attachShadow({ mode: 'open' });
       // Constructed stylesheets, not <style> or style attributes: strict CSPs allow them.
-      this._root.adoptedStyleSheets = [hostSheet, reserve];
-      this._root.innerHTML = '<div class="f"><div class="s" part="slot"></div></div>';
-      this._frame = this._root.firstChild?.firstChild as HTMLDivElement;
+      root.adoptedStyleSheets = [hostSheet, reserve];
+      root.innerHTML = '<div class="f"><div class="s" part="slot"></div></div>';
+      this._frame = root.firstChild?.firstChild as HTMLElement;
       const launcher = spec.launcher;
       if (launcher) {
         // Drawn here so it is there at once: hover or focus fetches the code, a press opens the widget.
         const button = ownButton(launcher.text, 'b teppan-launcher');
-        this._launcher = button;
         button.part = 'launcher';
         button.ariaLabel = launcher.name;
-        const prefetch = () => ctx.chunks.preload(spec.name);
-        button.onpointerenter = prefetch;
-        button.onfocus = prefetch;
+        button.onpointerenter = button.onfocus = () => ctx.chunks.preload(spec.name);
         button.onclick = () => this.open();
-        this._root.append(button);
+        root.append(button);
       }
     }
 
@@ -70,13 +66,18 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
     }
 
     connectedCallback() {
-      if (spec.launcher) return; // it waits behind its button
-      const strategy = this.getAttribute('loading');
-      if (strategy === 'interaction') this._frame.replaceChildren(ownButton(`Show the ${spec.label}`));
+      ctx.elements.add(this);
+      if (!spec.launcher) this._wait(this.getAttribute('loading'), `Show the ${spec.label}`); // a launcher waits behind its button
+    }
+
+    /** Waits as `strategy` says; for `interaction`, behind a button saying `text`. */
+    _wait(strategy: string | null, text: string) {
+      if (strategy === 'interaction') this._frame.replaceChildren(ownButton(text));
       this._cancelWait = whenToLoad(this, strategy, () => this.wake());
     }
 
     disconnectedCallback() {
+      ctx.elements.delete(this);
       this._cancelWait?.();
       this._cancelWait = undefined;
       this._generation++; // a load still under way will not mount
@@ -100,32 +101,24 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
     async _load() {
       const generation = ++this._generation;
       this._busy = true;
-      const config = ctx.config();
-      if (!config) {
-        // A page may configure Teppan later than the loader runs: wait for it, and say what is missing.
-        console.warn('Teppan: waiting for data-key or init', this);
-        ctx.whenConfigured(() => generation === this._generation && this.isConnected && this._load());
-        return;
-      }
-      ctx.catalog(config); // in parallel with the code; the runtime gets the same request from ctx
+      // A page may configure Teppan later than the loader runs: wait for it, and say what is missing.
+      if (!ctx.config.key) console.warn('Teppan: waiting for data-key or init', this);
       try {
+        await ctx.configured;
+        ctx.catalog(); // in parallel with the code; the runtime gets the same request
         // A widget chunk that fails is the runtime's to report (its notice, its retry; `widget` is then why, as a string): only the runtime's own failure is the loader's.
         const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name).catch(String), ctx.chunks.runtime()]);
-        if (generation === this._generation && this.isConnected) {
+        if (generation === this._generation) {
           this._mounted = runtime.mount(this, widget, ctx);
           // Nothing mounted (a launcher whose chunk failed): a press loads afresh.
           this._busy = !!this._mounted;
         }
       } catch {
         if (generation === this._generation) {
-          // The runtime did not load: the least that says so. A launcher's button is pressed again; anything else gets a retry in its place.
+          // The runtime did not load: the least that says so. A launcher's button is pressed again; anything else waits behind a retry button.
           this._busy = false;
           this.removeAttribute('open');
-          if (!spec.launcher) {
-            const retry = ownButton(`Try again: the ${spec.label} didn’t load`);
-            retry.onclick = () => this._load();
-            this._frame.replaceChildren(retry);
-          }
+          if (!spec.launcher) this._wait('interaction', `Try again: the ${spec.label} didn’t load`);
           this.dispatchEvent(
             new CustomEvent('teppan:error', { detail: { kind: 'network', message: 'Teppan didn’t load', retryable: true }, bubbles: true, composed: true }),
           );
