@@ -33,13 +33,8 @@ export function splitChunks(manifest: Manifest, base: string, nonce: string): Ch
     );
   const preload = (name: string) => {
     for (const file of [...manifest.runtime, ...(manifest.widgets[name] ?? [])]) {
-      if (preloaded.has(file)) continue;
+      if (!preloaded.has(file)) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: url(file), nonce }));
       preloaded.add(file);
-      const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.href = url(file);
-      link.nonce = nonce;
-      document.head.append(link);
     }
   };
   return {

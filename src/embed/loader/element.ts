@@ -15,13 +15,8 @@ function sheet(css: string): CSSStyleSheet {
 // Every element's own styles: one sheet for the page, made when the loader runs.
 const hostSheet = sheet(HOST_CSS);
 
-/** A button the element draws itself, before any widget code. */
-function ownButton(text: string, className = 'b'): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.className = className;
-  button.textContent = text;
-  return button;
-}
+/** A button the element draws itself, before any widget code (its text is the build's, from the specs: no markup in it). */
+const ownButton = (text: string) => `<button class="b">${text}</button>`;
 
 /**
  * The element class of one widget. Before its code arrives it reserves the
@@ -46,17 +41,14 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
       const root = this.attachShadow({ mode: 'open' });
       // Constructed stylesheets, not <style> or style attributes: strict CSPs allow them.
       root.adoptedStyleSheets = [hostSheet, reserve];
-      root.innerHTML = '<div class="f"><div class="s" part="slot"></div></div>';
-      this._frame = root.firstChild?.firstChild as HTMLElement;
       const launcher = spec.launcher;
+      // A launcher is drawn here so it is there at once: hover or focus fetches the code, a press opens the widget.
+      root.innerHTML = `<div class="f"><div class="s" part="slot"></div></div>${launcher ? `<button class="b teppan-launcher" part="launcher" aria-label="${launcher.name}">${launcher.text}</button>` : ''}`;
+      this._frame = root.firstChild?.firstChild as HTMLElement;
       if (launcher) {
-        // Drawn here so it is there at once: hover or focus fetches the code, a press opens the widget.
-        const button = ownButton(launcher.text, 'b teppan-launcher');
-        button.part = 'launcher';
-        button.ariaLabel = launcher.name;
+        const button = root.lastChild as HTMLButtonElement;
         button.onpointerenter = button.onfocus = () => ctx.chunks.preload(spec.name);
         button.onclick = () => this.open();
-        root.append(button);
       }
     }
 
@@ -72,7 +64,7 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
 
     /** Waits as `strategy` says; for `interaction`, behind a button saying `text`. */
     _wait(strategy: string | null, text: string) {
-      if (strategy === 'interaction') this._frame.replaceChildren(ownButton(text));
+      if (strategy === 'interaction') this._frame.innerHTML = ownButton(text);
       this._cancelWait = whenToLoad(this, strategy, () => this.wake());
     }
 

@@ -26,8 +26,7 @@ export function setupTeppan({ script, specs, chunks }: LoaderOptions): void {
   const data = script?.dataset ?? {};
   const config = { key: data.key, api: data.api ?? new URL(src).origin, locale: data.locale } as EmbedConfig;
   let configure!: () => void;
-  let catalog: Promise<Response> | undefined;
-  let catalogFor = '';
+  const catalogs: Record<string, Promise<Response>> = {};
   const ctx: LoaderContext = {
     config,
     configured: new Promise<void>((resolve) => {
@@ -37,11 +36,8 @@ export function setupTeppan({ script, specs, chunks }: LoaderOptions): void {
     catalog() {
       const url = `${config.api.replace(/\/+$/, '')}/api/v1/catalog?key=${encodeURIComponent(config.key)}`;
       // A simple CORS GET (key as a parameter), in parallel with the code; the runtime validates it.
-      if (catalogFor !== url) {
-        catalogFor = url;
-        catalog = fetch(url, { credentials: 'omit' }).catch(() => Response.error());
-      }
-      return catalog as Promise<Response>;
+      catalogs[url] ??= fetch(url, { credentials: 'omit' }).catch(() => Response.error());
+      return catalogs[url];
     },
     elements: new Set(),
   };
