@@ -43,8 +43,8 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
       root.adoptedStyleSheets = [hostSheet, reserve];
       const launcher = spec.launcher;
       // A launcher is drawn here so it is there at once: hover or focus fetches the code, a press opens the widget.
-      root.innerHTML = `<div class="f"><div class="s" part="slot"></div></div>${launcher ? `<button class="b teppan-launcher" part="launcher" aria-label="${launcher.name}">${launcher.text}</button>` : ''}`;
-      this._frame = root.firstChild?.firstChild as HTMLElement;
+      root.innerHTML = `<div class="s" part="slot"></div>${launcher ? `<button class="b teppan-launcher" part="launcher" aria-label="${launcher.name}">${launcher.text}</button>` : ''}`;
+      this._frame = root.firstChild as HTMLElement;
       if (launcher) {
         const button = root.lastChild as HTMLButtonElement;
         button.onpointerenter = button.onfocus = () => ctx.chunks.preload(spec.name);
