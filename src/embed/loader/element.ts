@@ -31,8 +31,7 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
     // `declare`d fields start undefined and compile to nothing (a plain `_x;` is a byte sequence in the output).
     declare _frame: HTMLElement;
     declare _mounted: MountedWidget | undefined;
-    /** Loading or loaded: a press of the launcher then has nothing to start. */
-    declare _busy: boolean | undefined;
+    /** Set while the element waits to load (what cancels the wait); unset while it loads and once it is mounted. */
     declare _cancelWait: (() => void) | undefined;
     _generation = 0;
 
@@ -54,18 +53,21 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
 
     open() {
       this.toggleAttribute('open', true);
-      if (!this._busy) this._load();
+      this.wake();
     }
 
     connectedCallback() {
       ctx.elements.add(this);
-      if (!spec.launcher) this._wait(this.getAttribute('loading'), `Show the ${spec.label}`); // a launcher waits behind its button
+      this._wait(this.getAttribute('loading'), `Show the ${spec.label}`);
     }
 
-    /** Waits as `strategy` says; for `interaction`, behind a button saying `text`. */
+    /** Waits as `strategy` says; for `interaction`, behind a button saying `text`. A launcher waits behind its own button, for `open`. */
     _wait(strategy: string | null, text: string) {
-      if (strategy === 'interaction') this._frame.innerHTML = ownButton(text);
-      this._cancelWait = whenToLoad(this, strategy, () => this.wake());
+      if (spec.launcher) this._cancelWait = () => {};
+      else {
+        if (strategy === 'interaction') this._frame.innerHTML = ownButton(text);
+        this._cancelWait = whenToLoad(this, strategy, () => this.wake());
+      }
     }
 
     disconnectedCallback() {
@@ -76,7 +78,6 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
       this._mounted?.unmount();
       this._mounted = undefined;
       this._frame.replaceChildren();
-      this._busy = false;
     }
 
     /** Load now, whatever `loading` says (its spec's `wakeOn` event happened: the runtime calls this, and brings it into view when this started it). */
@@ -92,7 +93,6 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
 
     async _load() {
       const generation = ++this._generation;
-      this._busy = true;
       // A page may configure Teppan later than the loader runs: wait for it, and say what is missing.
       if (!ctx.config.key) console.warn('Teppan: waiting for data-key or init', this);
       try {
@@ -100,21 +100,19 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
         ctx.catalog(); // in parallel with the code; the runtime gets the same request
         // A widget chunk that fails is the runtime's to report (its notice, its retry; `widget` is then why, as a string): only the runtime's own failure is the loader's.
         const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name).catch(String), ctx.chunks.runtime()]);
-        if (generation === this._generation) {
-          this._mounted = runtime.mount(this, widget, ctx);
-          // Nothing mounted (a launcher whose chunk failed): a press loads afresh.
-          this._busy = !!this._mounted;
-        }
+        if (generation === this._generation) this._mounted = runtime.mount(this, widget, ctx);
       } catch {
-        if (generation === this._generation) {
-          // The runtime did not load: the least that says so. A launcher's button is pressed again; anything else waits behind a retry button.
-          this._busy = false;
-          this.removeAttribute('open');
-          if (!spec.launcher) this._wait('interaction', `Try again: the ${spec.label} didn’t load`);
+        // The runtime did not load: the least that says so.
+        if (generation === this._generation)
           this.dispatchEvent(
             new CustomEvent('teppan:error', { detail: { kind: 'network', message: 'Teppan didn’t load', retryable: true }, bubbles: true, composed: true }),
           );
-        }
+      }
+      // Nothing mounted (the runtime did not load, or a launcher's chunk did not): wait to be asked again. A launcher's
+      // button is pressed again; anything else waits behind a retry button.
+      if (generation === this._generation && !this._mounted) {
+        this.removeAttribute('open');
+        this._wait('interaction', `Try again: the ${spec.label} didn’t load`);
       }
     }
   };
