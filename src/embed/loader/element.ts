@@ -2,7 +2,6 @@ import type { MountedWidget } from '../types';
 import type { LoaderContext, WidgetElement } from './context';
 // Through Vite's CSS pipeline: minified into the loader, where every byte is paid by every page.
 import HOST_CSS from './host.css?inline';
-import { reserveCss } from './reserve';
 import type { LoaderSpec } from './spec';
 import { whenToLoad } from './strategy';
 
@@ -25,7 +24,7 @@ const ownButton = (text: string) => `<button class="b">${text}</button>`;
  * it set up. Attributes become props in the runtime, which watches them.
  */
 export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElementConstructor {
-  const reserve = sheet(reserveCss(spec.reserve ?? []));
+  const reserve = sheet(spec.reserve ?? '');
   return class extends HTMLElement implements WidgetElement {
     // Plain fields, not #private ones: the build mangles these `_`-prefixed names (vite.config.ts), which `#` names would not shrink below.
     // `declare`d fields start undefined and compile to nothing (a plain `_x;` is a byte sequence in the output).
