@@ -12,15 +12,12 @@ declare global {
   }
 }
 
-export interface LoaderOptions {
-  /** The loader's own <script>, for data-key, data-api and the base URL of its chunks. */
-  script: HTMLScriptElement | null;
-  specs: LoaderSpec[];
-  chunks: (base: string, nonce: string) => ChunkSource;
-}
-
-/** Reads the script tag, defines the elements, and replays the queue. */
-export function setupTeppan({ script, specs, chunks }: LoaderOptions): void {
+/**
+ * Reads the script tag, defines the elements, and replays the queue. `script` is the loader's own <script>, for
+ * data-key, data-api and the base URL of its chunks; `chunks` makes the code source from that base and the
+ * script's nonce. (Positional: the loader's one call spells out no names.)
+ */
+export function setupTeppan(script: HTMLScriptElement | null, specs: LoaderSpec[], chunks: (base: string, nonce: string) => ChunkSource): void {
   if ((window.Teppan as { version?: string } | undefined)?.version) return; // loaded twice: the first one serves
   const src = script?.src ?? document.baseURI;
   const data = script?.dataset ?? {};
