@@ -42,6 +42,7 @@ export function createQueue(handlers: Handlers): void {
   const run = (command: string, a: never, b: never) =>
     Object.hasOwn(commands, command) ? (commands[command] as (a: never, b: never) => void)(a, b) : console.warn('Teppan: no command', command);
   const queued = window.Teppan?.q ?? [];
-  window.Teppan = Object.assign(run, { version: __TEPPAN_VERSION__ }) as unknown as Window['Teppan'];
+  run.version = __TEPPAN_VERSION__;
+  window.Teppan = run as unknown as Window['Teppan'];
   for (const args of queued) run.apply(0, args as [string, never, never]);
 }
