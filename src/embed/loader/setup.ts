@@ -20,8 +20,8 @@ declare global {
 export function setupTeppan(script: HTMLScriptElement | null, specs: LoaderSpec[], chunks: (base: string, nonce: string) => ChunkSource): void {
   if ((window.Teppan as { version?: string } | undefined)?.version) return; // loaded twice: the first one serves
   const src = script?.src ?? document.baseURI;
-  const data = script?.dataset ?? {};
-  const config = { key: data.key, api: data.api ?? new URL(src).origin, locale: data.locale } as EmbedConfig;
+  // The script tag's data-key, data-api and data-locale; the API defaults to the loader's own origin.
+  const config = { api: new URL(src).origin, ...script?.dataset } as EmbedConfig;
   let configure!: () => void;
   const catalogs: Record<string, Promise<Response>> = {};
   const ctx: LoaderContext = {
