@@ -20,8 +20,8 @@ export function whenToLoad(element: HTMLElement, strategy: string | null, load: 
   // covers a screen reader activating the button without moving focus.
   else if (strategy === 'interaction') for (const type of ['pointerenter', 'focusin', 'click']) element.addEventListener(type, once, { signal });
   else {
-    // A little ahead of the viewport, so the code is there when the visitor arrives.
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(), { rootMargin: '400px 0px' });
+    // A little ahead of the viewport, on every side (a carousel's next card is near too), so the code is there when the visitor arrives.
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(), { rootMargin: '400px' });
     observer.observe(element);
     signal.onabort = () => observer.disconnect();
   }
