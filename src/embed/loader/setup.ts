@@ -32,8 +32,9 @@ export function setupTeppan(script: HTMLScriptElement | null, specs: LoaderSpec[
     chunks: chunks(src, script?.nonce ?? ''), // a chunk's name resolves against the loader's URL, as a sibling
     catalog() {
       const url = `${config.api.replace(/\/+$/, '')}/api/v1/catalog?key=${encodeURIComponent(config.key)}`;
-      // A simple CORS GET (key as a parameter), in parallel with the code; the runtime validates it.
-      catalogs[url] ??= fetch(url, { credentials: 'omit' }).catch(() => Response.error());
+      // A simple CORS GET (key as a parameter), in parallel with the code; the runtime validates it. Credentials as the
+      // runtime's own calls have them (fetch's default: cookies only to the page's own origin).
+      catalogs[url] ??= fetch(url).catch(() => Response.error());
       return catalogs[url];
     },
     elements: new Set(),
