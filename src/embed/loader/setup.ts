@@ -14,8 +14,8 @@ declare global {
 
 /**
  * Reads the script tag, defines the elements, and replays the queue. `script` is the loader's own <script>, for
- * data-key, data-api and the URL its chunks' names resolve against; `chunks` makes the code source from that
- * URL and the script's nonce. (Positional: the loader's one call spells out no names.)
+ * data-key, data-api and the folder its chunks are in; `chunks` makes the code source from that folder's URL
+ * (with its slash) and the script's nonce. (Positional: the loader's one call spells out no names.)
  */
 export function setupTeppan(script: HTMLScriptElement | null, specs: LoaderSpec[], chunks: (base: string, nonce: string) => ChunkSource): void {
   if ((window.Teppan as { version?: string } | undefined)?.version) return; // loaded twice: the first one serves
@@ -29,7 +29,7 @@ export function setupTeppan(script: HTMLScriptElement | null, specs: LoaderSpec[
     configured: new Promise<void>((resolve) => {
       configure = resolve;
     }),
-    chunks: chunks(src, script?.nonce ?? ''), // a chunk's name resolves against the loader's URL, as a sibling
+    chunks: chunks(new URL('.', src).href, script?.nonce ?? ''), // the loader's folder: its chunks are file names in it
     catalog() {
       const url = `${config.api.replace(/\/+$/, '')}/api/v1/catalog?key=${encodeURIComponent(config.key)}`;
       // A simple CORS GET (key as a parameter), in parallel with the code; the runtime validates it. Credentials as the
