@@ -11,16 +11,12 @@ import * as runtime from './runtime';
 // Every widget's component, bundled in: in each widget's folder, the one module with a default export (tests left out).
 const widgets = import.meta.glob<WidgetModule>(['../widgets/*/*.tsx', '!../widgets/**/*.test.tsx'], { eager: true });
 
-setupTeppan({
-  script: document.currentScript as HTMLScriptElement | null,
-  specs: WIDGET_SPECS.map(loaderSpec),
-  chunks: () => ({
-    runtime: async () => runtime,
-    widget: async (name) => {
-      const widget = Object.entries(widgets).find(([path, m]) => path.startsWith(`../widgets/${name}/`) && m.default)?.[1];
-      if (!widget) throw new Error('Teppan: this widget is not in this build.');
-      return widget;
-    },
-    preload: () => {},
-  }),
-});
+setupTeppan(document.currentScript as HTMLScriptElement | null, WIDGET_SPECS.map(loaderSpec), () => ({
+  runtime: async () => runtime,
+  widget: async (name) => {
+    const widget = Object.entries(widgets).find(([path, m]) => path.startsWith(`../widgets/${name}/`) && m.default)?.[1];
+    if (!widget) throw new Error('Teppan: this widget is not in this build.');
+    return widget;
+  },
+  preload: () => {},
+}));

@@ -11,8 +11,4 @@ import type { LoaderSpec } from './loader/spec';
 declare const __TEPPAN_MANIFEST__: Manifest;
 declare const __TEPPAN_SPECS__: LoaderSpec[];
 
-setupTeppan({
-  script: document.currentScript as HTMLScriptElement | null,
-  specs: __TEPPAN_SPECS__,
-  chunks: (base, nonce) => splitChunks(__TEPPAN_MANIFEST__, base, nonce),
-});
+setupTeppan(document.currentScript as HTMLScriptElement | null, __TEPPAN_SPECS__, (base, nonce) => splitChunks(__TEPPAN_MANIFEST__, base, nonce));

@@ -10,8 +10,9 @@ import { type WidgetSlots, WidgetSlotsContext } from '../widgets/slots';
 import { tagOf, WIDGET_SPECS, type WidgetSpec } from '../widgets/specs';
 import { camelCase, propsFromAttributes } from './attributes';
 import { EVENTS } from './events';
+import type { ChunkSource } from './loader/chunks';
 import type { WidgetElement } from './loader/context';
-import type { EmbedConfig, EmbedRuntime, MountOptions } from './types';
+import type { EmbedConfig, EmbedRuntime } from './types';
 
 /**
  * The shared runtime of the embed: React, the query client, the HTTP client.
@@ -41,9 +42,13 @@ function eventProps(host: HTMLElement): Record<string, (detail: unknown) => void
   return props;
 }
 
-/** What a host page gets of an error: plain data, no stack or cause. */
+/**
+ * What a host page gets of an error: plain data, no stack. A cause only when it is a string: why a widget's
+ * chunk did not load (the browser's words and the URL), never an object of ours.
+ */
 function errorDetail(e: TeppanError) {
-  return { kind: e.kind, status: e.status, message: e.userMessage, retryable: e.retryable, fieldErrors: e.fieldErrors };
+  const cause = typeof e.cause === 'string' ? e.cause : undefined;
+  return { kind: e.kind, status: e.status, message: e.userMessage, retryable: e.retryable, fieldErrors: e.fieldErrors, ...(cause && { cause }) };
 }
 
 /**
@@ -71,14 +76,18 @@ function elementProps(host: HTMLElement, shadow: ShadowRoot, spec: WidgetSpec, p
   return extra;
 }
 
+/** The page's elements as the loader keeps them (in the document or inside other shadow roots): the first mount hands them over. */
+let pageElements: Iterable<WidgetElement> = [];
+
 // A widget's wake-up event (a quote chosen, a booking made) is raised by another widget, so only once this runtime
 // runs: it listens, not the loader, which then carries no wake-up rules.
 for (const spec of WIDGET_SPECS) {
   const wakeOn = spec.wakeOn;
   if (wakeOn)
     document.addEventListener(wakeOn.event, () => {
-      for (const el of document.querySelectorAll<WidgetElement>(tagOf(spec))) {
-        if (!(wakeOn.unlessAttribute && el.hasAttribute(wakeOn.unlessAttribute))) el.wake();
+      for (const el of pageElements) {
+        if (el.localName === tagOf(spec) && !(wakeOn.unlessAttribute && el.hasAttribute(wakeOn.unlessAttribute)) && el.wake())
+          el.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
       }
     });
 }
@@ -86,7 +95,7 @@ for (const spec of WIDGET_SPECS) {
 let slots: WidgetSlots | undefined;
 
 /** The widgets shown inside others, loaded as the loader loads any widget (no second way to fetch code). */
-function slotsFor(chunks: MountOptions['chunks']): WidgetSlots {
+function slotsFor(chunks: ChunkSource): WidgetSlots {
   slots ??= {
     Payment: lazyWidget<Record<string, unknown>>(paymentSpec, () => chunks.widget(paymentSpec.name)),
   };
@@ -98,29 +107,36 @@ function slotsFor(chunks: MountOptions['chunks']): WidgetSlots {
  * a launcher's button says so and is pressed again to retry; any other widget shows the notice and
  * "Try again" of a lazy widget (as in the React build), whose retry fetches the chunk afresh.
  */
-function failedWidget(host: HTMLElement, shadow: ShadowRoot, spec: WidgetSpec, chunks: MountOptions['chunks'], onError: (e: TeppanError) => void) {
+function failedWidget(host: HTMLElement, shadow: ShadowRoot, spec: WidgetSpec, chunks: ChunkSource, cause: string, onError: (e: TeppanError) => void) {
   if (spec.launcher) {
     host.removeAttribute('open');
     shadow.querySelector('.teppan-launcher')?.setAttribute('aria-label', CHUNK_FAILED);
-    onError(new TeppanError({ kind: 'network', userMessage: CHUNK_FAILED }));
+    onError(new TeppanError({ kind: 'network', userMessage: CHUNK_FAILED, cause }));
     return undefined;
   }
   let first = true;
   return lazyWidget<Record<string, unknown>>(spec, () => {
-    // The first attempt is the one that just failed: its notice shows at once, and a retry imports again.
-    if (!first) return chunks.widget(spec.name);
+    // The first attempt is the one that just failed: its notice shows at once, and a retry imports again. Either way
+    // the rejection is a string, which the page's teppan:error carries as its `cause`.
+    if (!first) return chunks.widget(spec.name).catch((e: unknown) => Promise.reject(String(e)));
     first = false;
-    return Promise.reject(new Error('Teppan: the widget chunk did not load'));
+    return Promise.reject(cause);
   });
 }
 
-export const mount: EmbedRuntime['mount'] = ({ host, shadow, container, name, widget, config: embedConfig, catalog, chunks }) => {
-  const spec = WIDGET_SPECS.find((s) => s.name === name) as WidgetSpec;
+export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
+  pageElements = loader.elements;
+  const shadow = host.shadowRoot as ShadowRoot;
+  const container = shadow.querySelector('[part=slot]') as HTMLElement;
+  const spec = WIDGET_SPECS.find((s) => tagOf(s) === host.localName) as WidgetSpec;
+  const chunks = loader.chunks;
   const events = eventProps(host);
-  const Widget = widget ? widget.default : failedWidget(host, shadow, spec, chunks, events.onError as (e: TeppanError) => void);
+  const Widget = typeof widget === 'string' ? failedWidget(host, shadow, spec, chunks, widget, events.onError as (e: TeppanError) => void) : widget.default;
   if (!Widget) return undefined;
+  // The loader mounts only once it has settings; its catalog request (made as the code was requested) is remembered.
+  const embedConfig = loader.config;
   const config = configFor(embedConfig);
-  prefetchCatalog(pageQueryClient(), config, catalog);
+  prefetchCatalog(pageQueryClient(), config, loader.catalog());
   // Whatever held the place (the "Show the …" button) goes; if it had focus, the widget's first control takes it.
   const hadFocus = shadow.activeElement !== null;
   container.replaceChildren();

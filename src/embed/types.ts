@@ -1,5 +1,6 @@
 import type { LogHook } from '../core';
-import type { ChunkSource } from './loader/chunks';
+import type { WidgetModule } from './loader/chunks';
+import type { LoaderContext } from './loader/context';
 
 /** The page's Teppan settings: from the script tag's data-key / data-api, or Teppan('init', …). */
 export interface EmbedConfig {
@@ -14,27 +15,15 @@ export interface MountedWidget {
   unmount(): void;
 }
 
-export interface MountOptions {
-  /** The element: its attributes are the widget's props, watched by the runtime. */
-  host: HTMLElement;
-  shadow: ShadowRoot;
-  container: HTMLElement;
-  /** The widget's spec name. */
-  name: string;
-  /** The widget's chunk, or undefined when it did not load (the runtime then says so, and offers a retry). */
-  widget: import('./loader/chunks').WidgetModule | undefined;
-  config: EmbedConfig;
-  /** The catalog response the loader requested in parallel with the code, if any. */
-  catalog: Promise<Response> | undefined;
-  /**
-   * The loader's code source, for one widget shown inside another (the booking
-   * form's deposit): its chunks, preloads and retry.
-   */
-  chunks: ChunkSource;
-}
-
 /** What the runtime chunk exports to the loader. */
 export interface EmbedRuntime {
-  /** Undefined when nothing was mounted (a launcher widget whose chunk did not load): the element loads afresh when next asked. */
-  mount(options: MountOptions): MountedWidget | undefined;
+  /**
+   * Renders the widget into `host`'s shadow root (its `[part=slot]`); the host's tag names the widget and its
+   * attributes are the props, which the runtime watches. `widget` is the widget's chunk, or why it did not load
+   * (the runtime then says so and offers a retry). The loader passes itself: the settings, the catalog it
+   * requested in parallel with the code, and its code source (for a widget shown inside another: the booking
+   * form's deposit). Positional, not an options object: the loader spells out every name it passes, on every page.
+   * Undefined when nothing was mounted (a launcher widget whose chunk did not load): the element loads afresh when next asked.
+   */
+  mount(host: HTMLElement, widget: WidgetModule | string, loader: LoaderContext): MountedWidget | undefined;
 }

@@ -178,7 +178,7 @@ test('a chunk that fails to load shows a retry notice in place, leaves the rest 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openHost(page, 'chunk-failure', {
-    head: '<script>document.addEventListener("teppan:error", function (e) { window.__error = e.detail.kind; });</script>',
+    head: '<script>document.addEventListener("teppan:error", function (e) { window.__error = e.detail.kind + " " + e.detail.cause; });</script>',
     body: '<teppan-quote loading="eager"></teppan-quote><teppan-booking loading="eager"></teppan-booking><p>Host content</p>',
   });
   const quoteEl = page.locator('teppan-quote');
@@ -186,7 +186,8 @@ test('a chunk that fails to load shows a retry notice in place, leaves the rest 
   // The other widget and the host page are unaffected.
   await expect(page.getByText(/Start with a quote/)).toBeVisible();
   await expect(page.getByText('Host content')).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { __error: string }).__error)).toBe('network');
+  // Its teppan:error says why, naming the file that failed.
+  expect(await page.evaluate(() => (window as unknown as { __error: string }).__error)).toMatch(/^network .*\/embed\/quote-[\w-]+\.js/);
   await quoteEl.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByLabel('Adults')).toBeVisible();
   expect(errors).toEqual([]);
@@ -221,4 +222,33 @@ test('the host page themes the widget through custom properties and ::part()', a
   await expect(button).toBeVisible();
   expect(await button.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 110, 79)');
   expect(await page.getByRole('heading', { name: 'Get an instant quote' }).evaluate((el) => getComputedStyle(el).letterSpacing)).toBe('3px');
+});
+
+test('inside another component’s shadow root: a chosen quote wakes the booking form there, and Teppan(‘open’) opens the chat there', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await openHost(page, 'nested', {
+    body: `<my-app></my-app><script>
+      customElements.define('my-app', class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML =
+            '<teppan-quote loading="eager" default-zip="90012" default-event-date="${eventDate(46)}"></teppan-quote>' +
+            '<teppan-booking loading="interaction"></teppan-booking><teppan-chat></teppan-chat>';
+        }
+      });
+    </script>`,
+  });
+  await expect(page.getByRole('button', { name: 'Show the booking form' })).toBeVisible();
+  await page.getByRole('button', { name: 'Book this quote' }).click();
+  await expect(page.getByRole('radio', { name: '6:00 PM' })).toBeVisible();
+  await page.evaluate(() => (window as unknown as { Teppan: (...a: unknown[]) => void }).Teppan('open', 'chat'));
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  // The page's own chat opened: none was added to the document.
+  expect(await page.evaluate(() => document.querySelectorAll('teppan-chat').length)).toBe(0);
+  // A listener that is not a function is refused, and said so.
+  await page.evaluate(() => (window as unknown as { Teppan: (...a: unknown[]) => void }).Teppan('on', 'ready', 'onReady'));
+  await expect.poll(() => errors.join('\n')).toMatch(/Teppan: on needs a function/);
 });

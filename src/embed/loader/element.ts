@@ -2,7 +2,6 @@ import type { MountedWidget } from '../types';
 import type { LoaderContext, WidgetElement } from './context';
 // Through Vite's CSS pipeline: minified into the loader, where every byte is paid by every page.
 import HOST_CSS from './host.css?inline';
-import { reserveCss } from './reserve';
 import type { LoaderSpec } from './spec';
 import { whenToLoad } from './strategy';
 
@@ -15,13 +14,8 @@ function sheet(css: string): CSSStyleSheet {
 // Every element's own styles: one sheet for the page, made when the loader runs.
 const hostSheet = sheet(HOST_CSS);
 
-/** A button the element draws itself, before any widget code. */
-function ownButton(text: string, className = 'b'): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.className = className;
-  button.textContent = text;
-  return button;
-}
+/** A button the element draws itself, before any widget code (its text is the build's, from the specs: no markup in it). */
+const ownButton = (text: string) => `<button class="b">${text}</button>`;
 
 /**
  * The element class of one widget. Before its code arrives it reserves the
@@ -30,113 +24,94 @@ function ownButton(text: string, className = 'b'): HTMLButtonElement {
  * it set up. Attributes become props in the runtime, which watches them.
  */
 export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElementConstructor {
-  const reserve = sheet(reserveCss(spec.reserve ?? []));
+  const reserve = sheet(spec.reserve ?? '');
   return class extends HTMLElement implements WidgetElement {
     // Plain fields, not #private ones: the build mangles these `_`-prefixed names (vite.config.ts), which `#` names would not shrink below.
     // `declare`d fields start undefined and compile to nothing (a plain `_x;` is a byte sequence in the output).
-    _root = this.attachShadow({ mode: 'open' });
-    declare _frame: HTMLDivElement;
+    declare _frame: HTMLElement;
     declare _mounted: MountedWidget | undefined;
-    /** Loading or loaded: a press of the launcher then has nothing to start. */
-    declare _busy: boolean | undefined;
+    /** Set while the element waits to load (what cancels the wait); unset while it loads and once it is mounted. */
     declare _cancelWait: (() => void) | undefined;
     _generation = 0;
-    declare _launcher: HTMLButtonElement | undefined;
 
     constructor() {
       super();
+      const root = this.attachShadow({ mode: 'open' });
       // Constructed stylesheets, not <style> or style attributes: strict CSPs allow them.
-      this._root.adoptedStyleSheets = [hostSheet, reserve];
-      this._root.innerHTML = '<div class="f"><div class="s" part="slot"></div></div>';
-      this._frame = this._root.firstChild?.firstChild as HTMLDivElement;
+      root.adoptedStyleSheets = [hostSheet, reserve];
       const launcher = spec.launcher;
+      // A launcher is drawn here so it is there at once: hover or focus fetches the code, a press opens the widget.
+      root.innerHTML = `<div class="s" part="slot"></div>${launcher ? `<button class="b teppan-launcher" part="launcher" aria-label="${launcher.name}">${launcher.text}</button>` : ''}`;
+      this._frame = root.firstChild as HTMLElement;
       if (launcher) {
-        // Drawn here so it is there at once: hover or focus fetches the code, a press opens the widget.
-        const button = ownButton(launcher.text, 'b teppan-launcher');
-        this._launcher = button;
-        button.part = 'launcher';
-        button.ariaLabel = launcher.name;
-        const prefetch = () => ctx.chunks.preload(spec.name);
-        button.onpointerenter = prefetch;
-        button.onfocus = prefetch;
+        const button = root.lastChild as HTMLButtonElement;
+        button.onpointerenter = button.onfocus = () => ctx.chunks.preload(spec.name);
         button.onclick = () => this.open();
-        this._root.append(button);
       }
     }
 
     open() {
       this.toggleAttribute('open', true);
-      if (!this._busy) this._load();
+      this.wake();
     }
 
     connectedCallback() {
-      if (spec.launcher) return; // it waits behind its button
-      const strategy = this.getAttribute('loading');
-      if (strategy === 'interaction') this._frame.replaceChildren(ownButton(`Show the ${spec.label}`));
-      this._cancelWait = whenToLoad(this, strategy, () => this.wake(false));
+      ctx.elements.add(this);
+      this._wait(this.getAttribute('loading'), `Show the ${spec.label}`);
+    }
+
+    /** Waits as `strategy` says; for `interaction`, behind a button saying `text`. A launcher waits behind its own button, for `open`. */
+    _wait(strategy: string | null, text: string) {
+      if (spec.launcher) this._cancelWait = () => {};
+      else {
+        if (strategy === 'interaction') this._frame.innerHTML = ownButton(text);
+        this._cancelWait = whenToLoad(this, strategy, () => this.wake());
+      }
     }
 
     disconnectedCallback() {
+      ctx.elements.delete(this);
       this._cancelWait?.();
       this._cancelWait = undefined;
       this._generation++; // a load still under way will not mount
       this._mounted?.unmount();
       this._mounted = undefined;
       this._frame.replaceChildren();
-      this._busy = false;
     }
 
-    /** Load now, whatever `loading` says; unless told otherwise, come into view (its spec's `wakeOn` event happened: the runtime calls this). */
-    wake(scroll = true) {
-      if (!this._cancelWait) return; // already loading or loaded
-      this._cancelWait();
-      this._cancelWait = undefined;
-      this._load();
-      if (scroll) this.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+    /** Load now, whatever `loading` says (its spec's `wakeOn` event happened: the runtime calls this, and brings it into view when this started it). */
+    wake() {
+      const waiting = this._cancelWait;
+      if (waiting) {
+        waiting();
+        this._cancelWait = undefined;
+        this._load();
+      }
+      return !!waiting;
     }
 
     async _load() {
       const generation = ++this._generation;
-      this._busy = true;
-      const config = ctx.config();
-      if (!config) {
-        // A page may configure Teppan later than the loader runs: wait for it, and say what is missing.
-        console.warn('Teppan: waiting for data-key or init', this);
-        ctx.whenConfigured(() => generation === this._generation && this.isConnected && this._load());
-        return;
-      }
-      const catalog = ctx.catalog(config);
+      // A page may configure Teppan later than the loader runs: wait for it, and say what is missing.
+      if (!ctx.config.key) console.warn('Teppan: waiting for data-key or init', this);
       try {
-        // A widget chunk that fails is the runtime's to report (its notice, its retry): only the runtime's own failure is the loader's.
-        const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name).catch(() => undefined), ctx.chunks.runtime()]);
-        if (generation === this._generation && this.isConnected) {
-          this._mounted = runtime.mount({
-            host: this,
-            shadow: this._root,
-            container: this._frame,
-            name: spec.name,
-            widget,
-            config,
-            catalog,
-            chunks: ctx.chunks,
-          });
-          // Nothing mounted (a launcher whose chunk failed): a press loads afresh.
-          this._busy = !!this._mounted;
-        }
+        await ctx.configured;
+        ctx.catalog(); // in parallel with the code; the runtime gets the same request
+        // A widget chunk that fails is the runtime's to report (its notice, its retry; `widget` is then why, as a string): only the runtime's own failure is the loader's.
+        const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name).catch(String), ctx.chunks.runtime()]);
+        if (generation === this._generation) this._mounted = runtime.mount(this, widget, ctx);
       } catch {
-        if (generation === this._generation) {
-          // The runtime did not load: the least that says so. A launcher's button is pressed again; anything else gets a retry in its place.
-          this._busy = false;
-          this.removeAttribute('open');
-          if (!spec.launcher) {
-            const retry = ownButton(`Try again: the ${spec.label} didn’t load`);
-            retry.onclick = () => this._load();
-            this._frame.replaceChildren(retry);
-          }
+        // The runtime did not load: the least that says so.
+        if (generation === this._generation)
           this.dispatchEvent(
             new CustomEvent('teppan:error', { detail: { kind: 'network', message: 'Teppan didn’t load', retryable: true }, bubbles: true, composed: true }),
           );
-        }
+      }
+      // Nothing mounted (the runtime did not load, or a launcher's chunk did not): wait to be asked again. A launcher's
+      // button is pressed again; anything else waits behind a retry button.
+      if (generation === this._generation && !this._mounted) {
+        this.removeAttribute('open');
+        this._wait('interaction', `Try again: the ${spec.label} didn’t load`);
       }
     }
   };

@@ -7,7 +7,7 @@ export type Command =
   | [command: 'open', widget: string];
 
 interface Handlers {
-  init(config: Partial<EmbedConfig>): void;
+  init(config: Partial<EmbedConfig> | undefined): void;
   preload(widget: string): void;
   open(widget: string): void;
 }
@@ -16,7 +16,7 @@ interface Handlers {
 declare const __TEPPAN_VERSION__: string;
 
 /** `booking-created` or `teppan:booking-created` → the DOM event name. */
-const eventName = (name: string) => `teppan:${name.replace(/^teppan:/, '')}`;
+const eventName = (name: unknown) => `${name}`.replace(/^(teppan:)?/, 'teppan:');
 
 type Listener = (detail: unknown, event: Event) => void;
 
@@ -26,22 +26,23 @@ type Listener = (detail: unknown, event: Event) => void;
  * Replays the queue in order, then takes over.
  */
 export function createQueue(handlers: Handlers): void {
+  // One DOM listener per page listener, whatever events it is given for, so `off` finds it.
   const listeners = new Map<Listener, EventListener>();
-  const commands: Record<string, (a: unknown, b: unknown) => void> = {
-    ...(handlers as unknown as Record<string, (a: unknown) => void>),
-    on(name, fn) {
-      const listener: EventListener = (e) => (fn as Listener)((e as CustomEvent).detail, e);
-      listeners.set(fn as Listener, listener);
-      document.addEventListener(eventName(String(name)), listener);
+  const commands: Record<string, (a: never, b: never) => void> = {
+    ...handlers,
+    on(name: string, fn: Listener) {
+      if (typeof fn !== 'function') return console.error('Teppan: on needs a function', fn);
+      if (!listeners.has(fn)) listeners.set(fn, (e) => fn((e as CustomEvent).detail, e));
+      document.addEventListener(eventName(name), listeners.get(fn) as EventListener);
     },
-    off(name, fn) {
-      const listener = listeners.get(fn as Listener);
-      if (listener) document.removeEventListener(eventName(String(name)), listener);
+    off(name: string, fn: Listener) {
+      document.removeEventListener(eventName(name), listeners.get(fn) as EventListener);
     },
   };
-  const run = (command: unknown, a?: unknown, b?: unknown) =>
-    Object.hasOwn(commands, String(command)) ? commands[String(command)]?.(a, b) : console.warn('Teppan: no command', command);
-  const pending = Array.from(window.Teppan?.q ?? [], (args) => Array.from(args));
-  window.Teppan = Object.assign(run, { version: __TEPPAN_VERSION__ }) as unknown as Window['Teppan'];
-  for (const [command, a, b] of pending) run(command, a, b);
+  const run = (command: string, a: never, b: never) =>
+    Object.hasOwn(commands, command) ? (commands[command] as (a: never, b: never) => void)(a, b) : console.warn('Teppan: no command', command);
+  const queued = window.Teppan?.q ?? [];
+  run.version = __TEPPAN_VERSION__;
+  window.Teppan = run as unknown as Window['Teppan'];
+  for (const args of queued) run.apply(0, args as [string, never, never]);
 }

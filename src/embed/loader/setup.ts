@@ -7,64 +7,61 @@ import type { LoaderSpec } from './spec';
 
 declare global {
   interface Window {
+    /** Before the loader: the snippet's stub, its calls' `arguments` queued in `q`. */
     Teppan?: ((...command: Command) => void) & { q?: ArrayLike<unknown>[] };
   }
 }
 
-export interface LoaderOptions {
-  /** The loader's own <script>, for data-key, data-api and the base URL of its chunks. */
-  script: HTMLScriptElement | null;
-  specs: LoaderSpec[];
-  chunks: (base: string, nonce: string) => ChunkSource;
-}
-
-/** Reads the script tag, replays the queue, and defines the elements. */
-export function setupTeppan({ script, specs, chunks }: LoaderOptions): void {
+/**
+ * Reads the script tag, defines the elements, and replays the queue. `script` is the loader's own <script>, for
+ * data-key, data-api and the folder its chunks are in; `chunks` makes the code source from that folder's URL
+ * (with its slash) and the script's nonce. (Positional: the loader's one call spells out no names.)
+ */
+export function setupTeppan(script: HTMLScriptElement | null, specs: LoaderSpec[], chunks: (base: string, nonce: string) => ChunkSource): void {
   if ((window.Teppan as { version?: string } | undefined)?.version) return; // loaded twice: the first one serves
   const src = script?.src ?? document.baseURI;
-  const origin = new URL(src).origin;
-  const data = script?.dataset ?? {};
-  let config: EmbedConfig | undefined = data.key ? { key: data.key, api: data.api ?? origin, locale: data.locale } : undefined;
-  const waiting: (() => void)[] = [];
-  let catalog: Promise<Response> | undefined;
-  let catalogFor = '';
+  // The script tag's data-key, data-api and data-locale; the API defaults to the loader's own origin.
+  const config = { api: new URL(src).origin, ...script?.dataset } as EmbedConfig;
+  let configure!: () => void;
+  const catalogs: Record<string, Promise<Response>> = {};
   const ctx: LoaderContext = {
-    config: () => config,
-    whenConfigured: (then) => (config ? then() : waiting.push(then)),
-    chunks: chunks(new URL('.', src).href, script?.nonce ?? ''),
-    catalog(c) {
-      const url = `${c.api.replace(/\/+$/, '')}/api/v1/catalog?key=${encodeURIComponent(c.key)}`;
-      // A simple CORS GET (key as a parameter), in parallel with the code; the runtime validates it.
-      if (catalogFor !== url) {
-        catalogFor = url;
-        catalog = fetch(url, { credentials: 'omit' }).catch(() => Response.error());
-      }
-      return catalog;
+    config,
+    configured: new Promise<void>((resolve) => {
+      configure = resolve;
+    }),
+    chunks: chunks(new URL('.', src).href, script?.nonce ?? ''), // the loader's folder: its chunks are file names in it
+    catalog() {
+      const url = `${config.api.replace(/\/+$/, '')}/api/v1/catalog?key=${encodeURIComponent(config.key)}`;
+      // A simple CORS GET (key as a parameter), in parallel with the code; the runtime validates it. Credentials as the
+      // runtime's own calls have them (fetch's default: cookies only to the page's own origin).
+      catalogs[url] ??= fetch(url).catch(Response.error);
+      return catalogs[url];
     },
+    elements: new Set(),
   };
-  const tagged = (name: string) => specs.find((spec) => name === spec.name || name === `teppan-${spec.name}`);
+  if (config.key) configure();
+  const named = (name: string) => specs.find((spec) => name === spec.name || name === `teppan-${spec.name}`);
+
+  // Defined before the queue replays, so a queued Teppan('open') finds the page's elements upgraded.
+  for (const spec of specs) customElements.define(`teppan-${spec.name}`, elementClass(spec, ctx));
 
   createQueue({
     init(c) {
-      const key = c.key ?? config?.key;
-      if (!key) return console.error('Teppan: init needs a key');
-      config = { ...config, ...c, key, api: c.api ?? config?.api ?? origin };
-      for (const then of waiting.splice(0)) then();
+      // Its fields replace the script tag's.
+      Object.assign(config, c);
+      if (!config.key) return console.error('Teppan: init needs a key');
+      configure();
     },
     preload(name) {
-      const spec = tagged(name);
+      const spec = named(name);
       if (spec) ctx.chunks.preload(spec.name);
     },
     open(name) {
-      const spec = tagged(name);
+      const spec = named(name);
       if (!spec?.launcher) return console.warn('Teppan: only the chat opens');
-      // Once the elements exist (a queued call replays before they are defined): the page's, or one of our own.
+      // The page's element (in the document or any shadow root), or one of our own.
       const tag = `teppan-${spec.name}`;
-      customElements
-        .whenDefined(tag)
-        .then(() => ((document.querySelector(tag) ?? document.body.appendChild(document.createElement(tag))) as WidgetElement).open());
+      ([...ctx.elements].find((el) => el.localName === tag) ?? (document.body.appendChild(document.createElement(tag)) as WidgetElement)).open();
     },
   });
-
-  for (const spec of specs) if (!customElements.get(`teppan-${spec.name}`)) customElements.define(`teppan-${spec.name}`, elementClass(spec, ctx));
 }

@@ -1,5 +1,6 @@
 // With its extension: vite.config.ts imports this file, and Vite's config loader wants them.
-import type { ReserveStep, WidgetSpec } from '../../widgets/specs.ts';
+import type { WidgetSpec } from '../../widgets/specs.ts';
+import { reserveCss } from './reserve.ts';
 
 /**
  * What the loader carries of a widget: only what it reads before the runtime
@@ -12,10 +13,13 @@ export interface LoaderSpec {
   name: string;
   /** For "Show the …"; a launcher widget has none (it waits behind its button). */
   label?: string;
-  /** The reserved size, as numbers (the loader writes the CSS: `reserveCss`); a launcher widget takes no place. */
-  reserve?: readonly ReserveStep[];
+  /**
+   * The reserved size, as CSS the build writes (`reserveCss`): measured, it gzips smaller than the spec's numbers
+   * and the code that would turn them into rules. A launcher widget takes no place.
+   */
+  reserve?: string;
   launcher?: WidgetSpec['launcher'];
 }
 
 export const loaderSpec = (spec: WidgetSpec): LoaderSpec =>
-  spec.launcher ? { name: spec.name, launcher: spec.launcher } : { name: spec.name, label: spec.label, reserve: spec.reserve };
+  spec.launcher ? { name: spec.name, launcher: spec.launcher } : { name: spec.name, label: spec.label, reserve: reserveCss(spec.reserve) };
