@@ -81,15 +81,9 @@ for (const variant of VARIANTS) {
   for (const mode of variant.modes) await build({ mode, configFile: 'vite.config.ts', logLevel: 'silent' });
   compressTree(variant.dir);
 }
-// BENCH_BASELINE=folder: a copy of an earlier split build (dist/embed, with its .br twins), timed in the same alternating runs, for a before/after on one machine at one time.
-if (process.env.BENCH_BASELINE) {
-  VARIANTS.push({
-    name: 'baseline',
-    label: `baseline split (${process.env.BENCH_BASELINE})`,
-    dir: process.env.BENCH_BASELINE,
-    prefix: '/embed-baseline',
-    roundTrips: 3,
-  });
+// BENCH_BASELINE=folder[,folder…]: copies of earlier split builds (dist/embed, with its .br twins), timed in the same alternating runs, for a before/after on one machine at one time.
+for (const [i, dir] of (process.env.BENCH_BASELINE?.split(',') ?? []).entries()) {
+  VARIANTS.push({ name: `baseline${i + 1}`, label: `baseline ${i + 1} (${dir})`, dir, prefix: `/embed-baseline${i + 1}`, roundTrips: 3 });
 }
 
 // The bench's pages, one per variant, served (and compressed) like the demo's.
