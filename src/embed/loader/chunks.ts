@@ -36,7 +36,8 @@ export function splitChunks(manifest: Manifest, base: string, nonce: string): Ch
       preloaded[file] ??= document.head.appendChild(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: base + file, nonce }));
     // A page's first use of Intl costs 50–100 ms of CPU (ICU loads its data; 4× that on a slow phone), and every widget
     // formats money or dates in its first render: pay it while the code downloads, when the main thread is idle
-    // (once it is loaded, a call costs next to nothing).
+    // (once it is loaded, a call costs next to nothing). Measured: the whole wait beats starting as the first file
+    // arrives, which leaves too little of the download to hide it in.
     (window.requestIdleCallback ?? setTimeout)(() => new Date().toLocaleString());
   };
   return {
