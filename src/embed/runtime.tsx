@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { TeppanError } from '../core';
-import { createTeppanConfig, pageQueryClient, prefetchCatalog, type TeppanConfig, TeppanContext } from '../query';
+import { catalogQuery, createTeppanConfig, pageQueryClient, prefetchCatalog, type TeppanConfig, TeppanContext } from '../query';
 import { WidgetBoundary, WidgetSkeleton } from '../react';
 import { CHUNK_FAILED, lazyWidget } from '../react/lazyWidget';
 import { StyleRootContext } from '../ui';
@@ -92,6 +92,17 @@ for (const spec of WIDGET_SPECS) {
     });
 }
 
+/** How long a widget waits for its catalog before it shows its skeleton instead (ms). */
+const SKELETON_AFTER = 300;
+
+/** Settles once the catalog is in the page's cache, or its request failed (the widget then asks again itself). */
+function catalogCached(config: TeppanConfig): Promise<unknown> {
+  // The loader's request is already under way (prefetchCatalog): this joins it rather than asking again.
+  return pageQueryClient()
+    .ensureQueryData(catalogQuery(config))
+    .catch(() => undefined);
+}
+
 let slots: WidgetSlots | undefined;
 
 /** The widgets shown inside others, loaded as the loader loads any widget (no second way to fetch code). */
@@ -141,7 +152,9 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
   const hadFocus = shadow.activeElement !== null;
   container.replaceChildren();
   const root = createRoot(container);
+  let mounted = true;
   const render = () => {
+    if (!mounted) return;
     const attributes = propsFromAttributes(spec, host);
     const p = { ...attributes, ...elementProps(host, shadow, spec, attributes) };
     root.render(
@@ -158,15 +171,21 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
       </QueryClientProvider>,
     );
   };
-  render();
+  // One render, with the catalog in the cache. It was requested alongside the code, so it is usually here and only
+  // waits to be parsed: rendering before that would draw the skeleton and, a moment later, the widget over it (and
+  // React holds a revealed boundary back 300 ms). A catalog still on its way after SKELETON_AFTER gets the skeleton.
+  Promise.race([catalogCached(config), new Promise((after) => setTimeout(after, SKELETON_AFTER))]).then(() => {
+    render();
+    // A launcher widget moves focus itself when it opens.
+    if (hadFocus && !spec.launcher) requestAnimationFrame(() => shadow.querySelector<HTMLElement>('input, button, select, textarea')?.focus());
+  });
   // Attributes are props: a change re-renders (the loader watches none, to stay small).
   const watch = new MutationObserver(render);
   watch.observe(host, { attributeFilter: Object.keys(spec.attributes) });
   if (spec.launcher) shadow.querySelector('.teppan-launcher')?.setAttribute('aria-label', spec.launcher.name);
-  // A launcher widget moves focus itself when it opens.
-  else if (hadFocus) requestAnimationFrame(() => shadow.querySelector<HTMLElement>('input, button, select, textarea')?.focus());
   return {
     unmount: () => {
+      mounted = false;
       watch.disconnect();
       root.unmount();
     },
