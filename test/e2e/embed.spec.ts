@@ -193,14 +193,15 @@ test('a chunk that fails to load shows a retry notice in place, leaves the rest 
   expect(errors).toEqual([]);
 });
 
-test('elements wait for a key given after the loader ran', async ({ page }) => {
+test('elements wait for a key given after the loader ran, and an undefined setting keeps the default', async ({ page }) => {
   await openHost(page, 'late-init', {
     noLoader: true,
     head: '<script src="/embed/teppan.js" async></script>',
     body: '<teppan-quote loading="eager"></teppan-quote>',
   });
   await expect.poll(() => page.evaluate(() => typeof (window as unknown as { Teppan?: { version?: string } }).Teppan?.version)).toBe('string');
-  await page.evaluate(() => (window as unknown as { Teppan: (...a: unknown[]) => void }).Teppan('init', { key: 'pk_test_demo' }));
+  await page.evaluate(() => (window as unknown as { Teppan: (...a: unknown[]) => void }).Teppan('init', { key: 'pk_test_demo', api: undefined }));
+  // An undefined field (a site's unset setting) keeps the default API origin: the calculator still gets its catalog.
   await expect(page.getByLabel('Adults')).toBeVisible();
 });
 

@@ -21,7 +21,8 @@ export function setupTeppan(script: HTMLScriptElement | null, specs: LoaderSpec[
   if ((window.Teppan as { version?: string } | undefined)?.version) return; // loaded twice: the first one serves
   const src = script?.src ?? document.baseURI;
   // The script tag's data-key, data-api and data-locale; the API defaults to the loader's own origin.
-  const config = { api: new URL(src).origin, ...script?.dataset } as EmbedConfig;
+  const api = new URL(src).origin;
+  const config = { api, ...script?.dataset } as EmbedConfig;
   let configure!: () => void;
   const catalogs: Record<string, Promise<Response>> = {};
   const ctx: LoaderContext = {
@@ -47,8 +48,9 @@ export function setupTeppan(script: HTMLScriptElement | null, specs: LoaderSpec[
 
   createQueue({
     init(c) {
-      // Its fields replace the script tag's.
+      // Its fields replace the script tag's; an API left empty (`api: process.env.X` unset) is the default again.
       Object.assign(config, c);
+      config.api ||= api;
       if (!config.key) return console.error('Teppan: init needs a key');
       configure();
     },
