@@ -123,6 +123,36 @@ function pureContract(): Plugin {
   };
 }
 
+/**
+ * Each schema src/contract builds at the top level is built on first use in the embed (src/embed/lazy-schema.ts):
+ * the page then builds only what it reads, after its first render rather than before it. Runs after
+ * pureContract and wraps the call whole, so a schema nothing reads still drops out. The contract itself stays
+ * as it is for the server, the OpenAPI document and the library.
+ */
+function lazyContract(): Plugin {
+  const helper = root('src/embed/lazy-schema.ts');
+  return {
+    name: 'teppan-lazy-contract',
+    enforce: 'pre',
+    async transform(code, id) {
+      if (!/\/src\/contract\/(?!zod\.ts$)[\w-]+\.ts$/.test(id)) return null;
+      const ts = (await import('typescript')).default;
+      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      const calls = file.statements
+        .filter(ts.isVariableStatement)
+        .flatMap((s) => s.declarationList.declarations.flatMap((d) => (d.initializer && ts.isCallExpression(d.initializer) ? [d.initializer] : [])));
+      if (calls.length === 0) return null;
+      let out = code;
+      // From the end, so earlier offsets stay valid.
+      for (const call of calls.reverse()) {
+        out = `${out.slice(0, call.getStart())}/* @__PURE__ */ __lazySchema(() => ${out.slice(call.getStart(), call.end)})${out.slice(call.end)}`;
+      }
+      // On the first line, after which lines keep their places (`map: null`: the source map stands).
+      return { code: `import { lazySchema as __lazySchema } from ${JSON.stringify(helper)}; ${out}`, map: null };
+    },
+  };
+}
+
 /** The embed's shared runtime and one chunk per widget, hashed, into `outDir`. */
 function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserConfig {
   return {
@@ -153,7 +183,7 @@ function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserCo
         },
       },
     },
-    plugins: [standIns(), pureContract(), chunkModules(), report(name)],
+    plugins: [standIns(), pureContract(), lazyContract(), chunkModules(), report(name)],
   };
 }
 

@@ -17,5 +17,8 @@ export function minorUnits(currency: string): number {
 
 /** Formats integer minor units (cents) as money, in the page's locale unless one is given. */
 export function formatMoney(amountCents: number, currency: string, locale?: string): string {
-  return format(currency, locale).format(amountCents / 10 ** minorUnits(currency));
+  const f = format(currency, locale);
+  // A currency's minor units are the same in every locale (ECMA-402's CurrencyDigits): this formatter
+  // says, so a page not in 'en' builds no second formatter for it in its first render.
+  return f.format(amountCents / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
 }
