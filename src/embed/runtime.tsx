@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { TeppanError } from '../core';
-import { catalogQuery, createTeppanConfig, pageQueryClient, prefetchCatalog, type TeppanConfig, TeppanContext } from '../query';
+import { createTeppanConfig, pageQueryClient, prefetchCatalog, type TeppanConfig, TeppanContext } from '../query';
 import { WidgetBoundary, WidgetSkeleton } from '../react';
 import { CHUNK_FAILED, lazyWidget } from '../react/lazyWidget';
 import { StyleRootContext } from '../ui';
@@ -95,14 +95,6 @@ for (const spec of WIDGET_SPECS) {
 /** How long a widget waits for its catalog before it shows its skeleton instead (ms). */
 const SKELETON_AFTER = 300;
 
-/** Settles once the catalog is in the page's cache, or its request failed (the widget then asks again itself). */
-function catalogCached(config: TeppanConfig): Promise<unknown> {
-  // The loader's request is already under way (prefetchCatalog): this joins it rather than asking again.
-  return pageQueryClient()
-    .ensureQueryData(catalogQuery(config))
-    .catch(() => undefined);
-}
-
 let slots: WidgetSlots | undefined;
 
 /** The widgets shown inside others, loaded as the loader loads any widget (no second way to fetch code). */
@@ -147,7 +139,8 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
   // The loader mounts only once it has settings; its catalog request (made as the code was requested) is remembered.
   const embedConfig = loader.config;
   const config = configFor(embedConfig);
-  prefetchCatalog(pageQueryClient(), config, loader.catalog());
+  // Settles once the catalog is in the page's cache, or its read failed (the widget then asks again itself).
+  const catalogRead = prefetchCatalog(pageQueryClient(), config, loader.catalog());
   // Whatever held the place (the "Show the …" button) goes; if it had focus, the widget's first control takes it.
   const hadFocus = shadow.activeElement !== null;
   container.replaceChildren();
@@ -174,7 +167,7 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
   // One render, with the catalog in the cache. It was requested alongside the code, so it is usually here and only
   // waits to be parsed: rendering before that would draw the skeleton and, a moment later, the widget over it (and
   // React holds a revealed boundary back 300 ms). A catalog still on its way after SKELETON_AFTER gets the skeleton.
-  Promise.race([catalogCached(config), new Promise((after) => setTimeout(after, SKELETON_AFTER))]).then(() => {
+  Promise.race([catalogRead, new Promise((after) => setTimeout(after, SKELETON_AFTER))]).then(() => {
     render();
     // A launcher widget moves focus itself when it opens.
     if (hadFocus && !spec.launcher) requestAnimationFrame(() => shadow.querySelector<HTMLElement>('input, button, select, textarea')?.focus());

@@ -30,7 +30,10 @@ export function catalogQuery({ api, scope }: Pick<TeppanConfig, 'api' | 'scope'>
   });
 }
 
-/** Starts the catalog read now (no-op when cached or under way), so it loads alongside a widget's code, not after it. */
-export function prefetchCatalog(client: QueryClient, config: Pick<TeppanConfig, 'api' | 'scope'>, early?: Promise<Response>): void {
-  void client.prefetchQuery(catalogQuery(config, early));
+/**
+ * Starts the catalog read now (no-op when cached, joined when under way), so it loads alongside a widget's code,
+ * not after it. Settles, never rejecting, once the catalog is in the cache or its read failed.
+ */
+export function prefetchCatalog(client: QueryClient, config: Pick<TeppanConfig, 'api' | 'scope'>, early?: Promise<Response>): Promise<void> {
+  return client.prefetchQuery(catalogQuery(config, early));
 }

@@ -55,7 +55,7 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
 
   // The catalog is requested at the same moment as the code, not after it.
   useEffect(() => {
-    prefetchCatalog(client, config);
+    void prefetchCatalog(client, config);
   }, [client, config]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the import after a failure.
