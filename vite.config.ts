@@ -105,6 +105,9 @@ function standIns(): Plugin {
   };
 }
 
+/** A module of src/contract that builds schemas: all but zod.ts, whose `z.config()` is a side effect on purpose. */
+const CONTRACT_MODULE = /\/src\/contract\/(?!zod\.ts$)[\w-]+\.ts$/;
+
 /**
  * Every schema src/contract builds is marked pure, so the ones a bundle never reads drop out (on
  * the page: the server's request schemas, a test card, a lead). zod/mini refines a schema with
@@ -117,7 +120,7 @@ function pureContract(): Plugin {
     name: 'teppan-pure-contract',
     enforce: 'pre',
     transform(code, id) {
-      if (!/\/src\/contract\/(?!zod\.ts$)[\w-]+\.ts$/.test(id)) return null;
+      if (!CONTRACT_MODULE.test(id)) return null;
       return { code: code.replace(/(?<![\w.$])(z\.\w+)\(/g, '/* @__PURE__ */ $1('), map: null };
     },
   };
@@ -135,7 +138,7 @@ function lazyContract(): Plugin {
     name: 'teppan-lazy-contract',
     enforce: 'pre',
     async transform(code, id) {
-      if (!/\/src\/contract\/(?!zod\.ts$)[\w-]+\.ts$/.test(id)) return null;
+      if (!CONTRACT_MODULE.test(id)) return null;
       const ts = (await import('typescript')).default;
       const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
       const calls = file.statements

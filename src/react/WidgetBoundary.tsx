@@ -17,8 +17,7 @@ interface CatchProps {
   children: ReactNode;
 }
 
-/** A render failure as the one error type, so the notice always has words for the visitor. */
-
+/** Catches a render failure as the one error type (asTeppanError), so the notice always has words for the visitor. */
 class Catch extends Component<CatchProps, { error: TeppanError | null }> {
   override state: { error: TeppanError | null } = { error: null };
 
