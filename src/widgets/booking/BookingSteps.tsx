@@ -58,7 +58,9 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
     draftRef.current = next;
     setDraft(next);
   }, []);
-  useEffect(() => {
+  // Kept as the render commits, not after the next paint (where Preact runs plain effects): a reload right after
+  // the last keystroke must find it.
+  useLayoutEffect(() => {
     store.save(draft);
   }, [store, draft]);
 
