@@ -156,6 +156,14 @@ function lazyContract(): Plugin {
   };
 }
 
+/**
+ * V8's explicit compile hint, first line of the embed's chunks (not the loader: 30 B over its budget, and a
+ * script that small is compiled on the main thread anyway): most of their functions run on a widget's first
+ * render, so Chromium (136+) compiles them all while they stream in, off the main thread, not one by one on first
+ * call, on it. A rolldown `postBanner`, added after minification, which would drop it; other engines see a comment.
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
 /** The embed's shared runtime and one chunk per widget, hashed, into `outDir`. */
 function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserConfig {
   return {
@@ -174,10 +182,7 @@ function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserCo
         output: {
           entryFileNames: '[name]-[hash].js',
           chunkFileNames: '[name]-[hash].js',
-          // V8's explicit compile hint: most of these files' functions run on a widget's first render, so Chromium
-          // (136+) compiles them all while they stream in, off the main thread, not one by one on first call, on it.
-          // Added after minification, which would drop it; other engines see a comment.
-          postBanner: '//# allFunctionsCalledOnLoad',
+          postBanner: COMPILE_HINT,
           // Named groups, so the reports read "vendor" and "shared" rather than whichever module came first.
           codeSplitting: {
             groups: [
@@ -243,6 +248,7 @@ const builds: Record<string, () => UserConfig> = {
       emptyOutDir: true,
       lib: { entry: root('src/embed/eager.ts'), formats: ['iife'], name: 'TeppanEager', fileName: () => 'teppan.js' },
       minify: true,
+      rolldownOptions: { output: { postBanner: COMPILE_HINT } },
     },
     // Library mode leaves process.env.NODE_ENV alone; a page bundle must get production builds.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
