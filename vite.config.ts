@@ -27,11 +27,34 @@ const root = (path: string) => resolve(import.meta.dirname, path);
 const EMBED_DIR = root('dist/embed');
 const EMBED_REACT_DIR = root('dist/embed-react');
 
+/** A widget entry that brings the HTTP client along (`widgetWithHttp`). */
+const WITH_HTTP = '\0teppan-with-http:';
+
 /** The embed's entries: the shared runtime, and one per widget, named for it (the manifest and the budgets go by that name). */
 const EMBED_INPUT = {
   runtime: root('src/embed/runtime.tsx'),
-  ...Object.fromEntries(WIDGET_SPECS.map((spec) => [spec.name, widgetEntry(import.meta.dirname, spec.name)])),
+  ...Object.fromEntries(
+    WIDGET_SPECS.map((spec) => [spec.name, spec.callsApiOnMount ? `${WITH_HTTP}${spec.name}` : widgetEntry(import.meta.dirname, spec.name)]),
+  ),
 };
+
+/**
+ * The entry of a widget that calls the API in its first render (`callsApiOnMount`): the widget, and the HTTP
+ * client's axios half re-exported, so its chunk imports the `http` chunk and the loader fetches both at once.
+ * (Otherwise the embed imports it on demand, src/embed/axios-loader.ts. An export keeps the import, where a
+ * bare `import` of a module without side effects would be dropped.)
+ */
+function widgetWithHttp(): Plugin {
+  return {
+    name: 'teppan-widget-with-http',
+    resolveId: (id) => (id.startsWith(WITH_HTTP) ? id : undefined),
+    load(id) {
+      if (!id.startsWith(WITH_HTTP)) return undefined;
+      const widget = widgetEntry(import.meta.dirname, id.slice(WITH_HTTP.length));
+      return `export { default } from ${JSON.stringify(widget)};\nexport { createAxiosClient } from ${JSON.stringify(root('src/core/http/axios-client.ts'))};\n`;
+    },
+  };
+}
 
 /**
  * The embed renders the same React components on Preact's compat layer: about
@@ -164,11 +187,14 @@ function lazyContract(): Plugin {
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
+/** The embed imports the HTTP client's axios half when first wanted (src/embed/axios-loader.ts); the library, with the rest. */
+const AXIOS_ON_DEMAND = { find: /^\.\/axios-loader$/, replacement: root('src/embed/axios-loader.ts') };
+
 /** The embed's shared runtime and one chunk per widget, hashed, into `outDir`. */
-function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserConfig {
+function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): UserConfig {
   return {
     publicDir: false,
-    ...(alias ? { resolve: { alias } } : {}),
+    resolve: { alias: [...alias, AXIOS_ON_DEMAND] },
     build: {
       outDir,
       // Old files stay: a page still running the previous loader keeps finding its chunks; scripts/build.mjs prunes older ones.
@@ -186,16 +212,19 @@ function embedBuild(outDir: string, name: string, alias?: typeof PREACT): UserCo
           // Named groups, so the reports read "vendor" and "shared" rather than whichever module came first.
           codeSplitting: {
             groups: [
-              // Stripe.js's loader stays its own chunk, fetched only when a Stripe tenant's payment form mounts.
-              // Rolldown's own interop helpers go with the dependencies that need them: no request of their own.
-              { name: 'vendor', test: /node_modules\/(?!@stripe\/)|rolldown\/runtime/ },
-              { name: 'shared', test: /\/src\//, minShareCount: 2 },
+              // Stripe.js's loader stays its own chunk, fetched only when a Stripe tenant's payment form mounts; axios
+              // is the `http` chunk's. Vite's dynamic-import helper goes with the rest: no request of its own.
+              { name: 'vendor', test: /node_modules\/(?!@stripe\/|axios|is-retry-allowed)|rolldown\/runtime|vite\/preload-helper/ },
+              { name: 'shared', test: /\/src\/(?!core\/http\/axios-client)/, minShareCount: 2 },
+              // The HTTP client's axios half, imported on demand or by a widget that calls the API as it mounts. Rolldown's
+              // interop helpers come with it: nothing else needs them (axios-retry's is-retry-allowed is CommonJS).
+              { name: 'http', test: /node_modules\/(axios|axios-retry|is-retry-allowed)\/|src\/core\/http\/axios-client\.ts/ },
             ],
           },
         },
       },
     },
-    plugins: [standIns(), pureContract(), lazyContract(), chunkModules(), report(name)],
+    plugins: [widgetWithHttp(), standIns(), pureContract(), lazyContract(), chunkModules(), report(name)],
   };
 }
 

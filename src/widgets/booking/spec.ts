@@ -17,4 +17,6 @@ export const bookingSpec: WidgetSpec = {
   wakeOn: { event: 'teppan:quote', unlessAttribute: 'quote-id' },
   // Several booking forms on one page keep separate drafts.
   instanceAttribute: 'draft-id',
+  // Its first render reads the quote and the seatings.
+  callsApiOnMount: true,
 };

@@ -15,4 +15,6 @@ export const paymentSpec: WidgetSpec = {
   ],
   // A booking created on the page is for this form, unless it is pinned to a booking of its own.
   wakeOn: { event: 'teppan:booking-created', unlessAttribute: 'booking-id' },
+  // Its first render reads the booking and its payment.
+  callsApiOnMount: true,
 };
