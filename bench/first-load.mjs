@@ -65,6 +65,9 @@ const CANDIDATES = [
   { name: 'split', label: 'split (loader + runtime + widget chunk)', modes: ['embed', 'embed-loader'], dir: 'dist/embed', prefix: '/embed', roundTrips: 3 },
   { name: 'eager', label: 'eager single bundle', modes: ['embed-eager'], dir: 'dist/embed-eager', prefix: '/embed-eager', roundTrips: 3 },
   { name: 'react', label: 'split, on React', modes: ['embed-react', 'embed-react-loader'], dir: 'dist/embed-react', prefix: '/embed-react', roundTrips: 3 },
+  // The split embed's files for this widget and its catalog, fetched by a small script as the loader fetches them, and
+  // none run: what the page, the browser and the network cost alone, this harness's own floor.
+  { name: 'inert', label: 'inert: the same files fetched, none run', modes: [], dir: 'dist/embed', prefix: '/embed', roundTrips: 3 },
 ];
 
 /** Whether vite.config.ts has a build for this mode (its config names an output folder). Asked of a variant's first mode: a loader's config reads the runtime's build. */
@@ -75,7 +78,9 @@ async function hasMode(mode) {
 // BENCH_VARIANTS=split,eager: time only these (all that vite.config.ts builds otherwise).
 const only = process.env.BENCH_VARIANTS?.split(',');
 const VARIANTS = [];
-for (const variant of CANDIDATES) if ((!only || only.includes(variant.name)) && (await hasMode(variant.modes[0]))) VARIANTS.push(variant);
+for (const variant of CANDIDATES) {
+  if ((!only || only.includes(variant.name)) && (variant.modes.length === 0 || (await hasMode(variant.modes[0])))) VARIANTS.push(variant);
+}
 
 for (const variant of VARIANTS) {
   for (const mode of variant.modes) await build({ mode, configFile: 'vite.config.ts', logLevel: 'silent' });
@@ -91,11 +96,20 @@ const PAGES = 'bench/.tmp/first-load';
 rmSync(PAGES, { recursive: true, force: true });
 mkdirSync(PAGES, { recursive: true });
 const tag = { quote: 'teppan-quote', booking: 'teppan-booking', payment: 'teppan-payment' }[WIDGET];
+if (VARIANTS.some((v) => v.name === 'inert')) {
+  const { runtime, widgets } = embedManifest();
+  const urls = [...new Set([...runtime, ...(widgets[WIDGET] ?? [])])].map((f) => `/embed/${f}`).concat('/api/v1/catalog?key=pk_test_demo');
+  writeFileSync(
+    join(PAGES, 'inert.js'),
+    `Promise.all(${JSON.stringify(urls)}.map((u) => fetch(u).then((r) => r.arrayBuffer()))).then(() => document.dispatchEvent(new Event('teppan:ready')));\n`,
+  );
+}
 for (const { name, prefix } of VARIANTS) {
+  const script = name === 'inert' ? '/inert.js' : `${prefix}/teppan.js`;
   writeFileSync(
     join(PAGES, `${name}.html`),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${name}</title><link rel="icon" href="data:,">` +
-      `<script src="${prefix}/teppan.js" data-key="pk_test_demo" async></script></head>` +
+      `<script src="${script}" data-key="pk_test_demo" async></script></head>` +
       `<body><h1>First load: ${name}</h1><${tag} loading="${LOADING}"></${tag}></body></html>\n`,
   );
 }
@@ -152,7 +166,7 @@ async function once(variant) {
     const depth = new Map();
     for (const e of sorted) depth.set(e, 1 + Math.max(0, ...sorted.filter((d) => depth.has(d) && d.responseEnd <= e.startTime).map((d) => depth.get(d))));
     // Milestones: the page, the loader, the loader's requests going out, the last of them arriving.
-    const loader = entries.find((e) => /\/teppan\.js$/.test(e.name));
+    const loader = entries.find((e) => /\/(teppan|inert)\.js$/.test(e.name));
     const after = entries.filter((e) => loader && e.startTime >= loader.responseEnd);
     const milestones = {
       page: entries[0]?.responseEnd ?? 0,
