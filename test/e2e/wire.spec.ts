@@ -19,6 +19,8 @@ test('a widget’s first load arrives as the build’s brotli twins, with immuta
   });
   await page.goto('/quote.html');
   await expect(page.getByLabel('Adults')).toBeVisible();
+  // The HTTP client's chunk follows once the page is idle: every file has arrived, whole, before the sizes are read.
+  await page.waitForLoadState('networkidle');
 
   const loader = embed.get('/embed/teppan.js');
   const chunks = [...embed.keys()].filter((p) => HASHED.test(p));
