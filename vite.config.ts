@@ -187,6 +187,9 @@ function lazyContract(): Plugin {
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
+/** The `http` chunk: the HTTP client's axios half and what only it imports. */
+const HTTP_MODULES = /node_modules\/(axios|axios-retry|is-retry-allowed)\/|\/src\/core\/http\/axios-client\.ts$/;
+
 /** The embed imports the HTTP client's axios half when first wanted (src/embed/axios-loader.ts); the library, with the rest. */
 const AXIOS_ON_DEMAND = { find: /^\.\/axios-loader$/, replacement: root('src/embed/axios-loader.ts') };
 
@@ -214,11 +217,11 @@ function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): Us
             groups: [
               // Stripe.js's loader stays its own chunk, fetched only when a Stripe tenant's payment form mounts; axios
               // is the `http` chunk's. Vite's dynamic-import helper goes with the rest: no request of its own.
-              { name: 'vendor', test: /node_modules\/(?!@stripe\/|axios|is-retry-allowed)|rolldown\/runtime|vite\/preload-helper/ },
-              { name: 'shared', test: /\/src\/(?!core\/http\/axios-client)/, minShareCount: 2 },
+              { name: 'vendor', test: (id) => /node_modules\/(?!@stripe\/)|rolldown\/runtime|vite\/preload-helper/.test(id) && !HTTP_MODULES.test(id) },
+              { name: 'shared', test: (id) => id.includes('/src/') && !HTTP_MODULES.test(id), minShareCount: 2 },
               // The HTTP client's axios half, imported on demand or by a widget that calls the API as it mounts. Rolldown's
               // interop helpers come with it: nothing else needs them (axios-retry's is-retry-allowed is CommonJS).
-              { name: 'http', test: /node_modules\/(axios|axios-retry|is-retry-allowed)\/|src\/core\/http\/axios-client\.ts/ },
+              { name: 'http', test: HTTP_MODULES },
             ],
           },
         },

@@ -97,8 +97,8 @@ rmSync(PAGES, { recursive: true, force: true });
 mkdirSync(PAGES, { recursive: true });
 const tag = { quote: 'teppan-quote', booking: 'teppan-booking', payment: 'teppan-payment' }[WIDGET];
 if (VARIANTS.some((v) => v.name === 'inert')) {
-  const { runtime, widgets } = embedManifest();
-  const urls = [...new Set([...runtime, ...(widgets[WIDGET] ?? [])])].map((f) => `/embed/${f}`).concat('/api/v1/catalog?key=pk_test_demo');
+  const files = firstLoad('dist/embed', embedManifest())[WIDGET]?.files.filter((f) => f !== 'teppan.js') ?? [];
+  const urls = files.map((f) => `/embed/${f}`).concat('/api/v1/catalog?key=pk_test_demo');
   writeFileSync(
     join(PAGES, 'inert.js'),
     `Promise.all(${JSON.stringify(urls)}.map((u) => fetch(u).then((r) => r.arrayBuffer()))).then(() => document.dispatchEvent(new Event('teppan:ready')));\n`,
