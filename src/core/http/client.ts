@@ -83,15 +83,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return client;
   };
   if (typeof window !== 'undefined') (window.requestIdleCallback ?? setTimeout)(() => load().catch(() => {}));
-  /** The client, once loaded, for a call still wanted: one its caller dropped while the client loaded is not sent. */
-  const ready = async (o: CallSettings) => {
-    const loaded = await load();
-    if (o.signal?.aborted) throw new TeppanError({ kind: 'aborted', attempts: 0, cause: o.signal.reason });
-    return loaded;
-  };
+  // A call its caller dropped while the client loaded is not sent: the client refuses an aborted signal itself.
   return {
-    request: async (o) => (await ready(o)).request(o),
-    stream: async (o, adapter) => (await ready(o)).stream(o, adapter),
+    request: async (o) => (await load()).request(o),
+    stream: async (o, adapter) => (await load()).stream(o, adapter),
     href(path, query = {}) {
       const url = new URL(`${apiBaseUrl(options.apiBase)}${path}`, typeof location === 'undefined' ? 'http://localhost' : location.href);
       for (const [k, v] of Object.entries({ ...query, key: options.publishableKey })) url.searchParams.set(k, v);
