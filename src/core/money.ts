@@ -10,11 +10,6 @@ function format(currency: string, locale: string | undefined): Intl.NumberFormat
   return f;
 }
 
-/** Minor units of a currency: 2 for USD, 0 for JPY. */
-export function minorUnits(currency: string): number {
-  return format(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2;
-}
-
 /** Formats integer minor units (cents) as money, in the page's locale unless one is given. */
 export function formatMoney(amountCents: number, currency: string, locale?: string): string {
   const f = format(currency, locale);
