@@ -37,6 +37,8 @@ const WIDGET = process.env.BENCH_WIDGET ?? 'quote';
 // The element's `loading` attribute: `eager` loads as the loader runs; `visible` (the default on a site) once it is near the viewport, which it is here.
 const LOADING = process.env.BENCH_LOADING ?? 'eager';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// How long a new browser window is left to settle before its page is timed (see `once`).
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 2000);
 
 /** Network and CPU profiles; latency in ms per request, bandwidth in bytes/s. */
 const PROFILES = {
@@ -135,6 +137,13 @@ const browser = await chromium.launch({
 async function once(variant) {
   const context = await browser.newContext();
   const tab = await context.newPage();
+  // Chromium's headless mode is the whole browser: a new window builds its own UI while its first page loads (the
+  // omnibox popup's WebUI alone: ~290 module requests and 2.5 s of main-thread time in a renderer of its own, traced).
+  // On 2 cores that ran beside the page timed and added 200–450 ms to every variant, the inert page included. A
+  // visitor's browser is open before the page is: the tab starts on about:blank and the window settles first (inert
+  // page: 1,022 ms after 0.5 s, 830–840 ms after 1.5–3 s). Its connections and cache stay cold.
+  await tab.goto('about:blank');
+  await tab.waitForTimeout(SETTLE_MS);
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', {
