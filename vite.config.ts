@@ -188,7 +188,7 @@ function lazyContract(): Plugin {
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 /** The `http` chunk: the HTTP client's axios half and what only it imports. */
-const HTTP_MODULES = /node_modules\/(axios|axios-retry|is-retry-allowed)\/|\/src\/core\/http\/axios-client\.ts$/;
+const HTTP_MODULES = /node_modules\/(axios|axios-retry|is-retry-allowed)\/|\/src\/core\/http\/(axios-client|stream-adapter)\.ts$/;
 
 /** The embed imports the HTTP client's axios half when first wanted (src/embed/axios-loader.ts); the library, with the rest. */
 const AXIOS_ON_DEMAND = { find: /^\.\/axios-loader$/, replacement: root('src/embed/axios-loader.ts') };

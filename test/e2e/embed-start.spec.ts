@@ -100,3 +100,25 @@ test('an HTTP client that fails to download is asked for again by the next call'
   await expect(page.getByRole('heading', { name: 'Your quote' })).toBeVisible();
   expect(failures).toBe(2);
 });
+
+test('the chat opens without waiting for the HTTP client; the first question brings it and the answer streams in', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let asked = 0;
+  await page.route('**/embed/http-*.js*', async (route) => {
+    asked++;
+    await held;
+    await route.continue();
+  });
+  await openHost(page, 'start-chat', { body: '<teppan-chat></teppan-chat>' });
+  await page.getByRole('button', { name: 'Open chat' }).click();
+  // Drawn and ready to type into while the HTTP client is still on its way (asked for in idle time, held here).
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  await expect.poll(() => asked).toBeGreaterThanOrEqual(1);
+  await page.getByRole('textbox', { name: 'Message' }).fill('how much per kid?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  release();
+  await expect(page.getByRole('dialog').locator('.teppan-chat__message--reply').last()).toContainText('$30');
+});

@@ -1,4 +1,4 @@
-import axios, { type AxiosAdapter, type AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { type AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import axiosRetry from 'axios-retry';
 import { problemDetails } from '../../contract';
 import { errorFromProblem, TeppanError } from '../errors';
@@ -6,6 +6,7 @@ import { emitLog } from '../log';
 import { apiBaseUrl } from './base-url';
 import type { CallSettings, HttpClient, HttpClientOptions, RequestOptions } from './client';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy, serverWaitMs } from './retry-policy';
+import { streamAdapter } from './stream-adapter';
 import { TIMINGS } from './timeouts';
 
 /** Why our own controller aborted the call, so the error can say what happened. */
@@ -28,7 +29,7 @@ export function createAxiosClient(options: HttpClientOptions): Pick<HttpClient, 
   axiosRetry(instance, { retries: Number.MAX_SAFE_INTEGER, shouldResetTimeout: true });
 
   /** One call, retried as the policy says: the response, or the one error the caller sees (logged once either way). */
-  async function send(o: CallSettings, streamAdapter?: AxiosAdapter): Promise<{ response: AxiosResponse<unknown>; done: (error?: TeppanError) => void }> {
+  async function send(o: CallSettings, streamed = false): Promise<{ response: AxiosResponse<unknown>; done: (error?: TeppanError) => void }> {
     const timing = typeof o.timing === 'object' ? o.timing : TIMINGS[o.timing ?? 'default'];
     const callPolicy = o.maxWaitMs === undefined ? policy : { ...policy, maxWaitMs: o.maxWaitMs };
     const started = Date.now();
@@ -76,7 +77,7 @@ export function createAxiosClient(options: HttpClientOptions): Pick<HttpClient, 
         timeout: timing.attemptMs,
         signal: controller.signal,
         // A streamed answer needs fetch: XHR hands over nothing until the body is complete.
-        ...(streamAdapter ? { adapter: streamAdapter, responseType: 'stream' as const } : {}),
+        ...(streamed ? { adapter: streamAdapter, responseType: 'stream' as const } : {}),
         'axios-retry': {
           retryCondition: (error: AxiosError) => {
             if (controller.signal.aborted) return false;
@@ -126,8 +127,8 @@ export function createAxiosClient(options: HttpClientOptions): Pick<HttpClient, 
     return parsed.data;
   }
 
-  async function stream(o: CallSettings, adapter: AxiosAdapter): Promise<ReadableStream<Uint8Array>> {
-    const { response, done } = await send(o, adapter);
+  async function stream(o: CallSettings): Promise<ReadableStream<Uint8Array>> {
+    const { response, done } = await send(o, true);
     if (!(response.data instanceof ReadableStream)) {
       const error = new TeppanError({ kind: 'bad_response', status: response.status, attempts: attemptsOf(response.config) });
       done(error);

@@ -1,4 +1,3 @@
-import type { AxiosAdapter } from 'axios';
 import type { ZodMiniType } from 'zod/mini';
 import { TeppanError } from '../errors';
 import type { LogHook } from '../log';
@@ -54,11 +53,11 @@ export interface HttpClient {
    * policy holds until the answer starts: retries, per-attempt timeouts, typed
    * errors. It resolves with the body once the status is in; the attempt's
    * timeout still cuts the body short, and whoever reads it (`readNdjson`)
-   * follows the caller's signal. `adapter` fetches the body as it arrives
-   * (`streamAdapter`, ./stream-adapter.ts): the caller brings it, so only the
-   * pages that stream (the chat's) ship it.
+   * follows the caller's signal. The body is fetched as it arrives by
+   * ./stream-adapter.ts, which comes with axios (in the embed's `http` chunk),
+   * so a widget that streams does not wait for axios before its first render.
    */
-  stream(options: CallSettings, adapter: AxiosAdapter): Promise<ReadableStream<Uint8Array>>;
+  stream(options: CallSettings): Promise<ReadableStream<Uint8Array>>;
   /** An absolute URL of a GET route with the publishable key in it, for links (downloads). */
   href(path: string, query?: Record<string, string>): string;
 }
@@ -86,7 +85,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   // A call its caller dropped while the client loaded is not sent: the client refuses an aborted signal itself.
   return {
     request: async (o) => (await load()).request(o),
-    stream: async (o, adapter) => (await load()).stream(o, adapter),
+    stream: async (o) => (await load()).stream(o),
     href(path, query = {}) {
       const url = new URL(`${apiBaseUrl(options.apiBase)}${path}`, typeof location === 'undefined' ? 'http://localhost' : location.href);
       for (const [k, v] of Object.entries({ ...query, key: options.publishableKey })) url.searchParams.set(k, v);

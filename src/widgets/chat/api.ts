@@ -10,7 +10,6 @@ import {
 } from '../../contract';
 import type { CallOptions, CreateOptions, HttpClient } from '../../core';
 import { readNdjson } from '../../core/http/ndjson';
-import { streamAdapter } from '../../core/http/stream-adapter';
 
 /**
  * The chat's calls, beside the chat: only pages that open it pay for their
@@ -29,8 +28,7 @@ export interface ChatApi {
 
 export function chatApi(http: HttpClient): ChatApi {
   return {
-    send: async (body, o) =>
-      readNdjson(await http.stream({ method: 'POST', path: '/chat/messages', body, timing: 'chat', ...o }, streamAdapter), chatStreamEvent, o.signal),
+    send: async (body, o) => readNdjson(await http.stream({ method: 'POST', path: '/chat/messages', body, timing: 'chat', ...o }), chatStreamEvent, o.signal),
     conversation: (id, o) =>
       http.request({
         method: 'GET',
