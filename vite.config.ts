@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { declarations } from './scripts/declarations.mjs';
 import { loaderManifest } from './scripts/embed-manifest.mjs';
 import { widgetEntry } from './scripts/widget-entries.mjs';
 import { loaderSpec } from './src/embed/loader/spec.ts';
@@ -267,7 +268,8 @@ const builds: Record<string, () => UserConfig> = {
       lib: { entry: resolve(import.meta.dirname, 'src/react/index.ts'), formats: ['es'], fileName: 'teppan' },
       rolldownOptions: { external: LIB_EXTERNAL },
     },
-    plugins: [report('lib')],
+    // Declarations with every build of dist/lib, which empties it first: a package is never left without them.
+    plugins: [report('lib'), declarations()],
   }),
   embed: () => embedBuild(EMBED_DIR, 'embed', PREACT),
   'embed-loader': () => loaderBuild(EMBED_DIR, 'embed-loader'),

@@ -25,8 +25,8 @@ const vite = (mode) => run(bin('vite'), ['build', '--mode', mode, '--logLevel', 
 const lastSizes = readLastSizes();
 rmSync('dist/lib', { recursive: true, force: true });
 rmSync('dist/reports', { recursive: true, force: true });
+// With its declarations (scripts/declarations.mjs).
 vite('lib');
-run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 vite('embed');
 // The module graph proves that no chunk carries code another has: a page showing two widgets downloads nothing twice.
 const twice = duplicateModules('dist/embed');

@@ -1,5 +1,6 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
-import { catalog as catalogSchema } from '../contract';
+import { type Catalog, catalog as catalogSchema } from '../contract';
+import type { TeppanError } from '../core';
 import type { TeppanConfig } from './context';
 import { queryKeys } from './keys';
 
@@ -10,7 +11,7 @@ import { queryKeys } from './keys';
  */
 export function catalogQuery({ api, scope }: Pick<TeppanConfig, 'api' | 'scope'>, early?: Promise<Response>) {
   let pending = early;
-  return queryOptions({
+  return queryOptions<Catalog, TeppanError>({
     queryKey: queryKeys.catalog(scope),
     queryFn: async ({ signal }) => {
       const response = pending;

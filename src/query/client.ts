@@ -1,12 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isTeppanError, type TeppanError } from '../core';
-
-// Every query and mutation here fails with the one error type (the HTTP client maps every failure to it).
-declare module '@tanstack/react-query' {
-  interface Register {
-    defaultError: TeppanError;
-  }
-}
+import { isTeppanError } from '../core';
 
 /**
  * A QueryClient for Teppan widgets. TanStack's own retry stays off: the HTTP

@@ -22,7 +22,7 @@ export interface ServerQuote {
 export function useServerQuote(input: QuoteInput | undefined): ServerQuote {
   const { api, scope } = useTeppan();
   const settled = useDebounced(input, 350);
-  const query = useQuery({
+  const query = useQuery<Quote, TeppanError>({
     queryKey: queryKeys.quoteFor(scope, settled ?? null),
     // A key per request makes the POST safe to retry; the same inputs are served from the cache anyway.
     queryFn: ({ signal }) => api.createQuote(settled as QuoteInput, { idempotencyKey: newIdempotencyKey(), signal }),
