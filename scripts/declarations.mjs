@@ -20,6 +20,8 @@ function inputsKey() {
   const hash = createHash('sha256');
   for (const input of INPUTS) {
     const path = join(ROOT, input);
+    // A checkout without a lockfile (npm install --no-package-lock) keys by the rest.
+    if (!existsSync(path)) continue;
     const files = statSync(path).isDirectory()
       ? readdirSync(path, { recursive: true, withFileTypes: true })
           .filter((e) => e.isFile())
