@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { AvailabilityDay, Catalog, Quote } from '../../../contract';
-import { bookableDates, formatTime, longDate, monthOf } from '../../../core';
+import { bookableDates, formatTime, longDate, monthOf, zonedInstant } from '../../../core';
 import { useAvailability } from '../../../query';
-import { ErrorNotice, Skeleton } from '../../../ui';
+import { ErrorNotice } from '../../../ui';
 import type { BookingDraft } from '../draft';
 import { Calendar } from './Calendar';
 
@@ -37,9 +37,8 @@ export function SeatingStep({ catalog, quote, draft, update, error, locale }: Se
     <div className="teppan-seating-step">
       {availability.error ? (
         <ErrorNotice error={availability.error} onRetry={() => void availability.refetch()} />
-      ) : !availability.data ? (
-        <Skeleton height="19em" label="Loading free seatings" />
       ) : (
+        // While the first month loads, the month itself, its days being checked: the step is its final size at once.
         <Calendar
           month={month}
           onMonthChange={setMonth}
@@ -50,11 +49,13 @@ export function SeatingStep({ catalog, quote, draft, update, error, locale }: Se
           focused={focused}
           onFocusedChange={setFocused}
           onSelect={(day) => update({ day, slotId: draft.slotId?.startsWith(day) ? draft.slotId : null })}
-          busy={availability.isPlaceholderData}
+          busy={!availability.data || availability.isPlaceholderData}
           locale={locale}
         />
       )}
-      {selectedDay && availability.data && availability.isPlaceholderData && !days.has(selectedDay) ? (
+      {selectedDay && !availability.data && !availability.error ? (
+        <SeatingsPlaceholder date={selectedDay} catalog={catalog} locale={locale} />
+      ) : selectedDay && availability.data && availability.isPlaceholderData && !days.has(selectedDay) ? (
         <p className="teppan-field__hint" role="status">
           Checking seatings…
         </p>
@@ -76,6 +77,28 @@ export function SeatingStep({ catalog, quote, draft, update, error, locale }: Se
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * The day's seatings while the first month of availability loads: their place and shape, for the eye only, so the
+ * step is its final size at once (the calendar says it is checking); the radios come with the availability.
+ */
+function SeatingsPlaceholder({ date, catalog, locale }: { date: string; catalog: Catalog; locale: string | undefined }) {
+  return (
+    <fieldset className="teppan-group teppan-seatings" aria-hidden="true">
+      <legend>Seatings on {longDate(date, locale)}</legend>
+      <div className="teppan-seatings__list">
+        {catalog.booking.seatings.map((time) => (
+          <div key={time} className="teppan-seating">
+            <span className="teppan-seating__box" />
+            <span className="teppan-seating__time">{formatTime(zonedInstant(date, time, catalog.timeZone), catalog.timeZone, locale)}</span>
+            <span className="teppan-seating__note">Checking…</span>
+          </div>
+        ))}
+      </div>
+      <p className="teppan-field__error" />
+    </fieldset>
   );
 }
 
