@@ -1,8 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshReferenceApi, startReferenceApi, worker } from '../../test/support/msw-browser';
-import { createTeppanQueryClient } from '../query';
+import { catalogQuery, createTeppanConfig, createTeppanQueryClient } from '../query';
 import { bookingSpec } from '../widgets/booking/spec';
 import { quoteSpec } from '../widgets/quote/spec';
 import { lazyWidget } from './lazyWidget';
@@ -54,9 +55,29 @@ describe('lazyWidget', () => {
     const load = vi.fn(async () => ({ default: Hello }));
     const Widget = lazyWidget({ ...quoteSpec, label: 'greeting' }, load);
     await Promise.all([Widget.preload(), Widget.preload()]);
-    render(wrap(<Widget name="Cy" />));
-    // Already loaded: no skeleton at all.
+    const client = createTeppanQueryClient();
+    await client.prefetchQuery(catalogQuery(createTeppanConfig({ publishableKey: 'pk_test_demo' })));
+    render(
+      <TeppanProvider publishableKey="pk_test_demo" queryClient={client}>
+        <Widget name="Cy" />
+      </TeppanProvider>,
+    );
+    // Its code loaded and the page's catalog read: no skeleton at all.
     expect(screen.getByText('Hello Cy')).toBeTruthy();
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('mounts the widget once its catalog is read too, not before (it never suspends on its first read)', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    worker.use(http.get('*/api/v1/catalog', async () => void (await held)));
+    const Widget = lazyWidget({ ...quoteSpec, label: 'greeting' }, async () => ({ default: Hello }));
+    await Widget.preload();
+    render(wrap(<Widget name="Di" />));
+    await new Promise((wait) => setTimeout(wait, 200));
+    expect(screen.getByRole('status', { name: 'Loading the greeting' })).toBeTruthy();
+    expect(screen.queryByText('Hello Di')).toBeNull();
+    release();
+    expect(await screen.findByText('Hello Di')).toBeTruthy();
   });
 });

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, createElement, type ReactElement, useEffect, useState } from 'react';
 import { TeppanError } from '../core';
-import { prefetchCatalog, useTeppan } from '../query';
+import { catalogQuery, prefetchCatalog, useTeppan } from '../query';
 import { ErrorNotice, uiCss, useStyles } from '../ui';
 import type { WidgetSpec } from '../widgets/specs';
 import { WidgetBoundary } from './WidgetBoundary';
@@ -53,9 +53,18 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
   const [attempt, setAttempt] = useState(0);
   const { onError } = props;
 
-  // The catalog is requested at the same moment as the code, not after it.
+  // The catalog is requested at the same moment as the code, not after it, and the widget mounts once both are
+  // here (as in the embed): it never suspends on its first read, so React's reveal throttle never holds it back.
+  // And two widgets suspended on the one catalog while the page's widgets changed (a calculator mounted beside a
+  // booking form) kept React re-rendering both, synchronously, so the read itself never landed.
+  const [catalogRead, setCatalogRead] = useState(() => client.getQueryState(catalogQuery(config).queryKey)?.status === 'success');
   useEffect(() => {
-    void prefetchCatalog(client, config);
+    let live = true;
+    // Settles when the read failed too: the widget then asks again itself, and shows the failure.
+    void prefetchCatalog(client, config).then(() => live && setCatalogRead(true));
+    return () => {
+      live = false;
+    };
   }, [client, config]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the import after a failure.
@@ -89,7 +98,7 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
       </div>
     );
   }
-  if (!Loaded) return skeleton;
+  if (!Loaded || !catalogRead) return skeleton;
   return (
     <WidgetBoundary fallback={skeleton} onError={onError}>
       <Loaded {...props} />
