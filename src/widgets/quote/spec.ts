@@ -12,11 +12,13 @@ export const quoteSpec: WidgetSpec = {
     'default-zip': 'string',
     'booking-url': 'string',
   },
-  // Measured on the estimate.
+  // Measured on the estimate (from 256 to 1120 px wide: below 19 em its pairs of fields stack).
   reserve: [
     [49, 44],
     [36, 58],
     [25, 62],
-    [0, 76],
+    [20, 76],
+    [19, 77],
+    [0, 91],
   ],
 };
