@@ -248,11 +248,13 @@ export const ServerRejectsAField: Story = {
   },
 };
 
+/** No quote, and no calculator on the page: the booking form starts at one, in place, as its first step. */
 export const NoQuote: Story = {
-  render: (args: Args) => <BookingForm {...args} quoteUrl="/quote" />,
+  render: (args: Args) => <BookingForm {...args} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText(/Start with a quote/)).toBeVisible();
-    await expect(canvas.getByRole('link', { name: 'Get a quote' })).toHaveAttribute('href', '/quote');
+    await expect(await canvas.findByRole('heading', { level: 3, name: 'Start with a quote' })).toBeVisible();
+    await expect(canvas.getByLabelText('ZIP code')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Book this quote' })).toBeVisible();
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { WidgetSpec } from '../widgets/specs';
-import { camelCase, propsFromAttributes } from './attributes';
+import { camelCase, type WidgetSpec } from '../widgets/specs';
+import { propsFromAttributes } from './attributes';
 
 const element = (attrs: Record<string, string>) => ({ getAttribute: (name: string) => attrs[name] ?? null }) as unknown as Element;
 

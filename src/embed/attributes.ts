@@ -1,6 +1,4 @@
-import type { WidgetSpec } from '../widgets/specs';
-
-export const camelCase = (attribute: string) => attribute.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+import { camelCase, type WidgetSpec } from '../widgets/specs';
 
 /**
  * An element's attributes as its widget's props. A number that does not parse

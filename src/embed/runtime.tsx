@@ -3,12 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { TeppanError } from '../core';
 import { createTeppanConfig, pageQueryClient, prefetchCatalog, type TeppanConfig, TeppanContext } from '../query';
 import { WidgetBoundary, WidgetSkeleton } from '../react';
-import { CHUNK_FAILED, lazyWidget } from '../react/lazyWidget';
+import { CHUNK_FAILED, chunkWidget } from '../react/lazyWidget';
 import { StyleRootContext } from '../ui';
 import { paymentSpec } from '../widgets/payment/spec';
-import { type WidgetSlots, WidgetSlotsContext } from '../widgets/slots';
-import { tagOf, WIDGET_SPECS, type WidgetSpec } from '../widgets/specs';
-import { camelCase, propsFromAttributes } from './attributes';
+import { quoteSpec } from '../widgets/quote/spec';
+import { FirstScreenContext, type WidgetSlots, WidgetSlotsContext } from '../widgets/slots';
+import { camelCase, tagOf, WIDGET_SPECS, type WidgetSpec } from '../widgets/specs';
+import { propsFromAttributes } from './attributes';
 import { EVENTS } from './events';
 import type { ChunkSource } from './loader/chunks';
 import type { WidgetElement } from './loader/context';
@@ -100,7 +101,8 @@ let slots: WidgetSlots | undefined;
 /** The widgets shown inside others, loaded as the loader loads any widget (no second way to fetch code). */
 function slotsFor(chunks: ChunkSource): WidgetSlots {
   slots ??= {
-    Payment: lazyWidget<Record<string, unknown>>(paymentSpec, () => chunks.widget(paymentSpec.name)),
+    Payment: chunkWidget<Record<string, unknown>>(paymentSpec, () => chunks.widget(paymentSpec.name)),
+    Quote: chunkWidget<Record<string, unknown>>(quoteSpec, () => chunks.widget(quoteSpec.name)),
   };
   return slots;
 }
@@ -118,7 +120,7 @@ function failedWidget(host: HTMLElement, shadow: ShadowRoot, spec: WidgetSpec, c
     return undefined;
   }
   let first = true;
-  return lazyWidget<Record<string, unknown>>(spec, () => {
+  return chunkWidget<Record<string, unknown>>(spec, () => {
     // The first attempt is the one that just failed: its notice shows at once, and a retry imports again. Either way
     // the rejection is a string, which the page's teppan:error carries as its `cause`.
     if (!first) return chunks.widget(spec.name).catch((e: unknown) => Promise.reject(String(e)));
@@ -150,14 +152,18 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
     if (!mounted) return;
     const attributes = propsFromAttributes(spec, host);
     const p = { ...attributes, ...elementProps(host, shadow, spec, attributes) };
+    // The screen the loader reserved: the widget starts there (src/widgets/screens.ts).
+    const screen = container.dataset.screen ?? '';
     root.render(
       <QueryClientProvider client={pageQueryClient()}>
         <TeppanContext.Provider value={config}>
           <StyleRootContext.Provider value={shadow}>
             <WidgetSlotsContext.Provider value={slotsFor(chunks)}>
-              <WidgetBoundary fallback={<WidgetSkeleton spec={spec} />} onError={events.onError}>
-                <Widget {...p} {...events} />
-              </WidgetBoundary>
+              <FirstScreenContext.Provider value={screen}>
+                <WidgetBoundary fallback={<WidgetSkeleton spec={spec} screen={screen} />} onError={events.onError}>
+                  <Widget {...p} {...events} />
+                </WidgetBoundary>
+              </FirstScreenContext.Provider>
             </WidgetSlotsContext.Provider>
           </StyleRootContext.Provider>
         </TeppanContext.Provider>
@@ -172,14 +178,31 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
     // A launcher widget moves focus itself when it opens.
     if (hadFocus && !spec.launcher) requestAnimationFrame(() => shadow.querySelector<HTMLElement>('input, button, select, textarea')?.focus());
   });
-  // Attributes are props: a change re-renders (the loader watches none, to stay small).
+  // Attributes are props: a change re-renders (the loader watches none, to stay small). So does another first screen,
+  // which the loader picks again when an element comes or goes (a calculator added to the page).
   const watch = new MutationObserver(render);
   watch.observe(host, { attributeFilter: Object.keys(spec.attributes) });
+  watch.observe(container, { attributeFilter: ['data-screen'] });
+  // The reserve holds the first screen's place until the visitor acts in the widget; from then on it is as tall as
+  // what it shows (the booking form's calculator giving way to its seatings, a step shorter than the one before): a
+  // shift right after the visitor's own input, which is not layout shift.
+  const acted = new AbortController();
+  for (const type of ['pointerdown', 'keydown'])
+    host.addEventListener(
+      type,
+      () => {
+        container.style.minHeight = '0';
+        acted.abort();
+      },
+      { signal: acted.signal },
+    );
   if (spec.launcher) shadow.querySelector('.teppan-launcher')?.setAttribute('aria-label', spec.launcher.name);
   return {
     unmount: () => {
       mounted = false;
       watch.disconnect();
+      acted.abort();
+      container.style.minHeight = '';
       root.unmount();
     },
   };

@@ -3,11 +3,14 @@ import { type ComponentType, createElement, type ReactElement, useEffect, useSta
 import { TeppanError } from '../core';
 import { catalogQuery, prefetchCatalog, useTeppan } from '../query';
 import { ErrorNotice, uiCss, useStyles } from '../ui';
+import { useFirstScreen } from '../widgets/slots';
 import type { WidgetSpec } from '../widgets/specs';
+import { OnPage } from './pageWidgets';
 import { WidgetBoundary } from './WidgetBoundary';
 import { WidgetSkeleton } from './WidgetSkeleton';
 
-type ErrorHook = { onError?: (error: TeppanError) => void };
+/** `inline`: shown inside another widget (the booking form's deposit, say), not a widget of the page. */
+type ErrorHook = { onError?: (error: TeppanError) => void; inline?: boolean };
 
 export interface LazyWidget<P> {
   (props: P): ReactElement;
@@ -52,6 +55,7 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const { onError } = props;
+  const screen = useFirstScreen();
 
   // The catalog is requested at the same moment as the code, not after it, and the widget mounts once both are
   // here (as in the embed): it never suspends on its first read, so React's reveal throttle never holds it back.
@@ -84,7 +88,7 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
     };
   }, [Loaded, attempt, chunk, onError]);
 
-  const skeleton = <WidgetSkeleton spec={chunk.spec} />;
+  const skeleton = <WidgetSkeleton spec={chunk.spec} screen={screen} />;
   if (failed) {
     return (
       <div className="teppan-root">
@@ -111,13 +115,26 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
  * by `import()` and the widget rendered once it is there, while a skeleton of
  * its real size holds the space: no Suspense reveal throttle on first paint,
  * and the catalog loads alongside the code. A failed import is offered again
- * instead of being cached as failed.
+ * instead of being cached as failed. It starts on the first screen the layer
+ * above picked (the embed's runtime: what the loader reserved).
+ */
+export function chunkWidget<P extends ErrorHook>(spec: WidgetSpec, load: () => Promise<{ default: ComponentType<P> }>): LazyWidget<P> {
+  const chunk = new Chunk(spec, load);
+  return named(chunk, (props: P) => createElement(LazyView<P>, { chunk, props }));
+}
+
+/**
+ * A widget of the React entry: a `chunkWidget` that also counts itself on the
+ * page while mounted, and picks its own first screen from the page as the
+ * embed's loader does (./pageWidgets.tsx).
  */
 export function lazyWidget<P extends ErrorHook>(spec: WidgetSpec, load: () => Promise<{ default: ComponentType<P> }>): LazyWidget<P> {
   const chunk = new Chunk(spec, load);
-  const widget = (props: P) => createElement(LazyView<P>, { chunk, props });
-  return Object.assign(widget, {
-    preload: () => chunk.fetch().then(() => undefined),
-    displayName: `Teppan(${spec.name})`,
-  });
+  return named(chunk, (props: P) => createElement(OnPage, { spec, props }, createElement(LazyView<P>, { chunk, props })));
 }
+
+const named = <P,>(chunk: Chunk<P>, widget: (props: P) => ReactElement): LazyWidget<P> =>
+  Object.assign(widget, {
+    preload: () => chunk.fetch().then(() => undefined),
+    displayName: `Teppan(${chunk.spec.name})`,
+  });

@@ -13,8 +13,9 @@ describe('the React entry on a server', () => {
     );
     expect(html).toContain('aria-label="Loading the quote calculator"');
     expect(html).toContain('aria-label="Loading the booking form"');
-    // The skeleton already holds the widget's size in the server's HTML: no shift when it hydrates.
+    // The skeleton already holds the widget's size in the server's HTML: no shift when it hydrates. (The booking
+    // form's is its calculator in place: a server cannot see which widgets the page mounts beside it.)
     expect(html).toMatch(/height:44em/);
-    expect(html).toMatch(/height:46em/);
+    expect(html).toMatch(/height:46\.5em/);
   });
 });

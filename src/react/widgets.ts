@@ -18,7 +18,7 @@ export const BookingForm = /* @__PURE__ */ lazyWidget<BookingFormProps>(bookingS
 export const PaymentForm = /* @__PURE__ */ lazyWidget<PaymentFormProps>(paymentSpec, () => import('../widgets/payment/PaymentForm'));
 export const ChatWidget = /* @__PURE__ */ lazyWidget<ChatWidgetProps>(chatSpec, () => import('../widgets/chat/ChatWidget'));
 
-/** What widgets show inside each other (the booking form's deposit), supplied by the layer that loads them. */
-export const WIDGET_SLOTS: WidgetSlots = { Payment: PaymentForm };
+/** What widgets show inside each other (the booking form's calculator and deposit), supplied by the layer that loads them. */
+export const WIDGET_SLOTS: WidgetSlots = { Payment: PaymentForm, Quote: QuoteCalculator };
 
 export type { BookingFormProps, ChatWidgetProps, PaymentFormProps, QuoteCalculatorProps };

@@ -31,6 +31,6 @@ describe('widget specs', () => {
 
 describe('reserved size', () => {
   it('at full width is the widest step', () => {
-    expect([minHeight(quoteSpec), minHeight(bookingSpec)]).toEqual(['44em', '46em']);
+    expect([minHeight(quoteSpec), minHeight(bookingSpec)]).toEqual(['44em', '46.5em']);
   });
 });

@@ -2,6 +2,7 @@ import { bookingSpec } from './booking/spec.ts';
 import { chatSpec } from './chat/spec.ts';
 import { paymentSpec } from './payment/spec.ts';
 import { quoteSpec } from './quote/spec.ts';
+import type { ScreenSpec } from './screens.ts';
 
 /** How an attribute's text becomes a prop: as it is, a finite number, or present and not "false". */
 export type AttributeType = 'string' | 'number' | 'boolean';
@@ -24,10 +25,16 @@ export interface WidgetSpec {
   attributes: Readonly<Record<string, AttributeType>>;
   /**
    * The space the widget takes before its code and data arrive, so the page
-   * never shifts: measured on its first screen in Chromium from 320 to 1000 px
-   * wide, rounded up. Widest first; narrow widgets stack their columns and grow taller.
+   * never shifts: measured on its first screen in Chromium from 256 to 1120 px
+   * wide (scripts/measure-reserves.mjs), rounded up. Widest first; narrow
+   * widgets stack their columns and grow taller.
    */
   reserve: readonly [ReserveStep, ...ReserveStep[]];
+  /**
+   * A widget whose first screen depends on its page: its other first screens, each with when it starts there and
+   * its own reserve; the first that holds wins, else the screen `reserve` is measured on (src/widgets/screens.ts).
+   */
+  screens?: readonly ScreenSpec[];
   /**
    * A page event after which the element is needed now, whatever its `loading`:
    * it loads at once and scrolls into view, unless `unlessAttribute` pins it to something else.
@@ -59,6 +66,9 @@ export interface WidgetSpec {
 
 /** Every widget the embed defines, the build bundles and the React entry exports. */
 export const WIDGET_SPECS: readonly WidgetSpec[] = [quoteSpec, bookingSpec, paymentSpec, chatSpec];
+
+/** An attribute's prop: its camelCase (`quote-id` → `quoteId`), as the embed hands attributes to widgets. */
+export const camelCase = (attribute: string) => attribute.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** A widget's element: `teppan-` and its name, always (so the loader carries no second copy of each name). */
 export const tagOf = (spec: WidgetSpec) => `teppan-${spec.name}`;

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { showElementsPageWidgets } from './support';
+import { eventDate, showElementsPageWidgets } from './support';
 
 test.afterEach(async ({ request }) => {
   await request.delete('/__chaos');
@@ -65,17 +65,44 @@ test('when the API stays down the visitor gets a message and a retry, not a blan
   await expect(page.getByLabel('Adults')).toBeVisible();
 });
 
-test('the booking page takes a quote from its URL, and asks for one without it', async ({ page, request }) => {
+test('the booking page without a quote starts at the calculator, in place, and goes on to the seatings on the same page', async ({ page }) => {
   await page.goto('/book.html');
-  await expect(page.getByText(/Start with a quote/)).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Get a quote' })).toHaveAttribute('href', '/quote.html');
+  const booking = page.locator('teppan-booking');
+  await expect(booking.getByRole('heading', { level: 3, name: 'Start with a quote' })).toBeVisible();
+  await booking.getByLabel('Adults').fill('14');
+  await booking.getByLabel('Event date').fill(eventDate(19));
+  await booking.getByLabel('ZIP code').fill('90012');
+  await expect(booking.getByRole('heading', { name: 'Your quote' })).toBeVisible();
+  await booking.getByRole('button', { name: 'Book this quote' }).click();
+  await expect(booking.getByRole('heading', { name: /Choose a seating/ })).toBeFocused();
+  await expect(booking.getByRole('radio', { name: '6:00 PM' })).toBeEnabled();
+  expect(new URL(page.url()).pathname).toBe('/book.html');
+  await expect(booking.getByLabel('Adults')).toHaveCount(0);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+});
 
-  const date = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-  const res = await request.post('/api/v1/quotes', { headers: { authorization: 'Bearer pk_test_demo' }, data: { adults: 10, eventDate: date, zip: '90012' } });
+test('the booking page takes a quote from its URL', async ({ page, request }) => {
+  const res = await request.post('/api/v1/quotes', {
+    headers: { authorization: 'Bearer pk_test_demo' },
+    data: { adults: 10, eventDate: eventDate(18), zip: '90012' },
+  });
   const quote = await res.json();
   await page.goto(`/book.html?quote=${quote.id}`);
   await expect(page.getByRole('group', { name: /Seatings on/ })).toBeVisible();
   await expect(page.getByRole('radio', { name: '6:00 PM' })).toBeEnabled();
+  await expect(page.getByLabel('Adults')).toHaveCount(0);
+});
+
+test('the landing page’s booking form is a short prompt pointing to its calculator, not an empty box', async ({ page }) => {
+  await page.goto('/');
+  const booking = page.locator('teppan-booking');
+  await booking.scrollIntoViewIfNeeded();
+  await expect(booking.getByRole('link', { name: 'Get a quote' })).toHaveAttribute('href', '#quote');
+  await expect(booking.getByText(/Start with a quote/)).toBeVisible();
+  await expect(booking.getByLabel('Adults')).toHaveCount(0);
+  // A heading, a sentence and a button: nowhere near the seatings' height.
+  expect((await booking.boundingBox())?.height).toBeLessThan(16 * 15);
 });
 
 test('a quote made on one page is booked on another through the URL', async ({ page }) => {

@@ -183,8 +183,9 @@ test('a chunk that fails to load shows a retry notice in place, leaves the rest 
   });
   const quoteEl = page.locator('teppan-quote');
   await expect(quoteEl.getByRole('alert')).toContainText('didn’t load');
-  // The other widget and the host page are unaffected.
+  // The other widget and the host page are unaffected: the booking form points to the calculator (whose retry is there).
   await expect(page.getByText(/Start with a quote/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Get a quote' })).toBeVisible();
   await expect(page.getByText('Host content')).toBeVisible();
   // Its teppan:error says why, naming the file that failed.
   expect(await page.evaluate(() => (window as unknown as { __error: string }).__error)).toMatch(/^network .*\/embed\/quote-[\w-]+\.js/);

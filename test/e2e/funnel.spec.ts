@@ -130,6 +130,21 @@ test('a reload mid-form restores the draft', async ({ page }) => {
   await expect(page.getByRole('definition').filter({ hasText: /at 3:00 PM/ })).toBeVisible();
 });
 
+test('a visitor back on the landing page without the quote in its URL is offered the booking in progress, and gets it back', async ({ page }) => {
+  await quoteAndBook(page, { date: eventDate(28) });
+  await page.getByRole('radio', { name: '3:00 PM' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Street address').fill('4 Return Rd');
+  // A later visit: what shows first is the short prompt (the space the page reserved), offering what was left.
+  await page.goto('/');
+  const booking = page.locator('teppan-booking');
+  await booking.scrollIntoViewIfNeeded();
+  await booking.getByRole('button', { name: 'Continue your booking' }).click();
+  await expect(booking.getByRole('heading', { name: /Event address/ })).toBeFocused();
+  await expect(booking.getByLabel('Street address')).toHaveValue('4 Return Rd');
+  await expectNoAxeViolations(page);
+});
+
 test('a response dropped after the booking was made still yields exactly one booking', async ({ page, request }) => {
   const date = eventDate(23);
   await quoteAndBook(page, { date });

@@ -7,6 +7,8 @@ export interface WidgetElement extends HTMLElement {
   wake(): boolean;
   /** A launcher widget (the chat): load it if need be, and open it. */
   open(): void;
+  /** Picks its first screen again (another element came or went). */
+  _fit(): void;
 }
 
 /** What every element of the page shares: settings, code and the first catalog read. */

@@ -1,3 +1,4 @@
+import { firstScreen, urlHasParam } from '../../widgets/screens';
 import type { MountedWidget } from '../types';
 import type { LoaderContext, WidgetElement } from './context';
 // Through Vite's CSS pipeline: minified into the loader, where every byte is paid by every page.
@@ -25,6 +26,10 @@ const ownButton = (text: string) => `<button class="b">${text}</button>`;
  */
 export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElementConstructor {
   const reserve = sheet(spec.reserve ?? '');
+  // Every element's first screen may depend on which others the page has.
+  const fitAll = () => {
+    for (const el of ctx.elements) el._fit();
+  };
   return class extends HTMLElement implements WidgetElement {
     // Plain fields, not #private ones: the build mangles these `_`-prefixed names (vite.config.ts), which `#` names would not shrink below.
     // `declare`d fields start undefined and compile to nothing (a plain `_x;` is a byte sequence in the output).
@@ -57,7 +62,20 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
 
     connectedCallback() {
       ctx.elements.add(this);
+      fitAll();
       this._wait(this.getAttribute('loading'), `Show the ${spec.label}`);
+    }
+
+    /**
+     * Picks the first screen from what the page shows now (src/widgets/screens.ts): the reserve's CSS follows the
+     * slot's `data-screen`, and the runtime starts the widget on it. Again whenever an element comes or goes.
+     */
+    _fit() {
+      this._frame.dataset.screen = firstScreen(spec, {
+        attribute: (name) => this.hasAttribute(name),
+        param: (name) => urlHasParam(location.search, name),
+        beside: (widget) => [...ctx.elements].some((el) => el.localName === `teppan-${widget}`),
+      });
     }
 
     /** Waits as `strategy` says; for `interaction`, behind a button saying `text`. A launcher waits behind its own button, for `open`. */
@@ -71,6 +89,7 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
 
     disconnectedCallback() {
       ctx.elements.delete(this);
+      fitAll();
       this._cancelWait?.();
       this._cancelWait = undefined;
       this._generation++; // a load still under way will not mount

@@ -1,4 +1,5 @@
 // With its extension: vite.config.ts imports this file, and Vite's config loader wants them.
+import type { ScreenSpec } from '../../widgets/screens.ts';
 import type { WidgetSpec } from '../../widgets/specs.ts';
 import { reserveCss } from './reserve.ts';
 
@@ -15,11 +16,19 @@ export interface LoaderSpec {
   label?: string;
   /**
    * The reserved size, as CSS the build writes (`reserveCss`): measured, it gzips smaller than the spec's numbers
-   * and the code that would turn them into rules. A launcher widget takes no place.
+   * and the code that would turn them into rules. A launcher widget takes no place. Each of its `screens` has rules
+   * of its own, for the slot whose `data-screen` names it.
    */
   reserve?: string;
+  /** Its other first screens, without their reserves (those are in `reserve`): the loader picks one (src/widgets/screens.ts). */
+  screens?: Pick<ScreenSpec, 'name' | 'when'>[];
   launcher?: WidgetSpec['launcher'];
 }
 
-export const loaderSpec = (spec: WidgetSpec): LoaderSpec =>
-  spec.launcher ? { name: spec.name, launcher: spec.launcher } : { name: spec.name, label: spec.label, reserve: reserveCss(spec.reserve) };
+export function loaderSpec(spec: WidgetSpec): LoaderSpec {
+  if (spec.launcher) return { name: spec.name, launcher: spec.launcher };
+  const screens = spec.screens ?? [];
+  // The default screen's rules first: a screen's, as specific and later, win over them at every width.
+  const reserve = reserveCss(spec.reserve) + screens.map((s) => reserveCss(s.reserve, `[data-screen=${s.name}]`)).join('');
+  return { name: spec.name, label: spec.label, reserve, ...(screens.length && { screens: screens.map(({ name, when }) => ({ name, when })) }) };
+}

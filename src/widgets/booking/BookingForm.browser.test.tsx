@@ -1,15 +1,16 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useState } from 'react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoTenant } from '../../../server/tenants';
 import { freshReferenceApi, startReferenceApi, worker } from '../../../test/support/msw-browser';
 import type { Quote } from '../../contract';
 import { addDays, bookableDates, longDate } from '../../core';
 import { createTeppanQueryClient, useFunnel } from '../../query';
-import { BookingForm, TeppanProvider } from '../../react';
+import { BookingForm, QuoteCalculator, TeppanProvider } from '../../react';
 
-// The widget's code before any test: a cold Vite transform must not eat a test's waits.
-beforeAll(() => Promise.all([startReferenceApi(), BookingForm.preload()]));
+// The widgets' code before any test: a cold Vite transform must not eat a test's waits.
+beforeAll(() => Promise.all([startReferenceApi(), BookingForm.preload(), QuoteCalculator.preload()]));
 afterAll(() => worker.stop());
 beforeEach(() => {
   localStorage.clear();
@@ -27,6 +28,20 @@ async function makeQuote(eventDate: string): Promise<Quote> {
   return (await res.json()) as Quote;
 }
 
+/**
+ * A provider with a funnel of its own: there is one per scope (API base and key) per page, and every test here
+ * shares the page. Trailing slashes make each API base distinct and are trimmed from requests.
+ */
+let tests = 0;
+function Provider({ children }: { children: React.ReactNode }) {
+  const [apiBase] = useState(() => '/'.repeat(++tests));
+  return (
+    <TeppanProvider publishableKey="pk_test_demo" apiBase={apiBase} queryClient={createTeppanQueryClient()}>
+      {children}
+    </TeppanProvider>
+  );
+}
+
 /** What a quote calculator does on "Book this quote", without the calculator. */
 function HandOff({ quoteId }: { quoteId: string }) {
   const { handOff } = useFunnel();
@@ -41,7 +56,7 @@ describe('BookingForm and the funnel', () => {
   it('takes a quote handed off on the page and brings its first step into focus; a form pinned to its own quote keeps it', async () => {
     const [handed, pinned] = [await makeQuote(addDays(first, 10)), await makeQuote(addDays(first, 20))];
     render(
-      <TeppanProvider publishableKey="pk_test_demo" queryClient={createTeppanQueryClient()}>
+      <Provider>
         <section aria-label="Open form">
           <BookingForm />
         </section>
@@ -49,16 +64,116 @@ describe('BookingForm and the funnel', () => {
           <BookingForm quoteId={pinned.id} draftId="pinned" />
         </section>
         <HandOff quoteId={handed.id} />
-      </TeppanProvider>,
+      </Provider>,
     );
     const open = within(screen.getByRole('region', { name: 'Open form' }));
     const pinnedForm = within(screen.getByRole('region', { name: 'Pinned form' }));
-    expect(await open.findByText(/Start with a quote/)).toBeTruthy();
+    expect(await open.findByLabelText('Adults')).toBeTruthy();
     expect(await pinnedForm.findByRole('group', { name: `Seatings on ${longDate(pinned.eventDate)}` })).toBeTruthy();
 
     await userEvent.click(screen.getByRole('button', { name: 'Hand off' }));
     expect(await open.findByRole('group', { name: `Seatings on ${longDate(handed.eventDate)}` })).toBeTruthy();
     expect(document.activeElement).toBe(open.getByRole('heading', { name: /Choose a seating/ }));
     expect(pinnedForm.getByRole('group', { name: `Seatings on ${longDate(pinned.eventDate)}` })).toBeTruthy();
+  });
+});
+
+/** A page whose booking form may have a calculator beside it. */
+function Page({ withCalculator }: { withCalculator: boolean }) {
+  return (
+    <>
+      {withCalculator ? <QuoteCalculator /> : null}
+      <section aria-label="Booking">
+        <BookingForm />
+      </section>
+    </>
+  );
+}
+
+/** Fills the calculator in `scope` and waits for the server's quote. */
+async function getQuote(scope: ReturnType<typeof within>, eventDate: string) {
+  await userEvent.type(scope.getByLabelText('Event date'), eventDate);
+  await userEvent.type(scope.getByLabelText('ZIP code'), '90012');
+  expect(await scope.findByRole('heading', { name: 'Your quote' })).toBeTruthy();
+}
+
+describe('BookingForm without a quote', () => {
+  it('on a page with no calculator, starts at the calculator in place and goes on to the seatings there', async () => {
+    const onQuote = vi.fn();
+    const date = addDays(first, 12);
+    render(
+      <Provider>
+        <section aria-label="Booking">
+          <BookingForm onQuote={onQuote} />
+        </section>
+      </Provider>,
+    );
+    const booking = within(screen.getByRole('region', { name: 'Booking' }));
+    expect(await booking.findByLabelText('Adults')).toBeTruthy();
+    // Its headings nest under the form's own.
+    expect(booking.getByRole('heading', { level: 2, name: 'Book your event' })).toBeTruthy();
+    expect(booking.getByRole('heading', { level: 3, name: 'Start with a quote' })).toBeTruthy();
+    expect(booking.getByRole('heading', { level: 4, name: 'Your estimate' })).toBeTruthy();
+    await getQuote(booking, date);
+    await userEvent.click(booking.getByRole('button', { name: 'Book this quote' }));
+
+    expect(await booking.findByRole('group', { name: `Seatings on ${longDate(date)}` })).toBeTruthy();
+    expect(document.activeElement).toBe(booking.getByRole('heading', { name: /Choose a seating/ }));
+    expect(booking.queryByLabelText('Adults')).toBeNull();
+    expect(onQuote).toHaveBeenCalledWith(expect.objectContaining({ eventDate: date }));
+  });
+
+  it('on a page with a calculator, is a short prompt that grows into the seatings when that calculator hands a quote over', async () => {
+    const date = addDays(first, 13);
+    render(
+      <Provider>
+        <section aria-label="Quote">
+          <QuoteCalculator />
+        </section>
+        <section aria-label="Booking">
+          <BookingForm quoteUrl="#quote" />
+        </section>
+      </Provider>,
+    );
+    const booking = within(screen.getByRole('region', { name: 'Booking' }));
+    expect((await booking.findByRole('link', { name: 'Get a quote' })).getAttribute('href')).toBe('#quote');
+    expect(booking.queryByLabelText('Adults')).toBeNull();
+    // Only as tall as what it shows: a heading, a sentence and a button.
+    expect(screen.getByRole('region', { name: 'Booking' }).getBoundingClientRect().height).toBeLessThan(16 * 15);
+
+    const calculator = within(screen.getByRole('region', { name: 'Quote' }));
+    await getQuote(calculator, date);
+    await userEvent.click(calculator.getByRole('button', { name: 'Book this quote' }));
+    expect(await booking.findByRole('group', { name: `Seatings on ${longDate(date)}` })).toBeTruthy();
+    expect(document.activeElement).toBe(booking.getByRole('heading', { name: /Choose a seating/ }));
+  });
+
+  it('follows the page: a calculator mounted later turns the calculator in place into the prompt, and back when it goes', async () => {
+    const { rerender } = render(<Page withCalculator={false} />, { wrapper: Provider });
+    const booking = within(screen.getByRole('region', { name: 'Booking' }));
+    expect(await booking.findByLabelText('Adults')).toBeTruthy();
+    rerender(<Page withCalculator />);
+    expect(await booking.findByRole('button', { name: 'Get a quote' })).toBeTruthy();
+    expect(booking.queryByLabelText('Adults')).toBeNull();
+    rerender(<Page withCalculator={false} />);
+    expect(await booking.findByLabelText('Adults')).toBeTruthy();
+  });
+
+  it('offers a booking remembered from an earlier visit, and opens it when asked, focus on its step', async () => {
+    const remembered = await makeQuote(addDays(first, 14));
+    // What an earlier visit left: the funnel's quote (for the scope of the next test's provider).
+    localStorage.setItem(`teppan:funnel:${'/'.repeat(tests + 1)}|pk_test_demo`, JSON.stringify({ quoteId: remembered.id, bookingId: null }));
+    render(
+      <Provider>
+        <QuoteCalculator />
+        <section aria-label="Booking">
+          <BookingForm />
+        </section>
+      </Provider>,
+    );
+    const booking = within(screen.getByRole('region', { name: 'Booking' }));
+    await userEvent.click(await booking.findByRole('button', { name: 'Continue your booking' }));
+    expect(await booking.findByRole('group', { name: `Seatings on ${longDate(remembered.eventDate)}` })).toBeTruthy();
+    expect(document.activeElement).toBe(booking.getByRole('heading', { name: /Choose a seating/ }));
   });
 });

@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Booking, Payment } from '../../contract';
+import type { Booking, Payment, Quote } from '../../contract';
 import type { TeppanError } from '../../core';
 import { useCatalog, useFunnel, useQuote, useTeppan } from '../../query';
 import { ErrorNotice, Skeleton, uiCss, useStableCallback, useStyles } from '../../ui';
+import { reserveOf } from '../screens';
+import { useFirstScreen, useWidgetSlots } from '../slots';
 import { WidgetFrame } from '../WidgetFrame';
 import { BookingSteps } from './BookingSteps';
 import css from './booking.css?inline';
 import { draftStore } from './draft';
+import { NoQuote } from './NoQuote';
 import { bookingSpec } from './spec';
 
 export interface BookingFormProps {
@@ -15,11 +18,15 @@ export interface BookingFormProps {
   /**
    * The quote to book. Without it the form takes the funnel's: the quote a
    * QuoteCalculator on this page handed over, else the page URL's `quote`
-   * parameter, else the one remembered from an earlier visit (the order of
-   * precedence is documented in src/core/funnel.ts).
+   * parameter (the order of precedence is documented in src/core/funnel.ts).
+   * Without either, it starts at the quote: on a page with no QuoteCalculator,
+   * the calculator in place as its first step; on a page with one, a short
+   * prompt pointing to it. A quote remembered from an earlier visit is offered
+   * there ("Continue your booking"), not opened: what shows first never depends
+   * on what this browser remembers, so its space is reserved exactly.
    */
   quoteId?: string;
-  /** Where visitors without a quote can get one (a page with the QuoteCalculator). */
+  /** On a page with a QuoteCalculator: where the prompt's "Get a quote" goes (`#quote`); without it, the button brings the calculator into view. */
   quoteUrl?: string;
   /** Tells apart the drafts of several booking forms on one page; one form needs none. */
   draftId?: string;
@@ -33,6 +40,8 @@ export interface BookingFormProps {
   onBookingCreated?: (booking: Booking) => void;
   /** The deposit was paid in place and the booking confirmed (also the `teppan:payment-succeeded` event, detail: the payment). */
   onPaymentSucceeded?: (payment: Payment, booking: Booking) => void;
+  /** The visitor chose to book a quote from the calculator in place (also the `teppan:quote` event). */
+  onQuote?: (quote: Quote) => void;
   onReady?: () => void;
   onError?: (error: TeppanError) => void;
 }
@@ -45,13 +54,19 @@ export default function BookingForm(props: BookingFormProps) {
   const store = useMemo(() => draftStore(scope, props.draftId), [scope, props.draftId]);
   const [stored] = useState(() => store.load());
   const funnel = useFunnel();
-  const quoteId = props.quoteId ?? funnel.quoteId;
-  const quote = useQuote(quoteId ?? undefined);
+  const screen = useFirstScreen();
+  const { Quote: InPlace } = useWidgetSlots();
+  // A remembered quote opens once the visitor asks for it.
+  const [resumed, setResumed] = useState(false);
+  const quoteId = props.quoteId ?? (screen === 'steps' || funnel.handedOffHere || resumed ? funnel.quoteId : null);
+  // Loaded while offered too: "Continue your booking" then shows it at once.
+  const quote = useQuote((quoteId ?? funnel.quoteId) || undefined);
 
   const onReady = useStableCallback(props.onReady);
   const onError = useStableCallback(props.onError);
   const onBookingCreated = useStableCallback(props.onBookingCreated);
   const onPaymentSucceeded = useStableCallback(props.onPaymentSucceeded);
+  const onQuote = useStableCallback(props.onQuote);
   useEffect(() => onReady(), [onReady]);
   const { handOff } = funnel;
   const handleCreated = useCallback(
@@ -63,16 +78,19 @@ export default function BookingForm(props: BookingFormProps) {
   );
 
   let body: React.ReactNode;
+  // What shows until there is a quote: the screen the layer above reserved (src/widgets/screens.ts), or a prompt when
+  // no calculator can be shown in place.
+  const shown = quoteId ? 'steps' : screen === 'prompt' || !InPlace ? 'prompt' : '';
   if (!quoteId) {
     body = (
-      <div className="teppan-booking__empty">
-        <p>Start with a quote: choose your guests and menu, and we’ll hold a seating for you here.</p>
-        {props.quoteUrl ? (
-          <a className="teppan-button" href={props.quoteUrl}>
-            Get a quote
-          </a>
-        ) : null}
-      </div>
+      <NoQuote
+        calculator={shown === '' ? InPlace : undefined}
+        quoteUrl={props.quoteUrl}
+        remembered={funnel.quoteId !== null}
+        onResume={() => setResumed(true)}
+        onQuote={onQuote}
+        onError={onError}
+      />
     );
   } else if (quote.error) {
     body = <ErrorNotice error={quote.error} onRetry={() => void quote.refetch()} />;
@@ -86,7 +104,7 @@ export default function BookingForm(props: BookingFormProps) {
         quote={quote.data}
         stored={stored}
         store={store}
-        handedOver={funnel.handedOffHere && funnel.quoteId === quote.data.id}
+        handedOver={(funnel.handedOffHere || resumed) && funnel.quoteId === quote.data.id}
         payDeposit={props.payDeposit ?? true}
         onCreated={handleCreated}
         onPaymentSucceeded={onPaymentSucceeded}
@@ -96,8 +114,11 @@ export default function BookingForm(props: BookingFormProps) {
   }
 
   return (
-    <WidgetFrame spec={bookingSpec} className="teppan-booking" heading={props.heading ?? 'Book your event'}>
+    <WidgetFrame spec={shownSpec(shown)} className="teppan-booking" heading={props.heading ?? 'Book your event'}>
       {body}
     </WidgetFrame>
   );
 }
+
+/** The spec with the reserve of the screen shown, for the frame's own height. */
+const shownSpec = (screen: string) => ({ ...bookingSpec, reserve: reserveOf(bookingSpec, screen) });

@@ -27,7 +27,7 @@ export interface StepsProps {
   quote: Quote;
   stored: BookingDraft | null;
   store: ReturnType<typeof draftStore>;
-  /** The quote arrived from a calculator on this page just now: bring the form into view. */
+  /** The visitor chose this quote just now (a calculator's "Book this quote", "Continue your booking"): focus moves into the form. */
   handedOver: boolean;
   payDeposit: boolean;
   onCreated: (booking: Booking) => void;
@@ -189,7 +189,7 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
       <BookingOutcome
         bookingId={draft.bookingId}
         catalog={catalog}
-        focus={justCreated}
+        focus={justCreated || handedOver}
         notice={adopted ? 'Your quote already had this booking, so no second one was made.' : null}
         payDeposit={payDeposit}
         onBookAgain={() => {

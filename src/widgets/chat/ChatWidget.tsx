@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TeppanError } from '../../core';
 import { useCatalog, useTeppan } from '../../query';
 import { uiCss, useStableCallback, useStyles } from '../../ui';
+import { bringIntoView, quoteOnPage } from '../quoteOnPage';
 import { chatApi } from './api';
 import { ChatPanel } from './ChatPanel';
 import css from './chat.css?inline';
@@ -26,11 +27,6 @@ export interface ChatWidgetProps {
   onReady?: () => void;
   /** A failure the visitor was shown. */
   onError?: (error: TeppanError) => void;
-}
-
-/** The quote calculator on this page, embedded or React: "Get a quote" brings it into view. */
-function quoteOnPage(): HTMLElement | null {
-  return typeof document === 'undefined' ? null : document.querySelector<HTMLElement>('teppan-quote, .teppan-quote');
 }
 
 /** Questions answered as they stream, from the business's own facts, and a person when that is not enough. */
@@ -67,8 +63,7 @@ export default function ChatWidget(props: ChatWidgetProps) {
   const target = quoteOnPage();
   const quote = target
     ? () => {
-        const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-        target.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+        bringIntoView(target);
         // On a phone the panel covers the page: step aside so the calculator is seen.
         if (window.matchMedia?.('(max-width: 40em)').matches) close();
       }

@@ -31,6 +31,11 @@ export interface QuoteCalculatorProps {
   onReady?: () => void;
   /** A failure the visitor was shown. */
   onError?: (error: TeppanError) => void;
+  /**
+   * Shown inside another widget (the booking form's first step), which frames it and heads it at level 2: no frame
+   * of its own, its headings a level lower. The booking form sets it; no element attribute does.
+   */
+  inline?: boolean;
 }
 
 const NUMERIC = { inputMode: 'numeric', pattern: '[0-9]*', autoComplete: 'off' } as const;
@@ -133,6 +138,8 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
     }
   }
 
+  const inline = props.inline === true;
+  const [Heading, SummaryHeading] = inline ? (['h3', 'h4'] as const) : (['h2', 'h3'] as const);
   const lines = quote ? quote.lines : (estimate?.lines ?? []);
   const total = quote?.totalCents ?? estimate?.totalCents;
   const status = quote
@@ -144,10 +151,15 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
         : 'Enter your guests to see a price.';
 
   return (
-    <section className="teppan-root teppan-quote" part="root" aria-labelledby={ids.title} style={{ minHeight: minHeight(quoteSpec) }}>
-      <h2 className="teppan-heading" id={ids.title} part="heading">
+    <section
+      className={inline ? 'teppan-quote teppan-quote--inline' : 'teppan-root teppan-quote'}
+      part={inline ? undefined : 'root'}
+      aria-labelledby={ids.title}
+      style={inline ? undefined : { minHeight: minHeight(quoteSpec) }}
+    >
+      <Heading className="teppan-heading" id={ids.title} part="heading">
         {props.heading ?? 'Get an instant quote'}
-      </h2>
+      </Heading>
       <div className="teppan-quote__layout">
         <form className="teppan-quote__form" id={ids.form} ref={formRef} noValidate onSubmit={book} aria-labelledby={ids.title}>
           <div className="teppan-quote__pair">
@@ -222,7 +234,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
         </form>
 
         <section className="teppan-quote__summary" part="summary" aria-labelledby={ids.summary}>
-          <h3 id={ids.summary}>{quote ? 'Your quote' : 'Your estimate'}</h3>
+          <SummaryHeading id={ids.summary}>{quote ? 'Your quote' : 'Your estimate'}</SummaryHeading>
           {lines.length > 0 && total !== undefined ? (
             <LineItems
               caption={quote ? 'Quote' : 'Estimate'}
