@@ -69,6 +69,7 @@ test('the booking page without a quote starts at the calculator, in place, and g
   await page.goto('/book.html');
   const booking = page.locator('teppan-booking');
   await expect(booking.getByRole('heading', { level: 3, name: 'Start with a quote' })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   await booking.getByLabel('Adults').fill('14');
   await booking.getByLabel('Event date').fill(eventDate(19));
   await booking.getByLabel('ZIP code').fill('90012');
