@@ -21,9 +21,9 @@ export interface ChatPanelProps {
 
 const SUGGESTIONS = ['How much per person?', 'Do you travel to my area?', 'What if it rains?'];
 
-/** Phones: the panel is the whole screen, and the page behind it must not scroll under the visitor's thumb. */
+/** Phones: the panel is the whole screen, and the page behind it must not scroll under the visitor's thumb (from its first frame). */
 function usePageScrollLock() {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!window.matchMedia?.('(max-width: 40em)').matches) return;
     const page = document.documentElement;
     const before = page.style.overflow;
