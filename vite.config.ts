@@ -128,57 +128,6 @@ function standIns(): Plugin {
   };
 }
 
-/** A module of src/contract that builds schemas: all but zod.ts, whose `z.config()` is a side effect on purpose. */
-const CONTRACT_MODULE = /\/src\/contract\/(?!zod\.ts$)[\w-]+\.ts$/;
-
-/**
- * Every schema src/contract builds is marked pure, so the ones a bundle never reads drop out (on
- * the page: the server's request schemas, a test card, a lead). zod/mini refines a schema with
- * `.check()`, a method call the bundler must otherwise assume has side effects, so each checked
- * schema stayed. Building a schema has none; zod.ts's `z.config()` does, and is left alone. Only
- * comments are inserted, so lines keep their places (`map: null`: the source map stands).
- */
-function pureContract(): Plugin {
-  return {
-    name: 'teppan-pure-contract',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!CONTRACT_MODULE.test(id)) return null;
-      return { code: code.replace(/(?<![\w.$])(z\.\w+)\(/g, '/* @__PURE__ */ $1('), map: null };
-    },
-  };
-}
-
-/**
- * Each schema src/contract builds at the top level is built on first use in the embed (src/embed/lazy-schema.ts):
- * the page then builds only what it reads, after its first render rather than before it. Runs after
- * pureContract and wraps the call whole, so a schema nothing reads still drops out. The contract itself stays
- * as it is for the server, the OpenAPI document and the library.
- */
-function lazyContract(): Plugin {
-  const helper = root('src/embed/lazy-schema.ts');
-  return {
-    name: 'teppan-lazy-contract',
-    enforce: 'pre',
-    async transform(code, id) {
-      if (!CONTRACT_MODULE.test(id)) return null;
-      const ts = (await import('typescript')).default;
-      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-      const calls = file.statements
-        .filter(ts.isVariableStatement)
-        .flatMap((s) => s.declarationList.declarations.flatMap((d) => (d.initializer && ts.isCallExpression(d.initializer) ? [d.initializer] : [])));
-      if (calls.length === 0) return null;
-      let out = code;
-      // From the end, so earlier offsets stay valid.
-      for (const call of calls.reverse()) {
-        out = `${out.slice(0, call.getStart())}/* @__PURE__ */ __lazySchema(() => ${out.slice(call.getStart(), call.end)})${out.slice(call.end)}`;
-      }
-      // On the first line, after which lines keep their places (`map: null`: the source map stands).
-      return { code: `import { lazySchema as __lazySchema } from ${JSON.stringify(helper)}; ${out}`, map: null };
-    },
-  };
-}
-
 /**
  * V8's explicit compile hint, first line of the embed's chunks (not the loader: 30 B over its budget, and a
  * script that small is compiled on the main thread anyway): most of their functions run on a widget's first
@@ -227,7 +176,7 @@ function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): Us
         },
       },
     },
-    plugins: [widgetWithHttp(), standIns(), pureContract(), lazyContract(), chunkModules(), report(name)],
+    plugins: [widgetWithHttp(), standIns(), chunkModules(), report(name)],
   };
 }
 
@@ -285,7 +234,7 @@ const builds: Record<string, () => UserConfig> = {
     // Library mode leaves process.env.NODE_ENV alone; a page bundle must get production builds.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     // The same code as the split embed, so the benchmark compares only how it is delivered.
-    plugins: [standIns(), pureContract()],
+    plugins: [standIns()],
   }),
   // The same embed on React's own runtime, for measurement only (`npm run bench` prints both): never shipped.
   'embed-react': () => embedBuild(EMBED_REACT_DIR, 'embed-react'),
