@@ -4,6 +4,7 @@ import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 import { loaderManifest } from './scripts/embed-manifest.mjs';
+import { standIns } from './scripts/stand-ins.mjs';
 import { widgetEntry } from './scripts/widget-entries.mjs';
 import { loaderSpec } from './src/embed/loader/spec.ts';
 import { WIDGET_SPECS } from './src/widgets/specs.ts';
@@ -99,6 +100,8 @@ function chunkModules(): Plugin {
  * - TanStack Query's infinite-query paging, which every query carries though only infinite
  *   queries run it: we have none.
  * Only the embed's page-private copies lose them; the npm library imports its dependencies whole.
+ * The build fails when a replaced path is gone from node_modules, when a stand-in lacks a name its module
+ * exports, or when one replaced nothing (scripts/stand-ins.mjs): an upgrade cannot undo them quietly.
  */
 const LEFT_OUT = (what: string) => `throw new Error('${what} left out of the Teppan embed (vite.config.ts)')`;
 const STAND_INS: Record<string, string> = {
@@ -117,16 +120,6 @@ const STAND_INS: Record<string, string> = {
     'export const hasPreviousPage = () => false;',
   ].join('\n'),
 };
-
-function standIns(): Plugin {
-  return {
-    name: 'teppan-stand-ins',
-    load: (id) => {
-      const path = /\/node_modules\/(.+)$/.exec(id)?.[1];
-      return (path && STAND_INS[path]) ?? null;
-    },
-  };
-}
 
 /**
  * V8's explicit compile hint, first line of the embed's chunks (not the loader: 30 B over its budget, and a
@@ -176,7 +169,7 @@ function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): Us
         },
       },
     },
-    plugins: [widgetWithHttp(), standIns(), chunkModules(), report(name)],
+    plugins: [widgetWithHttp(), standIns(STAND_INS, import.meta.dirname), chunkModules(), report(name)],
   };
 }
 
@@ -234,7 +227,7 @@ const builds: Record<string, () => UserConfig> = {
     // Library mode leaves process.env.NODE_ENV alone; a page bundle must get production builds.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     // The same code as the split embed, so the benchmark compares only how it is delivered.
-    plugins: [standIns()],
+    plugins: [standIns(STAND_INS, import.meta.dirname)],
   }),
   // The same embed on React's own runtime, for measurement only (`npm run bench` prints both): never shipped.
   'embed-react': () => embedBuild(EMBED_REACT_DIR, 'embed-react'),
