@@ -3,11 +3,12 @@ import react from '@vitejs/plugin-react';
 import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { BUDGETS, budgetProblems } from './scripts/budgets.mjs';
 import { loaderManifest } from './scripts/embed-manifest.mjs';
 import { standIns } from './scripts/stand-ins.mjs';
 import { widgetEntry } from './scripts/widget-entries.mjs';
 import { loaderSpec } from './src/embed/loader/spec.ts';
-import { WIDGET_SPECS } from './src/widgets/specs.ts';
+import { WIDGET_SPECS, type WidgetSpec } from './src/widgets/specs.ts';
 
 /**
  * One config, several builds, chosen by mode (`vite build --mode lib|embed|embed-loader|embed-eager|embed-react|embed-react-loader|demo`).
@@ -31,13 +32,21 @@ const EMBED_REACT_DIR = root('dist/embed-react');
 /** A widget entry that brings the HTTP client along (`widgetWithHttp`). */
 const WITH_HTTP = '\0teppan-with-http:';
 
-/** The embed's entries: the shared runtime, and one per widget, named for it (the manifest and the budgets go by that name). */
-const EMBED_INPUT = {
-  runtime: root('src/embed/runtime.tsx'),
-  ...Object.fromEntries(
-    WIDGET_SPECS.map((spec) => [spec.name, spec.callsApiOnMount ? `${WITH_HTTP}${spec.name}` : widgetEntry(import.meta.dirname, spec.name)]),
-  ),
-};
+/**
+ * The embed's entries: the shared runtime, and one per widget, named for it (the manifest and the budgets go by
+ * that name). Checked first: each widget's entry exists, and each has a size budget, and each budget a widget.
+ */
+function embedInput() {
+  const problems = budgetProblems(
+    BUDGETS,
+    WIDGET_SPECS.map((spec) => spec.name),
+  );
+  if (problems.length) throw new Error(problems.join('\n'));
+  return {
+    runtime: root('src/embed/runtime.tsx'),
+    ...Object.fromEntries(WIDGET_SPECS.map((spec) => [spec.name, spec.callsApiOnMount ? `${WITH_HTTP}${spec.name}` : widgetEntry(import.meta.dirname, spec)])),
+  };
+}
 
 /**
  * The entry of a widget that calls the API in its first render (`callsApiOnMount`): the widget, and the HTTP
@@ -51,7 +60,8 @@ function widgetWithHttp(): Plugin {
     resolveId: (id) => (id.startsWith(WITH_HTTP) ? id : undefined),
     load(id) {
       if (!id.startsWith(WITH_HTTP)) return undefined;
-      const widget = widgetEntry(import.meta.dirname, id.slice(WITH_HTTP.length));
+      const name = id.slice(WITH_HTTP.length);
+      const widget = widgetEntry(import.meta.dirname, WIDGET_SPECS.find((spec) => spec.name === name) as WidgetSpec);
       return `export { default } from ${JSON.stringify(widget)};\nexport { createAxiosClient } from ${JSON.stringify(root('src/core/http/axios-client.ts'))};\n`;
     },
   };
@@ -148,7 +158,7 @@ function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): Us
       manifest: true,
       modulePreload: false,
       rolldownOptions: {
-        input: EMBED_INPUT,
+        input: embedInput(),
         preserveEntrySignatures: 'exports-only',
         output: {
           entryFileNames: '[name]-[hash].js',
