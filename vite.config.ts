@@ -8,7 +8,7 @@ import { loaderManifest } from './scripts/embed-manifest.mjs';
 import { standIns } from './scripts/stand-ins.mjs';
 import { widgetEntry } from './scripts/widget-entries.mjs';
 import { loaderSpec } from './src/embed/loader/spec.ts';
-import { WIDGET_SPECS, type WidgetSpec } from './src/widgets/specs.ts';
+import { WIDGET_SPECS } from './src/widgets/specs.ts';
 
 /**
  * One config, several builds, chosen by mode (`vite build --mode lib|embed|embed-loader|embed-eager|embed-react|embed-react-loader|demo`).
@@ -60,8 +60,9 @@ function widgetWithHttp(): Plugin {
     resolveId: (id) => (id.startsWith(WITH_HTTP) ? id : undefined),
     load(id) {
       if (!id.startsWith(WITH_HTTP)) return undefined;
-      const name = id.slice(WITH_HTTP.length);
-      const widget = widgetEntry(import.meta.dirname, WIDGET_SPECS.find((spec) => spec.name === name) as WidgetSpec);
+      const spec = WIDGET_SPECS.find((s) => s.name === id.slice(WITH_HTTP.length));
+      if (!spec) return undefined;
+      const widget = widgetEntry(import.meta.dirname, spec);
       return `export { default } from ${JSON.stringify(widget)};\nexport { createAxiosClient } from ${JSON.stringify(root('src/core/http/axios-client.ts'))};\n`;
     },
   };
