@@ -7,7 +7,7 @@ import type { WidgetSpec } from '../widgets/specs';
 import { WidgetBoundary } from './WidgetBoundary';
 import { WidgetSkeleton } from './WidgetSkeleton';
 
-type ErrorHook = { onError?: (error: TeppanError) => void };
+export type ErrorHook = { onError?: (error: TeppanError) => void };
 
 export interface LazyWidget<P> {
   (props: P): ReactElement;
