@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Booking, Payment } from '../../contract';
 import type { TeppanError } from '../../core';
 import { useCatalog, useFunnel, useQuote, useTeppan } from '../../query';
-import { ErrorNotice, Skeleton, uiCss, useStableCallback, useStyles } from '../../ui';
+import { ErrorNotice, Skeleton, uiCss, useStyles } from '../../ui';
+import { useHostCallback } from '../useHostCallback';
 import { WidgetFrame } from '../WidgetFrame';
 import { BookingSteps } from './BookingSteps';
 import css from './booking.css?inline';
@@ -48,10 +49,10 @@ export default function BookingForm(props: BookingFormProps) {
   const quoteId = props.quoteId ?? funnel.quoteId;
   const quote = useQuote(quoteId ?? undefined);
 
-  const onReady = useStableCallback(props.onReady);
-  const onError = useStableCallback(props.onError);
-  const onBookingCreated = useStableCallback(props.onBookingCreated);
-  const onPaymentSucceeded = useStableCallback(props.onPaymentSucceeded);
+  const onReady = useHostCallback('onReady', props.onReady);
+  const onError = useHostCallback('onError', props.onError);
+  const onBookingCreated = useHostCallback('onBookingCreated', props.onBookingCreated);
+  const onPaymentSucceeded = useHostCallback('onPaymentSucceeded', props.onPaymentSucceeded);
   useEffect(() => onReady(), [onReady]);
   const { handOff } = funnel;
   const handleCreated = useCallback(

@@ -3,8 +3,9 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import type { Quote } from '../../contract';
 import { bookableDates, emitLog, formatMoney, priceQuote, safeStorage, type TeppanError } from '../../core';
 import { queryKeys, useCatalog, useFunnel, useTeppan } from '../../query';
-import { Button, ErrorNotice, LineItems, TextField, uiCss, useStableCallback, useStyles } from '../../ui';
+import { Button, ErrorNotice, LineItems, TextField, uiCss, useStyles } from '../../ui';
 import { minHeight } from '../specs';
+import { useHostCallback } from '../useHostCallback';
 import { checkQuoteForm, emptyQuoteForm, isQuoteFormValues, type QuoteFormValues } from './form';
 import css from './quote.css?inline';
 import { quoteSpec } from './spec';
@@ -66,8 +67,9 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
   const server = useServerQuote(check.input);
   const money = (cents: number) => formatMoney(cents, catalog.currency, locale);
 
-  const onReady = useStableCallback(props.onReady);
-  const onError = useStableCallback(props.onError);
+  const onReady = useHostCallback('onReady', props.onReady);
+  const onError = useHostCallback('onError', props.onError);
+  const onQuote = useHostCallback('onQuote', props.onQuote);
   useEffect(() => onReady(), [onReady]);
   useEffect(() => {
     safeStorage.write(draftKey, values);
@@ -123,7 +125,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
     // The cache spares the booking form a request; the funnel is what hands the quote on.
     client.setQueryData(queryKeys.quote(scope, quote.id), quote);
     handOff({ quoteId: quote.id });
-    props.onQuote?.(quote);
+    onQuote(quote);
     if (props.bookingUrl) {
       const url = new URL(props.bookingUrl, window.location.href);
       url.searchParams.set('quote', quote.id);
