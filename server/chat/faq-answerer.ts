@@ -21,8 +21,8 @@ const NO_FAQ: FaqConfig = {
 };
 
 export interface FaqReply {
-  /** The FAQ entry's id, or `greeting`, `thanks`, `unsure`. */
-  topic: string;
+  /** The FAQ entries answered, by id, in order; or `greeting`, `thanks`; `unsure` when a part (or all) is left to a person. */
+  topics: string[];
   text: string;
   actions: ChatAction[];
   confident: boolean;
@@ -40,11 +40,11 @@ export function answerFromFaq(tenant: Tenant, question: string): FaqReply {
   const faq = tenant.faq ?? NO_FAQ;
   const facts = factsOf(tenant.catalog);
   const ws = words(question);
-  if (only(ws, GREETINGS, GREETING_FILLERS)) return { topic: 'greeting', text: render(faq.greeting, facts), actions: [], confident: true };
-  if (only(ws, THANKS, THANKS_FILLERS)) return { topic: 'thanks', text: render(faq.thanks, facts), actions: [], confident: true };
+  if (only(ws, GREETINGS, GREETING_FILLERS)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
+  if (only(ws, THANKS, THANKS_FILLERS)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
   const [best] = rank(faq, question, { places: placeNamesAround(tenant.catalog.travel.originZip) });
   if (!best || best.score < CONFIDENCE_THRESHOLD) {
-    return { topic: 'unsure', text: render(faq.unsure, facts), actions: [ACTIONS.handoff], confident: false };
+    return { topics: ['unsure'], text: render(faq.unsure, facts), actions: [ACTIONS.handoff], confident: false };
   }
   const { entry } = best;
   const zip = zipIn(question);
@@ -52,7 +52,7 @@ export function answerFromFaq(tenant: Tenant, question: string): FaqReply {
     zip && entry.withZip
       ? render(entry.withZip, { ...facts, zipTravel: zipTravelSentence(tenant.catalog, faq.zipSentences, facts, zip) })
       : render(entry.answer, facts);
-  return { topic: entry.id, text, actions: (entry.actions ?? []).map((type) => ACTIONS[type]), confident: true };
+  return { topics: [entry.id], text, actions: (entry.actions ?? []).map((type) => ACTIONS[type]), confident: true };
 }
 
 export interface Pace {
