@@ -35,6 +35,8 @@ export const faqConfig = z.strictObject({
   thanks: template(FACT_NAMES),
   /** When no answer is confident: says so plainly; the reply then offers a person. */
   unsure: template(FACT_NAMES),
+  /** After the answers to a message, for the questions in it none answers (`{question}`, quoted): says so; the reply then offers a person. */
+  unsurePart: template([...FACT_NAMES, 'question']),
   /** A ZIP code's travel, as `{zipTravel}` in a `withZip` answer. */
   zipSentences: z.strictObject({
     free: zipSentence,

@@ -1,0 +1,51 @@
+import { words } from './normalize';
+import { CLAUSE_JOINERS, LEADING_FILLERS, QUESTION_OPENERS, QUESTION_WORDS } from './words';
+
+export interface Clause {
+  /** The clause as typed (noise already gone). */
+  text: string;
+  /** It asks something: it starts like a question, has a question word in it, or is one of a list of topics asked with a question mark. */
+  asks: boolean;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const JOINER = new RegExp(`\\s*(?:${CLAUSE_JOINERS.marks.map(escape).join('|')})\\s*|\\s+(?:${CLAUSE_JOINERS.words.map(escape).join('|')})\\s+`, 'giu');
+/** Sentence ends (a full stop before a letter too: "rains.can you"), and list markers: "1)", "2.". */
+const SENTENCE_END = /[?!;\n]+|\.(?=\s|$|\p{L})|(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
+
+/** Whether a clause asks on its own: it starts like a question, or has a question word in it. */
+function asksItself(text: string): boolean {
+  const ws = words(text);
+  const first = ws.find((w) => !LEADING_FILLERS.has(w));
+  return (first !== undefined && QUESTION_OPENERS.has(first)) || ws.some((w) => QUESTION_WORDS.has(w));
+}
+
+/**
+ * A message cut where one question may end and another begin: at sentence
+ * ends, and at the words and marks that join two questions in one sentence
+ * ("…deposit *and* is it refundable", "deposit amount *&* refund policy").
+ * Cutting too often is safe: clauses that name no topic are read past, and one
+ * answer that covers several clauses is given once (see topics.ts).
+ */
+export function clausesOf(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  let at = 0;
+  const sentences: { text: string; question: boolean }[] = [];
+  for (const end of text.matchAll(SENTENCE_END)) {
+    sentences.push({ text: text.slice(at, end.index), question: end[0].includes('?') });
+    at = end.index + end[0].length;
+  }
+  sentences.push({ text: text.slice(at), question: false });
+  for (const sentence of sentences) {
+    const parts = sentence.text
+      .split(JOINER)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((text) => ({ text, itself: asksItself(text) }));
+    // A question mark asks with every part of a list of topics ("deposit amount & refund policy?"), but
+    // not with what only goes on with a question before it ("how much for 15 adults and 5 kids?").
+    const listOfTopics = sentence.question && !parts.some((p) => p.itself);
+    for (const { text, itself } of parts) clauses.push({ text, asks: itself || listOfTopics });
+  }
+  return clauses;
+}

@@ -1,0 +1,77 @@
+import { clausesOf } from './clauses';
+import type { FaqConfig, FaqEntry } from './faq';
+import { CONFIDENCE_THRESHOLD, explain, type Ranked, type RankOptions, rank } from './rank';
+
+/**
+ * How far below a clause's best answer another may score and still answer it:
+ * "how much for adults *and* kids" gets the price list once, not the price
+ * list and the children's answer; "deposit amount & refund policy" gets two.
+ */
+const NEAR_BEST = 0.05;
+
+export interface Answer {
+  entry: FaqEntry;
+  /** The clauses of the message it answers. */
+  clauses: string[];
+}
+
+export interface AskedTopics {
+  /** What answers the message, in the order it asks. */
+  answers: Answer[];
+  /** Questions in it that nothing answers: for a person. */
+  unanswered: string[];
+}
+
+interface RankedClause {
+  text: string;
+  asks: boolean;
+  ranked: Ranked[];
+}
+
+const best = (c: RankedClause) => c.ranked[0]?.score ?? 0;
+const scoreOf = (c: RankedClause, id: string) => c.ranked.find((r) => r.entry.id === id)?.score ?? 0;
+const sure = (c: RankedClause) => best(c) >= CONFIDENCE_THRESHOLD;
+const answers = (id: string, c: RankedClause) => scoreOf(c, id) >= CONFIDENCE_THRESHOLD && scoreOf(c, id) >= best(c) - NEAR_BEST;
+
+/**
+ * The FAQ entries a message asks about, in the order it asks them, and the
+ * questions in it nothing answers. Each clause is ranked on its own (so a
+ * second question is not drowned by the first), then the fewest entries that
+ * answer every answerable clause are chosen. When the message asks questions,
+ * its other clauses ("we're 20 adults", "sent from my iPhone") are context and
+ * ask nothing of their own.
+ */
+export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions = {}): AskedTopics {
+  const clauses: RankedClause[] = clausesOf(text)
+    .filter((c) => explain(faq, c.text, options).length > 0)
+    .map((c) => ({ ...c, ranked: rank(faq, c.text, options) }));
+  const questions = clauses.filter((c) => c.asks);
+  const asked = questions.some(sure) ? questions : clauses;
+  const unanswered = questions.filter((c) => !sure(c)).map((c) => c.text);
+  let open = asked.filter(sure);
+  if (open.length === 0) {
+    // No clause alone is clear; the message as a whole may be.
+    const [whole] = rank(faq, text, options);
+    return whole && whole.score >= CONFIDENCE_THRESHOLD ? { answers: [{ entry: whole.entry, clauses: [text] }], unanswered: [] } : { answers: [], unanswered };
+  }
+  const order = new Map(open.map((c, i) => [c, i]));
+  const chosen: Answer[] = [];
+  while (open.length > 0) {
+    const candidates = new Map<string, { entry: FaqEntry; covers: RankedClause[]; score: number }>();
+    for (const c of open) {
+      for (const r of c.ranked) {
+        if (!answers(r.entry.id, c)) continue;
+        const candidate = candidates.get(r.entry.id) ?? { entry: r.entry, covers: [], score: 0 };
+        candidate.covers.push(c);
+        candidate.score += r.score;
+        candidates.set(r.entry.id, candidate);
+      }
+    }
+    const [pick] = [...candidates.values()].sort((a, b) => b.covers.length - a.covers.length || b.score - a.score);
+    if (!pick) break;
+    chosen.push({ entry: pick.entry, clauses: pick.covers.map((c) => c.text) });
+    open = open.filter((c) => !pick.covers.includes(c));
+  }
+  const first = (a: Answer) => Math.min(...asked.filter((c) => a.clauses.includes(c.text)).map((c) => order.get(c) ?? 0));
+  return { answers: chosen.sort((a, b) => first(a) - first(b)), unanswered };
+}
