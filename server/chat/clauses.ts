@@ -8,8 +8,8 @@ export interface Clause {
   asks: boolean;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const JOINER = new RegExp(`\\s*(?:${CLAUSE_JOINERS.marks.map(escape).join('|')})\\s*|\\s+(?:${CLAUSE_JOINERS.words.map(escape).join('|')})\\s+`, 'giu');
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const JOINER = new RegExp(`\\s*(?:${CLAUSE_JOINERS.marks.map(escaped).join('|')})\\s*|\\s+(?:${CLAUSE_JOINERS.words.map(escaped).join('|')})\\s+`, 'giu');
 /** Sentence ends (a full stop before a letter too: "rains.can you"), and list markers: "1)", "2.". */
 const SENTENCE_END = /[?!;\n]+|\.(?=\s|$|\p{L})|(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
 

@@ -1,3 +1,4 @@
+import { isCommonWord } from './common-words';
 import type { FaqConfig, FaqEntry } from './faq';
 import { editDistance, markPlaces, PLACE_TOKEN, STEMMED_STOPWORDS, stem, typoAllowance, words, ZIP_TOKEN } from './normalize';
 import { PREFIXES, STOPWORDS } from './words';
@@ -138,6 +139,16 @@ function corrected(word: string, vocabulary: Map<string, number>): string | unde
   return best?.word;
 }
 
+/** "kidsprice" → ["kids", "price"]: both halves known, one of them a word that names a topic. */
+function runTogether(word: string, known: (w: string) => boolean, telling: (w: string) => boolean): string[] | undefined {
+  if (word.length < 6) return undefined;
+  for (let k = 3; k <= word.length - 3; k++) {
+    const [a, b] = [word.slice(0, k), word.slice(k)];
+    if (known(a) && known(b) && (telling(a) || telling(b))) return [a, b];
+  }
+  return undefined;
+}
+
 /** Words run together, as one stem: "add", "ons" → "addon". */
 const squash = (ws: string[]) => stem(ws.join(''));
 
@@ -150,15 +161,20 @@ function unprefixed(word: string, known: (w: string) => boolean): string | undef
 const BARE_PREFIXES = new Set(PREFIXES);
 
 /**
- * What a text is about: its words mended (typos, prefixes), stemmed, synonyms
+ * What a text is about: its words mended (typos, prefixes, words run together), stemmed, synonyms
  * and phrases read as one concept however they are spaced or hyphenated,
  * stopwords gone.
  */
 function conceptsOf(text: string, lexicon: Lexicon, places: ReadonlySet<string> = new Set()): Set<string> {
   const known = (w: string) => lexicon.vocabulary.has(w) || lexicon.knownStems.has(stem(w)) || lexicon.squashed.has(stem(w));
-  const mended = markPlaces(words(text), places).map((w) => {
-    if (w === ZIP_TOKEN || w === PLACE_TOKEN || STOPWORDS.has(w) || known(w)) return w;
-    return unprefixed(w, known) ?? corrected(w, lexicon.vocabulary) ?? w;
+  const telling = (w: string) => known(w) && !STOPWORDS.has(w) && !lexicon.neutral.has(stem(w));
+  const mended = markPlaces(words(text), places).flatMap((w) => {
+    if (w === ZIP_TOKEN || w === PLACE_TOKEN || STOPWORDS.has(w) || known(w)) return [w];
+    const rest = unprefixed(w, known);
+    if (rest) return [rest];
+    // A word English knows is what the visitor meant, not a typo of one of ours.
+    if (isCommonWord(w)) return [w];
+    return runTogether(w, known, telling) ?? [corrected(w, lexicon.vocabulary) ?? w];
   });
   const stems = mended.map(stem);
   const concepts = new Set<string>();

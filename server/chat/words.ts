@@ -52,6 +52,7 @@ export const CASUAL_FORMS: Record<string, string> = {
   ppl: 'people',
   bday: 'birthday',
   hrs: 'hours',
+  amt: 'amount',
   hr: 'hour',
 };
 
