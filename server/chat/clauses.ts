@@ -1,16 +1,22 @@
 import { words } from './normalize';
-import { CLAUSE_JOINERS, LEADING_FILLERS, QUESTION_OPENERS, QUESTION_WORDS } from './words';
+import { ABBREVIATIONS, CLAUSE_JOINERS, LEADING_FILLERS, QUESTION_OPENERS, QUESTION_WORDS } from './words';
 
 export interface Clause {
   /** The clause as typed (noise already gone). */
   text: string;
-  /** It asks something: it starts like a question, has a question word in it, or is one of a list of topics asked with a question mark. */
-  asks: boolean;
+  /**
+   * `question`: it asks something (it starts like a question, has a question
+   * word in it, or is one of a list of topics asked with a question mark).
+   * `aside`: it goes on with a question in its sentence ("how much for 15
+   * adults *and 5 kids*"). `statement`: its sentence asks nothing ("We need
+   * vegan food.", "Sent from my iPhone").
+   */
+  role: 'question' | 'aside' | 'statement';
 }
 
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const JOINER = new RegExp(`\\s*(?:${CLAUSE_JOINERS.marks.map(escaped).join('|')})\\s*|\\s+(?:${CLAUSE_JOINERS.words.map(escaped).join('|')})\\s+`, 'giu');
-/** Sentence ends (a full stop before a letter too: "rains.can you"), and list markers: "1)", "2.". */
+/** Sentence ends (a full stop before a letter too: "rains.can you"; not after an abbreviation), and list markers: "1)", "2.". */
 const SENTENCE_END = /[?!;\n]+|\.(?=\s|$|\p{L})|(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
 
 /** Whether a clause asks on its own: it starts like a question, or has a question word in it. */
@@ -32,6 +38,7 @@ export function clausesOf(text: string): Clause[] {
   let at = 0;
   const sentences: { text: string; question: boolean }[] = [];
   for (const end of text.matchAll(SENTENCE_END)) {
+    if (end[0] === '.' && ABBREVIATIONS.has(/(\p{L}+)$/u.exec(text.slice(0, end.index))?.[1]?.toLowerCase() ?? '')) continue;
     sentences.push({ text: text.slice(at, end.index), question: end[0].includes('?') });
     at = end.index + end[0].length;
   }
@@ -44,8 +51,9 @@ export function clausesOf(text: string): Clause[] {
       .map((text) => ({ text, itself: asksItself(text) }));
     // A question mark asks with every part of a list of topics ("deposit amount & refund policy?"), but
     // not with what only goes on with a question before it ("how much for 15 adults and 5 kids?").
-    const listOfTopics = sentence.question && !parts.some((p) => p.itself);
-    for (const { text, itself } of parts) clauses.push({ text, asks: itself || listOfTopics });
+    const asking = parts.some((p) => p.itself);
+    const listOfTopics = sentence.question && !asking;
+    for (const { text, itself } of parts) clauses.push({ text, role: itself || listOfTopics ? 'question' : asking ? 'aside' : 'statement' });
   }
   return clauses;
 }

@@ -43,6 +43,8 @@ export function words(text: string): string[] {
     .toLowerCase()
     .replace(CONTRACTION, (_, ending: string) => ` ${CONTRACTIONS[ending] ?? ending}`)
     .replace(/[’'`]/g, '')
+    // "sooo", "pleaseeee", "hiiii": a letter held down says how, not what.
+    .replace(/(\p{L})\1{2,}/gu, '$1$1')
     .replace(/\$/g, ' price ');
   const out: string[] = [];
   for (const raw of plain.split(/[^\p{L}\p{N}#]+/u)) {

@@ -1,4 +1,4 @@
-import { clausesOf } from './clauses';
+import { type Clause, clausesOf } from './clauses';
 import type { FaqConfig, FaqEntry } from './faq';
 import { CONFIDENCE_THRESHOLD, explain, type Ranked, type RankOptions, rank } from './rank';
 
@@ -22,9 +22,7 @@ export interface AskedTopics {
   unanswered: string[];
 }
 
-interface RankedClause {
-  text: string;
-  asks: boolean;
+interface RankedClause extends Clause {
   ranked: Ranked[];
 }
 
@@ -45,8 +43,9 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   const clauses: RankedClause[] = clausesOf(text)
     .filter((c) => explain(faq, c.text, options).length > 0)
     .map((c) => ({ ...c, ranked: rank(faq, c.text, options) }));
-  const questions = clauses.filter((c) => c.asks);
-  const asked = questions.some(sure) ? questions : clauses;
+  const questions = clauses.filter((c) => c.role === 'question');
+  const asking = clauses.filter((c) => c.role !== 'aside');
+  const asked = asking.some(sure) ? asking : clauses;
   const unanswered = questions.filter((c) => !sure(c)).map((c) => c.text);
   let open = asked.filter(sure);
   if (open.length === 0) {

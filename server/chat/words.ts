@@ -52,9 +52,33 @@ export const CASUAL_FORMS: Record<string, string> = {
   ppl: 'people',
   bday: 'birthday',
   hrs: 'hours',
-  amt: 'amount',
   hr: 'hour',
+  amt: 'amount',
+  wats: 'what is',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tmrow: 'tomorrow',
+  '2morrow': 'tomorrow',
+  '2moro': 'tomorrow',
+  wknd: 'weekend',
+  thru: 'through',
+  bout: 'about',
+  lemme: 'let me',
+  gimme: 'give me',
+  kinda: 'kind of',
+  prolly: 'probably',
+  dunno: 'do not know',
+  cn: 'can',
+  coz: 'because',
+  yrs: 'years',
+  mins: 'minutes',
+  thnx: 'thanks',
+  thanx: 'thanks',
+  thks: 'thanks',
 };
+
+/** Words a full stop follows without ending the sentence: "is there a min. charge". */
+export const ABBREVIATIONS = new Set(['min', 'max', 'approx', 'appt', 'est', 'etc', 'eg', 'ie', 'am', 'pm', 'st', 'ave', 'dr', 'mr', 'mrs', 'ms', 'jr', 'vs', 'no', 'qty', 'amt', 'dep', 'info']);
 
 /** The endings of contractions, spelled out: "we're" is "we are", not "were". */
 export const CONTRACTIONS: Record<string, string> = { re: 'are', ll: 'will', ve: 'have', d: 'would', m: 'am' };
@@ -114,6 +138,8 @@ export const THANKS_FILLERS = new Set([
   'help',
   'all',
   'many',
+  'bye',
+  'goodbye',
 ]);
 
 /**
