@@ -19,6 +19,15 @@ const JOINER = new RegExp(`\\s*(?:${CLAUSE_JOINERS.marks.map(escaped).join('|')}
 /** Sentence ends (a full stop before a letter too: "rains.can you"; not after an abbreviation), and list markers: "1)", "2.". */
 const SENTENCE_END = /[?!;\n]+|\.(?=\s|$|\p{L})|(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
 
+/** "and do you bring a DJ" → "do you bring a DJ": after ", and" the comma has cut the clause, not the "and". */
+function withoutLeadingFillers(part: string): string {
+  let text = part.trim();
+  for (let word = /^(\p{L}+)\s+/u.exec(text); word && LEADING_FILLERS.has(word[1]?.toLowerCase() ?? ''); word = /^(\p{L}+)\s+/u.exec(text)) {
+    text = text.slice(word[0].length);
+  }
+  return text;
+}
+
 /** Whether a clause asks on its own: it starts like a question, or has a question word in it. */
 function asksItself(text: string): boolean {
   const ws = words(text);
@@ -46,7 +55,7 @@ export function clausesOf(text: string): Clause[] {
   for (const sentence of sentences) {
     const parts = sentence.text
       .split(JOINER)
-      .map((p) => p.trim())
+      .map(withoutLeadingFillers)
       .filter(Boolean)
       .map((text) => ({ text, itself: asksItself(text) }));
     // A question mark asks with every part of a list of topics ("deposit amount & refund policy?"), but

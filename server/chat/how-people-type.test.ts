@@ -101,6 +101,7 @@ describe('the chat copes with how people type', () => {
       expect(reply.text).toContain('$60 per adult');
       expect(reply.text).toMatch(/As for “do you bring a DJ”, I’m not sure/);
       expect(reply.actions.map((a) => a.type)).toEqual(['quote', 'handoff']);
+      expect(ask('how much per person, and do you bring a DJ?').text).toMatch(/As for “do you bring a DJ”/);
     });
   });
 
