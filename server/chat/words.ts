@@ -78,7 +78,7 @@ export const CASUAL_FORMS: Record<string, string> = {
 };
 
 /** Words a full stop follows without ending the sentence: "is there a min. charge". */
-export const ABBREVIATIONS = new Set(['min', 'max', 'approx', 'appt', 'est', 'etc', 'eg', 'ie', 'am', 'pm', 'st', 'ave', 'dr', 'mr', 'mrs', 'ms', 'jr', 'vs', 'no', 'qty', 'amt', 'dep', 'info']);
+export const ABBREVIATIONS = new Set('min max approx appt est etc eg ie am pm st ave dr mr mrs ms jr vs no qty amt dep info'.split(' '));
 
 /** The endings of contractions, spelled out: "we're" is "we are", not "were". */
 export const CONTRACTIONS: Record<string, string> = { re: 'are', ll: 'will', ve: 'have', d: 'would', m: 'am' };
