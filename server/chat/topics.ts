@@ -53,8 +53,9 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     const [whole] = rank(faq, text, options);
     return whole && whole.score >= CONFIDENCE_THRESHOLD ? { answers: [{ entry: whole.entry, clauses: [text] }], unanswered: [] } : { answers: [], unanswered };
   }
-  const order = new Map(open.map((c, i) => [c, i]));
-  const chosen: Answer[] = [];
+  // Fewest answers: each round, the entry that answers most of the clauses still open.
+  const position = new Map(open.map((c, i) => [c, i]));
+  const chosen: (Answer & { at: number })[] = [];
   while (open.length > 0) {
     const candidates = new Map<string, { entry: FaqEntry; covers: RankedClause[]; score: number }>();
     for (const c of open) {
@@ -68,9 +69,11 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     }
     const [pick] = [...candidates.values()].sort((a, b) => b.covers.length - a.covers.length || b.score - a.score);
     if (!pick) break;
-    chosen.push({ entry: pick.entry, clauses: pick.covers.map((c) => c.text) });
+    const at = Math.min(...pick.covers.map((c) => position.get(c) ?? 0));
+    chosen.push({ entry: pick.entry, clauses: pick.covers.map((c) => c.text), at });
     open = open.filter((c) => !pick.covers.includes(c));
   }
-  const first = (a: Answer) => Math.min(...asked.filter((c) => a.clauses.includes(c.text)).map((c) => order.get(c) ?? 0));
-  return { answers: chosen.sort((a, b) => first(a) - first(b)), unanswered };
+  // In the order the message asks them.
+  const ordered = chosen.sort((a, b) => a.at - b.at).map(({ entry, clauses }) => ({ entry, clauses }));
+  return { answers: ordered, unanswered };
 }
