@@ -1,5 +1,5 @@
 import { words } from './normalize';
-import { ABBREVIATIONS, CLAUSE_JOINERS, LEADING_FILLERS, QUESTION_OPENERS, QUESTION_WORDS } from './words';
+import { ABBREVIATIONS, CLAUSE_JOINERS, CONTINUING_WORDS, LEADING_FILLERS, QUESTION_OPENERS, QUESTION_WORDS, SHORTHANDS } from './words';
 
 export interface Clause {
   /** The clause as typed (noise already gone). */
@@ -42,7 +42,8 @@ function asksItself(text: string): boolean {
  * Cutting too often is safe: clauses that name no topic are read past, and one
  * answer that covers several clauses is given once (see topics.ts).
  */
-export function clausesOf(text: string): Clause[] {
+export function clausesOf(message: string): Clause[] {
+  const text = SHORTHANDS.reduce((t, [shorthand, meaning]) => t.replace(shorthand, meaning), message);
   const clauses: Clause[] = [];
   let at = 0;
   const sentences: { text: string; question: boolean }[] = [];
@@ -53,11 +54,13 @@ export function clausesOf(text: string): Clause[] {
   }
   sentences.push({ text: text.slice(at), question: false });
   for (const sentence of sentences) {
-    const parts = sentence.text
-      .split(JOINER)
-      .map(withoutLeadingFillers)
-      .filter(Boolean)
-      .map((text) => ({ text, itself: asksItself(text) }));
+    const pieces: string[] = [];
+    for (const piece of sentence.text.split(JOINER).map(withoutLeadingFillers).filter(Boolean)) {
+      const previous = pieces.at(-1);
+      if (previous !== undefined && CONTINUING_WORDS.has(/^\p{L}+/u.exec(piece)?.[0]?.toLowerCase() ?? '')) pieces[pieces.length - 1] = `${previous} ${piece}`;
+      else pieces.push(piece);
+    }
+    const parts = pieces.map((text) => ({ text, itself: asksItself(text) }));
     // A question mark asks with every part of a list of topics ("deposit amount & refund policy?"), but
     // not with what only goes on with a question before it ("how much for 15 adults and 5 kids?").
     const asking = parts.some((p) => p.itself);

@@ -13,7 +13,7 @@ export const faqEntry = z.strictObject({
   /**
    * How visitors ask it, in their words: a few short phrasings the ranking
    * learns the topic's vocabulary from. A five-digit number stands for any ZIP
-   * code, `#place` for the name of any town.
+   * code, `#place` for the name of any town, `#time` for any time of day ("7pm").
    */
   asks: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   /** The answer, with catalog figures as placeholders (`{adultPrice}`), never copied. */

@@ -70,6 +70,16 @@ describe('the chat copes with how people type', () => {
     for (const other of others) expect(other).toEqual(first);
   });
 
+  it('reads texting shorthands, times of day and trailing details as one question', () => {
+    expect(ask('whats included w/ the meal').topics).toEqual(['menu']);
+    expect(ask('can we do 7pm').topics).toEqual(['booking']);
+    expect(ask('can the chef start at 6:30 pm?').topics).toEqual(['booking']);
+    expect(ask('my mom is allergic to shrimp, can you make hers without?').topics).toEqual(['dietary']);
+    const reply = ask('price for 20 people, in 92660');
+    expect(reply.topics).toEqual(['prices']);
+    expect(reply.text).toContain('92660 is 37 miles from us');
+  });
+
   describe('a question with two topics', () => {
     it('gets both answers, each a paragraph, in the order asked, from the catalog', () => {
       const reply = ask('what’s the price per adult? also is there a travel fee', repriced);

@@ -3,6 +3,9 @@ import { CASUAL_FORMS, CONTRACTIONS, NUMBER_WORDS, STOPWORDS } from './words';
 /** Stands for any five-digit ZIP code in a question, so "do you come to 92660" reads like "do you come to <zip>". */
 export const ZIP_TOKEN = '#zip';
 
+/** Stands for a time of day ("7pm", "6:30 pm"): a tenant's synonyms may name it. */
+export const TIME_TOKEN = '#time';
+
 /** Stands for the name of a place (a city, a town) the question mentions. */
 export const PLACE_TOKEN = '#place';
 
@@ -33,8 +36,9 @@ const CONTRACTION = /(?<=\p{L})['’](re|ll|ve|d|m)\b/gu;
 
 /**
  * Lowercase words, accents and apostrophes gone, contractions and casual
- * forms spelled out, ZIP codes as `#zip`, other numbers dropped, in figures
- * or words ("20 people", "one chef": about people, about chefs).
+ * forms spelled out, ZIP codes as `#zip`, times of day as `#time`, other
+ * numbers dropped, in figures or words ("20 people", "one chef": about
+ * people, about chefs).
  */
 export function words(text: string): string[] {
   const plain = text
@@ -47,11 +51,16 @@ export function words(text: string): string[] {
     .replace(/(\p{L})\1{2,}/gu, '$1$1')
     .replace(/\$/g, ' price ');
   const out: string[] = [];
+  let previous = '';
   for (const raw of plain.split(/[^\p{L}\p{N}#]+/u)) {
     if (!raw) continue;
     if (/^\d{5}$/.test(raw)) out.push(ZIP_TOKEN);
-    else if (/^\d+(st|nd|rd|th)?$/.test(raw) || NUMBER_WORDS.has(raw)) continue;
-    else out.push(...(CASUAL_FORMS[raw] ?? raw).split(' '));
+    // "7pm", "6:30 pm": a time of day, whatever the hour.
+    else if (/^\d{1,4}[ap]m$/.test(raw) || (/^[ap]m$/.test(raw) && /^\d{1,4}$/.test(previous))) out.push(TIME_TOKEN);
+    else if (/^\d+(st|nd|rd|th)?$/.test(raw) || NUMBER_WORDS.has(raw)) {
+      // Dropped, like the count it is.
+    } else out.push(...(CASUAL_FORMS[raw] ?? raw).split(' '));
+    previous = raw;
   }
   return out;
 }

@@ -101,7 +101,8 @@ export const STOPWORDS = new Set(
   when where whether which while who whom whose why will wish with wonder wondering would yes yet you your yours information interested curious hey hi
   hello hiya howdy yo hola guys folks team everyone again just
   lol lmao haha hahaha hehe jk btw omg sorry um uh hmm oh anyway certain asap fyi idk tbh kindly regards dear sir madam
-  everything nothing require required requires requirement mandatory necessary stuff enough go goes going went gone`
+  everything nothing require required requires requirement mandatory necessary stuff enough go goes going went gone
+  without within during until till across toward towards upon via except besides among afterwards afterward later etc`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -169,6 +170,38 @@ export const QUESTION_WORDS = new Set([
   'inquire',
   'inquiring',
 ]);
+
+/**
+ * A part that starts with one of these goes on with the one before it
+ * ("pricing for a lunch*, in Irvine*"): a comma before it does not start a new
+ * question.
+ */
+export const CONTINUING_WORDS = new Set([
+  'in',
+  'at',
+  'for',
+  'about',
+  'with',
+  'on',
+  'near',
+  'around',
+  'from',
+  'to',
+  'by',
+  'of',
+  'per',
+  'under',
+  'over',
+  'without',
+  'like',
+  'including',
+]);
+
+/** Shorthands that hold a joining mark: "w/" is "with", not two questions. */
+export const SHORTHANDS: [RegExp, string][] = [
+  [/\bw\/o\b/gi, 'without'],
+  [/\bw\/(?=\s|\p{L})/giu, 'with '],
+];
 
 /** Read past at the start of a clause when finding how it starts: "ok so *can* you…". */
 export const LEADING_FILLERS = new Set([
