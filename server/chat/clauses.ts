@@ -1,5 +1,17 @@
 import { words } from './normalize';
-import { ABBREVIATIONS, CLAUSE_JOINERS, CONTINUING_WORDS, LEADING_FILLERS, QUESTION_OPENERS, QUESTION_WORDS, SHORTHANDS } from './words';
+import {
+  ABBREVIATIONS,
+  CLAUSE_JOINERS,
+  CONTINUING_WORDS,
+  GREETING_FILLERS,
+  GREETINGS,
+  LEADING_FILLERS,
+  QUESTION_OPENERS,
+  QUESTION_WORDS,
+  SHORTHANDS,
+  THANKS,
+  THANKS_FILLERS,
+} from './words';
 
 export interface Clause {
   /** The clause as typed (noise already gone). */
@@ -18,6 +30,14 @@ const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const JOINER = new RegExp(`\\s*(?:${CLAUSE_JOINERS.marks.map(escaped).join('|')})\\s*|\\s+(?:${CLAUSE_JOINERS.words.map(escaped).join('|')})\\s+`, 'giu');
 /** Sentence ends (a full stop before a letter too: "rains.can you"; not after an abbreviation), and list markers: "1)", "2.". */
 const SENTENCE_END = /[?!;\n]+|\.(?=\s|$|\p{L})|(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
+
+/** Only these words, at least one of them a core one ("hi there", "good morning"). */
+const only = (text: string, core: Set<string>, fillers: Set<string>) => {
+  const ws = words(text);
+  return ws.some((w) => core.has(w)) && ws.every((w) => core.has(w) || fillers.has(w));
+};
+export const isGreeting = (text: string) => only(text, GREETINGS, GREETING_FILLERS);
+export const isThanks = (text: string) => only(text, THANKS, THANKS_FILLERS);
 
 /** "and do you bring a DJ" → "do you bring a DJ": after ", and" the comma has cut the clause, not the "and". */
 function withoutLeadingFillers(part: string): string {
@@ -43,7 +63,8 @@ function asksItself(text: string): boolean {
  * answer that covers several clauses is given once (see topics.ts).
  */
 export function clausesOf(message: string): Clause[] {
-  const text = SHORTHANDS.reduce((t, [shorthand, meaning]) => t.replace(shorthand, meaning), message);
+  // An aside in brackets ("(ages 3 and 7)", "(sent from my phone)") is detail, not a question.
+  const text = SHORTHANDS.reduce((t, [shorthand, meaning]) => t.replace(shorthand, meaning), message).replace(/\([^()]*\)/g, ' ');
   const clauses: Clause[] = [];
   let at = 0;
   const sentences: { text: string; question: boolean }[] = [];
@@ -60,7 +81,8 @@ export function clausesOf(message: string): Clause[] {
       if (previous !== undefined && CONTINUING_WORDS.has(/^\p{L}+/u.exec(piece)?.[0]?.toLowerCase() ?? '')) pieces[pieces.length - 1] = `${previous} ${piece}`;
       else pieces.push(piece);
     }
-    const parts = pieces.map((text) => ({ text, itself: asksItself(text) }));
+    // A greeting or a thank-you asks nothing, however its words read ("good *afternoon*").
+    const parts = pieces.filter((p) => !isGreeting(p) && !isThanks(p)).map((text) => ({ text, itself: asksItself(text) }));
     // A question mark asks with every part of a list of topics ("deposit amount & refund policy?"), but
     // not with what only goes on with a question before it ("how much for 15 adults and 5 kids?").
     const asking = parts.some((p) => p.itself);

@@ -2,13 +2,13 @@ import type { ChatAction } from '../../src/contract';
 import { placeNamesAround } from '../domain/geo';
 import type { Tenant } from '../tenants';
 import { ACTIONS, type Answerer } from './answerer';
+import { isGreeting, isThanks } from './clauses';
 import { factsOf, list, render } from './facts';
 import type { FaqConfig } from './faq';
 import { withoutNoise } from './noise';
-import { words, zipIn } from './normalize';
+import { zipIn } from './normalize';
 import { topicsAsked } from './topics';
 import { zipTravelSentence } from './travel';
-import { GREETING_FILLERS, GREETINGS, THANKS, THANKS_FILLERS } from './words';
 
 /** For a tenant without an FAQ: greetings answered, everything else offered to a person. */
 const NO_FAQ: FaqConfig = {
@@ -29,9 +29,6 @@ export interface FaqReply {
   actions: ChatAction[];
   confident: boolean;
 }
-
-/** Only greeting words ("hi there", "good morning"), at least one of them a greeting. */
-const only = (ws: string[], core: Set<string>, fillers: Set<string>) => ws.some((w) => core.has(w)) && ws.every((w) => core.has(w) || fillers.has(w));
 
 /** A visitor's clause, quoted back in a sentence: one line, not too long. */
 function quoted(clause: string): string {
@@ -54,9 +51,8 @@ export function answerFromFaq(tenant: Tenant, question: string): FaqReply {
   const faq = tenant.faq ?? NO_FAQ;
   const facts = factsOf(tenant.catalog);
   const text = withoutNoise(question);
-  const ws = words(text);
-  if (only(ws, GREETINGS, GREETING_FILLERS)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
-  if (only(ws, THANKS, THANKS_FILLERS)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
+  if (isGreeting(text)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
+  if (isThanks(text)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
   const { answers, unanswered } = topicsAsked(faq, text, { places: placeNamesAround(tenant.catalog.travel.originZip) });
   if (answers.length === 0) {
     return { topics: ['unsure'], text: render(faq.unsure, facts), actions: [ACTIONS.handoff], confident: false };

@@ -59,6 +59,8 @@ export function words(text: string): string[] {
     else if (/^\d{1,4}[ap]m$/.test(raw) || (/^[ap]m$/.test(raw) && /^\d{1,4}$/.test(previous))) out.push(TIME_TOKEN);
     else if (/^\d+(st|nd|rd|th)?$/.test(raw) || NUMBER_WORDS.has(raw)) {
       // Dropped, like the count it is.
+    } else if (raw.length === 1 && !CASUAL_FORMS[raw] && !STOPWORDS.has(raw)) {
+      // A letter alone ("quick q", "option b") names nothing.
     } else out.push(...(CASUAL_FORMS[raw] ?? raw).split(' '));
     previous = raw;
   }

@@ -31,30 +31,9 @@ const scoreOf = (c: RankedClause, id: string) => c.ranked.find((r) => r.entry.id
 const sure = (c: RankedClause) => best(c) >= CONFIDENCE_THRESHOLD;
 const answers = (id: string, c: RankedClause) => scoreOf(c, id) >= CONFIDENCE_THRESHOLD && scoreOf(c, id) >= best(c) - NEAR_BEST;
 
-/**
- * The FAQ entries a message asks about, in the order it asks them, and the
- * questions in it nothing answers. Each clause is ranked on its own (so a
- * second question is not drowned by the first), then the fewest entries that
- * answer every answerable clause are chosen. When the message asks questions,
- * its other clauses ("we're 20 adults", "sent from my iPhone") are context and
- * ask nothing of their own.
- */
-export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions = {}): AskedTopics {
-  const clauses: RankedClause[] = clausesOf(text)
-    .filter((c) => explain(faq, c.text, options).length > 0)
-    .map((c) => ({ ...c, ranked: rank(faq, c.text, options) }));
-  const questions = clauses.filter((c) => c.role === 'question');
-  const asking = clauses.filter((c) => c.role !== 'aside');
-  const asked = asking.some(sure) ? asking : clauses;
-  const unanswered = questions.filter((c) => !sure(c)).map((c) => c.text);
-  let open = asked.filter(sure);
-  if (open.length === 0) {
-    // No clause alone is clear; the message as a whole may be.
-    const [whole] = rank(faq, text, options);
-    return whole && whole.score >= CONFIDENCE_THRESHOLD ? { answers: [{ entry: whole.entry, clauses: [text] }], unanswered: [] } : { answers: [], unanswered };
-  }
-  // Fewest answers: each round, the entry that answers most of the clauses still open.
-  const position = new Map(open.map((c, i) => [c, i]));
+/** The fewest entries that answer all these clauses: each round, the one that answers most of those still open. */
+function fewestAnswers(clauses: RankedClause[], position: Map<RankedClause, number>): (Answer & { at: number })[] {
+  let open = clauses;
   const chosen: (Answer & { at: number })[] = [];
   while (open.length > 0) {
     const candidates = new Map<string, { entry: FaqEntry; covers: RankedClause[]; score: number }>();
@@ -73,6 +52,43 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     chosen.push({ entry: pick.entry, clauses: pick.covers.map((c) => c.text), at });
     open = open.filter((c) => !pick.covers.includes(c));
   }
+  return chosen;
+}
+
+/**
+ * The FAQ entries a message asks about, in the order it asks them, and the
+ * questions in it nothing answers. Each clause is ranked on its own (so a
+ * second question is not drowned by the first), then the fewest entries that
+ * answer every answerable clause are chosen. A statement counts as asked
+ * ("We need vegan food."), unless nothing the message asks is answerable and
+ * it is only context ("Sent from my iPhone"); an aside to a question counts
+ * only for what the question's answer does not cover.
+ */
+export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions = {}): AskedTopics {
+  const clauses: RankedClause[] = clausesOf(text)
+    .filter((c) => explain(faq, c.text, options).length > 0)
+    .map((c) => ({ ...c, ranked: rank(faq, c.text, options) }));
+  const questions = clauses.filter((c) => c.role === 'question');
+  const asking = clauses.filter((c) => c.role !== 'aside');
+  const asked = asking.some(sure) ? asking : clauses;
+  const unanswered = questions.filter((c) => !sure(c)).map((c) => c.text);
+  const open = asked.filter(sure);
+  if (open.length === 0) {
+    // No clause alone is clear; the message as a whole may be.
+    const [whole] = rank(faq, text, options);
+    return whole && whole.score >= CONFIDENCE_THRESHOLD ? { answers: [{ entry: whole.entry, clauses: [text] }], unanswered: [] } : { answers: [], unanswered };
+  }
+  const position = new Map(clauses.map((c, i) => [c, i]));
+  const chosen = fewestAnswers(open, position);
+  // An aside no answer covers adds its own ("is there a kids price *and a minimum*"); one that
+  // an answer covers adds nothing ("how much for 15 adults *and 5 kids*").
+  const covered = (c: RankedClause) => chosen.some((a) => scoreOf(c, a.entry.id) >= CONFIDENCE_THRESHOLD);
+  chosen.push(
+    ...fewestAnswers(
+      clauses.filter((c) => c.role === 'aside' && sure(c) && !covered(c)),
+      position,
+    ),
+  );
   // In the order the message asks them.
   const ordered = chosen.sort((a, b) => a.at - b.at).map(({ entry, clauses }) => ({ entry, clauses }));
   return { answers: ordered, unanswered };

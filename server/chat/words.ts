@@ -102,7 +102,8 @@ export const STOPWORDS = new Set(
   hello hiya howdy yo hola guys folks team everyone again just
   lol lmao haha hahaha hehe jk btw omg sorry um uh hmm oh anyway certain asap fyi idk tbh kindly regards dear sir madam
   everything nothing require required requires requirement mandatory necessary stuff enough go goes going went gone
-  without within during until till across toward towards upon via except besides among afterwards afterward later etc`
+  without within during until till across toward towards upon via except besides among afterwards afterward later etc
+  method methods ways good great nice awesome cool amazing`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -145,11 +146,11 @@ export const THANKS_FILLERS = new Set([
 
 /**
  * Where one question ends and the next begins inside a sentence: "how big is the
- * deposit *and* is it refundable", "deposit amount *&* refund policy"; and an
- * aside in brackets. Sentence ends and list markers ("1)", "2.") always end one.
+ * deposit *and* is it refundable", "deposit amount *&* refund policy". Sentence
+ * ends and list markers ("1)", "2.") always end one.
  * Not "also": "can you *also* bring a cake" is one question.
  */
-export const CLAUSE_JOINERS = { words: ['and', 'n'], marks: [',', '&', '+', '/', '(', ')'] };
+export const CLAUSE_JOINERS = { words: ['and', 'n'], marks: [',', '&', '+', '/'] };
 
 /** A clause with one of these anywhere asks something: "I wanted to know *what* the price would be", "I'd like to *know* your prices". */
 export const QUESTION_WORDS = new Set([
