@@ -24,6 +24,8 @@ export interface Clause {
    * vegan food.", "Sent from my iPhone").
    */
   role: 'question' | 'aside' | 'statement';
+  /** Which sentence of the message it is in, from 0. */
+  sentence: number;
 }
 
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -74,7 +76,7 @@ export function clausesOf(message: string): Clause[] {
     at = end.index + end[0].length;
   }
   sentences.push({ text: text.slice(at), question: false });
-  for (const sentence of sentences) {
+  for (const [n, sentence] of sentences.entries()) {
     const pieces: string[] = [];
     for (const piece of sentence.text.split(JOINER).map(withoutLeadingFillers).filter(Boolean)) {
       const previous = pieces.at(-1);
@@ -87,7 +89,7 @@ export function clausesOf(message: string): Clause[] {
     // not with what only goes on with a question before it ("how much for 15 adults and 5 kids?").
     const asking = parts.some((p) => p.itself);
     const listOfTopics = sentence.question && !asking;
-    for (const { text, itself } of parts) clauses.push({ text, role: itself || listOfTopics ? 'question' : asking ? 'aside' : 'statement' });
+    for (const { text, itself } of parts) clauses.push({ text, role: itself || listOfTopics ? 'question' : asking ? 'aside' : 'statement', sentence: n });
   }
   return clauses;
 }

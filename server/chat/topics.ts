@@ -80,15 +80,13 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   }
   const position = new Map(clauses.map((c, i) => [c, i]));
   const chosen = fewestAnswers(open, position);
-  // An aside no answer covers adds its own ("is there a kids price *and a minimum*"); one that
-  // an answer covers adds nothing ("how much for 15 adults *and 5 kids*").
+  // An aside to an answered question adds an answer of its own when none covers it ("is there a kids
+  // price *and a minimum*"), not when one does ("how much for 15 adults *and 5 kids*"); an aside to a
+  // question nothing answers is part of that question ("do you rent out tables *and chairs*").
   const covered = (c: RankedClause) => chosen.some((a) => scoreOf(c, a.entry.id) >= CONFIDENCE_THRESHOLD);
-  chosen.push(
-    ...fewestAnswers(
-      clauses.filter((c) => c.role === 'aside' && sure(c) && !covered(c)),
-      position,
-    ),
-  );
+  const answered = new Set(open.filter((c) => c.role === 'question').map((c) => c.sentence));
+  const asides = clauses.filter((c) => c.role === 'aside' && answered.has(c.sentence) && sure(c) && !covered(c));
+  chosen.push(...fewestAnswers(asides, position));
   // In the order the message asks them.
   const ordered = chosen.sort((a, b) => a.at - b.at).map(({ entry, clauses }) => ({ entry, clauses }));
   return { answers: ordered, unanswered };
