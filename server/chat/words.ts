@@ -103,7 +103,7 @@ export const STOPWORDS = new Set(
   lol lmao haha hahaha hehe jk btw omg sorry um uh hmm oh anyway certain asap fyi idk tbh kindly regards dear sir madam
   everything nothing require required requires requirement mandatory necessary stuff enough go goes going went gone
   without within during until till across toward towards upon via except besides among afterwards afterward later etc
-  method methods ways good great nice awesome cool amazing`
+  method methods ways good great nice awesome cool amazing same`
     .split(/\s+/)
     .filter(Boolean),
 );
