@@ -157,7 +157,7 @@ describe('FAQ ranking', () => {
   it.each(OFF_TOPIC)('“%s” falls below the threshold and is handed to a person', (question) => {
     expect(best(question)?.score ?? 0).toBeLessThan(CONFIDENCE_THRESHOLD);
     expect(answerFromFaq(demoTenant, question)).toMatchObject({
-      topic: 'unsure',
+      topics: ['unsure'],
       confident: false,
       actions: [{ type: 'handoff', label: 'Talk to a person' }],
     });

@@ -1,6 +1,7 @@
+import { isCommonWord } from './common-words';
 import type { FaqConfig, FaqEntry } from './faq';
 import { editDistance, markPlaces, PLACE_TOKEN, STEMMED_STOPWORDS, stem, typoAllowance, words, ZIP_TOKEN } from './normalize';
-import { STOPWORDS } from './words';
+import { PREFIXES, STOPWORDS } from './words';
 
 /**
  * Below this score no FAQ answer is confident: the reply says so and offers a
@@ -41,6 +42,12 @@ interface Topic {
 interface Lexicon {
   /** Phrases (stems joined by spaces) → the concept they mean. */
   phrases: Map<string, string>;
+  /**
+   * The same phrases written without spaces or hyphens, as one stem
+   * ("grown up" → "grownup"), so "grown-ups", "grown ups" and "grownups" all
+   * meet it, and "howmuch" meets "how much".
+   */
+  squashed: Map<string, string>;
   longestPhrase: number;
   /** Raw words a typo may be corrected to, and how often each occurs. */
   vocabulary: Map<string, number>;
@@ -64,10 +71,12 @@ function indexOf(faq: FaqConfig): Index {
   const cached = indexes.get(faq);
   if (cached) return cached;
   const phrases = new Map<string, string>();
+  const squashed = new Map<string, string>();
   const vocabulary = new Map<string, number>();
   const addWords = (text: string) => {
     for (const w of words(text)) if (w !== ZIP_TOKEN) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   };
+  const members: [member: string[], concept: string][] = [];
   for (const group of faq.synonyms) {
     const head = words(group[0] ?? '')
       .map(stem)
@@ -75,17 +84,26 @@ function indexOf(faq: FaqConfig): Index {
     for (const member of group) {
       addWords(member);
       phrases.set(words(member).map(stem).join(' '), head);
+      members.push([words(member), head]);
     }
   }
   for (const entry of faq.entries) for (const ask of entry.asks) addWords(ask);
   for (const word of faq.neutral) addWords(word);
   for (const w of STOPWORDS) vocabulary.set(w, vocabulary.get(w) ?? 0);
+  const knownStems = new Set([...vocabulary.keys()].map(stem));
+  // A phrase's squashed form never takes the place of a word that means something else: "a head" is not "ahead".
+  for (const [member, concept] of members) {
+    const key = squash(member);
+    const taken = phrases.get(key) ?? squashed.get(key) ?? (knownStems.has(key) ? key : undefined);
+    if (taken === undefined || taken === concept) squashed.set(key, concept);
+  }
   const longestPhrase = Math.max(1, ...[...phrases.keys()].map((p) => p.split(' ').length));
   const lexicon: Lexicon = {
     phrases,
+    squashed,
     longestPhrase,
     vocabulary,
-    knownStems: new Set([...vocabulary.keys()].map(stem)),
+    knownStems,
     neutral: new Set(faq.neutral.flatMap(words).map(stem)),
   };
   const topics = faq.entries.map((entry) => {
@@ -121,8 +139,8 @@ function corrected(word: string, vocabulary: Map<string, number>): string | unde
   return best?.word;
 }
 
-/** "glutenfree" → ["gluten", "free"]: both halves known, one of them a word that names a topic ("homework" is not "home work"). */
-function split(word: string, known: (w: string) => boolean, telling: (w: string) => boolean): string[] | undefined {
+/** "kidsprice" → ["kids", "price"]: both halves known, one of them a word that names a topic. */
+function runTogether(word: string, known: (w: string) => boolean, telling: (w: string) => boolean): string[] | undefined {
   if (word.length < 6) return undefined;
   for (let k = 3; k <= word.length - 3; k++) {
     const [a, b] = [word.slice(0, k), word.slice(k)];
@@ -131,20 +149,39 @@ function split(word: string, known: (w: string) => boolean, telling: (w: string)
   return undefined;
 }
 
-/** What a text is about: its words mended (typos, run-together words), stemmed, synonyms and phrases read as one concept, stopwords gone. */
+/** Words run together, as one stem: "add", "ons" → "addon". */
+const squash = (ws: string[]) => stem(ws.join(''));
+
+/** "nonrefundable" → "refundable", when the FAQ knows the rest and not the whole (see `PREFIXES`). */
+function unprefixed(word: string, known: (w: string) => boolean): string | undefined {
+  const prefix = PREFIXES.find((p) => word.startsWith(p) && word.length - p.length >= 3);
+  return prefix && known(word.slice(prefix.length)) ? word.slice(prefix.length) : undefined;
+}
+
+const BARE_PREFIXES = new Set(PREFIXES);
+
+/**
+ * What a text is about: its words mended (typos, prefixes, words run together), stemmed, synonyms
+ * and phrases read as one concept however they are spaced or hyphenated,
+ * stopwords gone.
+ */
 function conceptsOf(text: string, lexicon: Lexicon, places: ReadonlySet<string> = new Set()): Set<string> {
-  const known = (w: string) => lexicon.vocabulary.has(w) || lexicon.knownStems.has(stem(w));
+  const known = (w: string) => lexicon.vocabulary.has(w) || lexicon.knownStems.has(stem(w)) || lexicon.squashed.has(stem(w));
   const telling = (w: string) => known(w) && !STOPWORDS.has(w) && !lexicon.neutral.has(stem(w));
   const mended = markPlaces(words(text), places).flatMap((w) => {
     if (w === ZIP_TOKEN || w === PLACE_TOKEN || STOPWORDS.has(w) || known(w)) return [w];
-    return split(w, known, telling) ?? [corrected(w, lexicon.vocabulary) ?? w];
+    const rest = unprefixed(w, known);
+    if (rest) return [rest];
+    // A word English knows is what the visitor meant, not a typo of one of ours.
+    if (isCommonWord(w)) return [w];
+    return runTogether(w, known, telling) ?? [corrected(w, lexicon.vocabulary) ?? w];
   });
   const stems = mended.map(stem);
   const concepts = new Set<string>();
   for (let i = 0; i < stems.length; ) {
     let matched = false;
     for (let len = Math.min(lexicon.longestPhrase, stems.length - i); len >= 1 && !matched; len--) {
-      const concept = lexicon.phrases.get(stems.slice(i, i + len).join(' '));
+      const concept = lexicon.phrases.get(stems.slice(i, i + len).join(' ')) ?? lexicon.squashed.get(squash(mended.slice(i, i + len)));
       if (concept === undefined) continue;
       concepts.add(concept);
       i += len;
@@ -153,7 +190,7 @@ function conceptsOf(text: string, lexicon: Lexicon, places: ReadonlySet<string> 
     if (matched) continue;
     const w = mended[i] ?? '';
     const s = stems[i] ?? w;
-    if (!STOPWORDS.has(w) && !STEMMED_STOPWORDS.has(s) && !lexicon.neutral.has(s)) concepts.add(s);
+    if (!STOPWORDS.has(w) && !STEMMED_STOPWORDS.has(s) && !lexicon.neutral.has(s) && !BARE_PREFIXES.has(w)) concepts.add(s);
     i++;
   }
   return concepts;
