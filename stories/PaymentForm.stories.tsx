@@ -90,7 +90,7 @@ export const Ready: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('form', { name: 'Card details' })).toBeVisible();
-    await expect(canvas.getByRole('region', { name: 'Pay your deposit' })).toHaveTextContent(/Pay the \$\d+\.\d\d deposit to confirm your event/);
+    await expect(canvas.getByRole('group', { name: 'Pay your deposit' })).toHaveTextContent(/Pay the \$\d+\.\d\d deposit to confirm your event/);
     await expect(canvas.getByRole('timer')).toHaveTextContent(/held for 1[45]:\d\d/);
     for (const label of ['Card number', 'Expiration date', 'Security code', 'Postal code']) await expect(canvas.getByLabelText(label)).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Pay deposit' })).toBeEnabled();

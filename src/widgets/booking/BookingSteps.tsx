@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type Booking, type Catalog, type Payment, type Quote, resourceId } from '../../contract';
 import { longDate, type TeppanError } from '../../core';
 import { queryKeys, useFunnel, useTeppan } from '../../query';
@@ -52,7 +52,6 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const focusHeading = useRef(handedOver);
-  const stepId = useId();
 
   const save = useCallback((next: BookingDraft) => {
     draftRef.current = next;
@@ -218,9 +217,9 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
   }
 
   return (
-    <form className="teppan-booking__form" ref={formRef} noValidate onSubmit={onSubmit} aria-labelledby={stepId}>
+    <form className="teppan-booking__form" ref={formRef} noValidate onSubmit={onSubmit}>
       <Stepper steps={STEPS} current={draft.step} label="Booking steps" />
-      <h3 className="teppan-heading teppan-booking__step" id={stepId} ref={headingRef} tabIndex={-1}>
+      <h3 className="teppan-heading teppan-booking__step" ref={headingRef} tabIndex={-1}>
         <span className="teppan-sr-only">
           Step {draft.step + 1} of {STEPS.length}:{' '}
         </span>
