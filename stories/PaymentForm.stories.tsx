@@ -89,7 +89,7 @@ type Story = StoryObj<typeof meta>;
 export const Ready: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('form', { name: 'Card details' })).toBeVisible();
+    await expect(await canvas.findByLabelText('Card number')).toBeVisible();
     await expect(canvas.getByRole('group', { name: 'Pay your deposit' })).toHaveTextContent(/Pay the \$\d+\.\d\d deposit to confirm your event/);
     await expect(canvas.getByRole('timer')).toHaveTextContent(/held for 1[45]:\d\d/);
     for (const label of ['Card number', 'Expiration date', 'Security code', 'Postal code']) await expect(canvas.getByLabelText(label)).toBeVisible();
