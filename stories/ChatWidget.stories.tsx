@@ -150,6 +150,7 @@ const meta = {
       page: () => <WidgetDocs widget="chat" label="ChatWidget" />,
       // The panel floats over the page (fixed, bottom right) and takes no room in it: a docs page gives each story a
       // frame the panel's height (38em at the widget's own 16px type) and its 16px margins, and holds the panel in it.
+      // The Launcher's too: pressed there, its panel opens in the same frame.
       story: { height: '640px' },
     },
   },
@@ -168,8 +169,6 @@ type Story = StoryObj<typeof meta>;
 /** Closed: only the "Open chat" button. */
 export const Launcher: Story = {
   args: { defaultOpen: false },
-  // Only the button (48px, 16px from the frame's bottom right).
-  parameters: { docs: { story: { height: '96px' } } },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     const launcher = await canvas.findByRole('button', { name: 'Open chat' }, { timeout: 5000 });

@@ -147,24 +147,30 @@ function placement(frame: Element) {
   return { widget, clips };
 }
 
-/** Checks each preview's widget is drawn (not zero-sized) and wholly inside its frame; the page is attached as a screenshot. */
+/** Checks a preview's widget is drawn (not zero-sized) and wholly inside its frame. */
+async function expectWhole(preview: Locator) {
+  const story = await preview.locator('[data-story-block]').getAttribute('id');
+  const at = await preview.evaluate(placement);
+  expect(at, `${story}: a widget in its preview`).toBeDefined();
+  if (!at) return;
+  const { widget, clips } = at;
+  expect(widget.right - widget.left, `${story}: the widget's width`).toBeGreaterThan(0);
+  expect(widget.bottom - widget.top, `${story}: the widget's height`).toBeGreaterThan(0);
+  for (const clip of clips) {
+    const outside = [widget.left < clip.left - 0.5, widget.top < clip.top - 0.5, widget.right > clip.right + 0.5, widget.bottom > clip.bottom + 0.5];
+    expect(outside, `${story}: the widget (${JSON.stringify(widget)}) inside ${clip.by} (${JSON.stringify(clip)})`).toEqual([false, false, false, false]);
+  }
+}
+
+/** Checks every preview's widget is whole, and that the stories leave the page to its reader; the page is attached as a screenshot. */
 async function expectWholeWidgets(page: Page, previews: Locator[], what: string) {
   // No story moves the page (a widget focusing itself as it opens).
   expect(await page.evaluate(() => window.scrollY), 'the page is still at its top').toBe(0);
-  await test.info().attach(what, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-  for (const preview of previews) {
-    const story = await preview.locator('[data-story-block]').getAttribute('id');
-    const at = await preview.evaluate(placement);
-    expect(at, `${story}: a widget in its preview`).toBeDefined();
-    if (!at) continue;
-    const { widget, clips } = at;
-    expect(widget.right - widget.left, `${story}: the widget's width`).toBeGreaterThan(0);
-    expect(widget.bottom - widget.top, `${story}: the widget's height`).toBeGreaterThan(0);
-    for (const clip of clips) {
-      const outside = [widget.left < clip.left - 0.5, widget.top < clip.top - 0.5, widget.right > clip.right + 0.5, widget.bottom > clip.bottom + 0.5];
-      expect(outside, `${story}: the widget (${JSON.stringify(widget)}) inside ${clip.by} (${JSON.stringify(clip)})`).toEqual([false, false, false, false]);
-    }
-  }
+  // A file beside the test's results (not the report's JSON): a full docs page is megabytes.
+  const path = test.info().outputPath(`${what.replaceAll(' ', '-')}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(what, { path, contentType: 'image/png' });
+  for (const preview of previews) await expectWhole(preview);
   // Nor holds it still (a phone's chat panel, meant for a page it covers).
   if (previews.length > 0) {
     await page.mouse.move(10, 10);
@@ -197,3 +203,12 @@ for (const [id, heading] of DOCS_PAGES.filter(([, , live]) => live)) {
     await expectWholeWidgets(page, await openDocs(page, id, heading), `${id} at 390 px`);
   });
 }
+
+test('the chat opened from its button on its docs page shows its panel whole in that story’s frame', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const [launcher] = await openDocs(page, 'widgets-chatwidget--docs', 'ChatWidget');
+  if (!launcher) throw new Error('No Launcher story on the ChatWidget page.');
+  await launcher.getByRole('button', { name: 'Open chat' }).click();
+  await expect(launcher.getByRole('dialog', { name: /^Questions\?/ })).toBeVisible();
+  await expectWhole(launcher);
+});
