@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { type FormEvent, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Booking, Catalog, Payment, Quote } from '../../contract';
 import { longDate, newIdempotencyKey, type TeppanError } from '../../core';
 import { queryKeys, useFunnel, useTeppan } from '../../query';
@@ -47,7 +47,6 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
   const { draft, errors, banner, submission } = model;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const stepId = useId();
 
   // Kept as the render commits, not after the next paint (where Preact runs plain effects): a reload right after
   // the last keystroke must find it.
@@ -157,9 +156,9 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
   }
 
   return (
-    <form className="teppan-booking__form" ref={formRef} noValidate onSubmit={onSubmit} aria-labelledby={stepId}>
+    <form className="teppan-booking__form" ref={formRef} noValidate onSubmit={onSubmit}>
       <Stepper steps={STEPS} current={draft.step} label="Booking steps" />
-      <h3 className="teppan-heading teppan-booking__step" id={stepId} ref={headingRef} tabIndex={-1}>
+      <h3 className="teppan-heading teppan-booking__step" ref={headingRef} tabIndex={-1}>
         <span className="teppan-sr-only">
           Step {draft.step + 1} of {STEPS.length}:{' '}
         </span>

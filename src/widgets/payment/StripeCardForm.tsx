@@ -129,7 +129,7 @@ export function StripeCardForm({ api, deposit, booking, publishableKey }: Stripe
     );
   }
   return (
-    <form className="teppan-payment__form" noValidate onSubmit={submit} aria-label="Card details">
+    <form className="teppan-payment__form" noValidate onSubmit={submit}>
       <PaymentAlert deposit={deposit} />
       {message ? (
         <div className="teppan-payment__alert" role="alert">

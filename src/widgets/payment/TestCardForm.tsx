@@ -92,7 +92,7 @@ export function TestCardForm({ api, deposit, amount, merchant }: TestCardFormPro
   }, [fieldErrors, focus]);
 
   return (
-    <form className="teppan-payment__form" ref={formRef} noValidate onSubmit={submit} aria-label="Card details">
+    <form className="teppan-payment__form" ref={formRef} noValidate onSubmit={submit}>
       <PaymentAlert deposit={deposit} />
       <TextField label="Card number" inputMode="numeric" autoComplete="cc-number" placeholder="1234 1234 1234 1234" {...bind('number')} required />
       <div className="teppan-payment__pair">

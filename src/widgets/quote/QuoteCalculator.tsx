@@ -4,8 +4,8 @@ import type { Quote } from '../../contract';
 import { bookableDates, emitLog, formatMoney, priceQuote, safeStorage, type TeppanError } from '../../core';
 import { queryKeys, useCatalog, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, LineItems, TextField, uiCss, useStyles } from '../../ui';
-import { minHeight } from '../specs';
 import { useHostCallback } from '../useHostCallback';
+import { WidgetFrame } from '../WidgetFrame';
 import { checkQuoteForm, emptyQuoteForm, isQuoteFormValues, type QuoteFormValues } from './form';
 import css from './quote.css?inline';
 import { quoteSpec } from './spec';
@@ -44,7 +44,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
   const client = useQueryClient();
   const { handOff } = useFunnel();
   const draftKey = `teppan:quote-draft:${scope}`;
-  const ids = { title: useId(), summary: useId(), form: useId() };
+  const formId = useId();
 
   const [values, setValues] = useState<QuoteFormValues>(
     () =>
@@ -146,12 +146,9 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
         : 'Enter your guests to see a price.';
 
   return (
-    <section className="teppan-root teppan-quote" part="root" aria-labelledby={ids.title} style={{ minHeight: minHeight(quoteSpec) }}>
-      <h2 className="teppan-heading" id={ids.title} part="heading">
-        {props.heading ?? 'Get an instant quote'}
-      </h2>
+    <WidgetFrame spec={quoteSpec} className="teppan-quote" heading={props.heading ?? 'Get an instant quote'}>
       <div className="teppan-quote__layout">
-        <form className="teppan-quote__form" id={ids.form} ref={formRef} noValidate onSubmit={book} aria-labelledby={ids.title}>
+        <form className="teppan-quote__form" id={formId} ref={formRef} noValidate onSubmit={book}>
           <div className="teppan-quote__pair">
             <TextField label="Adults" {...NUMERIC} {...set('adults')} error={errorFor('adults')} data-field="adults" required />
             <TextField
@@ -223,8 +220,8 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           </div>
         </form>
 
-        <section className="teppan-quote__summary" part="summary" aria-labelledby={ids.summary}>
-          <h3 id={ids.summary}>{quote ? 'Your quote' : 'Your estimate'}</h3>
+        <div className="teppan-quote__summary" part="summary">
+          <h3>{quote ? 'Your quote' : 'Your estimate'}</h3>
           {lines.length > 0 && total !== undefined ? (
             <LineItems
               caption={quote ? 'Quote' : 'Estimate'}
@@ -235,14 +232,14 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           <p className="teppan-quote__status">{status}</p>
           {quote ? <p className="teppan-quote__deposit">{money(quote.depositCents)} deposit to book your date.</p> : null}
           {server.error && server.error.kind !== 'validation' ? <ErrorNotice error={server.error} onRetry={server.retry} /> : null}
-          <Button type="submit" form={ids.form} busy={server.pending && !quote}>
+          <Button type="submit" form={formId} busy={server.pending && !quote}>
             Book this quote
           </Button>
-        </section>
+        </div>
       </div>
       <p className="teppan-sr-only" aria-live="polite">
         {announcement}
       </p>
-    </section>
+    </WidgetFrame>
   );
 }
