@@ -18,7 +18,7 @@ describe('the chat evaluation set (npm run bench:chat)', () => {
   });
 
   it('is big and varied enough to mean something', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(300);
+    expect(questions.length).toBeGreaterThanOrEqual(841);
     expect(questions.filter(isOffTopic).length / questions.length).toBeGreaterThanOrEqual(0.15);
     expect(questions.filter(isMultiTopic).length).toBeGreaterThanOrEqual(30);
     for (const half of ['tuning', 'held-out']) expect(questions.filter((q) => q.half === half).length).toBeGreaterThanOrEqual(120);
