@@ -75,6 +75,8 @@ export function stem(word: string): string {
   // "cancell" (cancelled) and "cancel", "grill" and "gril".
   if (w.length > 3 && /([^aeiou])\1$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  // "veggie" and "veggies" ("veggy"), "party" and "parti": one stem.
+  if (/[^aeiou]y$/.test(w) && w.length > 3) w = `${w.slice(0, -1)}i`;
   return w;
 }
 

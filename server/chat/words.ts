@@ -124,7 +124,8 @@ export const STOPWORDS = new Set(
   whole entire full fully final finally exact exactly rough roughly approximately different separate separately standard basic usual usually
   normal normally typical typically general generally overall actual actually specific specifically particular particularly whatever anyways
   literally basically honestly definitely absolutely totally super quite rather fairly extremely somewhat lots bit bunch few several various
-  alright possible vs versus later back part level expect expecting expected promise guarantee ensure severe serious seriously mild slightly`
+  alright possible vs versus later back part level expect expecting expected promise guarantee ensure severe serious seriously mild slightly
+  around ish little doable feasible manageable workable realistic`
     .split(/\s+/)
     .filter(Boolean),
 );
