@@ -110,6 +110,10 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['how much do i have to put down', 'deposit'],
   ['how do i pay the rest', 'deposit'],
   ['do kids under 3 eat free', 'children'],
+  // Typos in short words: a letter missing, two swapped.
+  ['how lon does it last', 'length'],
+  ['whats on teh menu', 'menu'],
+  ['do we need tabels', 'equipment'],
   ['are you available on christmas', 'booking'],
 ];
 

@@ -149,11 +149,14 @@ function indexOf(faq: FaqConfig): Index {
  * rarely miss that one, and "game" is not "same", nor "meaning" "seating".
  */
 function corrected(word: string, vocabulary: Map<string, number>): string | undefined {
-  const allowance = typoAllowance(word);
+  // A three-letter word that is no word may be a longer one missing a letter ("kds", "bok") or with two
+  // swapped ("teh"); another letter in its place makes too many other words to guess.
+  const allowance = word.length === 3 ? 1 : typoAllowance(word);
   if (allowance === 0) return undefined;
   let best: { word: string; distance: number; count: number } | undefined;
   for (const [candidate, count] of vocabulary) {
     if (candidate.length < 3 || candidate[0] !== word[0]) continue;
+    if (word.length === 3 && candidate.length !== 4 && [...candidate].sort().join('') !== [...word].sort().join('')) continue;
     const distance = editDistance(word, candidate, allowance);
     if (distance > allowance) continue;
     if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
@@ -214,7 +217,8 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     if (rest) return [rest];
     // A word English knows is what the visitor meant, not a typo of one of ours.
     if (isCommonWord(w)) return [w];
-    return runTogether(w, known, telling) ?? [corrected(w, lexicon.vocabulary) ?? w];
+    const mended = corrected(w, lexicon.vocabulary);
+    return mended ? [mended] : (runTogether(w, known, telling) ?? [w]);
   });
   const stems = mended.map(stem);
   const concepts = new Set<string>();
