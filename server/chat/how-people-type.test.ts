@@ -111,6 +111,13 @@ describe('the chat copes with how people type', () => {
       expect(travel).toMatch(/^92660 is 37 miles from us: travel is \$14\./);
     });
 
+    it('reads what the visitor tells of themselves as context beside a question, not as a question', () => {
+      expect(ask('Just booked for next month. When is the remaining balance due?').topics).toEqual(['deposit']);
+      expect(ask('We are hosting a graduation party in June with about 35 guests. What would the cost be?').topics).toEqual(['prices']);
+      // Without a question, what they tell is what they ask.
+      expect(ask('We need vegan food for 3 guests.').topics).toEqual(['dietary']);
+    });
+
     it('answers the part it knows and offers a person for the part it does not, saying which', () => {
       const reply = ask('how much per person and do you bring a DJ?');
       expect(reply).toMatchObject({ topics: ['prices', 'unsure'], confident: true });

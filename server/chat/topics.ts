@@ -60,17 +60,21 @@ function fewestAnswers(clauses: RankedClause[], position: Map<RankedClause, numb
  * questions in it nothing answers. Each clause is ranked on its own (so a
  * second question is not drowned by the first), then the fewest entries that
  * answer every answerable clause are chosen. A statement counts as asked
- * ("We need vegan food."), unless nothing the message asks is answerable and
- * it is only context ("Sent from my iPhone"); an aside to a question counts
- * only for what the question's answer does not cover.
+ * ("We need vegan food.") when no question of the message is answerable;
+ * beside one it is the visitor's context ("Just booked for next month. When
+ * is the balance due?"); an aside to a question counts only for what the
+ * question's answer does not cover.
  */
 export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions = {}): AskedTopics {
   const clauses: RankedClause[] = clausesOf(text)
     .filter((c) => explain(faq, c.text, options).length > 0)
     .map((c) => ({ ...c, ranked: rank(faq, c.text, options) }));
   const questions = clauses.filter((c) => c.role === 'question');
+  // What the message asks: its questions when one is answerable (statements around them are the
+  // visitor's context: "Just booked for next month. When is the balance due?"), else its statements
+  // too ("We need vegan food."), else everything, asides included.
   const asking = clauses.filter((c) => c.role !== 'aside');
-  const asked = asking.some(sure) ? asking : clauses;
+  const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : clauses;
   const unanswered = questions.filter((c) => !sure(c)).map((c) => c.text);
   const open = asked.filter(sure);
   if (open.length === 0) {
