@@ -118,6 +118,12 @@ describe('the chat copes with how people type', () => {
       expect(ask('We need vegan food for 3 guests.').topics).toEqual(['dietary']);
     });
 
+    it('takes a question that leans to an answer the message gets anyway as answered by it', () => {
+      expect(ask('is it chicken, steak and shrimp? can each guest swap proteins').topics).toEqual(['menu']);
+      // Not one that names what only a person answers.
+      expect(ask('what comes with the meal? and can you bring a bounce house').topics).toEqual(['menu', 'unsure']);
+    });
+
     it('answers the part it knows and offers a person for the part it does not, saying which', () => {
       const reply = ask('how much per person and do you bring a DJ?');
       expect(reply).toMatchObject({ topics: ['prices', 'unsure'], confident: true });

@@ -9,6 +9,9 @@ import { CONFIDENCE_THRESHOLD, explain, type Ranked, type RankOptions, rank } fr
  */
 const NEAR_BEST = 0.05;
 
+/** A question scoring this much for an answer the message gets anyway is taken as answered by it. */
+const LEANING = 0.6;
+
 export interface Answer {
   entry: FaqEntry;
   /** The clauses of the message it answers. */
@@ -75,11 +78,11 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // too ("We need vegan food."), else everything, asides included.
   const asking = clauses.filter((c) => c.role !== 'aside');
   const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : clauses;
-  const unanswered = questions.filter((c) => !sure(c)).map((c) => c.text);
   const open = asked.filter(sure);
   if (open.length === 0) {
     // No clause alone is clear; the message as a whole may be.
     const [whole] = rank(faq, text, options);
+    const unanswered = questions.filter((c) => !sure(c)).map((c) => c.text);
     return whole && whole.score >= CONFIDENCE_THRESHOLD ? { answers: [{ entry: whole.entry, clauses: [text] }], unanswered: [] } : { answers: [], unanswered };
   }
   const position = new Map(clauses.map((c, i) => [c, i]));
@@ -93,5 +96,8 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   chosen.push(...fewestAnswers(asides, position));
   // In the order the message asks them.
   const ordered = chosen.sort((a, b) => a.at - b.at).map(({ entry, clauses }) => ({ entry, clauses }));
-  return { answers: ordered, unanswered };
+  // A question that leans to an answer given anyway is answered by it ("is it chicken, steak and
+  // shrimp? can people *pick* different proteins"), though a word of it is new to the FAQ.
+  const leansTo = (c: RankedClause) => best(c) >= LEANING && chosen.some((a) => a.entry.id === c.ranked[0]?.entry.id);
+  return { answers: ordered, unanswered: questions.filter((c) => !sure(c) && !leansTo(c)).map((c) => c.text) };
 }
