@@ -184,6 +184,11 @@ describe('FAQ ranking', () => {
     expect(explain(faq, 'who won the game')).toEqual(['won', 'gam']);
   });
 
+  it('reads a phrase in other words of the same meaning: "min order" is the minimum order', () => {
+    expect(explain(faq, 'min order?')).toEqual(['minimum']);
+    expect(explain(faq, 'whats the min purchase')).toEqual(['minimum']);
+  });
+
   it('reads a one-word town name as a place only where a place is meant', () => {
     expect(explain(faq, 'do you travel to orange', { places })).toEqual(['travel']);
     expect(explain(faq, 'do you serve orange chicken', { places })).toContain('orang');

@@ -64,6 +64,8 @@ interface Lexicon {
    */
   squashed: Map<string, string>;
   longestPhrase: number;
+  /** Phrases of two words or more, each word replaced by the concept it means alone ("minimum spend" for "min spend"). */
+  canonical: Map<string, string>;
   /** Raw words a typo may be corrected to, and how often each occurs. */
   vocabulary: Map<string, number>;
   knownStems: Set<string>;
@@ -119,9 +121,18 @@ function indexOf(faq: FaqConfig): Index {
     if (taken === undefined || taken === concept) squashed.set(key, concept);
   }
   const longestPhrase = Math.max(1, ...[...phrases.keys()].map((p) => p.split(' ').length));
+  // Phrases with their words read as the synonyms they are, so "min spend" meets "minimum spend".
+  const canonical = new Map<string, string>();
+  for (const [key, concept] of phrases) {
+    const stems = key.split(' ');
+    if (stems.length < 2) continue;
+    const canon = stems.map((s) => phrases.get(s) ?? s).join(' ');
+    if (!phrases.has(canon) && !canonical.has(canon)) canonical.set(canon, concept);
+  }
   const lexicon: Lexicon = {
     phrases,
     squashed,
+    canonical,
     longestPhrase,
     vocabulary,
     knownStems,
@@ -185,6 +196,12 @@ function unprefixed(word: string, known: (w: string) => boolean): string | undef
 
 const BARE_PREFIXES = new Set(PREFIXES);
 
+/** The concept of a run of stems read word by word as the concepts they mean alone ("min spend" → "minimum spend"). */
+function canonicalPhrase(run: string[], lexicon: Lexicon): string | undefined {
+  const canon = run.map((s) => lexicon.phrases.get(s) ?? s).join(' ');
+  return lexicon.phrases.get(canon) ?? lexicon.canonical.get(canon);
+}
+
 /**
  * What a text is about: its words mended (typos, prefixes, words run together), stemmed, synonyms
  * and phrases read as one concept however they are spaced or hyphenated,
@@ -226,7 +243,9 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
   for (let i = 0; i < stems.length; ) {
     let matched = false;
     for (let len = Math.min(lexicon.longestPhrase, stems.length - i); len >= 1 && !matched; len--) {
-      const concept = lexicon.phrases.get(stems.slice(i, i + len).join(' ')) ?? lexicon.squashed.get(squash(mended.slice(i, i + len)));
+      const run = stems.slice(i, i + len);
+      const concept =
+        lexicon.phrases.get(run.join(' ')) ?? lexicon.squashed.get(squash(mended.slice(i, i + len))) ?? (len > 1 ? canonicalPhrase(run, lexicon) : undefined);
       if (concept === undefined) continue;
       concepts.add(concept);
       i += len;
