@@ -110,6 +110,9 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['how much do i have to put down', 'deposit'],
   ['how do i pay the rest', 'deposit'],
   ['do kids under 3 eat free', 'children'],
+  // Any day of the month, any number of hours.
+  ['are you free on the 12th', 'booking'],
+  ['is it like 2 hours', 'length'],
   // Typos in short words: a letter missing, two swapped.
   ['how lon does it last', 'length'],
   ['whats on teh menu', 'menu'],

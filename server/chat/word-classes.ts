@@ -17,7 +17,17 @@ export interface WordClasses {
   placeNames: ReadonlySet<string>;
 }
 
-const phraseKey = (text: string) => tokens(text).map(stem).join(' ');
+/**
+ * A token's stem, a count as `#n` and a day of the month as `#nth`, so a class may hold
+ * "#n hours" (a duration) or "the #nth" (a date) whatever the number.
+ */
+function countless(token: string): string {
+  const day = /^(\d{1,2})(st|nd|rd|th)$/.exec(token);
+  if (day) return Number(day[1]) <= 31 ? '#nth' : '#n';
+  return isCount(token) ? '#n' : stem(token);
+}
+
+const phraseKey = (text: string) => tokens(text).map(countless).join(' ');
 
 function classesOf(source: { classes: Record<string, string[]>; placeNames: string[] }): WordClasses {
   const phrases = new Map<string, string>();
@@ -62,7 +72,7 @@ export interface Marking {
  * names that hold one, and dropped afterwards by the caller.
  */
 export function markClasses(ts: string[], { classes, places, tenantAt }: Marking): string[] {
-  const stems = ts.map(stem);
+  const stems = ts.map(countless);
   const out: string[] = [];
   const isPlace = (name: string) => places.has(name) || classes.placeNames.has(name);
   for (let i = 0; i < ts.length; ) {
