@@ -131,6 +131,7 @@ describe('the chat copes with how people type', () => {
       expect(reply.text).toMatch(/As for “do you bring a DJ”, I’m not sure/);
       expect(reply.actions.map((a) => a.type)).toEqual(['quote', 'handoff']);
       expect(ask('how much per person, and do you bring a DJ?').text).toMatch(/As for “do you bring a DJ”/);
+      expect(ask('refund policy and are you hiring').topics).toEqual(['cancellation', 'unsure']);
     });
   });
 
@@ -139,6 +140,7 @@ describe('the chat copes with how people type', () => {
     'are you hiring chefs? I want to apply',
     'what’s the weather in LA tomorrow',
     'is Benihana cheaper than you?',
+    'do you rent out tables and chairs',
     '<script>alert("hi")</script>',
     'https://example.com/cheap-hibachi',
     '😂😂😂',

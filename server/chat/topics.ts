@@ -77,7 +77,11 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // visitor's context: "Just booked for next month. When is the balance due?"), else its statements
   // too ("We need vegan food."), else everything, asides included.
   const asking = clauses.filter((c) => c.role !== 'aside');
-  const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : clauses;
+  // An aside after a question nothing answers is part of that question ("do you rent out tables *and chairs*").
+  const partOfUnsure = (c: RankedClause, i: number) =>
+    c.role === 'aside' && clauses.slice(0, i).some((q) => q.role === 'question' && q.sentence === c.sentence && !sure(q));
+  const free = clauses.filter((c, i) => !partOfUnsure(c, i));
+  const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : free;
   const open = asked.filter(sure);
   if (open.length === 0) {
     // No clause alone is clear; the message as a whole may be.
