@@ -18,7 +18,9 @@ describe('the chat evaluation set (npm run bench:chat)', () => {
   });
 
   it('is big and varied enough to mean something', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(300);
+    expect(questions.length).toBeGreaterThanOrEqual(841);
+    // Phrasings by a writer outside the team, who had not seen the code: the check that matters.
+    expect(questions.filter((q) => q.source === 'outside').length).toBeGreaterThanOrEqual(290);
     expect(questions.filter(isOffTopic).length / questions.length).toBeGreaterThanOrEqual(0.15);
     expect(questions.filter(isMultiTopic).length).toBeGreaterThanOrEqual(30);
     for (const half of ['tuning', 'held-out']) expect(questions.filter((q) => q.half === half).length).toBeGreaterThanOrEqual(120);
@@ -30,6 +32,10 @@ describe('the chat evaluation set (npm run bench:chat)', () => {
     const seen = new Set<string>();
     const repeated = questions.filter((q) => seen.size === seen.add(q.text.toLowerCase()).size);
     expect(repeated.map((q) => q.text)).toEqual([]);
+  });
+
+  it('tells whose questions are whose by the `# source:` line above them', () => {
+    expect(parseEvalSet('prices a\n# source: outside\n# a comment\nprices b').map((q) => q.source)).toEqual(['team', 'outside']);
   });
 
   it('grades an answer right only with the expected topics, and a person exactly for an off-topic part', () => {

@@ -12,6 +12,8 @@ export interface EvalQuestion {
   /** The acceptable answers: each a set of topic ids (`off-topic` for a part a person should answer). */
   expected: string[][];
   half: Half;
+  /** Who wrote it: the section's `# source: …` line above it (`team` before any). */
+  source: string;
   /** Its line in the file, for reports. */
   line: number;
 }
@@ -28,11 +30,14 @@ export function halfOf(text: string): Half {
   return first % 2 === 0 ? 'tuning' : 'held-out';
 }
 
-/** The evaluation file: `expected question` a line (see its header), `#` comments. */
-export function parseEvalSet(source: string): EvalQuestion[] {
+/** The evaluation file: `expected question` a line (see its header), `#` comments, `# source: name` before the questions a writer added. */
+export function parseEvalSet(file: string): EvalQuestion[] {
   const questions: EvalQuestion[] = [];
-  for (const [i, raw] of source.split('\n').entries()) {
+  let source = 'team';
+  for (const [i, raw] of file.split('\n').entries()) {
     const line = raw.trim();
+    const named = /^#\s*source:\s*(\S+)/.exec(line);
+    if (named?.[1]) source = named[1];
     if (!line || line.startsWith('#')) continue;
     const space = line.search(/\s/);
     if (space < 0) throw new Error(`Line ${i + 1}: expected a label, a space and a question.`);
@@ -41,7 +46,7 @@ export function parseEvalSet(source: string): EvalQuestion[] {
       .slice(0, space)
       .split('|')
       .map((alternative) => alternative.split('+'));
-    questions.push({ text, expected, half: halfOf(text), line: i + 1 });
+    questions.push({ text, expected, half: halfOf(text), source, line: i + 1 });
   }
   return questions;
 }

@@ -39,6 +39,15 @@ for (const h of ['tuning', 'held-out'] as const) {
     `    ${h}: off-topic ${pct(handedOff.filter((r) => r.q.half === h).length, offTopic.filter((r) => r.q.half === h).length)}, two-topic ${pct(half(h).filter((r) => isMultiTopic(r.q) && r.right).length, half(h).filter((r) => isMultiTopic(r.q)).length)}`,
   );
 }
+// Each writer's questions apart: those by people outside the team are the check that matters.
+for (const source of new Set(questions.map((q) => q.source))) {
+  const rows = results.filter((r) => r.q.source === source);
+  const right = (h: Half) => `${rows.filter((r) => r.q.half === h && r.right).length}/${rows.filter((r) => r.q.half === h).length}`;
+  const off = offTopic.filter((r) => r.q.source === source);
+  console.log(
+    `    written by ${source}: tuning ${right('tuning')}, held-out ${right('held-out')}, off-topic ${handedOff.filter((r) => r.q.source === source).length}/${off.length}`,
+  );
+}
 
 const label = (q: EvalQuestion) => q.expected.map((a) => a.join('+')).join(' | ');
 // While tuning, `--tuning-only` keeps the held-out failures out of sight: tune on what the tuning half shows.

@@ -3,6 +3,7 @@ import {
   ABBREVIATIONS,
   CLAUSE_JOINERS,
   CONTINUING_WORDS,
+  FIRST_PERSON,
   GREETING_FILLERS,
   GREETINGS,
   LEADING_FILLERS,
@@ -57,6 +58,9 @@ function asksItself(text: string): boolean {
   return (first !== undefined && QUESTION_OPENERS.has(first)) || ws.some((w) => QUESTION_WORDS.has(w));
 }
 
+/** Whether a clause starts by telling of the visitor ("my guest list…", "we're at 70 now"). */
+const tellsOfVisitor = (text: string) => FIRST_PERSON.has(words(text).find((w) => !LEADING_FILLERS.has(w)) ?? '');
+
 /**
  * A message cut where one question may end and another begin: at sentence
  * ends, and at the words and marks that join two questions in one sentence
@@ -84,12 +88,16 @@ export function clausesOf(message: string): Clause[] {
       else pieces.push(piece);
     }
     // A greeting or a thank-you asks nothing, however its words read ("good *afternoon*").
-    const parts = pieces.filter((p) => !isGreeting(p) && !isThanks(p)).map((text) => ({ text, itself: asksItself(text) }));
+    const parts = pieces.filter((p) => !isGreeting(p) && !isThanks(p)).map((text) => ({ text, itself: asksItself(text), tells: tellsOfVisitor(text) }));
     // A question mark asks with every part of a list of topics ("deposit amount & refund policy?"), but
-    // not with what only goes on with a question before it ("how much for 15 adults and 5 kids?").
+    // not with what only goes on with a question before it ("how much for 15 adults and 5 kids?"),
+    // nor with what the visitor tells of themselves ("my guest list keeps growing, too many?").
     const asking = parts.some((p) => p.itself);
     const listOfTopics = sentence.question && !asking;
-    for (const { text, itself } of parts) clauses.push({ text, role: itself || listOfTopics ? 'question' : asking ? 'aside' : 'statement', sentence: n });
+    for (const { text, itself, tells } of parts) {
+      const role = itself || (listOfTopics && !tells) ? 'question' : asking || listOfTopics ? 'aside' : 'statement';
+      clauses.push({ text, role, sentence: n });
+    }
   }
   return clauses;
 }

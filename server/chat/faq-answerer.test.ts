@@ -31,11 +31,14 @@ function expectedTravel(zip: string, tenant = demoTenant): string {
 
 describe('the FAQ answerer', () => {
   it('says prices, minimum, deposit and travel from the catalog, never from copied text', () => {
-    expect(answerFromFaq(demoTenant, 'how much per kid').text).toMatch(
+    expect(answerFromFaq(demoTenant, 'how much per person').text).toMatch(
       /^It’s \$60 per adult and \$30 per child under 12\. .*\$600 food minimum.*free within 30 miles/,
     );
-    expect(answerFromFaq(repriced, 'how much per kid').text).toMatch(
+    expect(answerFromFaq(repriced, 'how much per person').text).toMatch(
       /^It’s \$72\.50 per adult and \$35 per child under 10\. .*\$800 food minimum.*free within 20 miles/,
+    );
+    expect(answerFromFaq(repriced, 'how much per kid').text).toBe(
+      'Kids love the show! Children under 10 are $35 a plate (adults $72.50). Just count the kids when you get your quote.',
     );
     expect(answerFromFaq(repriced, 'whats the deposit').text).toMatch(/A \$150 deposit .* 20 minutes/);
     expect(answerFromFaq(repriced, 'is there a minimum').text).toContain('$800 minimum, about 12 adults at $72.50');
@@ -81,7 +84,7 @@ describe('the FAQ answerer', () => {
     expect(answerFromFaq(demoTenant, 'hi')).toMatchObject({ text: expect.stringMatching(/What would you like to know\?$/) });
     expect(answerFromFaq(demoTenant, 'thank you so much!')).toMatchObject({ topics: ['thanks'], confident: true, actions: [] });
     // A greeting with a question is a question.
-    expect(answerFromFaq(demoTenant, 'hi, how much per kid?').topics).toEqual(['prices']);
+    expect(answerFromFaq(demoTenant, 'hi, how much per kid?').topics).toEqual(['children']);
   });
 
   it('without an FAQ, greets and offers a person for everything else', () => {

@@ -1,5 +1,5 @@
 import type { ChatAction } from '../../src/contract';
-import { placeNamesAround } from '../domain/geo';
+import { usPlaceNames } from '../domain/geo';
 import type { Tenant } from '../tenants';
 import { ACTIONS, type Answerer } from './answerer';
 import { isGreeting, isThanks } from './clauses';
@@ -53,7 +53,7 @@ export function answerFromFaq(tenant: Tenant, question: string): FaqReply {
   const text = withoutNoise(question);
   if (isGreeting(text)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
   if (isThanks(text)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
-  const { answers, unanswered } = topicsAsked(faq, text, { places: placeNamesAround(tenant.catalog.travel.originZip) });
+  const { answers, unanswered } = topicsAsked(faq, text, { places: usPlaceNames() });
   if (answers.length === 0) {
     return { topics: ['unsure'], text: render(faq.unsure, facts), actions: [ACTIONS.handoff], confident: false };
   }

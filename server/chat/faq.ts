@@ -46,7 +46,16 @@ export const faqConfig = z.strictObject({
   }),
   /** Words about the business as a whole that name no topic ("party", "chef", "policy"): read past, like "the". */
   neutral: z.array(z.string().check(z.minLength(1))),
-  /** Words that mean the same here, for the ranking; the first of each group names it. Phrases allowed ("how much"). */
+  /**
+   * What only a person answers here: words, phrases and word classes (`#music`, see
+   * word-classes.en.json). A question that names one goes to a person, whatever
+   * else it names ("do you sell *gift cards*", "can I pay in *cash*").
+   */
+  handoff: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /**
+   * Words that mean the same here, for the ranking; the first of each group names it. Phrases allowed ("how much"),
+   * and word classes (`#food`: any dish the FAQ does not name itself).
+   */
   synonyms: z.array(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
   entries: z.array(faqEntry).check(
     z.minLength(1),

@@ -94,12 +94,12 @@ describe('the chat copes with how people type', () => {
 
     it('gets one answer when one answer covers both parts', () => {
       expect(ask('how much for 15 adults and 5 kids?').topics).toEqual(['prices']);
-      expect(ask('how much for my kids (ages 3 and 7)?').topics).toEqual(['prices']);
+      expect(ask('how much for my kids (ages 3 and 7)?').topics).toEqual(['children']);
       expect(ask('do you bring tables and chairs').topics).toEqual(['equipment']);
     });
 
     it('gets a second answer for a second topic named in passing, and none for a greeting', () => {
-      expect(ask('is there a kids price and a minimum').topics).toEqual(['prices', 'minimum']);
+      expect(ask('is there a kids price and a minimum').topics).toEqual(['children', 'minimum']);
       expect(ask('good afternoon, how long is the show').topics).toEqual(['length']);
     });
 
@@ -111,6 +111,19 @@ describe('the chat copes with how people type', () => {
       expect(travel).toMatch(/^92660 is 37 miles from us: travel is \$14\./);
     });
 
+    it('reads what the visitor tells of themselves as context beside a question, not as a question', () => {
+      expect(ask('Just booked for next month. When is the remaining balance due?').topics).toEqual(['deposit']);
+      expect(ask('We are hosting a graduation party in June with about 35 guests. What would the cost be?').topics).toEqual(['prices']);
+      // Without a question, what they tell is what they ask.
+      expect(ask('We need vegan food for 3 guests.').topics).toEqual(['dietary']);
+    });
+
+    it('takes a question that leans to an answer the message gets anyway as answered by it', () => {
+      expect(ask('is it chicken, steak and shrimp? can each guest swap proteins').topics).toEqual(['menu']);
+      // Not one that names what only a person answers.
+      expect(ask('what comes with the meal? and can you bring a bounce house').topics).toEqual(['menu', 'unsure']);
+    });
+
     it('answers the part it knows and offers a person for the part it does not, saying which', () => {
       const reply = ask('how much per person and do you bring a DJ?');
       expect(reply).toMatchObject({ topics: ['prices', 'unsure'], confident: true });
@@ -118,6 +131,7 @@ describe('the chat copes with how people type', () => {
       expect(reply.text).toMatch(/As for “do you bring a DJ”, I’m not sure/);
       expect(reply.actions.map((a) => a.type)).toEqual(['quote', 'handoff']);
       expect(ask('how much per person, and do you bring a DJ?').text).toMatch(/As for “do you bring a DJ”/);
+      expect(ask('refund policy and are you hiring').topics).toEqual(['cancellation', 'unsure']);
     });
   });
 
@@ -126,6 +140,7 @@ describe('the chat copes with how people type', () => {
     'are you hiring chefs? I want to apply',
     'what’s the weather in LA tomorrow',
     'is Benihana cheaper than you?',
+    'do you rent out tables and chairs',
     '<script>alert("hi")</script>',
     'https://example.com/cheap-hibachi',
     '😂😂😂',

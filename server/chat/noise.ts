@@ -7,9 +7,9 @@
  * is only noise is left with nothing to answer, and goes to a person.
  */
 const NOISE: RegExp[] = [
-  // Code blocks and inline code, whatever is inside.
+  // Code blocks and inline code, whatever is inside; not a word in backticks, which marks the word ("`deposit`?").
   /```[\s\S]*?(```|$)/g,
-  /`[^`\n]*`/g,
+  /`(?!\s*\p{L}+\s*`)[^`\n]*`/gu,
   // Elements whose content is not the visitor's prose: a link's text, a script.
   /<(a|script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi,
   // Tags of HTML or XML, and a model's special tokens (`</s>`, `<|im_start|>`).
@@ -33,7 +33,10 @@ const NOISE: RegExp[] = [
   /^\s*(?:(?:re|fw|fwd)\s*:\s*)+/i,
 ];
 
-/** The text with the noise above blanked out (a space in its place, so words on either side stay apart). */
+/** Tags that break a line (`<br>`, `</p>`, `<li>`): text on either side is another sentence, not one run together. */
+const LINE_BREAK = /<\/?(?:br|p|div|li|ul|ol|h[1-6]|tr|blockquote)\b[^<>]*>/gi;
+
+/** The text with the noise above blanked out (a space in its place, so words on either side stay apart; a line break for a tag that breaks the line). */
 export function withoutNoise(text: string): string {
-  return NOISE.reduce((t, pattern) => t.replace(pattern, ' '), text);
+  return NOISE.reduce((t, pattern) => t.replace(pattern, ' '), text.replace(LINE_BREAK, '\n'));
 }

@@ -9,23 +9,6 @@ export const TIME_TOKEN = '#time';
 /** Stands for the name of a place (a city, a town) the question mentions. */
 export const PLACE_TOKEN = '#place';
 
-/** A one-word place name counts only after one of these: "is it likely to rain" is not about Likely, California. */
-const BEFORE_PLACE = new Set(['to', 'in', 'near', 'around', 'from', 'at', 'into', 'cover', 'service', 'reach', 'visit']);
-
-/** Replaces the place names among `words` (up to three words long) with `#place`. */
-export function markPlaces(words: string[], places: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; ) {
-    let length = 0;
-    for (let n = Math.min(3, words.length - i); n >= 1 && !length; n--) {
-      if (places.has(words.slice(i, i + n).join(' ')) && (n > 1 || BEFORE_PLACE.has(words[i - 1] ?? ''))) length = n;
-    }
-    out.push(length ? PLACE_TOKEN : (words[i] ?? ''));
-    i += length || 1;
-  }
-  return out;
-}
-
 /** The first five-digit ZIP code in a text, if any. */
 export function zipIn(text: string): string | undefined {
   return /(?<!\d)(\d{5})(?!\d)/.exec(text)?.[1];
@@ -34,13 +17,16 @@ export function zipIn(text: string): string | undefined {
 /** "we're", "you'll", "I'd": endings that, with the apostrophe dropped, would make other words ("were", "youll"). */
 const CONTRACTION = /(?<=\p{L})['’](re|ll|ve|d|m)\b/gu;
 
+/** Stands for a count ("20", "twenty", "3rd") in `tokens`: `words` drops it, since a count says nothing about the topic. */
+const COUNT = /^\d+(st|nd|rd|th)?$/;
+export const isCount = (token: string) => COUNT.test(token) || NUMBER_WORDS.has(token);
+
 /**
  * Lowercase words, accents and apostrophes gone, contractions and casual
- * forms spelled out, ZIP codes as `#zip`, times of day as `#time`, other
- * numbers dropped, in figures or words ("20 people", "one chef": about
- * people, about chefs).
+ * forms spelled out, ZIP codes as `#zip`, times of day as `#time`; counts
+ * kept, in figures or words (a place may be named by one: "Thousand Oaks").
  */
-export function words(text: string): string[] {
+export function tokens(text: string): string[] {
   const plain = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -57,15 +43,16 @@ export function words(text: string): string[] {
     if (/^\d{5}$/.test(raw)) out.push(ZIP_TOKEN);
     // "7pm", "6:30 pm": a time of day, whatever the hour.
     else if (/^\d{1,4}[ap]m$/.test(raw) || (/^[ap]m$/.test(raw) && /^\d{1,4}$/.test(previous))) out.push(TIME_TOKEN);
-    else if (/^\d+(st|nd|rd|th)?$/.test(raw) || NUMBER_WORDS.has(raw)) {
-      // Dropped, like the count it is.
-    } else if (raw.length === 1 && !CASUAL_FORMS[raw] && !STOPWORDS.has(raw)) {
+    else if (raw.length === 1 && !CASUAL_FORMS[raw] && !STOPWORDS.has(raw) && !/\d/.test(raw)) {
       // A letter alone ("quick q", "option b") names nothing.
     } else out.push(...(CASUAL_FORMS[raw] ?? raw).split(' '));
     previous = raw;
   }
   return out;
 }
+
+/** `tokens` without the counts: "20 people", "one chef" are about people, about chefs. */
+export const words = (text: string): string[] => tokens(text).filter((t) => !isCount(t));
 
 /**
  * A light English stemmer: enough that "kids", "raining", "cancelled" and
@@ -88,6 +75,8 @@ export function stem(word: string): string {
   // "cancell" (cancelled) and "cancel", "grill" and "gril".
   if (w.length > 3 && /([^aeiou])\1$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  // "veggie" and "veggies" ("veggy"), "party" and "parti": one stem.
+  if (/[^aeiou]y$/.test(w) && w.length > 3) w = `${w.slice(0, -1)}i`;
   return w;
 }
 

@@ -9,6 +9,9 @@ import { CONFIDENCE_THRESHOLD, explain, type Ranked, type RankOptions, rank } fr
  */
 const NEAR_BEST = 0.05;
 
+/** A question scoring this much for an answer the message gets anyway is taken as answered by it. */
+const LEANING = 0.6;
+
 export interface Answer {
   entry: FaqEntry;
   /** The clauses of the message it answers. */
@@ -60,22 +63,30 @@ function fewestAnswers(clauses: RankedClause[], position: Map<RankedClause, numb
  * questions in it nothing answers. Each clause is ranked on its own (so a
  * second question is not drowned by the first), then the fewest entries that
  * answer every answerable clause are chosen. A statement counts as asked
- * ("We need vegan food."), unless nothing the message asks is answerable and
- * it is only context ("Sent from my iPhone"); an aside to a question counts
- * only for what the question's answer does not cover.
+ * ("We need vegan food.") when no question of the message is answerable;
+ * beside one it is the visitor's context ("Just booked for next month. When
+ * is the balance due?"); an aside to a question counts only for what the
+ * question's answer does not cover.
  */
 export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions = {}): AskedTopics {
   const clauses: RankedClause[] = clausesOf(text)
     .filter((c) => explain(faq, c.text, options).length > 0)
     .map((c) => ({ ...c, ranked: rank(faq, c.text, options) }));
   const questions = clauses.filter((c) => c.role === 'question');
+  // What the message asks: its questions when one is answerable (statements around them are the
+  // visitor's context: "Just booked for next month. When is the balance due?"), else its statements
+  // too ("We need vegan food."), else everything, asides included.
   const asking = clauses.filter((c) => c.role !== 'aside');
-  const asked = asking.some(sure) ? asking : clauses;
-  const unanswered = questions.filter((c) => !sure(c)).map((c) => c.text);
+  // An aside after a question nothing answers is part of that question ("do you rent out tables *and chairs*").
+  const partOfUnsure = (c: RankedClause, i: number) =>
+    c.role === 'aside' && clauses.slice(0, i).some((q) => q.role === 'question' && q.sentence === c.sentence && !sure(q));
+  const free = clauses.filter((c, i) => !partOfUnsure(c, i));
+  const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : free;
   const open = asked.filter(sure);
   if (open.length === 0) {
     // No clause alone is clear; the message as a whole may be.
     const [whole] = rank(faq, text, options);
+    const unanswered = questions.filter((c) => !sure(c)).map((c) => c.text);
     return whole && whole.score >= CONFIDENCE_THRESHOLD ? { answers: [{ entry: whole.entry, clauses: [text] }], unanswered: [] } : { answers: [], unanswered };
   }
   const position = new Map(clauses.map((c, i) => [c, i]));
@@ -89,5 +100,8 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   chosen.push(...fewestAnswers(asides, position));
   // In the order the message asks them.
   const ordered = chosen.sort((a, b) => a.at - b.at).map(({ entry, clauses }) => ({ entry, clauses }));
-  return { answers: ordered, unanswered };
+  // A question that leans to an answer given anyway is answered by it ("is it chicken, steak and
+  // shrimp? can people *pick* different proteins"), though a word of it is new to the FAQ.
+  const leansTo = (c: RankedClause) => best(c) >= LEANING && chosen.some((a) => a.entry.id === c.ranked[0]?.entry.id);
+  return { answers: ordered, unanswered: questions.filter((c) => !sure(c) && !leansTo(c)).map((c) => c.text) };
 }

@@ -75,6 +75,23 @@ export const CASUAL_FORMS: Record<string, string> = {
   thnx: 'thanks',
   thanx: 'thanks',
   thks: 'thanks',
+  cxl: 'cancel',
+  canx: 'cancel',
+  resched: 'reschedule',
+  appt: 'appointment',
+  appts: 'appointments',
+  wk: 'week',
+  wks: 'weeks',
+  wkend: 'weekend',
+  yr: 'year',
+  approx: 'approximately',
+  deets: 'details',
+  pp: 'per person',
+  sat: 'saturday',
+  fri: 'friday',
+  thurs: 'thursday',
+  tues: 'tuesday',
+  weds: 'wednesday',
 };
 
 /** Words a full stop follows without ending the sentence: "is there a min. charge". */
@@ -103,7 +120,12 @@ export const STOPWORDS = new Set(
   lol lmao haha hahaha hehe jk btw omg sorry um uh hmm oh anyway certain asap fyi idk tbh kindly regards dear sir madam
   everything nothing require required requires requirement mandatory necessary stuff enough go goes going went gone
   without within during until till across toward towards upon via except besides among afterwards afterward later etc
-  method methods ways good great nice awesome cool amazing same`
+  method methods ways good great nice awesome cool amazing same
+  whole entire full fully final finally exact exactly rough roughly approximately different separate separately standard basic usual usually
+  normal normally typical typically general generally overall actual actually specific specifically particular particularly whatever anyways
+  literally basically honestly definitely absolutely totally super quite rather fairly extremely somewhat lots bit bunch few several various
+  alright possible vs versus later back part level expect expecting expected promise guarantee ensure severe serious seriously mild slightly
+  around ish little doable feasible manageable workable realistic directly personally immediately chance`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -230,6 +252,12 @@ export const LEADING_FILLERS = new Set([
   'hey',
   'hello',
 ]);
+
+/**
+ * A part of a question that starts with one of these tells about the visitor, and asks nothing by
+ * itself: "my guest list keeps growing, too many?", "we're at 70 now, is that ok?".
+ */
+export const FIRST_PERSON = new Set(['i', 'im', 'my', 'we', 'our', 'me', 'us', 'mine', 'ours']);
 
 /** A clause that starts with one of these asks something, or asks for something: "*is* it refundable", "*tell* me the price". */
 export const QUESTION_OPENERS = new Set([
