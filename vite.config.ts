@@ -3,8 +3,10 @@ import react from '@vitejs/plugin-react';
 import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { BUDGETS, budgetProblems } from './scripts/budgets.mjs';
 import { declarations } from './scripts/declarations.mjs';
 import { loaderManifest } from './scripts/embed-manifest.mjs';
+import { standIns } from './scripts/stand-ins.mjs';
 import { widgetEntry } from './scripts/widget-entries.mjs';
 import { loaderSpec } from './src/embed/loader/spec.ts';
 import { WIDGET_SPECS } from './src/widgets/specs.ts';
@@ -31,13 +33,21 @@ const EMBED_REACT_DIR = root('dist/embed-react');
 /** A widget entry that brings the HTTP client along (`widgetWithHttp`). */
 const WITH_HTTP = '\0teppan-with-http:';
 
-/** The embed's entries: the shared runtime, and one per widget, named for it (the manifest and the budgets go by that name). */
-const EMBED_INPUT = {
-  runtime: root('src/embed/runtime.tsx'),
-  ...Object.fromEntries(
-    WIDGET_SPECS.map((spec) => [spec.name, spec.callsApiOnMount ? `${WITH_HTTP}${spec.name}` : widgetEntry(import.meta.dirname, spec.name)]),
-  ),
-};
+/**
+ * The embed's entries: the shared runtime, and one per widget, named for it (the manifest and the budgets go by
+ * that name). Checked first: each widget's entry exists, and each has a size budget, and each budget a widget.
+ */
+function embedInput() {
+  const problems = budgetProblems(
+    BUDGETS,
+    WIDGET_SPECS.map((spec) => spec.name),
+  );
+  if (problems.length) throw new Error(problems.join('\n'));
+  return {
+    runtime: root('src/embed/runtime.tsx'),
+    ...Object.fromEntries(WIDGET_SPECS.map((spec) => [spec.name, spec.callsApiOnMount ? `${WITH_HTTP}${spec.name}` : widgetEntry(import.meta.dirname, spec)])),
+  };
+}
 
 /**
  * The entry of a widget that calls the API in its first render (`callsApiOnMount`): the widget, and the HTTP
@@ -51,7 +61,9 @@ function widgetWithHttp(): Plugin {
     resolveId: (id) => (id.startsWith(WITH_HTTP) ? id : undefined),
     load(id) {
       if (!id.startsWith(WITH_HTTP)) return undefined;
-      const widget = widgetEntry(import.meta.dirname, id.slice(WITH_HTTP.length));
+      const spec = WIDGET_SPECS.find((s) => s.name === id.slice(WITH_HTTP.length));
+      if (!spec) return undefined;
+      const widget = widgetEntry(import.meta.dirname, spec);
       return `export { default } from ${JSON.stringify(widget)};\nexport { createAxiosClient } from ${JSON.stringify(root('src/core/http/axios-client.ts'))};\n`;
     },
   };
@@ -100,6 +112,8 @@ function chunkModules(): Plugin {
  * - TanStack Query's infinite-query paging, which every query carries though only infinite
  *   queries run it: we have none.
  * Only the embed's page-private copies lose them; the npm library imports its dependencies whole.
+ * The build fails when a replaced path is gone from node_modules, when a stand-in lacks a name its module
+ * exports, or when one replaced nothing (scripts/stand-ins.mjs): an upgrade cannot undo them quietly.
  */
 const LEFT_OUT = (what: string) => `throw new Error('${what} left out of the Teppan embed (vite.config.ts)')`;
 const STAND_INS: Record<string, string> = {
@@ -118,67 +132,6 @@ const STAND_INS: Record<string, string> = {
     'export const hasPreviousPage = () => false;',
   ].join('\n'),
 };
-
-function standIns(): Plugin {
-  return {
-    name: 'teppan-stand-ins',
-    load: (id) => {
-      const path = /\/node_modules\/(.+)$/.exec(id)?.[1];
-      return (path && STAND_INS[path]) ?? null;
-    },
-  };
-}
-
-/** A module of src/contract that builds schemas: all but zod.ts, whose `z.config()` is a side effect on purpose. */
-const CONTRACT_MODULE = /\/src\/contract\/(?!zod\.ts$)[\w-]+\.ts$/;
-
-/**
- * Every schema src/contract builds is marked pure, so the ones a bundle never reads drop out (on
- * the page: the server's request schemas, a test card, a lead). zod/mini refines a schema with
- * `.check()`, a method call the bundler must otherwise assume has side effects, so each checked
- * schema stayed. Building a schema has none; zod.ts's `z.config()` does, and is left alone. Only
- * comments are inserted, so lines keep their places (`map: null`: the source map stands).
- */
-function pureContract(): Plugin {
-  return {
-    name: 'teppan-pure-contract',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!CONTRACT_MODULE.test(id)) return null;
-      return { code: code.replace(/(?<![\w.$])(z\.\w+)\(/g, '/* @__PURE__ */ $1('), map: null };
-    },
-  };
-}
-
-/**
- * Each schema src/contract builds at the top level is built on first use in the embed (src/embed/lazy-schema.ts):
- * the page then builds only what it reads, after its first render rather than before it. Runs after
- * pureContract and wraps the call whole, so a schema nothing reads still drops out. The contract itself stays
- * as it is for the server, the OpenAPI document and the library.
- */
-function lazyContract(): Plugin {
-  const helper = root('src/embed/lazy-schema.ts');
-  return {
-    name: 'teppan-lazy-contract',
-    enforce: 'pre',
-    async transform(code, id) {
-      if (!CONTRACT_MODULE.test(id)) return null;
-      const ts = (await import('typescript')).default;
-      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-      const calls = file.statements
-        .filter(ts.isVariableStatement)
-        .flatMap((s) => s.declarationList.declarations.flatMap((d) => (d.initializer && ts.isCallExpression(d.initializer) ? [d.initializer] : [])));
-      if (calls.length === 0) return null;
-      let out = code;
-      // From the end, so earlier offsets stay valid.
-      for (const call of calls.reverse()) {
-        out = `${out.slice(0, call.getStart())}/* @__PURE__ */ __lazySchema(() => ${out.slice(call.getStart(), call.end)})${out.slice(call.end)}`;
-      }
-      // On the first line, after which lines keep their places (`map: null`: the source map stands).
-      return { code: `import { lazySchema as __lazySchema } from ${JSON.stringify(helper)}; ${out}`, map: null };
-    },
-  };
-}
 
 /**
  * V8's explicit compile hint, first line of the embed's chunks (not the loader: 30 B over its budget, and a
@@ -207,7 +160,7 @@ function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): Us
       manifest: true,
       modulePreload: false,
       rolldownOptions: {
-        input: EMBED_INPUT,
+        input: embedInput(),
         preserveEntrySignatures: 'exports-only',
         output: {
           entryFileNames: '[name]-[hash].js',
@@ -228,7 +181,7 @@ function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): Us
         },
       },
     },
-    plugins: [widgetWithHttp(), standIns(), pureContract(), lazyContract(), chunkModules(), report(name)],
+    plugins: [widgetWithHttp(), standIns(STAND_INS, import.meta.dirname), chunkModules(), report(name)],
   };
 }
 
@@ -287,7 +240,7 @@ const builds: Record<string, () => UserConfig> = {
     // Library mode leaves process.env.NODE_ENV alone; a page bundle must get production builds.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     // The same code as the split embed, so the benchmark compares only how it is delivered.
-    plugins: [standIns(), pureContract()],
+    plugins: [standIns(STAND_INS, import.meta.dirname)],
   }),
   // The same embed on React's own runtime, for measurement only (`npm run bench` prints both): never shipped.
   'embed-react': () => embedBuild(EMBED_REACT_DIR, 'embed-react'),

@@ -1,7 +1,7 @@
 import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { configure } from 'storybook/test';
-import { referenceApiHandlers } from '../server/msw';
+import { storyApi } from '../stories/support/storyApi';
 import { startWorker } from './msw';
 
 /** The widths the widgets are designed for: a phone (the chat fills it) and a desktop page. */
@@ -15,9 +15,10 @@ configure({ asyncUtilTimeout: 5000 });
 
 const preview: Preview = {
   loaders: [mswLoader(startWorker)],
-  // A fresh reference API (in-memory store) for every story: stories never see each other's bookings.
-  beforeEach({ msw }) {
-    msw.use(...referenceApiHandlers());
+  // A fresh reference API (in-memory store) for every story, at its own address: stories never see each other's
+  // bookings or faults, even on a docs page that renders them all at once.
+  beforeEach({ msw, id }) {
+    msw.use(...storyApi(id));
   },
   parameters: {
     // Accessibility is part of done: a violation fails the story's test.

@@ -1,1 +1,1 @@
-export declare function widgetEntry(root: string, name: string): string;
+export declare function widgetEntry(root: string, spec: { name: string; entry: string }): string;

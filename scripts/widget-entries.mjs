@@ -1,12 +1,10 @@
-// A widget's build entry, by convention: the one file in its folder that
-// default-exports a component (`src/widgets/quote/QuoteCalculator.tsx`). Found
-// here, at build time, so the specs the loader carries name no files.
-import { readdirSync, readFileSync } from 'node:fs';
+// A widget's build entry: the module its spec names (`entry`), in its folder. Checked here, at build
+// time, so a spec that names a missing file fails the build with the widget's name, not a resolver error.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function widgetEntry(root, name) {
-  const dir = join(root, 'src/widgets', name);
-  const found = readdirSync(dir).filter((f) => /^[A-Z]\w*\.tsx$/.test(f) && /^export default function /m.test(readFileSync(join(dir, f), 'utf8')));
-  if (found.length !== 1) throw new Error(`src/widgets/${name}/ needs exactly one component with a default export (found ${found.length}).`);
-  return join(dir, found[0]);
+export function widgetEntry(root, spec) {
+  const file = join(root, 'src/widgets', spec.name, spec.entry);
+  if (!existsSync(file)) throw new Error(`Widget ${spec.name}: its entry ${spec.entry} is not in src/widgets/${spec.name}/ (its spec.ts names it).`);
+  return file;
 }

@@ -1,7 +1,9 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, bookableDates } from '../src/core/schedule';
 import { readEvents } from '../test/support/chat';
 import { referenceApiHandlers } from './msw';
+import { demoTenant } from './tenants';
 
 /** The browser's transport, run under Node: MSW answers fetch with the reference API itself. */
 const mock = setupServer();
@@ -31,5 +33,23 @@ describe('the reference API through MSW', () => {
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.events.at(-1)).toMatchObject({ type: 'end', message: { text: expect.stringMatching(/^Your chef brings the hibachi grill/) } });
     expect(retry.events[0]).toEqual(cut.events[0]);
+  });
+
+  it('under a base path answers as at the root, and two bases on one page share neither store nor armed faults', async () => {
+    mock.resetHandlers(
+      ...referenceApiHandlers({ base: '/one', faults: [{ path: '/api/v1/catalog', status: 503 }] }),
+      ...referenceApiHandlers({ base: '/two' }),
+    );
+    expect((await fetch('http://api.test/one/api/v1/catalog?key=pk_test_demo')).status).toBe(503);
+    expect((await fetch('http://api.test/two/api/v1/catalog?key=pk_test_demo')).status).toBe(200);
+    const made = await fetch('http://api.test/two/api/v1/quotes', {
+      method: 'POST',
+      headers: { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json' },
+      body: JSON.stringify({ adults: 12, eventDate: addDays(bookableDates(demoTenant.catalog, Date.now()).first, 10), zip: '90012' }),
+    });
+    expect(made.status).toBe(201);
+    const { id } = (await made.json()) as { id: string };
+    expect((await fetch(`http://api.test/two/api/v1/quotes/${id}?key=pk_test_demo`)).status).toBe(200);
+    expect((await fetch(`http://api.test/one/api/v1/quotes/${id}?key=pk_test_demo`)).status).toBe(404);
   });
 });

@@ -9,6 +9,12 @@ export interface MswOptions {
   /** Faults armed from the start, e.g. `{ path: '/api/v1/catalog', status: 500, times: 1 }`. */
   faults?: FaultRule[];
   now?: () => number;
+  /**
+   * A path the API answers under instead of the origin's root (`/stories/a` answers `/stories/a/api/v1/…`).
+   * One page can then hold several reference APIs that share nothing, neither store nor armed faults: a
+   * Storybook docs page renders every story of a widget at once, each against its own.
+   */
+  base?: string;
 }
 
 /**
@@ -16,16 +22,24 @@ export interface MswOptions {
  * Storybook and component tests exercise the same routes, rules and errors as
  * the Node server. Call once per story or test for a fresh store.
  */
-export function referenceApiHandlers({ chaos = true, faults, now }: MswOptions = {}) {
+export function referenceApiHandlers({ chaos = true, faults, now, base = '' }: MswOptions = {}) {
   // In-process: the page itself is the caller, so `/__chaos` is open to it as to a loopback peer; and no rate
   // limits, which would protect nothing inside the visitor's own page.
   const app = createApp({ store: createMemoryStore(), chaos, faults, now, inProcess: true, rateLimits: false });
   const answer = async ({ request }: { request: Request }) => {
-    const response = await app.fetch(request);
+    const response = await app.fetch(base ? await withoutBase(request, base) : request);
     if (response.headers.has(KILL_CONNECTION_HEADER)) return HttpResponse.error();
     // No socket to drop in the browser: the body errors after its bytes, which fetch reports as a network error.
     if (response.headers.has(CUT_AFTER_BYTES_HEADER)) return cutResponse(response, (body) => body.error(new TypeError('Failed to fetch')));
     return response;
   };
-  return [http.all('*/api/v1/*', answer), http.all('*/__chaos', answer), http.all('*/__chaos/*', answer)];
+  return [http.all(`*${base}/api/v1/*`, answer), http.all(`*${base}/__chaos`, answer), http.all(`*${base}/__chaos/*`, answer)];
+}
+
+/** The request as the API sees it at its root: the paths its routes and its faults name. */
+async function withoutBase(request: Request, base: string): Promise<Request> {
+  const url = new URL(request.url);
+  url.pathname = url.pathname.slice(url.pathname.indexOf(`${base}/`) + base.length);
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+  return new Request(url, { method: request.method, headers: request.headers, body, signal: request.signal });
 }

@@ -1,21 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { HttpResponse, http } from 'msw';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { referenceApiHandlers } from '../server/msw';
 import type { Quote } from '../src/contract';
 import { addDays, bookableDates } from '../src/core';
 import { BookingForm, PaymentForm } from '../src/react';
 import { bookingArgTypes } from './support/argTypes';
 import { enterCard } from './support/card';
 import { demoCatalog } from './support/demo';
+import { apiBase, arm, forgetStory, stored, storyApi, storyFetch } from './support/storyApi';
 import { WidgetDocs } from './support/WidgetDocs';
 import { withTeppan } from './support/withTeppan';
 
 const date = addDays(bookableDates(demoCatalog, Date.now()).first, 10);
 
-/** A quote made on the reference API MSW runs in this browser tab. */
-async function makeQuote(): Promise<Quote> {
-  const res = await fetch('/api/v1/quotes', {
+/** A quote made on the story's reference API, which MSW runs in this browser tab. */
+async function makeQuote(storyId: string): Promise<Quote> {
+  const res = await storyFetch(storyId, '/api/v1/quotes', {
     method: 'POST',
     headers: { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json' },
     body: JSON.stringify({ adults: 12, eventDate: date, zip: '90012' }),
@@ -24,18 +24,18 @@ async function makeQuote(): Promise<Quote> {
 }
 
 /** Fills a seating from "other visitors" so the next booking of it meets a 409. */
-async function fillSeating(quote: Quote, slotId: string) {
+async function fillSeating(storyId: string, quote: Quote, slotId: string) {
   const auth = { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json' };
   for (let i = 0; i < 3; i++) {
     // Three other parties, each with a quote of its own (a quote makes one booking).
     const theirs = (await (
-      await fetch('/api/v1/quotes', {
+      await storyFetch(storyId, '/api/v1/quotes', {
         method: 'POST',
         headers: auth,
         body: JSON.stringify({ adults: quote.adults, eventDate: quote.eventDate, zip: quote.zip }),
       })
     ).json()) as Quote;
-    await fetch('/api/v1/bookings', {
+    await storyFetch(storyId, '/api/v1/bookings', {
       method: 'POST',
       headers: { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json', 'idempotency-key': `other-visitor-${slotId}-${i}` },
       body: JSON.stringify({
@@ -60,8 +60,13 @@ async function fillDetails(canvas: ReturnType<typeof within>) {
 
 type Args = Parameters<typeof BookingForm>[0];
 
-/** The quote of the story being shown (made fresh for each, after MSW is set up). */
-let quote: Quote;
+/** Each story's quote, by story id (made fresh for each, after its API is set up). */
+const quotes = new Map<string, Quote>();
+const quoteOf = (storyId: string): Quote => {
+  const quote = quotes.get(storyId);
+  if (!quote) throw new Error(`No quote was made for ${storyId}.`);
+  return quote;
+};
 
 const meta = {
   title: 'Widgets/BookingForm',
@@ -71,13 +76,13 @@ const meta = {
   argTypes: bookingArgTypes,
   parameters: { docs: { page: () => <WidgetDocs widget="booking" label="BookingForm" /> } },
   args: { onBookingCreated: fn(), onError: fn() },
-  async beforeEach() {
-    localStorage.clear();
+  async beforeEach({ id }) {
+    forgetStory(id);
     // The widget's code first (and the deposit form it shows in place): a cold Vite transform must not eat the play's waits.
     await Promise.all([BookingForm.preload(), PaymentForm.preload()]);
-    quote = await makeQuote();
+    quotes.set(id, await makeQuote(id));
   },
-  render: (args: Args) => <BookingForm {...args} quoteId={args.quoteId || quote.id} />,
+  render: (args: Args, { id }) => <BookingForm {...args} quoteId={args.quoteId || quoteOf(id).id} />,
 } satisfies Meta<typeof BookingForm>;
 export default meta;
 
@@ -108,7 +113,7 @@ export const MissingChoices: Story = {
 };
 
 export const Booked: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, id }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('radio', { name: '6:00 PM' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
@@ -121,16 +126,14 @@ export const Booked: Story = {
     await expect(canvas.getByRole('timer')).toHaveTextContent(/Pay the \$100\.00 deposit within 1[45]:\d\d/);
     await expect(await canvas.findByLabelText('Card number')).toBeVisible();
     // The draft no longer waits for an answer; it remembers the booking (a reload comes back to it), and so does the funnel.
-    const draftKey = Object.keys(localStorage).find((key) => key.startsWith('teppan:booking-draft'));
-    await expect(JSON.parse(localStorage.getItem(draftKey ?? '') ?? '{}')).toMatchObject({ pending: null, bookingId: expect.any(String) });
-    const funnel = Object.keys(localStorage).find((key) => key.startsWith('teppan:funnel:'));
-    await expect(JSON.parse(localStorage.getItem(funnel ?? '') ?? '{}')).toMatchObject({ bookingId: expect.any(String) });
+    await expect(stored(id, 'teppan:booking-draft:')).toMatchObject({ pending: null, bookingId: expect.any(String) });
+    await expect(stored(id, 'teppan:funnel:')).toMatchObject({ bookingId: expect.any(String) });
   },
 };
 
 export const BookedAndPaid: Story = {
   args: { onPaymentSucceeded: fn() },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, id }) => {
     const canvas = within(canvasElement);
     await toReview(canvas);
     await userEvent.click(canvas.getByRole('button', { name: 'Confirm booking' }));
@@ -143,8 +146,7 @@ export const BookedAndPaid: Story = {
     );
     await expect(canvas.getByRole('button', { name: 'Book another event' })).toBeVisible();
     // Paid: the visitor's details are no longer kept on this device, only which booking it was.
-    const draftKey = Object.keys(localStorage).find((key) => key.startsWith('teppan:booking-draft'));
-    await expect(JSON.parse(localStorage.getItem(draftKey ?? '') ?? '{}')).toMatchObject({
+    await expect(stored(id, 'teppan:booking-draft:')).toMatchObject({
       customer: { name: '', email: '', phone: '' },
       bookingId: expect.any(String),
     });
@@ -152,12 +154,12 @@ export const BookedAndPaid: Story = {
 };
 
 export const SeatingTakenMeanwhile: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, id }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('radio', { name: '6:00 PM' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
     await fillDetails(canvas);
-    await fillSeating(quote, `${date}T18:00`);
+    await fillSeating(id, quoteOf(id), `${date}T18:00`);
     await userEvent.click(await canvas.findByRole('button', { name: 'Confirm booking' }));
     await expect(await canvas.findByRole('alert')).toHaveTextContent('that seating was just taken');
     await expect(canvas.getByRole('heading', { name: /Choose a seating/ })).toHaveFocus();
@@ -177,8 +179,8 @@ async function toReview(canvas: ReturnType<typeof within>) {
 }
 
 export const Loading: Story = {
-  beforeEach({ msw }) {
-    msw.use(...referenceApiHandlers({ faults: [{ path: '/api/v1/catalog', delayMs: 600_000 }] }));
+  beforeEach({ msw, id }) {
+    msw.use(...storyApi(id, { faults: [{ path: '/api/v1/catalog', delayMs: 600_000 }] }));
   },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('status', { name: 'Loading the booking form' })).toBeVisible();
@@ -186,14 +188,10 @@ export const Loading: Story = {
 };
 
 export const ServerErrorThenRetry: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, id }) => {
     const canvas = within(canvasElement);
     await toReview(canvas);
-    await fetch('/__chaos', {
-      method: 'POST',
-      body: JSON.stringify({ method: 'POST', path: '/api/v1/bookings', status: 500, times: 1 }),
-      headers: { 'content-type': 'application/json' },
-    });
+    await arm(id, { method: 'POST', path: '/api/v1/bookings', status: 500, times: 1 });
     await userEvent.click(canvas.getByRole('button', { name: 'Confirm booking' }));
     await expect(await canvas.findByRole('alert')).toHaveTextContent('Something went wrong on our side');
     await expect(args.onError).toHaveBeenCalled();
@@ -203,26 +201,21 @@ export const ServerErrorThenRetry: Story = {
 };
 
 export const Offline: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, id }) => {
     const canvas = within(canvasElement);
     await toReview(canvas);
-    await fetch('/__chaos', {
-      method: 'POST',
-      body: JSON.stringify({ method: 'POST', path: '/api/v1/bookings', reset: true }),
-      headers: { 'content-type': 'application/json' },
-    });
+    await arm(id, { method: 'POST', path: '/api/v1/bookings', reset: true });
     await userEvent.click(canvas.getByRole('button', { name: 'Confirm booking' }));
     await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('couldn’t reach the server');
     // The request waits in the draft, to be sent again with the same key.
-    const draft = JSON.parse(Object.values({ ...localStorage }).find((v) => v.includes('"pending"')) ?? '{}');
-    await expect(draft.pending).toMatchObject({ slotId: `${date}T18:00`, customer: { name: 'Ann Lee' } });
+    await expect(stored(id, 'teppan:booking-draft:')).toMatchObject({ pending: { slotId: `${date}T18:00`, customer: { name: 'Ann Lee' } } });
   },
 };
 
 export const ServerRejectsAField: Story = {
-  beforeEach({ msw }) {
+  beforeEach({ msw, id }) {
     msw.use(
-      http.post('*/api/v1/bookings', () =>
+      http.post(`*${apiBase(id)}/api/v1/bookings`, () =>
         HttpResponse.json(
           {
             type: 'https://teppan.dev/problems/validation',

@@ -1,50 +1,40 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http } from 'msw';
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test';
-import type { FaultRule } from '../server/chaos';
 import type { ChatStreamEvent, Conversation, Lead } from '../src/contract';
 import { ChatWidget } from '../src/react';
 import { chatArgTypes } from './support/argTypes';
 import { called } from './support/called';
+import { apiBase, arm, disarm, forgetStory, requestsSeen, stored, storyFetch, storyScope } from './support/storyApi';
 import { WidgetDocs } from './support/WidgetDocs';
 import { withTeppan } from './support/withTeppan';
 
 const BUSINESS = 'Sakura Hibachi Catering';
 const PANEL = `Questions? Ask ${BUSINESS}`;
 const CHAT = '/api/v1/chat/messages';
-/** Where the chat keeps its conversation id and unsent messages: the scope of withTeppan's provider (apiBase '' and the key). */
-const MEMORY_KEY = 'teppan:chat:|pk_test_demo';
+/** Where the chat keeps its conversation id and unsent messages: the scope of withTeppan's provider. */
+const memoryKey = (storyId: string) => `teppan:chat:${storyScope(storyId)}`;
 
 type Canvas = ReturnType<typeof within>;
 type Memory = { v: 1; conversationId: string | null; outbox: { messageId: string; text: string }[] };
 
-/** Faults for the requests that follow, on the same in-browser server (its conversations stay). */
-const arm = (...faults: FaultRule[]) =>
-  fetch('/__chaos', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults }) });
+/** What reached the story's server, to count sends from its side. */
+const seen = async (storyId: string, method: string, path: string) => (await requestsSeen(storyId)).filter((r) => r.method === method && r.path === path);
 
-/** What reached the server, to count sends from its side. */
-async function seen(method: string, path: string): Promise<{ idempotencyKey?: string }[]> {
-  const { requests } = (await (await fetch('/__chaos/requests')).json()) as { requests: { method: string; path: string; idempotencyKey?: string }[] };
-  return requests.filter((r) => r.method === method && r.path === path);
-}
-
-const memory = (): Memory | undefined => {
-  const raw = localStorage.getItem(MEMORY_KEY);
-  return raw ? (JSON.parse(raw) as Memory) : undefined;
-};
+const memory = (storyId: string) => (stored(storyId, 'teppan:chat:') ?? undefined) as Memory | undefined;
 
 /** The conversation as the server keeps it (the one this device remembers), by role. */
-async function rolesOnServer(): Promise<string[]> {
-  const id = memory()?.conversationId;
+async function rolesOnServer(storyId: string): Promise<string[]> {
+  const id = memory(storyId)?.conversationId;
   if (!id) return [];
-  const res = await fetch(`/api/v1/chat/conversations/${id}?key=pk_test_demo`);
+  const res = await storyFetch(storyId, `/api/v1/chat/conversations/${id}?key=pk_test_demo`);
   return ((await res.json()) as Conversation).messages.map((m) => m.role);
 }
 
 /** Sends a message as the demo tenant's page would, and reads its streamed reply to the end. */
-async function askServer(text: string, conversationId?: string): Promise<ChatStreamEvent[]> {
+async function askServer(storyId: string, text: string, conversationId?: string): Promise<ChatStreamEvent[]> {
   const messageId = crypto.randomUUID();
-  const res = await fetch(CHAT, {
+  const res = await storyFetch(storyId, CHAT, {
     method: 'POST',
     headers: { authorization: 'Bearer pk_test_demo', 'content-type': 'application/json', 'idempotency-key': messageId },
     body: JSON.stringify({ conversationId, messageId, text }),
@@ -106,8 +96,8 @@ const PACED = 'x-story-paced';
  * in-browser server answers (the request is passed on to it), only the body
  * arrives slower, so a visitor has time to press Stop mid-answer.
  */
-function pacedReplies(ms: number) {
-  return http.post(`*${CHAT}`, async ({ request }) => {
+function pacedReplies(storyId: string, ms: number) {
+  return http.post(`*${apiBase(storyId)}${CHAT}`, async ({ request }) => {
     // The request passed on below: let the reference API answer it.
     if (request.headers.has(PACED)) return undefined;
     const headers = new Headers(request.headers);
@@ -155,11 +145,19 @@ const meta = {
   decorators: [withTeppan],
   tags: ['autodocs'],
   argTypes: chatArgTypes,
-  parameters: { docs: { page: () => <WidgetDocs widget="chat" label="ChatWidget" /> } },
+  parameters: {
+    docs: {
+      page: () => <WidgetDocs widget="chat" label="ChatWidget" />,
+      // The panel floats over the page (fixed, bottom right) and takes no room in it: a docs page gives each story a
+      // frame the panel's height (38em at the widget's own 16px type) and its 16px margins, and holds the panel in it.
+      // The Launcher's too: pressed there, its panel opens in the same frame.
+      story: { height: '640px' },
+    },
+  },
   args: { defaultOpen: true, onError: fn(), onReady, onOpenChange: fn() },
-  async beforeEach() {
-    // No conversation or unsent message from another story.
-    localStorage.clear();
+  async beforeEach({ id }) {
+    // No conversation or unsent message from an earlier run of the story.
+    forgetStory(id);
     // The widget's code first: a cold Vite transform under load must not eat the play function's waits.
     await ChatWidget.preload();
   },
@@ -198,7 +196,7 @@ export const Launcher: Story = {
 
 /** Nothing asked yet: the welcome and the suggested questions; a suggestion sends itself. */
 export const Empty: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, id }) => {
     const panel = await openPanel(within(canvasElement));
     const view = within(panel);
     await expect(view.getByText(/Hi! Ask about prices, our service area, the menu/)).toBeVisible();
@@ -216,7 +214,7 @@ export const Empty: Story = {
     await expect(view.queryByRole('list', { name: 'Suggested questions' })).toBeNull();
     await expect(wordsOf(await completeReply(panel))).toMatch(/\$60.*per adult.*\$30 per child/);
     await expect(view.getByText('Sent')).toBeVisible();
-    await expect(await seen('POST', CHAT)).toHaveLength(1);
+    await expect(await seen(id, 'POST', CHAT)).toHaveLength(1);
     await expect(args.onError).not.toHaveBeenCalled();
   },
 };
@@ -260,10 +258,10 @@ export const Streaming: Story = {
 
 /** Stop pressed mid-answer: what arrived stays, and the rest is a click away. */
 export const Stopped: Story = {
-  beforeEach({ msw }) {
-    msw.use(pacedReplies(150));
+  beforeEach({ msw, id }) {
+    msw.use(pacedReplies(id, 150));
   },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, id }) => {
     const panel = await openPanel(within(canvasElement));
     const view = within(panel);
     await ask(panel, 'what is your cancellation policy?');
@@ -288,16 +286,16 @@ export const Stopped: Story = {
     await expect(whole).toMatch(/talk to a person\.$/);
     // The same reply, completed: one answer in the log and on the server.
     await expect(replies(panel)).toHaveLength(1);
-    await expect(await rolesOnServer()).toEqual(['visitor', 'assistant']);
+    await expect(await rolesOnServer(id)).toEqual(['visitor', 'assistant']);
   },
 };
 
 /** The connection broke mid-answer: what arrived stays, and Try again completes the same reply. */
 export const Cut: Story = {
-  async beforeEach() {
-    await arm({ method: 'POST', path: CHAT, cutAfterBytes: 260, times: 1 });
+  async beforeEach({ id }) {
+    await arm(id, { method: 'POST', path: CHAT, cutAfterBytes: 260, times: 1 });
   },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, id }) => {
     const panel = await openPanel(within(canvasElement));
     const view = within(panel);
     await ask(panel, 'what is your cancellation policy?');
@@ -319,9 +317,9 @@ export const Cut: Story = {
     // One reply, completed in place: not a second answer.
     await expect(replies(panel)).toHaveLength(1);
     await expect(visitorMessages(panel)).toHaveLength(1);
-    await expect(await rolesOnServer()).toEqual(['visitor', 'assistant']);
+    await expect(await rolesOnServer(id)).toEqual(['visitor', 'assistant']);
     // Both attempts were the same message (one key).
-    await expect(new Set((await seen('POST', CHAT)).map((r) => r.idempotencyKey)).size).toBe(1);
+    await expect(new Set((await seen(id, 'POST', CHAT)).map((r) => r.idempotencyKey)).size).toBe(1);
   },
 };
 
@@ -338,27 +336,27 @@ export const OfflineQueue: Story = {
       goOnline();
     };
   },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, id }) => {
     const panel = await openPanel(within(canvasElement));
     const view = within(panel);
     await ask(panel, 'do you come to 92660?');
     await expect(await view.findByText('Waiting for the network: it will be sent when you’re back online.')).toBeVisible();
     // Kept on the device, not sent.
-    await expect(memory()?.outbox.map((m) => m.text)).toEqual(['do you come to 92660?']);
+    await expect(memory(id)?.outbox.map((m) => m.text)).toEqual(['do you come to 92660?']);
     await new Promise((r) => setTimeout(r, 300));
-    await expect(await seen('POST', CHAT)).toHaveLength(0);
+    await expect(await seen(id, 'POST', CHAT)).toHaveLength(0);
     await expect(replies(panel)).toHaveLength(0);
 
     goOnline();
     window.dispatchEvent(new Event('online'));
     await expect(wordsOf(await completeReply(panel))).toContain('92660');
     await expect(view.getByText('Sent')).toBeVisible();
-    await expect(await seen('POST', CHAT)).toHaveLength(1);
-    await expect(memory()?.outbox).toEqual([]);
+    await expect(await seen(id, 'POST', CHAT)).toHaveLength(1);
+    await expect(memory(id)?.outbox).toEqual([]);
     // A second "online" finds nothing left to send.
     window.dispatchEvent(new Event('online'));
     await new Promise((r) => setTimeout(r, 300));
-    await expect(await seen('POST', CHAT)).toHaveLength(1);
+    await expect(await seen(id, 'POST', CHAT)).toHaveLength(1);
     await expect(replies(panel)).toHaveLength(1);
     await expect(args.onError).not.toHaveBeenCalled();
   },
@@ -366,11 +364,11 @@ export const OfflineQueue: Story = {
 
 /** The server refuses the message: "Not sent" with the reason and Try again, which sends it once it can. */
 export const FailedSend: Story = {
-  async beforeEach() {
+  async beforeEach({ id }) {
     // Every attempt refused, the client's own retries included.
-    await arm({ method: 'POST', path: CHAT, status: 503 });
+    await arm(id, { method: 'POST', path: CHAT, status: 503 });
   },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, id }) => {
     const panel = await openPanel(within(canvasElement));
     const view = within(panel);
     await ask(panel, 'what if it rains?');
@@ -382,22 +380,22 @@ export const FailedSend: Story = {
     await expect(replies(panel)).toHaveLength(0);
     await expect(view.queryByRole('button', { name: 'Stop' })).toBeNull();
     // What was typed is kept, to send again.
-    await expect(memory()?.outbox.map((m) => m.text)).toEqual(['what if it rains?']);
+    await expect(memory(id)?.outbox.map((m) => m.text)).toEqual(['what if it rains?']);
 
     // The server is back: Try again sends it once.
-    await fetch('/__chaos', { method: 'DELETE' });
+    await disarm(id);
     await userEvent.click(within(message as HTMLElement).getByRole('button', { name: 'Try again' }));
     await expect(wordsOf(await completeReply(panel))).toMatch(/rain/);
     await expect(view.getByText('Sent')).toBeVisible();
-    await expect(await seen('POST', CHAT)).toHaveLength(1);
+    await expect(await seen(id, 'POST', CHAT)).toHaveLength(1);
     await expect(visitorMessages(panel)).toHaveLength(1);
-    await expect(await rolesOnServer()).toEqual(['visitor', 'assistant']);
+    await expect(await rolesOnServer(id)).toEqual(['visitor', 'assistant']);
   },
 };
 
 /** A question the FAQ can't answer: the reply offers a person, and the form sends the question to the team. */
 export const HandoffForm: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, id }) => {
     const panel = await openPanel(within(canvasElement));
     const view = within(panel);
     await ask(panel, 'who won the game last night?');
@@ -417,16 +415,21 @@ export const HandoffForm: Story = {
     await expect(fields.getByLabelText('Email')).toHaveAccessibleDescription(/Give an email or a phone number/);
     await expect(fields.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
     await expect(fields.getByLabelText('Email')).toHaveFocus();
-    await expect(await seen('POST', '/api/v1/leads')).toHaveLength(0);
+    await expect(await seen(id, 'POST', '/api/v1/leads')).toHaveLength(0);
 
     await userEvent.type(fields.getByLabelText('Phone'), '(213) 555-0199');
     await userEvent.click(fields.getByRole('button', { name: 'Send to the team' }));
     const thanks = await view.findByText(/^Thanks, Ann Lee\. The team has your question and will get back to you by phone at \(213\) 555-0199\./);
     await expect(thanks).toHaveFocus();
-    const res = await fetch('/api/v1/admin/leads', { headers: { authorization: 'Bearer sk_test_demo' } });
+    const res = await storyFetch(id, '/api/v1/admin/leads', { headers: { authorization: 'Bearer sk_test_demo' } });
     const { leads } = (await res.json()) as { leads: Lead[] };
     await expect(leads).toEqual([
-      expect.objectContaining({ name: 'Ann Lee', phone: '(213) 555-0199', question: 'who won the game last night?', conversationId: memory()?.conversationId }),
+      expect.objectContaining({
+        name: 'Ann Lee',
+        phone: '(213) 555-0199',
+        question: 'who won the game last night?',
+        conversationId: memory(id)?.conversationId,
+      }),
     ]);
     await expect(args.onError).not.toHaveBeenCalled();
 
@@ -450,17 +453,17 @@ const QUESTIONS = [
 
 /** A returning visitor: eight exchanges restored from the server on arrival, the newest in view. */
 export const LongConversation: Story = {
-  async beforeEach() {
+  async beforeEach({ id }) {
     let conversationId: string | undefined;
     for (const question of QUESTIONS) {
-      const events = await askServer(question, conversationId);
+      const events = await askServer(id, question, conversationId);
       const start = events.find((e) => e.type === 'start');
       if (!start || !events.some((e) => e.type === 'end')) throw new Error(`No whole reply to "${question}".`);
       conversationId = start.conversationId;
     }
-    localStorage.setItem(MEMORY_KEY, JSON.stringify({ v: 1, conversationId, outbox: [] }));
+    localStorage.setItem(memoryKey(id), JSON.stringify({ v: 1, conversationId, outbox: [] }));
   },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, id }) => {
     const panel = await openPanel(within(canvasElement));
     const view = within(panel);
     await waitFor(() => expect(items(panel)).toHaveLength(QUESTIONS.length * 2), { timeout: 5000 });
@@ -480,7 +483,7 @@ export const LongConversation: Story = {
     await expect(newest.bottom).toBeLessThanOrEqual(frame.bottom + 1);
     await expect(newest.top).toBeGreaterThanOrEqual(frame.top);
     // Restored, not sent again.
-    await expect(await seen('POST', CHAT)).toHaveLength(QUESTIONS.length);
+    await expect(await seen(id, 'POST', CHAT)).toHaveLength(QUESTIONS.length);
     await expect(args.onError).not.toHaveBeenCalled();
   },
 };

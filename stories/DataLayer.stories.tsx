@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { referenceApiHandlers } from '../server/msw';
 import { MenuPreview } from './support/MenuPreview';
+import { storyApi } from './support/storyApi';
 import { withTeppan } from './support/withTeppan';
 
 /**
@@ -27,8 +27,8 @@ export const Ready: Story = {
 };
 
 export const Loading: Story = {
-  beforeEach({ msw }) {
-    msw.use(...referenceApiHandlers({ faults: [{ path: '/api/v1/catalog', delayMs: 600_000 }] }));
+  beforeEach({ msw, id }) {
+    msw.use(...storyApi(id, { faults: [{ path: '/api/v1/catalog', delayMs: 600_000 }] }));
   },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('status', { name: 'Loading the menu' })).toBeVisible();
@@ -36,8 +36,8 @@ export const Loading: Story = {
 };
 
 export const ServerErrorThenRetry: Story = {
-  beforeEach({ msw }) {
-    msw.use(...referenceApiHandlers({ faults: [{ path: '/api/v1/catalog', status: 500, times: 1 }] }));
+  beforeEach({ msw, id }) {
+    msw.use(...storyApi(id, { faults: [{ path: '/api/v1/catalog', status: 500, times: 1 }] }));
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -49,8 +49,8 @@ export const ServerErrorThenRetry: Story = {
 };
 
 export const RecoversFromTransient503: Story = {
-  beforeEach({ msw }) {
-    msw.use(...referenceApiHandlers({ faults: [{ path: '/api/v1/catalog', status: 503, times: 2 }] }));
+  beforeEach({ msw, id }) {
+    msw.use(...storyApi(id, { faults: [{ path: '/api/v1/catalog', status: 503, times: 2 }] }));
   },
   play: async ({ canvasElement }) => {
     // Two 503s are retried by the HTTP layer: the visitor only ever sees the menu.
@@ -59,8 +59,8 @@ export const RecoversFromTransient503: Story = {
 };
 
 export const Busy: Story = {
-  beforeEach({ msw }) {
-    msw.use(...referenceApiHandlers({ faults: [{ path: '/api/v1/catalog', status: 429, retryAfter: 120 }] }));
+  beforeEach({ msw, id }) {
+    msw.use(...storyApi(id, { faults: [{ path: '/api/v1/catalog', status: 429, retryAfter: 120 }] }));
   },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent('busy right now');
@@ -68,8 +68,8 @@ export const Busy: Story = {
 };
 
 export const Offline: Story = {
-  beforeEach({ msw }) {
-    msw.use(...referenceApiHandlers({ faults: [{ path: '/api/v1/catalog', reset: true }] }));
+  beforeEach({ msw, id }) {
+    msw.use(...storyApi(id, { faults: [{ path: '/api/v1/catalog', reset: true }] }));
   },
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 5000 });

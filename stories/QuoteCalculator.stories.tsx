@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { referenceApiHandlers } from '../server/msw';
 import { addDays, bookableDates } from '../src/core';
 import { QuoteCalculator } from '../src/react';
 import { quoteArgTypes } from './support/argTypes';
 import { called } from './support/called';
 import { demoCatalog } from './support/demo';
+import { forgetStory, storyApi } from './support/storyApi';
 import { WidgetDocs } from './support/WidgetDocs';
 import { withTeppan } from './support/withTeppan';
 
@@ -21,8 +21,8 @@ const meta = {
   argTypes: quoteArgTypes,
   parameters: { docs: { page: () => <WidgetDocs widget="quote" label="QuoteCalculator" /> } },
   args: { onQuote: fn(), onError: fn(), onReady },
-  async beforeEach() {
-    localStorage.clear();
+  async beforeEach({ id }) {
+    forgetStory(id);
     // The widget's code first: a cold Vite transform must not eat the play function's waits.
     await QuoteCalculator.preload();
   },
@@ -30,15 +30,6 @@ const meta = {
 export default meta;
 
 type Story = StoryObj<typeof meta>;
-
-export const Loading: Story = {
-  beforeEach({ msw }) {
-    msw.use(...referenceApiHandlers({ faults: [{ path: '/api/v1/catalog', delayMs: 600_000 }] }));
-  },
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('status', { name: 'Loading the quote calculator' })).toBeVisible();
-  },
-};
 
 export const Ready: Story = {
   play: async ({ canvasElement }) => {
@@ -52,6 +43,15 @@ export const Ready: Story = {
     // Then the call itself, however long the effect that makes it waits behind a busy machine's paint.
     await called(onReady);
     await expect(onReady).toHaveBeenCalled();
+  },
+};
+
+export const Loading: Story = {
+  beforeEach({ msw, id }) {
+    msw.use(...storyApi(id, { faults: [{ path: '/api/v1/catalog', delayMs: 600_000 }] }));
+  },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('status', { name: 'Loading the quote calculator' })).toBeVisible();
   },
 };
 
@@ -97,8 +97,8 @@ export const OutOfServiceArea: Story = {
 
 export const ServerErrorThenRetry: Story = {
   args: { defaultEventDate: date, defaultZip: '90012' },
-  beforeEach({ msw }) {
-    msw.use(...referenceApiHandlers({ faults: [{ method: 'POST', path: '/api/v1/quotes', status: 500, times: 1 }] }));
+  beforeEach({ msw, id }) {
+    msw.use(...storyApi(id, { faults: [{ method: 'POST', path: '/api/v1/quotes', status: 500, times: 1 }] }));
   },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
@@ -111,8 +111,8 @@ export const ServerErrorThenRetry: Story = {
 
 export const Offline: Story = {
   args: { defaultEventDate: date, defaultZip: '90012' },
-  beforeEach({ msw }) {
-    msw.use(...referenceApiHandlers({ faults: [{ method: 'POST', path: '/api/v1/quotes', reset: true }] }));
+  beforeEach({ msw, id }) {
+    msw.use(...storyApi(id, { faults: [{ method: 'POST', path: '/api/v1/quotes', reset: true }] }));
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { CSSProperties } from 'react';
 import { expect, within } from 'storybook/test';
 import { QuoteCalculator } from '../src/react';
+import { forgetStory } from './support/storyApi';
 import { withTeppan } from './support/withTeppan';
 
 /** README's "Theming" table: each custom property, its default, and the control that sets it. */
@@ -55,8 +56,8 @@ const meta = {
       },
     ]),
   ),
-  async beforeEach() {
-    localStorage.clear();
+  async beforeEach({ id }) {
+    forgetStory(id);
     await QuoteCalculator.preload();
   },
 } satisfies Meta<typeof Themed>;

@@ -31,11 +31,14 @@ function expectedTravel(zip: string, tenant = demoTenant): string {
 
 describe('the FAQ answerer', () => {
   it('says prices, minimum, deposit and travel from the catalog, never from copied text', () => {
-    expect(answerFromFaq(demoTenant, 'how much per kid').text).toMatch(
+    expect(answerFromFaq(demoTenant, 'how much per person').text).toMatch(
       /^It’s \$60 per adult and \$30 per child under 12\. .*\$600 food minimum.*free within 30 miles/,
     );
-    expect(answerFromFaq(repriced, 'how much per kid').text).toMatch(
+    expect(answerFromFaq(repriced, 'how much per person').text).toMatch(
       /^It’s \$72\.50 per adult and \$35 per child under 10\. .*\$800 food minimum.*free within 20 miles/,
+    );
+    expect(answerFromFaq(repriced, 'how much per kid').text).toBe(
+      'Kids love the show! Children under 10 are $35 a plate (adults $72.50). Just count the kids when you get your quote.',
     );
     expect(answerFromFaq(repriced, 'whats the deposit').text).toMatch(/A \$150 deposit .* 20 minutes/);
     expect(answerFromFaq(repriced, 'is there a minimum').text).toContain('$800 minimum, about 12 adults at $72.50');
@@ -70,24 +73,24 @@ describe('the FAQ answerer', () => {
       expect(answerFromFaq(demoTenant, q)).toMatchObject({ confident: true, actions: [{ type: 'quote', label: 'Get a quote' }] });
     }
     expect(answerFromFaq(demoTenant, 'who won the game')).toMatchObject({
-      topic: 'unsure',
+      topics: ['unsure'],
       confident: false,
       actions: [{ type: 'handoff', label: 'Talk to a person' }],
     });
     expect(answerFromFaq(demoTenant, 'who won the game').text).toMatch(/not sure/);
     for (const hi of ['hi', 'Hello!', 'hey there', 'good morning', 'hiya :)']) {
-      expect(answerFromFaq(demoTenant, hi)).toMatchObject({ topic: 'greeting', confident: true, actions: [] });
+      expect(answerFromFaq(demoTenant, hi)).toMatchObject({ topics: ['greeting'], confident: true, actions: [] });
     }
     expect(answerFromFaq(demoTenant, 'hi')).toMatchObject({ text: expect.stringMatching(/What would you like to know\?$/) });
-    expect(answerFromFaq(demoTenant, 'thank you so much!')).toMatchObject({ topic: 'thanks', confident: true, actions: [] });
+    expect(answerFromFaq(demoTenant, 'thank you so much!')).toMatchObject({ topics: ['thanks'], confident: true, actions: [] });
     // A greeting with a question is a question.
-    expect(answerFromFaq(demoTenant, 'hi, how much per kid?').topic).toBe('prices');
+    expect(answerFromFaq(demoTenant, 'hi, how much per kid?').topics).toEqual(['children']);
   });
 
   it('without an FAQ, greets and offers a person for everything else', () => {
     const bare: Tenant = { ...demoTenant, faq: undefined };
-    expect(answerFromFaq(bare, 'hello')).toMatchObject({ topic: 'greeting', confident: true });
-    expect(answerFromFaq(bare, 'how much per kid')).toMatchObject({ topic: 'unsure', confident: false, actions: [{ type: 'handoff' }] });
+    expect(answerFromFaq(bare, 'hello')).toMatchObject({ topics: ['greeting'], confident: true });
+    expect(answerFromFaq(bare, 'how much per kid')).toMatchObject({ topics: ['unsure'], confident: false, actions: [{ type: 'handoff' }] });
   });
 
   it('streams an answer in pieces of a few words that join to its text, whole well under a second', async () => {

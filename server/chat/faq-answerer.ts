@@ -1,19 +1,21 @@
 import type { ChatAction } from '../../src/contract';
-import { placeNamesAround } from '../domain/geo';
+import { usPlaceNames } from '../domain/geo';
 import type { Tenant } from '../tenants';
 import { ACTIONS, type Answerer } from './answerer';
-import { factsOf, render } from './facts';
+import { isGreeting, isThanks } from './clauses';
+import { factsOf, list, render } from './facts';
 import type { FaqConfig } from './faq';
-import { words, zipIn } from './normalize';
-import { CONFIDENCE_THRESHOLD, rank } from './rank';
+import { withoutNoise } from './noise';
+import { zipIn } from './normalize';
+import { topicsAsked } from './topics';
 import { zipTravelSentence } from './travel';
-import { GREETING_FILLERS, GREETINGS, THANKS, THANKS_FILLERS } from './words';
 
 /** For a tenant without an FAQ: greetings answered, everything else offered to a person. */
 const NO_FAQ: FaqConfig = {
   greeting: 'Hi! What would you like to know?',
   thanks: 'You’re welcome!',
   unsure: 'I’m not sure about that one. Someone from our team can answer: choose Talk to a person and leave your question.',
+  unsurePart: 'As for {question}, I’m not sure. Someone from our team can answer: choose Talk to a person.',
   zipSentences: { free: '', charged: '', outside: '', unknown: '' },
   neutral: [],
   synonyms: [],
@@ -21,38 +23,56 @@ const NO_FAQ: FaqConfig = {
 };
 
 export interface FaqReply {
-  /** The FAQ entry's id, or `greeting`, `thanks`, `unsure`. */
-  topic: string;
+  /** The FAQ entries answered, by id, in order; or `greeting`, `thanks`; `unsure` when a part (or all) is left to a person. */
+  topics: string[];
   text: string;
   actions: ChatAction[];
   confident: boolean;
 }
 
-/** Only greeting words ("hi there", "good morning"), at least one of them a greeting. */
-const only = (ws: string[], core: Set<string>, fillers: Set<string>) => ws.some((w) => core.has(w)) && ws.every((w) => core.has(w) || fillers.has(w));
+/** A visitor's clause, quoted back in a sentence: one line, not too long. */
+function quoted(clause: string): string {
+  const plain = clause.replace(/\s+/g, ' ').replace(/[\s.,;:!?]+$/, '');
+  return `“${plain.length > QUOTE_CHARS ? `${plain.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : plain}”`;
+}
+const QUOTE_CHARS = 80;
+
+/** Answers, one paragraph each (the chat keeps line breaks). */
+const PARAGRAPH = '\n\n';
 
 /**
- * The FAQ's answer to a question: the best-ranked entry if it is confident,
- * its figures from the catalog (and a ZIP's travel from the rules), or a plain
- * "not sure" that offers a person.
+ * The FAQ's answer to a message: one entry's answer, or several in the order
+ * the message asks them (with what it could not answer said plainly, and a
+ * person offered); figures from the catalog, a ZIP's travel from the rules;
+ * or a plain "not sure" that offers a person. Markup, links and code around
+ * the question are read past.
  */
 export function answerFromFaq(tenant: Tenant, question: string): FaqReply {
   const faq = tenant.faq ?? NO_FAQ;
   const facts = factsOf(tenant.catalog);
-  const ws = words(question);
-  if (only(ws, GREETINGS, GREETING_FILLERS)) return { topic: 'greeting', text: render(faq.greeting, facts), actions: [], confident: true };
-  if (only(ws, THANKS, THANKS_FILLERS)) return { topic: 'thanks', text: render(faq.thanks, facts), actions: [], confident: true };
-  const [best] = rank(faq, question, { places: placeNamesAround(tenant.catalog.travel.originZip) });
-  if (!best || best.score < CONFIDENCE_THRESHOLD) {
-    return { topic: 'unsure', text: render(faq.unsure, facts), actions: [ACTIONS.handoff], confident: false };
+  const text = withoutNoise(question);
+  if (isGreeting(text)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
+  if (isThanks(text)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
+  const { answers, unanswered } = topicsAsked(faq, text, { places: usPlaceNames() });
+  if (answers.length === 0) {
+    return { topics: ['unsure'], text: render(faq.unsure, facts), actions: [ACTIONS.handoff], confident: false };
   }
-  const { entry } = best;
-  const zip = zipIn(question);
-  const text =
-    zip && entry.withZip
+  const zip = zipIn(text);
+  // The ZIP's travel goes with the answer to the clause that names it, else with the first answer that can say it.
+  const withZip = zip ? (answers.find((a) => a.entry.withZip && a.clauses.some((c) => zipIn(c))) ?? answers.find((a) => a.entry.withZip)) : undefined;
+  const paragraphs = answers.map(({ entry }) =>
+    zip && entry === withZip?.entry && entry.withZip
       ? render(entry.withZip, { ...facts, zipTravel: zipTravelSentence(tenant.catalog, faq.zipSentences, facts, zip) })
-      : render(entry.answer, facts);
-  return { topic: entry.id, text, actions: (entry.actions ?? []).map((type) => ACTIONS[type]), confident: true };
+      : render(entry.answer, facts),
+  );
+  if (unanswered.length > 0) paragraphs.push(render(faq.unsurePart, { ...facts, question: list(unanswered.map(quoted)) }));
+  const actions = [...answers.flatMap(({ entry }) => entry.actions ?? []), ...(unanswered.length > 0 ? (['handoff'] as const) : [])];
+  return {
+    topics: [...answers.map(({ entry }) => entry.id), ...(unanswered.length > 0 ? ['unsure'] : [])],
+    text: paragraphs.join(PARAGRAPH),
+    actions: [...new Set(actions)].map((type) => ACTIONS[type]),
+    confident: true,
+  };
 }
 
 export interface Pace {

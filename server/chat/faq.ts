@@ -13,7 +13,7 @@ export const faqEntry = z.strictObject({
   /**
    * How visitors ask it, in their words: a few short phrasings the ranking
    * learns the topic's vocabulary from. A five-digit number stands for any ZIP
-   * code, `#place` for the name of any town.
+   * code, `#place` for the name of any town, `#time` for any time of day ("7pm").
    */
   asks: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   /** The answer, with catalog figures as placeholders (`{adultPrice}`), never copied. */
@@ -35,6 +35,8 @@ export const faqConfig = z.strictObject({
   thanks: template(FACT_NAMES),
   /** When no answer is confident: says so plainly; the reply then offers a person. */
   unsure: template(FACT_NAMES),
+  /** After the answers to a message, for the questions in it none answers (`{question}`, quoted): says so; the reply then offers a person. */
+  unsurePart: template([...FACT_NAMES, 'question']),
   /** A ZIP code's travel, as `{zipTravel}` in a `withZip` answer. */
   zipSentences: z.strictObject({
     free: zipSentence,
@@ -44,7 +46,16 @@ export const faqConfig = z.strictObject({
   }),
   /** Words about the business as a whole that name no topic ("party", "chef", "policy"): read past, like "the". */
   neutral: z.array(z.string().check(z.minLength(1))),
-  /** Words that mean the same here, for the ranking; the first of each group names it. Phrases allowed ("how much"). */
+  /**
+   * What only a person answers here: words, phrases and word classes (`#music`, see
+   * word-classes.en.json). A question that names one goes to a person, whatever
+   * else it names ("do you sell *gift cards*", "can I pay in *cash*").
+   */
+  handoff: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /**
+   * Words that mean the same here, for the ranking; the first of each group names it. Phrases allowed ("how much"),
+   * and word classes (`#food`: any dish the FAQ does not name itself).
+   */
   synonyms: z.array(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
   entries: z.array(faqEntry).check(
     z.minLength(1),

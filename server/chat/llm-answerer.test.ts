@@ -69,6 +69,12 @@ describe('the language-model answerer', () => {
     expect(fake.requests[0]?.messages[0]?.content).toContain("The visitor's ZIP code: 92660 is 37 miles from us: travel is $14.");
   });
 
+  it('takes no ZIP from the digits of a pasted link', async () => {
+    fake.behave({ kind: 'answer', reply: ['Yes, we do.'] });
+    await setup().ask('https://example.com/listing/90210 do you travel there?');
+    expect(fake.requests[0]?.messages[0]?.content).not.toContain("The visitor's ZIP code");
+  });
+
   it('offers a person when the FAQ is not sure of the question, whatever the model says', async () => {
     fake.behave({ kind: 'answer', reply: ['I can only help with our catering.'] });
     const answer = await setup().ask('who won the game');

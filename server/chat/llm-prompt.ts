@@ -1,6 +1,7 @@
 import type { ChatMessage } from '../../src/contract';
 import type { Tenant } from '../tenants';
 import { factsOf, render } from './facts';
+import { withoutNoise } from './noise';
 import { zipIn } from './normalize';
 import { zipTravelSentence } from './travel';
 
@@ -20,7 +21,8 @@ export interface CompletionMessage {
 export function systemPrompt(tenant: Tenant, question: string): string {
   const { catalog, faq } = tenant;
   const f = factsOf(catalog);
-  const zip = zipIn(question);
+  // Five digits in a pasted link or code are not the visitor's ZIP.
+  const zip = zipIn(withoutNoise(question));
   const facts = [
     `Price per adult: ${f.adultPrice}. Price per child under ${f.childUnderAge}: ${f.childPrice}.`,
     `Food minimum per event: ${f.minimum} (about ${f.minimumAdults} adults); a smaller party pays the minimum.`,

@@ -1,52 +1,62 @@
-import { CASUAL_FORMS, STOPWORDS } from './words';
+import { CASUAL_FORMS, CONTRACTIONS, NUMBER_WORDS, STOPWORDS } from './words';
 
 /** Stands for any five-digit ZIP code in a question, so "do you come to 92660" reads like "do you come to <zip>". */
 export const ZIP_TOKEN = '#zip';
 
+/** Stands for a time of day ("7pm", "6:30 pm"): a tenant's synonyms may name it. */
+export const TIME_TOKEN = '#time';
+
 /** Stands for the name of a place (a city, a town) the question mentions. */
 export const PLACE_TOKEN = '#place';
-
-/** A one-word place name counts only after one of these: "is it likely to rain" is not about Likely, California. */
-const BEFORE_PLACE = new Set(['to', 'in', 'near', 'around', 'from', 'at', 'into']);
-
-/** Replaces the place names among `words` (up to three words long) with `#place`. */
-export function markPlaces(words: string[], places: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; ) {
-    let length = 0;
-    for (let n = Math.min(3, words.length - i); n >= 1 && !length; n--) {
-      if (places.has(words.slice(i, i + n).join(' ')) && (n > 1 || BEFORE_PLACE.has(words[i - 1] ?? ''))) length = n;
-    }
-    out.push(length ? PLACE_TOKEN : (words[i] ?? ''));
-    i += length || 1;
-  }
-  return out;
-}
 
 /** The first five-digit ZIP code in a text, if any. */
 export function zipIn(text: string): string | undefined {
   return /(?<!\d)(\d{5})(?!\d)/.exec(text)?.[1];
 }
 
+/** "we're", "you'll", "I'd": endings that, with the apostrophe dropped, would make other words ("were", "youll"). */
+const CONTRACTION = /(?<=\p{L})['’](re|ll|ve|d|m)\b/gu;
+
+/** Stands for a count ("20", "twenty", "3rd") in `tokens`: `words` drops it, since a count says nothing about the topic. */
+const COUNT = /^\d+(st|nd|rd|th)?$/;
+export const isCount = (token: string) => COUNT.test(token) || NUMBER_WORDS.has(token);
+
 /**
- * Lowercase words, accents and apostrophes gone, casual forms spelled out,
- * ZIP codes as `#zip`, other numbers dropped ("20 people" is about people).
+ * Lowercase words, accents and apostrophes gone, contractions and casual
+ * forms spelled out, ZIP codes as `#zip`, times of day as `#time`; counts
+ * kept, in figures or words (a place may be named by one: "Thousand Oaks").
  */
-export function words(text: string): string[] {
-  const plain = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’'`]/g, '').replace(/\$/g, ' price ');
+export function tokens(text: string): string[] {
+  const plain = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(CONTRACTION, (_, ending: string) => ` ${CONTRACTIONS[ending] ?? ending}`)
+    .replace(/[’'`]/g, '')
+    // "sooo", "pleaseeee", "hiiii": a letter held down says how, not what.
+    .replace(/(\p{L})\1{2,}/gu, '$1$1')
+    .replace(/\$/g, ' price ');
   const out: string[] = [];
+  let previous = '';
   for (const raw of plain.split(/[^\p{L}\p{N}#]+/u)) {
     if (!raw) continue;
     if (/^\d{5}$/.test(raw)) out.push(ZIP_TOKEN);
-    else if (/^\d+(st|nd|rd|th)?$/.test(raw)) continue;
-    else out.push(...(CASUAL_FORMS[raw] ?? raw).split(' '));
+    // "7pm", "6:30 pm": a time of day, whatever the hour.
+    else if (/^\d{1,4}[ap]m$/.test(raw) || (/^[ap]m$/.test(raw) && /^\d{1,4}$/.test(previous))) out.push(TIME_TOKEN);
+    else if (raw.length === 1 && !CASUAL_FORMS[raw] && !STOPWORDS.has(raw) && !/\d/.test(raw)) {
+      // A letter alone ("quick q", "option b") names nothing.
+    } else out.push(...(CASUAL_FORMS[raw] ?? raw).split(' '));
+    previous = raw;
   }
   return out;
 }
 
+/** `tokens` without the counts: "20 people", "one chef" are about people, about chefs. */
+export const words = (text: string): string[] => tokens(text).filter((t) => !isCount(t));
+
 /**
- * A light English stemmer: enough that "kids", "raining" and "cancelled" meet
- * "kid", "rain" and "cancel". Its stems need not be words, only the same for
+ * A light English stemmer: enough that "kids", "raining", "cancelled" and
+ * "smallest" meet "kid", "rain", "cancel" and "small". Its stems need not be words, only the same for
  * every form of one.
  */
 export function stem(word: string): string {
@@ -57,9 +67,16 @@ export function stem(word: string): string {
   else if (w.endsWith('s') && !/(ss|is)$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  // "smallest" and "small", "bigger" and "big", "earliest" and "early".
+  else if (w.endsWith('iest') && w.length > 6) w = `${w.slice(0, -4)}y`;
+  else if (w.endsWith('est') && w.length > 6) w = w.slice(0, -3);
+  else if (w.endsWith('ier') && w.length > 5) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('er') && w.length > 5) w = w.slice(0, -2);
   // "cancell" (cancelled) and "cancel", "grill" and "gril".
   if (w.length > 3 && /([^aeiou])\1$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  // "veggie" and "veggies" ("veggy"), "party" and "parti": one stem.
+  if (/[^aeiou]y$/.test(w) && w.length > 3) w = `${w.slice(0, -1)}i`;
   return w;
 }
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { placeNamesAround } from '../domain/geo';
+import { usPlaceNames } from '../domain/geo';
 import { demoTenant } from '../tenants';
 import { answerFromFaq } from './faq-answerer';
 import { CONFIDENCE_THRESHOLD, explain, rank } from './rank';
 
 const faq = demoTenant.faq ?? expect.fail('the demo tenant has an FAQ');
-const places = placeNamesAround(demoTenant.catalog.travel.originZip);
+const places = usPlaceNames();
 const best = (question: string) => rank(faq, question, { places })[0];
 
 /** How visitors really ask, typos and all, and the topic that answers it. */
 const PHRASINGS: [question: string, topic: string][] = [
-  ['how much per kid', 'prices'],
+  ['how much per kid', 'children'],
   ['how much does it cost', 'prices'],
   ['whats ur pricing', 'prices'],
   ['price per person?', 'prices'],
@@ -30,7 +30,6 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['how do i pay the deposit', 'deposit'],
   ['can i pay with a credit card', 'deposit'],
   ['deposite amount?', 'deposit'],
-  ['do you accept venmo', 'deposit'],
   ['do u come to 92660', 'travel'],
   ['how far do u travel', 'travel'],
   ['do you travel to 90210', 'travel'],
@@ -103,7 +102,7 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['is lobster available', 'extras'],
   ['how early should i book', 'booking'],
   ['what time can the chef arrive', 'booking'],
-  ['can kids eat for less', 'prices'],
+  ['can kids eat for less', 'children'],
   ['do you have any openings on july 4', 'booking'],
   ['when is the balance due', 'deposit'],
   ['do you clean up after', 'equipment'],
@@ -111,6 +110,13 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['how much do i have to put down', 'deposit'],
   ['how do i pay the rest', 'deposit'],
   ['do kids under 3 eat free', 'children'],
+  // Any day of the month, any number of hours.
+  ['are you free on the 12th', 'booking'],
+  ['is it like 2 hours', 'length'],
+  // Typos in short words: a letter missing, two swapped.
+  ['how lon does it last', 'length'],
+  ['whats on teh menu', 'menu'],
+  ['do we need tabels', 'equipment'],
   ['are you available on christmas', 'booking'],
 ];
 
@@ -140,6 +146,8 @@ const OFF_TOPIC = [
   'do you serve alcohol',
   'whats the weather like',
   'may i bring my own drinks',
+  // The FAQ says how to pay by card; other ways to pay are for a person.
+  'do you accept venmo',
 ];
 
 describe('FAQ ranking', () => {
@@ -157,7 +165,7 @@ describe('FAQ ranking', () => {
   it.each(OFF_TOPIC)('“%s” falls below the threshold and is handed to a person', (question) => {
     expect(best(question)?.score ?? 0).toBeLessThan(CONFIDENCE_THRESHOLD);
     expect(answerFromFaq(demoTenant, question)).toMatchObject({
-      topic: 'unsure',
+      topics: ['unsure'],
       confident: false,
       actions: [{ type: 'handoff', label: 'Talk to a person' }],
     });
@@ -177,6 +185,11 @@ describe('FAQ ranking', () => {
     expect(explain(faq, 'cancelation policy for my birthday party')).toEqual(['cancel']);
     // Short words and other first letters are not "corrected" into ours: "game" is not "gate", "won" not "own".
     expect(explain(faq, 'who won the game')).toEqual(['won', 'gam']);
+  });
+
+  it('reads a phrase in other words of the same meaning: "min order" is the minimum order', () => {
+    expect(explain(faq, 'min order?')).toEqual(['minimum']);
+    expect(explain(faq, 'whats the min purchase')).toEqual(['minimum']);
   });
 
   it('reads a one-word town name as a place only where a place is meant', () => {

@@ -1,6 +1,8 @@
+import { isAdjective, isCommonWord } from './common-words';
 import type { FaqConfig, FaqEntry } from './faq';
-import { editDistance, markPlaces, PLACE_TOKEN, STEMMED_STOPWORDS, stem, typoAllowance, words, ZIP_TOKEN } from './normalize';
-import { STOPWORDS } from './words';
+import { editDistance, isCount, STEMMED_STOPWORDS, stem, tokens, typoAllowance, words, ZIP_TOKEN } from './normalize';
+import { ENGLISH, markClasses, type WordClasses } from './word-classes';
+import { PREFIXES, STOPWORDS } from './words';
 
 /**
  * Below this score no FAQ answer is confident: the reply says so and offers a
@@ -20,10 +22,24 @@ const QUESTION_SHARE = 0.8;
  */
 const OTHER_TOPIC_SHARE = 0.3;
 
+/**
+ * How much a word the FAQ has never seen counts against a topic when it is
+ * mostly an adjective ("can I book *online*"): it says what something is like,
+ * while what an off-topic question is about is a noun ("a *photographer*").
+ * (Discounting verbs the same way gave answers to questions that are not ours:
+ * "can you *recommend* a caterer".)
+ */
+const ADJECTIVE_SHARE = 0.4;
+
 export interface RankOptions {
-  /** Names of the places around the business (lowercase): a question naming one is about travel. */
+  /** Names of places (lowercase; the towns of the ZIP dataset): a question naming one is about travel. */
   places?: ReadonlySet<string>;
+  /** What kind of thing a word the FAQ does not know names (English unless told). */
+  classes?: WordClasses;
 }
+
+/** The concept of what the tenant's FAQ leaves to a person (its `handoff` list): a clause that names it has no answer here. */
+const HANDOFF = '#handoff';
 
 export interface Ranked {
   entry: FaqEntry;
@@ -41,10 +57,20 @@ interface Topic {
 interface Lexicon {
   /** Phrases (stems joined by spaces) → the concept they mean. */
   phrases: Map<string, string>;
+  /**
+   * The same phrases written without spaces or hyphens, as one stem
+   * ("grown up" → "grownup"), so "grown-ups", "grown ups" and "grownups" all
+   * meet it, and "howmuch" meets "how much".
+   */
+  squashed: Map<string, string>;
   longestPhrase: number;
+  /** Phrases of two words or more, each word replaced by the concept it means alone ("minimum spend" for "min spend"). */
+  canonical: Map<string, string>;
   /** Raw words a typo may be corrected to, and how often each occurs. */
   vocabulary: Map<string, number>;
   knownStems: Set<string>;
+  /** Stems of the words the tenant's typical questions use: with its phrases and neutral words, what a word alone means to it. */
+  askStems: Set<string>;
   /** The tenant's words that name no topic, as stems. */
   neutral: Set<string>;
 }
@@ -64,10 +90,12 @@ function indexOf(faq: FaqConfig): Index {
   const cached = indexes.get(faq);
   if (cached) return cached;
   const phrases = new Map<string, string>();
+  const squashed = new Map<string, string>();
   const vocabulary = new Map<string, number>();
   const addWords = (text: string) => {
     for (const w of words(text)) if (w !== ZIP_TOKEN) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   };
+  const members: [member: string[], concept: string][] = [];
   for (const group of faq.synonyms) {
     const head = words(group[0] ?? '')
       .map(stem)
@@ -75,21 +103,44 @@ function indexOf(faq: FaqConfig): Index {
     for (const member of group) {
       addWords(member);
       phrases.set(words(member).map(stem).join(' '), head);
+      members.push([words(member), head]);
     }
+  }
+  for (const member of faq.handoff ?? []) {
+    addWords(member);
+    phrases.set(words(member).map(stem).join(' '), HANDOFF);
   }
   for (const entry of faq.entries) for (const ask of entry.asks) addWords(ask);
   for (const word of faq.neutral) addWords(word);
   for (const w of STOPWORDS) vocabulary.set(w, vocabulary.get(w) ?? 0);
+  const knownStems = new Set([...vocabulary.keys()].map(stem));
+  // A phrase's squashed form never takes the place of a word that means something else: "a head" is not "ahead".
+  for (const [member, concept] of members) {
+    const key = squash(member);
+    const taken = phrases.get(key) ?? squashed.get(key) ?? (knownStems.has(key) ? key : undefined);
+    if (taken === undefined || taken === concept) squashed.set(key, concept);
+  }
   const longestPhrase = Math.max(1, ...[...phrases.keys()].map((p) => p.split(' ').length));
+  // Phrases with their words read as the synonyms they are, so "min spend" meets "minimum spend".
+  const canonical = new Map<string, string>();
+  for (const [key, concept] of phrases) {
+    const stems = key.split(' ');
+    if (stems.length < 2) continue;
+    const canon = stems.map((s) => phrases.get(s) ?? s).join(' ');
+    if (!phrases.has(canon) && !canonical.has(canon)) canonical.set(canon, concept);
+  }
   const lexicon: Lexicon = {
     phrases,
+    squashed,
+    canonical,
     longestPhrase,
     vocabulary,
-    knownStems: new Set([...vocabulary.keys()].map(stem)),
+    knownStems,
+    askStems: new Set(faq.entries.flatMap((e) => e.asks.flatMap(words)).map(stem)),
     neutral: new Set(faq.neutral.flatMap(words).map(stem)),
   };
   const topics = faq.entries.map((entry) => {
-    const asks = entry.asks.map((a) => conceptsOf(a, lexicon));
+    const asks = entry.asks.map((a) => conceptsOf(a, lexicon).concepts);
     return { entry, asks, concepts: new Set(asks.flatMap((a) => [...a])) };
   });
   const n = topics.length;
@@ -109,11 +160,14 @@ function indexOf(faq: FaqConfig): Index {
  * rarely miss that one, and "game" is not "same", nor "meaning" "seating".
  */
 function corrected(word: string, vocabulary: Map<string, number>): string | undefined {
-  const allowance = typoAllowance(word);
+  // A three-letter word that is no word may be a longer one missing a letter ("kds", "bok") or with two
+  // swapped ("teh"); another letter in its place makes too many other words to guess.
+  const allowance = word.length === 3 ? 1 : typoAllowance(word);
   if (allowance === 0) return undefined;
   let best: { word: string; distance: number; count: number } | undefined;
   for (const [candidate, count] of vocabulary) {
     if (candidate.length < 3 || candidate[0] !== word[0]) continue;
+    if (word.length === 3 && candidate.length !== 4 && [...candidate].sort().join('') !== [...word].sort().join('')) continue;
     const distance = editDistance(word, candidate, allowance);
     if (distance > allowance) continue;
     if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
@@ -121,8 +175,8 @@ function corrected(word: string, vocabulary: Map<string, number>): string | unde
   return best?.word;
 }
 
-/** "glutenfree" → ["gluten", "free"]: both halves known, one of them a word that names a topic ("homework" is not "home work"). */
-function split(word: string, known: (w: string) => boolean, telling: (w: string) => boolean): string[] | undefined {
+/** "kidsprice" → ["kids", "price"]: both halves known, one of them a word that names a topic. */
+function runTogether(word: string, known: (w: string) => boolean, telling: (w: string) => boolean): string[] | undefined {
   if (word.length < 6) return undefined;
   for (let k = 3; k <= word.length - 3; k++) {
     const [a, b] = [word.slice(0, k), word.slice(k)];
@@ -131,20 +185,67 @@ function split(word: string, known: (w: string) => boolean, telling: (w: string)
   return undefined;
 }
 
-/** What a text is about: its words mended (typos, run-together words), stemmed, synonyms and phrases read as one concept, stopwords gone. */
-function conceptsOf(text: string, lexicon: Lexicon, places: ReadonlySet<string> = new Set()): Set<string> {
-  const known = (w: string) => lexicon.vocabulary.has(w) || lexicon.knownStems.has(stem(w));
+/** Words run together, as one stem: "add", "ons" → "addon". */
+const squash = (ws: string[]) => stem(ws.join(''));
+
+/** "nonrefundable" → "refundable", when the FAQ knows the rest and not the whole (see `PREFIXES`). */
+function unprefixed(word: string, known: (w: string) => boolean): string | undefined {
+  const prefix = PREFIXES.find((p) => word.startsWith(p) && word.length - p.length >= 3);
+  return prefix && known(word.slice(prefix.length)) ? word.slice(prefix.length) : undefined;
+}
+
+const BARE_PREFIXES = new Set(PREFIXES);
+
+/** The concept of a run of stems read word by word as the concepts they mean alone ("min spend" → "minimum spend"). */
+function canonicalPhrase(run: string[], lexicon: Lexicon): string | undefined {
+  const canon = run.map((s) => lexicon.phrases.get(s) ?? s).join(' ');
+  return lexicon.phrases.get(canon) ?? lexicon.canonical.get(canon);
+}
+
+/**
+ * What a text is about: its words mended (typos, prefixes, words run together), stemmed, synonyms
+ * and phrases read as one concept however they are spaced or hyphenated,
+ * stopwords gone.
+ */
+interface Concepts {
+  concepts: Set<string>;
+  /** The concepts from words the FAQ does not know that are mostly adjectives. */
+  adjectives: Set<string>;
+}
+
+function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classes = ENGLISH() }: RankOptions = {}): Concepts {
+  const known = (w: string) => lexicon.vocabulary.has(w) || lexicon.knownStems.has(stem(w)) || lexicon.squashed.has(stem(w));
   const telling = (w: string) => known(w) && !STOPWORDS.has(w) && !lexicon.neutral.has(stem(w));
-  const mended = markPlaces(words(text), places).flatMap((w) => {
-    if (w === ZIP_TOKEN || w === PLACE_TOKEN || STOPWORDS.has(w) || known(w)) return [w];
-    return split(w, known, telling) ?? [corrected(w, lexicon.vocabulary) ?? w];
+  const raw = tokens(text);
+  const rawStems = raw.map(stem);
+  // The tenant's own phrases and words win over a class that covers no more of the text ("orange
+  // county" is the tenant's; "orange" alone, only part of that phrase, may be a town).
+  const tenantAt = (at: number) => {
+    for (let len = Math.min(lexicon.longestPhrase, raw.length - at); len >= 1; len--) {
+      if (lexicon.phrases.has(rawStems.slice(at, at + len).join(' ')) || lexicon.squashed.has(squash(raw.slice(at, at + len)))) return len;
+    }
+    const s = rawStems[at] ?? '';
+    return STOPWORDS.has(raw[at] ?? '') || lexicon.neutral.has(s) || lexicon.askStems.has(s) ? 1 : 0;
+  };
+  const marked = markClasses(raw, { classes, places, tenantAt }).filter((t) => !isCount(t));
+  const mended = marked.flatMap((w) => {
+    if (w.startsWith('#') || STOPWORDS.has(w) || known(w)) return [w];
+    const rest = unprefixed(w, known);
+    if (rest) return [rest];
+    // A word English knows is what the visitor meant, not a typo of one of ours.
+    if (isCommonWord(w)) return [w];
+    const mended = corrected(w, lexicon.vocabulary);
+    return mended ? [mended] : (runTogether(w, known, telling) ?? [w]);
   });
   const stems = mended.map(stem);
   const concepts = new Set<string>();
+  const adjectives = new Set<string>();
   for (let i = 0; i < stems.length; ) {
     let matched = false;
     for (let len = Math.min(lexicon.longestPhrase, stems.length - i); len >= 1 && !matched; len--) {
-      const concept = lexicon.phrases.get(stems.slice(i, i + len).join(' '));
+      const run = stems.slice(i, i + len);
+      const concept =
+        lexicon.phrases.get(run.join(' ')) ?? lexicon.squashed.get(squash(mended.slice(i, i + len))) ?? (len > 1 ? canonicalPhrase(run, lexicon) : undefined);
       if (concept === undefined) continue;
       concepts.add(concept);
       i += len;
@@ -153,10 +254,13 @@ function conceptsOf(text: string, lexicon: Lexicon, places: ReadonlySet<string> 
     if (matched) continue;
     const w = mended[i] ?? '';
     const s = stems[i] ?? w;
-    if (!STOPWORDS.has(w) && !STEMMED_STOPWORDS.has(s) && !lexicon.neutral.has(s)) concepts.add(s);
+    if (!STOPWORDS.has(w) && !STEMMED_STOPWORDS.has(s) && !lexicon.neutral.has(s) && !BARE_PREFIXES.has(w)) {
+      concepts.add(s);
+      if (!known(w) && isAdjective(w)) adjectives.add(s);
+    }
     i++;
   }
-  return concepts;
+  return { concepts, adjectives };
 }
 
 /**
@@ -167,28 +271,34 @@ function conceptsOf(text: string, lexicon: Lexicon, places: ReadonlySet<string> 
  * little (`OTHER_TOPIC_SHARE`); partly how much of the topic's closest
  * phrasing the question names.
  */
-export function rank(faq: FaqConfig, question: string, { places }: RankOptions = {}): Ranked[] {
+export function rank(faq: FaqConfig, question: string, options: RankOptions = {}): Ranked[] {
   const index = indexOf(faq);
-  const asked = [...conceptsOf(question, index, places)];
+  const { concepts, adjectives } = conceptsOf(question, index, options);
+  const asked = [...concepts];
   const weight = (c: string) => index.weights.get(c) ?? index.unknownWeight;
-  if (asked.length === 0) return index.topics.map((t) => ({ entry: t.entry, score: 0 }));
+  const share = (c: string) => (index.weights.has(c) ? OTHER_TOPIC_SHARE : adjectives.has(c) ? ADJECTIVE_SHARE : 1);
+  // Nothing asked, or something only a person answers: no topic answers it.
+  if (asked.length === 0 || asked.includes(HANDOFF)) return index.topics.map((t) => ({ entry: t.entry, score: 0 }));
+  const sum = (cs: Iterable<string>) => [...cs].reduce((total, c) => total + weight(c), 0);
   const ranked = index.topics.map((topic) => {
-    const covered = asked.filter((c) => topic.concepts.has(c)).reduce((sum, c) => sum + weight(c), 0);
-    const against = asked.filter((c) => !topic.concepts.has(c)).reduce((sum, c) => sum + (index.weights.has(c) ? OTHER_TOPIC_SHARE : 1) * weight(c), 0);
-    const total = covered + against;
-    const closest = Math.max(
-      ...topic.asks.map((ask) => {
-        const size = [...ask].reduce((sum, c) => sum + weight(c), 0);
-        return size === 0 ? 0 : asked.filter((c) => ask.has(c)).reduce((sum, c) => sum + weight(c), 0) / size;
-      }),
-    );
-    return { entry: topic.entry, score: QUESTION_SHARE * (covered / total) + (1 - QUESTION_SHARE) * closest };
+    const covered = sum(asked.filter((c) => topic.concepts.has(c)));
+    const against = asked.filter((c) => !topic.concepts.has(c)).reduce((total, c) => total + share(c) * weight(c), 0);
+    let closest = 0;
+    let likest = 0;
+    for (const ask of topic.asks) {
+      const shared = sum(asked.filter((c) => ask.has(c)));
+      const size = sum(ask);
+      closest = Math.max(closest, size === 0 ? 0 : shared / size);
+      likest = Math.max(likest, shared / (size + sum(asked.filter((c) => !ask.has(c)))));
+    }
+    return { entry: topic.entry, score: QUESTION_SHARE * (covered / (covered + against)) + (1 - QUESTION_SHARE) * closest, likest };
   });
-  // Stable: on a tie the topic listed first wins.
-  return ranked.sort((a, b) => b.score - a.score);
+  // On a tie, the topic with the phrasing most like the question wins ("kids price": the children's
+  // "how much for toddlers", not the prices' "how much does it cost"); then the topic listed first.
+  return ranked.sort((a, b) => b.score - a.score || b.likest - a.likest).map(({ entry, score }) => ({ entry, score }));
 }
 
 /** The concepts a question comes down to, for tests and for tuning a tenant's synonyms. */
-export function explain(faq: FaqConfig, question: string, { places }: RankOptions = {}): string[] {
-  return [...conceptsOf(question, indexOf(faq), places)];
+export function explain(faq: FaqConfig, question: string, options: RankOptions = {}): string[] {
+  return [...conceptsOf(question, indexOf(faq), options).concepts];
 }

@@ -53,7 +53,59 @@ export const CASUAL_FORMS: Record<string, string> = {
   bday: 'birthday',
   hrs: 'hours',
   hr: 'hour',
+  amt: 'amount',
+  wats: 'what is',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tmrow: 'tomorrow',
+  '2morrow': 'tomorrow',
+  '2moro': 'tomorrow',
+  wknd: 'weekend',
+  thru: 'through',
+  bout: 'about',
+  lemme: 'let me',
+  gimme: 'give me',
+  kinda: 'kind of',
+  prolly: 'probably',
+  dunno: 'do not know',
+  cn: 'can',
+  coz: 'because',
+  yrs: 'years',
+  mins: 'minutes',
+  thnx: 'thanks',
+  thanx: 'thanks',
+  thks: 'thanks',
+  cxl: 'cancel',
+  canx: 'cancel',
+  resched: 'reschedule',
+  appt: 'appointment',
+  appts: 'appointments',
+  wk: 'week',
+  wks: 'weeks',
+  wkend: 'weekend',
+  yr: 'year',
+  approx: 'approximately',
+  deets: 'details',
+  pp: 'per person',
+  sat: 'saturday',
+  fri: 'friday',
+  thurs: 'thursday',
+  tues: 'tuesday',
+  weds: 'wednesday',
 };
+
+/** Words a full stop follows without ending the sentence: "is there a min. charge". */
+export const ABBREVIATIONS = new Set('min max approx appt est etc eg ie am pm st ave dr mr mrs ms jr vs no qty amt dep info'.split(' '));
+
+/** The endings of contractions, spelled out: "we're" is "we are", not "were". */
+export const CONTRACTIONS: Record<string, string> = { re: 'are', ll: 'will', ve: 'have', d: 'would', m: 'am' };
+
+/** Numbers in words: like figures, a count says nothing about the topic. */
+export const NUMBER_WORDS = new Set(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen couple'.split(
+    ' ',
+  ),
+);
 
 /** Words that carry no topic: asked or not, the question is the same. */
 export const STOPWORDS = new Set(
@@ -64,7 +116,16 @@ export const STOPWORDS = new Set(
   then there these they thing things think this those though through to too try trying up us very want wanted wanting was way we well were what whats
   likely probably possibly maybe
   when where whether which while who whom whose why will wish with wonder wondering would yes yet you your yours information interested curious hey hi
-  hello hiya howdy yo hola guys folks team everyone again just`
+  hello hiya howdy yo hola guys folks team everyone again just
+  lol lmao haha hahaha hehe jk btw omg sorry um uh hmm oh anyway certain asap fyi idk tbh kindly regards dear sir madam
+  everything nothing require required requires requirement mandatory necessary stuff enough go goes going went gone
+  without within during until till across toward towards upon via except besides among afterwards afterward later etc
+  method methods ways good great nice awesome cool amazing same
+  whole entire full fully final finally exact exactly rough roughly approximately different separate separately standard basic usual usually
+  normal normally typical typically general generally overall actual actually specific specifically particular particularly whatever anyways
+  literally basically honestly definitely absolutely totally super quite rather fairly extremely somewhat lots bit bunch few several various
+  alright possible vs versus later back part level expect expecting expected promise guarantee ensure severe serious seriously mild slightly
+  around ish little doable feasible manageable workable realistic directly personally immediately chance`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -101,4 +162,135 @@ export const THANKS_FILLERS = new Set([
   'help',
   'all',
   'many',
+  'bye',
+  'goodbye',
 ]);
+
+/**
+ * Where one question ends and the next begins inside a sentence: "how big is the
+ * deposit *and* is it refundable", "deposit amount *&* refund policy". Sentence
+ * ends and list markers ("1)", "2.") always end one.
+ * Not "also": "can you *also* bring a cake" is one question.
+ */
+export const CLAUSE_JOINERS = { words: ['and', 'n'], marks: [',', '&', '+', '/'] };
+
+/** A clause with one of these anywhere asks something: "I wanted to know *what* the price would be", "I'd like to *know* your prices". */
+export const QUESTION_WORDS = new Set([
+  'what',
+  'how',
+  'when',
+  'where',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'why',
+  'whether',
+  'know',
+  'wonder',
+  'wondering',
+  'curious',
+  'inquire',
+  'inquiring',
+]);
+
+/**
+ * A part that starts with one of these goes on with the one before it
+ * ("pricing for a lunch*, in Irvine*"): a comma before it does not start a new
+ * question.
+ */
+export const CONTINUING_WORDS = new Set([
+  'in',
+  'at',
+  'for',
+  'about',
+  'with',
+  'on',
+  'near',
+  'around',
+  'from',
+  'to',
+  'by',
+  'of',
+  'per',
+  'under',
+  'over',
+  'without',
+  'like',
+  'including',
+]);
+
+/** Shorthands that hold a joining mark: "w/" is "with", not two questions. */
+export const SHORTHANDS: [RegExp, string][] = [
+  [/\bw\/o\b/gi, 'without'],
+  [/\bw\/(?=\s|\p{L})/giu, 'with '],
+];
+
+/** Read past at the start of a clause when finding how it starts: "ok so *can* you…". */
+export const LEADING_FILLERS = new Set([
+  'and',
+  'also',
+  'plus',
+  'n',
+  'so',
+  'ok',
+  'okay',
+  'oh',
+  'um',
+  'well',
+  'btw',
+  'then',
+  'but',
+  'or',
+  'yes',
+  'no',
+  'lol',
+  'sorry',
+  'quick',
+  'question',
+  'hi',
+  'hey',
+  'hello',
+]);
+
+/**
+ * A part of a question that starts with one of these tells about the visitor, and asks nothing by
+ * itself: "my guest list keeps growing, too many?", "we're at 70 now, is that ok?".
+ */
+export const FIRST_PERSON = new Set(['i', 'im', 'my', 'we', 'our', 'me', 'us', 'mine', 'ours']);
+
+/** A clause that starts with one of these asks something, or asks for something: "*is* it refundable", "*tell* me the price". */
+export const QUESTION_OPENERS = new Set([
+  'do',
+  'does',
+  'did',
+  'can',
+  'could',
+  'would',
+  'will',
+  'is',
+  'are',
+  'am',
+  'was',
+  'were',
+  'should',
+  'may',
+  'might',
+  'shall',
+  'any',
+  'have',
+  'has',
+  'tell',
+  'give',
+  'let',
+  'need',
+  'want',
+  'please',
+]);
+
+/**
+ * Prefixes people write apart or hyphenated ("non-dairy", "pre payment", "re-schedule"):
+ * alone they mean nothing here, and a word they start that the FAQ does not know
+ * ("nonrefundable", "prepayment") is read as the rest of it: the topic is the same.
+ */
+export const PREFIXES = ['non', 'pre', 're', 'un', 'mid', 'semi', 'multi', 'anti', 'co'];

@@ -18,20 +18,18 @@ export function zipDistanceMiles(from: string, to: string): number | undefined {
   return Math.acos(Math.min(1, Math.max(-1, cos))) * EARTH_RADIUS_MILES;
 }
 
-const placesByState = new Map<string, Set<string>>();
+let usPlaces: Set<string> | undefined;
 
 /**
- * The names of the places (cities, towns) in the same state as a ZIP code,
- * lowercase, so the chat can tell that "do you come to Newport Beach" names a
- * place. Empty for an unknown ZIP.
+ * The names of the places (cities, towns) of the US in the ZIP dataset,
+ * lowercase, so the chat can tell that "do you come to Newport Beach" or
+ * "can you drive to Thousand Oaks" names a place.
  */
-export function placeNamesAround(zip: string): ReadonlySet<string> {
-  const state = zipcodes.lookup(zip)?.state;
-  if (!state) return new Set();
-  let names = placesByState.get(state);
-  if (!names) {
-    names = new Set(zipcodes.lookupByState(state).map((z) => z.city.toLowerCase()));
-    placesByState.set(state, names);
-  }
-  return names;
+export function usPlaceNames(): ReadonlySet<string> {
+  usPlaces ??= new Set(
+    Object.values(zipcodes.codes)
+      .filter((z) => z.country === 'US')
+      .map((z) => z.city.toLowerCase()),
+  );
+  return usPlaces;
 }

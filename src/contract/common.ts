@@ -1,48 +1,57 @@
+import { lazySchema } from './lazy';
 import { z } from './zod';
 
 /** A calendar date in the tenant's time zone, `YYYY-MM-DD`. */
-export const isoDate = z.string().check(
-  z.minLength(1, 'Choose a date.'),
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-14.'),
-  z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date.'),
+export const isoDate = lazySchema(() =>
+  z.string().check(
+    z.minLength(1, 'Choose a date.'),
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-14.'),
+    z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date.'),
+  ),
 );
 
 /** An instant with its offset, e.g. `2027-03-14T18:00:00-07:00`. */
-export const isoDateTime = z.string().check(z.minLength(20), z.maxLength(40));
+export const isoDateTime = lazySchema(() => z.string().check(z.minLength(20), z.maxLength(40)));
 
 /** A US five-digit ZIP code. */
-export const zipCode = z.string().check(z.trim(), z.minLength(1, 'Enter the ZIP code of the event.'), z.regex(/^\d{5}$/, 'Enter a 5-digit ZIP code.'));
+export const zipCode = lazySchema(() =>
+  z.string().check(z.trim(), z.minLength(1, 'Enter the ZIP code of the event.'), z.regex(/^\d{5}$/, 'Enter a 5-digit ZIP code.')),
+);
 
 /** Amounts are integer cents in the tenant's currency. */
-export const cents = z.int().check(z.gte(0));
+export const cents = lazySchema(() => z.int().check(z.gte(0)));
 
-export const currencyCode = z.string().check(z.regex(/^[A-Z]{3}$/));
+export const currencyCode = lazySchema(() => z.string().check(z.regex(/^[A-Z]{3}$/)));
 
 /** Opaque, unguessable resource ids (`bk_…`, `qt_…`). */
-export const resourceId = z.string().check(z.minLength(4), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
+export const resourceId = lazySchema(() => z.string().check(z.minLength(4), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/)));
 
 /** One field's error in a problem response. `field` is a dotted path (`customer.email`). */
-export const fieldError = z.object({
-  field: z.string(),
-  pointer: z.string(),
-  detail: z.string(),
-});
+export const fieldError = lazySchema(() =>
+  z.object({
+    field: z.string(),
+    pointer: z.string(),
+    detail: z.string(),
+  }),
+);
 export type FieldError = z.infer<typeof fieldError>;
 
 /**
  * RFC 9457 problem details (`application/problem+json`), with per-field
  * errors for validation failures.
  */
-export const problemDetails = z.looseObject({
-  type: z.string(),
-  title: z.string(),
-  status: z.int(),
-  detail: z.optional(z.string()),
-  instance: z.optional(z.string()),
-  code: z.optional(z.string()),
-  errors: z.optional(z.array(fieldError)),
-});
+export const problemDetails = lazySchema(() =>
+  z.looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    code: z.optional(z.string()),
+    errors: z.optional(z.array(fieldError)),
+  }),
+);
 export type ProblemDetails = z.infer<typeof problemDetails>;
 
-export const health = z.object({ status: z.literal('ok') });
+export const health = lazySchema(() => z.object({ status: z.literal('ok') }));
 export type Health = z.infer<typeof health>;

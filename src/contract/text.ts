@@ -46,18 +46,18 @@ function textChecks({ label, max, multiLine, optional, required, tooLong }: Text
   ];
 }
 
-// `@__NO_SIDE_EFFECTS__` on these helpers: a bundler may drop a call whose schema nothing reads (vite.config.ts, pureContract).
+// These build a new schema per call: the contract calls them inside `lazySchema` (./lazy.ts), on first use.
 
 /** A name, a street, a city: trimmed, visible, one line, no hidden controls. */
-export const singleLineText = /* @__NO_SIDE_EFFECTS__ */ (label: string, max: number, messages: TextMessages = {}) =>
+export const singleLineText = (label: string, max: number, messages: TextMessages = {}) =>
   z.string(`${label} must be text.`).check(...textChecks({ label, max, multiLine: false, optional: false, ...messages }));
 
 /** Notes, a chat message, a question: as single-line text, but line breaks and tabs are kept. */
-export const multiLineText = /* @__NO_SIDE_EFFECTS__ */ (label: string, max: number, messages: TextMessages = {}) =>
+export const multiLineText = (label: string, max: number, messages: TextMessages = {}) =>
   z.string(`${label} must be text.`).check(...textChecks({ label, max, multiLine: true, optional: false, ...messages }));
 
 /** Multi-line text that may be left empty (empty when nothing visible was typed). */
-export const optionalMultiLineText = /* @__NO_SIDE_EFFECTS__ */ (label: string, max: number, messages: TextMessages = {}) =>
+export const optionalMultiLineText = (label: string, max: number, messages: TextMessages = {}) =>
   z.string(`${label} must be text.`).check(...textChecks({ label, max, multiLine: true, optional: true, ...messages }));
 
 const EMAIL_MESSAGE = 'Enter an email address like name@example.com.';
@@ -75,7 +75,7 @@ export function isEmailAddress(s: string): boolean {
 }
 
 /** An email address; `optional`: empty (once trimmed) means none given. */
-export const emailAddress = /* @__NO_SIDE_EFFECTS__ */ ({ optional = false } = {}) =>
+export const emailAddress = ({ optional = false } = {}) =>
   z.string('Email must be text.').check(
     z.trim(),
     z.maxLength(254, 'Email must be at most 254 characters.'),
@@ -88,7 +88,7 @@ const PHONE_MESSAGE = 'Enter a phone number like (213) 555-0142.';
 const digitCount = (s: string) => s.replace(/\D/g, '').length;
 
 /** Digits, `+ ( ) - .` and spaces, with 7 to 15 digits (E.164 has at most 15); `optional` as for emails. */
-export const phoneNumber = /* @__NO_SIDE_EFFECTS__ */ ({ optional = false } = {}) =>
+export const phoneNumber = ({ optional = false } = {}) =>
   z.string('Phone must be text.').check(
     z.trim(),
     z.maxLength(32, 'Phone must be at most 32 characters.'),

@@ -6,6 +6,7 @@ export * from './http/retry-policy';
 export * from './http/timeouts';
 export * from './ids';
 export * from './log';
+export * from './machine';
 export * from './money';
 export * from './pricing';
 export * from './schedule';

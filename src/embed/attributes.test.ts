@@ -6,6 +6,7 @@ const element = (attrs: Record<string, string>) => ({ getAttribute: (name: strin
 
 const spec: WidgetSpec = {
   name: 'test',
+  entry: './Test.tsx',
   label: 'test',
   attributes: { 'default-adults': 'number', 'default-children': 'number', 'booking-url': 'string', compact: 'boolean' },
   reserve: [[0, 10]],

@@ -8,13 +8,14 @@ import { setupTeppan } from './loader/setup';
 import { loaderSpec } from './loader/spec';
 import * as runtime from './runtime';
 
-// Every widget's component, bundled in: in each widget's folder, the one module with a default export (tests left out).
-const widgets = import.meta.glob<WidgetModule>(['../widgets/*/*.tsx', '!../widgets/**/*.test.tsx'], { eager: true });
+// Every component module of every widget's folder, bundled in (tests and stories left out); each spec names its entry.
+const modules = import.meta.glob<WidgetModule>(['../widgets/*/*.tsx', '!../widgets/**/*.test.tsx', '!../widgets/**/*.stories.tsx'], { eager: true });
 
 setupTeppan(document.currentScript as HTMLScriptElement | null, WIDGET_SPECS.map(loaderSpec), () => ({
   runtime: async () => runtime,
   widget: async (name) => {
-    const widget = Object.entries(widgets).find(([path, m]) => path.startsWith(`../widgets/${name}/`) && m.default)?.[1];
+    const spec = WIDGET_SPECS.find((s) => s.name === name);
+    const widget = spec && modules[`../widgets/${name}/${spec.entry.slice(2)}`];
     if (!widget) throw new Error('Teppan: this widget is not in this build.');
     return widget;
   },

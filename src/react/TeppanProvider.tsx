@@ -1,7 +1,8 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useMemo, useRef } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { LogHook, RetryPolicy } from '../core';
 import { createTeppanConfig, pageQueryClient, TeppanContext } from '../query';
+import { useStableCallback } from '../ui';
 import { WidgetSlotsContext } from '../widgets/slots';
 import { WIDGET_SLOTS } from './widgets';
 
@@ -30,13 +31,12 @@ export interface TeppanProviderProps {
 /** Supplies the API client, cache and settings to every Teppan widget below it. */
 export function TeppanProvider({ publishableKey, apiBase = '', queryClient, locale, onLog, retry, children }: TeppanProviderProps) {
   // The latest hook without rebuilding the client each time an inline function changes.
-  const logRef = useRef(onLog);
-  logRef.current = onLog;
+  const log = useStableCallback(onLog);
   const retryKey = JSON.stringify(retry ?? {});
 
   const config = useMemo(
-    () => createTeppanConfig({ publishableKey, apiBase, locale, onLog: (entry) => logRef.current?.(entry), retry: JSON.parse(retryKey) }),
-    [apiBase, publishableKey, locale, retryKey],
+    () => createTeppanConfig({ publishableKey, apiBase, locale, onLog: log, retry: JSON.parse(retryKey) }),
+    [apiBase, publishableKey, locale, retryKey, log],
   );
 
   return (

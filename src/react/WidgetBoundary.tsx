@@ -1,6 +1,7 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
-import { Component, type ErrorInfo, type ReactNode, Suspense } from 'react';
-import { asTeppanError, type TeppanError } from '../core';
+import { Component, type ErrorInfo, type ReactNode, Suspense, useContext } from 'react';
+import { asTeppanError, callHost, type TeppanError } from '../core';
+import { TeppanContext } from '../query';
 import { ErrorNotice } from '../ui';
 
 export interface WidgetBoundaryProps {
@@ -51,10 +52,13 @@ class Catch extends Component<CatchProps, { error: TeppanError | null }> {
  * reset (so "Try again" refetches what failed) around a Suspense boundary.
  */
 export function WidgetBoundary({ fallback, onError, children }: WidgetBoundaryProps) {
+  // A page handler that throws is logged: it must not take the notice, and the page around it, down with it.
+  const onLog = useContext(TeppanContext)?.onLog;
+  const report = onError && ((error: TeppanError) => callHost(onLog, 'onError', onError, [error]));
   return (
     <QueryErrorResetBoundary>
       {({ reset }) => (
-        <Catch onReset={reset} onError={onError}>
+        <Catch onReset={reset} onError={report}>
           <Suspense fallback={fallback}>{children}</Suspense>
         </Catch>
       )}

@@ -9,13 +9,5 @@ export type { LazyWidget } from './lazyWidget';
 export { TeppanProvider, type TeppanProviderProps } from './TeppanProvider';
 export { WidgetBoundary, type WidgetBoundaryProps } from './WidgetBoundary';
 export { WidgetSkeleton } from './WidgetSkeleton';
-export {
-  BookingForm,
-  type BookingFormProps,
-  ChatWidget,
-  type ChatWidgetProps,
-  PaymentForm,
-  type PaymentFormProps,
-  QuoteCalculator,
-  type QuoteCalculatorProps,
-} from './widgets';
+// The widgets: one lazy export each, and its props type.
+export * from './widgetExports';

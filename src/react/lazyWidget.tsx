@@ -10,7 +10,7 @@ import { WidgetBoundary } from './WidgetBoundary';
 import { WidgetSkeleton } from './WidgetSkeleton';
 
 /** `inline`: shown inside another widget (the booking form's deposit, say), not a widget of the page. */
-type ErrorHook = { onError?: (error: TeppanError) => void; inline?: boolean };
+export type ErrorHook = { onError?: (error: TeppanError) => void; inline?: boolean };
 
 export interface LazyWidget<P> {
   (props: P): ReactElement;

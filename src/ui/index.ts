@@ -9,5 +9,6 @@ export * from './StyleRoot';
 export * from './styles';
 export { default as uiCss } from './ui.css?inline';
 export * from './useDebounced';
+export * from './useMachine';
 export * from './useStableCallback';
 export * from './useStyles';

@@ -13,12 +13,17 @@ export type ReserveStep = readonly [fromWidthEm: number, heightEm: number];
 /**
  * What the loader, the build and the React exports know of a widget without
  * loading it. Each widget's folder holds its own (`spec.ts`), free of React:
- * the loader reads it. Adding a widget is adding its folder and listing its
- * spec in `WIDGET_SPECS`.
+ * the loader reads it. Adding a widget is adding its folder, listing its spec
+ * in `WIDGET_SPECS`, and its React export (src/react/widgetExports.ts).
  */
 export interface WidgetSpec {
-  /** Its folder under src/widgets/, its element (`teppan-<name>`), its chunk, `Teppan('preload', name)` and its size budget. */
+  /** Its folder under src/widgets/, its element (`teppan-<name>`), its chunk, `Teppan('preload', name)` and its size budget (size-budgets.json, required). */
   name: string;
+  /**
+   * Its build entry: the module in its folder whose default export is the widget's component
+   * (`./QuoteCalculator.tsx`). The embed builds a chunk from it; the loader never sees it.
+   */
+  entry: `./${string}.tsx`;
   /** For "Loading the …" and "Show the …". */
   label: string;
   /** The element's attributes: the kebab-case of the component's props. */
@@ -64,7 +69,10 @@ export interface WidgetSpec {
   callsApiOnMount?: boolean;
 }
 
-/** Every widget the embed defines, the build bundles and the React entry exports. */
+/**
+ * The registry: every widget the embed defines, the build bundles (an entry and a size budget each) and
+ * the React entry exports. A widget is registered here and nowhere else.
+ */
 export const WIDGET_SPECS: readonly WidgetSpec[] = [quoteSpec, bookingSpec, paymentSpec, chatSpec];
 
 /** An attribute's prop: its camelCase (`quote-id` → `quoteId`), as the embed hands attributes to widgets. */

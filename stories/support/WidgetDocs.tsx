@@ -11,7 +11,8 @@ export function WidgetDocs({ widget, label }: { widget: string; label: string })
       <CostCard widget={widget} label={label} />
       <Primary />
       <Controls />
-      <Stories />
+      {/* The first story is the live one above, with the controls: once on a page, as every story (two copies of one story would share its API). */}
+      <Stories includePrimary={false} />
     </>
   );
 }

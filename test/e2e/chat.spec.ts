@@ -64,6 +64,23 @@ test('a question gets an answer that streams in, from the business’s own figur
   await expect.poll(async () => (await conversationWith(request, 'how much per kid?'))?.messages.map((m) => m.role)).toEqual(['visitor', 'assistant']);
 });
 
+test('a question in two parts gets both answers in one reply; a part it cannot answer is offered to a person', async ({ page }) => {
+  await openChat(page);
+  await ask(page, 'how big is the deposit and is it refundable');
+  const reply = replies(page).last();
+  await expect(reply).toContainText('refund the deposit in full');
+  const text = (await reply.textContent()) ?? '';
+  expect(text.indexOf('A $100 deposit')).toBeGreaterThanOrEqual(0);
+  expect(text.indexOf('A $100 deposit')).toBeLessThan(text.indexOf('refund the deposit in full'));
+  await expect(replies(page)).toHaveCount(1);
+
+  await ask(page, '<img src="https://example.com/party.jpg"> how much per adult, and do you bring a DJ?');
+  const second = replies(page).nth(1);
+  await expect(second).toContainText('$60 per adult');
+  await expect(second).toContainText('As for “do you bring a DJ”, I’m not sure');
+  await expect(second.getByRole('button', { name: 'Talk to a person' })).toBeVisible();
+});
+
 test('a reload restores the conversation', async ({ page }) => {
   await openChat(page, '/book.html');
   await ask(page, 'what if it rains');

@@ -131,3 +131,14 @@ test('the API, its contract and the demo share one port', async ({ request }) =>
   const doc = await (await request.get('/api/v1/openapi.json')).json();
   expect(doc.info.title).toBe('Teppan API');
 });
+
+// What search engines show of each page (Lighthouse's SEO audits): a title, a description and the page's language.
+for (const path of ['/', '/quote.html', '/book.html', '/pay.html', '/elements.html', '/react/', '/react/quote.html', '/react/book.html', '/react/pay.html']) {
+  test(`${path} has a title, a meta description and a language for search results`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page).toHaveTitle(/Sakura Hibachi Catering/);
+    const description = await page.locator('meta[name="description"]').getAttribute('content');
+    expect(description?.trim().length ?? 0).toBeGreaterThan(50);
+    await expect(page.locator('html')).toHaveAttribute('lang', /^[a-z]{2}/);
+  });
+}

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { serveSubPaths } from '../support/sub-path-server';
 
 /**
@@ -65,21 +65,150 @@ test('the Bundle report page links to the treemaps beside Storybook', async ({ p
   await expect(page).toHaveTitle(/Teppan embed bundle/);
 });
 
-// The docs pages are read by people too: the a11y addon checks the stories, not the MDX pages around them.
-for (const [id, heading] of [
-  ['introduction--docs', 'Teppan'],
-  ['theming--docs', 'Theming'],
-  ['bundle-report--docs', 'Bundle report'],
-  ['widgets-quotecalculator--docs', 'QuoteCalculator'],
-] as const) {
-  test(`the ${id} page has no axe violations`, async ({ page }) => {
-    await page.goto(`${server.url}/storybook/iframe.html?viewMode=docs&id=${id}`);
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible(FIRST_RENDER);
-    // Storybook renders the docs' live stories after the page text: wait until nothing is pending.
-    await page.waitForLoadState('networkidle');
-    // The landmark rules are left out: this document is the preview frame inside Storybook's own page, and
-    // Storybook's docs container, not ours, has no <main>. Everything on it (text, tables, code, the live widgets) is checked.
-    const { violations } = await new AxeBuilder({ page }).disableRules(['landmark-one-main', 'region']).analyze();
+/** The docs pages: id, heading, and whether live stories are on it. Every docs page of the build is here (checked below). */
+const DOCS_PAGES = [
+  ['introduction--docs', 'Teppan', false],
+  ['theming--docs', 'Theming', true],
+  ['bundle-report--docs', 'Bundle report', false],
+  ['widgets-quotecalculator--docs', 'QuoteCalculator', true],
+  ['widgets-bookingform--docs', 'BookingForm', true],
+  ['widgets-paymentform--docs', 'PaymentForm', true],
+  ['widgets-chatwidget--docs', 'ChatWidget', true],
+] as const;
+
+interface IndexEntry {
+  id: string;
+  title: string;
+  name: string;
+  type: 'docs' | 'story';
+}
+const index = () => Object.values((JSON.parse(readFileSync('dist/storybook/index.json', 'utf8')) as { entries: Record<string, IndexEntry> }).entries);
+
+/** The stories a docs page shows, by the build's index: a widget's page and an MDX page attached to stories show those of its title. */
+const storiesOn = (docsId: string) => {
+  const entries = index();
+  const docs = entries.find((e) => e.id === docsId);
+  return entries.filter((e) => e.type === 'story' && e.title === docs?.title);
+};
+
+test('every docs page of the build is checked here, those with stories on a phone too', () => {
+  const pages = index().filter((e) => e.type === 'docs');
+  expect(pages.map((e) => [e.id, storiesOn(e.id).length > 0]).sort()).toEqual(DOCS_PAGES.map(([id, , live]) => [id, live]).sort());
+});
+
+/**
+ * Opens a docs page and waits until every story the index puts on it shows what it is for: its widget drawn (its
+ * root part), or, for a Loading story, the placeholder that holds the widget's place. Storybook draws a page's text
+ * first and its stories after it, each once MSW's worker, its own API, the widget's code and its data are there: a
+ * check that runs earlier sees no widget at all and passes whatever the widgets are (network idle is no sign: it
+ * came before any story had drawn, on a loaded machine).
+ */
+async function openDocs(page: Page, id: string, heading: string): Promise<Locator[]> {
+  await page.goto(`${server.url}/storybook/iframe.html?viewMode=docs&id=${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible(FIRST_RENDER);
+  const stories = storiesOn(id);
+  // One preview per story: two copies of one story would share its API (and its landmarks, if it had any).
+  await expect(page.locator('.docs-story')).toHaveCount(stories.length);
+  const previews: Locator[] = [];
+  for (const story of stories) {
+    const preview = page.locator(`.docs-story:has(#story--${story.id}, #story--${story.id}--primary)`);
+    if (story.name === 'Loading') await expect(preview.getByRole('status', { name: /^Loading the / })).toBeVisible(FIRST_RENDER);
+    else await expect(preview.locator('[part="root"]')).toBeAttached(FIRST_RENDER);
+    previews.push(preview);
+  }
+  return previews;
+}
+
+/**
+ * Where a story's widget sits in its preview: its box (the root's, and the floating parts', which are fixed and
+ * outside the root's box: the chat's panel and button) and every box around it that clips it, up to the preview
+ * frame (the frame itself, and any box between whose overflow is not visible).
+ */
+function placement(frame: Element) {
+  const root = frame.querySelector('.teppan-root');
+  if (!root) return undefined;
+  const floating = [...root.querySelectorAll('*')].filter((el) => getComputedStyle(el).position === 'fixed');
+  const boxes = [root, ...floating].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+  const widget = {
+    left: Math.min(...boxes.map((r) => r.left)),
+    top: Math.min(...boxes.map((r) => r.top)),
+    right: Math.max(...boxes.map((r) => r.right)),
+    bottom: Math.max(...boxes.map((r) => r.bottom)),
+  };
+  const clips: { by: string; left: number; top: number; right: number; bottom: number }[] = [];
+  for (let el = root.parentElement; el; el = el.parentElement) {
+    const style = getComputedStyle(el);
+    if (el === frame || style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+      const r = el.getBoundingClientRect();
+      clips.push({ by: `${el.localName}.${[...el.classList].join('.')}#${el.id}`, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    }
+    if (el === frame) break;
+  }
+  return { widget, clips };
+}
+
+/** Checks a preview's widget is drawn (not zero-sized) and wholly inside its frame. */
+async function expectWhole(preview: Locator) {
+  const story = await preview.locator('[data-story-block]').getAttribute('id');
+  const at = await preview.evaluate(placement);
+  expect(at, `${story}: a widget in its preview`).toBeDefined();
+  if (!at) return;
+  const { widget, clips } = at;
+  expect(widget.right - widget.left, `${story}: the widget's width`).toBeGreaterThan(0);
+  expect(widget.bottom - widget.top, `${story}: the widget's height`).toBeGreaterThan(0);
+  for (const clip of clips) {
+    const outside = [widget.left < clip.left - 0.5, widget.top < clip.top - 0.5, widget.right > clip.right + 0.5, widget.bottom > clip.bottom + 0.5];
+    expect(outside, `${story}: the widget (${JSON.stringify(widget)}) inside ${clip.by} (${JSON.stringify(clip)})`).toEqual([false, false, false, false]);
+  }
+}
+
+/** Checks every preview's widget is whole, and that the stories leave the page to its reader; the page is attached as a screenshot. */
+async function expectWholeWidgets(page: Page, previews: Locator[], what: string) {
+  // No story moves the page (a widget focusing itself as it opens).
+  expect(await page.evaluate(() => window.scrollY), 'the page is still at its top').toBe(0);
+  // A file beside the test's results (not the report's JSON): a full docs page is megabytes.
+  const path = test.info().outputPath(`${what.replaceAll(' ', '-')}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(what, { path, contentType: 'image/png' });
+  for (const preview of previews) await expectWhole(preview);
+  // Nor holds it still (a phone's chat panel, meant for a page it covers).
+  if (previews.length > 0) {
+    await page.mouse.move(10, 10);
+    await page.mouse.wheel(0, 600);
+    await expect.poll(() => page.evaluate(() => window.scrollY), { message: 'the reader can scroll the page' }).toBeGreaterThan(0);
+  }
+}
+
+// The docs pages are read by people too: the a11y addon checks each story alone, not the pages that hold them all at once.
+for (const [id, heading] of DOCS_PAGES) {
+  test(`the ${id} page, every story drawn, has no axe violations, and each story's widget is whole in its preview (1280 px)`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const previews = await openDocs(page, id, heading);
+    // Two landmark rules are left out: this document is the preview frame inside Storybook's own page, and
+    // Storybook's docs container, not ours, has no <main> and holds text outside landmarks. So are Storybook's own
+    // switch controls (the unselected side of its boolean toggle is drawn at 2.75:1 by its theme). Everything else on
+    // it (text, tables, code, the live widgets, unique landmark names) is checked. But the chat: its dialog holds a
+    // region and a form of its own ("Conversation", "Write a message"), unique on a page, which has one chat (its
+    // launcher is the page's); only the chat's own page, with eleven open at once, repeats them.
+    const rules = id === 'widgets-chatwidget--docs' ? ['landmark-one-main', 'region', 'landmark-unique'] : ['landmark-one-main', 'region'];
+    const { violations } = await new AxeBuilder({ page }).disableRules(rules).exclude('.docblock-argstable label[for^="control-"]').analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectWholeWidgets(page, previews, `${id} at 1280 px`);
   });
 }
+
+for (const [id, heading] of DOCS_PAGES.filter(([, , live]) => live)) {
+  test(`each story's widget on the ${id} page is whole in its preview on a phone (390 px)`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectWholeWidgets(page, await openDocs(page, id, heading), `${id} at 390 px`);
+  });
+}
+
+test('the chat opened from its button on its docs page shows its panel whole in that story’s frame', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const [launcher] = await openDocs(page, 'widgets-chatwidget--docs', 'ChatWidget');
+  if (!launcher) throw new Error('No Launcher story on the ChatWidget page.');
+  await launcher.getByRole('button', { name: 'Open chat' }).click();
+  await expect(launcher.getByRole('dialog', { name: /^Questions\?/ })).toBeVisible();
+  await expectWhole(launcher);
+});

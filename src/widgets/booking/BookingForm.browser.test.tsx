@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoTenant } from '../../../server/tenants';
 import { freshReferenceApi, startReferenceApi, worker } from '../../../test/support/msw-browser';
-import type { Quote } from '../../contract';
-import { addDays, bookableDates, longDate } from '../../core';
+import type { Booking, Quote } from '../../contract';
+import { addDays, bookableDates, type LogEntry, longDate } from '../../core';
 import { createTeppanQueryClient, useFunnel } from '../../query';
 import { BookingForm, QuoteCalculator, TeppanProvider } from '../../react';
 
@@ -175,5 +175,52 @@ describe('BookingForm without a quote', () => {
     await userEvent.click(await booking.findByRole('button', { name: 'Continue your booking' }));
     expect(await booking.findByRole('group', { name: `Seatings on ${longDate(remembered.eventDate)}` })).toBeTruthy();
     expect(document.activeElement).toBe(booking.getByRole('heading', { name: /Choose a seating/ }));
+  });
+});
+
+describe('BookingForm and the page’s callbacks', () => {
+  it('a booking whose onBookingCreated throws is still shown as made, and the throw is logged, never reported as a failure', async () => {
+    const quote = await makeQuote(addDays(first, 5));
+    const logs: LogEntry[] = [];
+    const made: Booking[] = [];
+    const failures: unknown[] = [];
+    const thrown = new Error('The page’s analytics failed');
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    render(
+      <TeppanProvider publishableKey="pk_test_demo" queryClient={createTeppanQueryClient()} onLog={(e) => logs.push(e)}>
+        <BookingForm
+          quoteId={quote.id}
+          payDeposit={false}
+          onError={(e) => failures.push(e)}
+          onBookingCreated={(booking) => {
+            made.push(booking);
+            throw thrown;
+          }}
+        />
+      </TeppanProvider>,
+    );
+    await userEvent.click(await screen.findByRole('radio', { name: '6:00 PM' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await userEvent.type(await screen.findByLabelText('Street address'), '1 Sakura Way');
+    await userEvent.type(screen.getByLabelText('City'), 'Los Angeles');
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await userEvent.type(await screen.findByLabelText('Name'), 'Callback Test');
+    await userEvent.type(screen.getByLabelText('Email'), 'callback@example.com');
+    await userEvent.type(screen.getByLabelText('Phone'), '+1 213 555 0100');
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Confirm booking' }));
+
+    expect(await screen.findByRole('heading', { name: 'Booking received' })).toBeTruthy();
+    expect(made).toHaveLength(1);
+    expect(screen.getByText(made[0]?.id ?? 'no booking')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    // Nor is the page told of a failure: nothing failed.
+    expect(failures).toEqual([]);
+    expect(logs.filter((e) => e.type === 'callback-error')).toEqual([{ type: 'callback-error', callback: 'onBookingCreated', error: thrown }]);
+    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('onBookingCreated'), thrown);
+    // The draft on this device says the booking was made: a reload shows it, never sends it again.
+    expect(JSON.parse(localStorage.getItem('teppan:booking-draft:|pk_test_demo') ?? '{}')).toMatchObject({ bookingId: made[0]?.id, pending: null });
+    consoleError.mockRestore();
   });
 });

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Booking, Payment, Quote } from '../../contract';
 import type { TeppanError } from '../../core';
 import { useCatalog, useFunnel, useQuote, useTeppan } from '../../query';
-import { ErrorNotice, Skeleton, uiCss, useStableCallback, useStyles } from '../../ui';
+import { ErrorNotice, Skeleton, uiCss, useStyles } from '../../ui';
 import { reserveOf } from '../screens';
 import { useFirstScreen, useWidgetSlots } from '../slots';
+import { useHostCallback } from '../useHostCallback';
 import { WidgetFrame } from '../WidgetFrame';
 import { BookingSteps } from './BookingSteps';
 import css from './booking.css?inline';
@@ -62,11 +63,11 @@ export default function BookingForm(props: BookingFormProps) {
   // Loaded while offered too: "Continue your booking" then shows it at once.
   const quote = useQuote((quoteId ?? funnel.quoteId) || undefined);
 
-  const onReady = useStableCallback(props.onReady);
-  const onError = useStableCallback(props.onError);
-  const onBookingCreated = useStableCallback(props.onBookingCreated);
-  const onPaymentSucceeded = useStableCallback(props.onPaymentSucceeded);
-  const onQuote = useStableCallback(props.onQuote);
+  const onReady = useHostCallback('onReady', props.onReady);
+  const onError = useHostCallback('onError', props.onError);
+  const onBookingCreated = useHostCallback('onBookingCreated', props.onBookingCreated);
+  const onPaymentSucceeded = useHostCallback('onPaymentSucceeded', props.onPaymentSucceeded);
+  const onQuote = useHostCallback('onQuote', props.onQuote);
   useEffect(() => onReady(), [onReady]);
   const { handOff } = funnel;
   const handleCreated = useCallback(

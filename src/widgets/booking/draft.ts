@@ -63,8 +63,8 @@ export function newDraft(quoteId: string, zip: string, keep?: BookingDraft | nul
 }
 
 /** The same details for a new booking intent (its hold expired): a new key, a seating to choose again. */
-export function rebookDraft(draft: BookingDraft): BookingDraft {
-  return { ...draft, step: 0, slotId: null, pending: null, bookingId: null, idempotencyKey: newIdempotencyKey() };
+export function rebookDraft(draft: BookingDraft, idempotencyKey: string): BookingDraft {
+  return { ...draft, step: 0, slotId: null, pending: null, bookingId: null, idempotencyKey };
 }
 
 /** A paid booking needs none of the visitor's details kept on this device: only which booking it was. */

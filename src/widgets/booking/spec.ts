@@ -3,6 +3,7 @@ import type { WidgetSpec } from '../specs';
 /** `<teppan-booking>`: the booking form. */
 export const bookingSpec: WidgetSpec = {
   name: 'booking',
+  entry: './BookingForm.tsx',
   label: 'booking form',
   attributes: { heading: 'string', 'quote-id': 'string', 'quote-url': 'string', 'draft-id': 'string', 'pay-deposit': 'boolean' },
   // Measured on each first screen (src/widgets/screens.ts) by scripts/measure-reserves.mjs, rounded up.

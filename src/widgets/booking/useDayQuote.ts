@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Quote } from '../../contract';
-import { newIdempotencyKey, type TeppanError } from '../../core';
+import { asTeppanError, newIdempotencyKey, type TeppanError } from '../../core';
 import { queryKeys, useQuote, useTeppan } from '../../query';
 import { type BookingDraft, type DayQuote, dayQuoteOf } from './draft';
 
@@ -33,7 +33,7 @@ export function useDayQuote(quote: Quote, draft: BookingDraft, update: (change: 
       setState({ status: 'idle' });
       return true;
     } catch (e) {
-      setState({ status: 'failed', day, error: e as TeppanError });
+      setState({ status: 'failed', day, error: asTeppanError(e) });
       return false;
     }
   }

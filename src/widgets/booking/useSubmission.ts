@@ -1,28 +1,20 @@
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { Booking } from '../../contract';
-import { isRefusal, newIdempotencyKey, type TeppanApi, type TeppanError } from '../../core';
-import { type BookingDraft, requestOf } from './draft';
-
-export type Submission =
-  | { status: 'idle' }
-  | { status: 'sending'; checking: boolean }
-  /** Not sent, or sent with no answer, while offline: sent again when the network is back. */
-  | { status: 'offline' }
-  /** Failed; `uncertain` means the server may have the booking, so a retry re-sends the same request. */
-  | { status: 'failed'; error: TeppanError; uncertain: boolean };
+import { asTeppanError, isRefusal, type Machine, newIdempotencyKey, type TeppanApi, type TeppanError } from '../../core';
+import { useStableCallback } from '../../ui';
+import type { StepsAction, StepsModel } from './stepsReducer';
 
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 interface Options {
   api: TeppanApi;
-  /** The draft as it is now (a ref: sending must see edits made while a request was away). */
-  draft: RefObject<BookingDraft>;
-  save: (draft: BookingDraft) => void;
+  /** The form's machine: sending reads the draft as it is now, with edits made while a request was away. */
+  machine: Machine<StepsModel, StepsAction>;
   onCreated: (booking: Booking) => void;
   /** A definitive refusal: nothing was created; route it to where the visitor can fix it. */
   onRefused: (error: TeppanError) => void;
   /** A failure shown to the visitor as it is (with "Try again"). */
-  onFailed?: ((error: TeppanError) => void) | undefined;
+  onFailed: (error: TeppanError) => void;
 }
 
 /**
@@ -32,67 +24,56 @@ interface Options {
  * returns, on "Try again"), so the server answers with the booking it may
  * already hold instead of making a second one.
  */
-export function useSubmission({ api, draft, save, onCreated, onRefused, onFailed }: Options) {
-  const [state, setState] = useState<Submission>({ status: 'idle' });
-  const inFlight = useRef(false);
+export function useSubmission({ api, machine, onCreated, onRefused, onFailed }: Options) {
+  const { get, dispatch } = machine;
+  const created = useStableCallback(onCreated);
+  const refused = useStableCallback(onRefused);
+  const failed = useStableCallback(onFailed);
 
   const send = useCallback(
     async (checking = false) => {
-      const current = draft.current;
       // One request at a time: a double click, Enter held down, or a reconnect during a send.
-      if (inFlight.current) return;
-      const body = current.pending ?? requestOf(current);
-      save({ ...current, pending: body });
-      if (isOffline()) {
-        setState({ status: 'offline' });
-        return;
-      }
-      inFlight.current = true;
-      setState({ status: 'sending', checking });
+      if (get().submission.status === 'sending') return;
+      dispatch({ type: 'send', checking, offline: isOffline() });
+      const { draft, submission } = get();
+      if (submission.status !== 'sending' || !draft.pending) return;
+      let booking: Booking;
       try {
-        const booking = await api.createBooking(body, { idempotencyKey: current.idempotencyKey });
-        setState({ status: 'idle' });
-        onCreated(booking);
+        booking = await api.createBooking(draft.pending, { idempotencyKey: draft.idempotencyKey });
       } catch (e) {
-        const error = e as TeppanError;
-        const latest = draft.current;
+        const error = asTeppanError(e);
         if (error.kind === 'validation' && error.problem?.code === 'idempotency-key-reused') {
           // The key already made a booking from other details; never guess which: start a fresh intent.
-          save({ ...latest, pending: null, idempotencyKey: newIdempotencyKey() });
-          setState({ status: 'failed', error, uncertain: false });
-          onFailed?.(error);
+          dispatch({ type: 'key-reused', error, key: newIdempotencyKey() });
+          failed(error);
         } else if (isRefusal(error)) {
-          save({ ...latest, pending: null });
-          setState({ status: 'idle' });
-          onRefused(error);
+          refused(error);
         } else if (isOffline()) {
-          setState({ status: 'offline' });
+          dispatch({ type: 'offline' });
         } else {
-          setState({ status: 'failed', error, uncertain: true });
-          onFailed?.(error);
+          dispatch({ type: 'failed', error });
+          failed(error);
         }
-      } finally {
-        inFlight.current = false;
+        return;
       }
+      // Outside the try: the booking is made, whatever is done with it next (the page's own callback included).
+      created(booking);
     },
-    [api, draft, save, onCreated, onRefused, onFailed],
+    [api, get, dispatch, created, refused, failed],
   );
 
   // A request whose answer never arrived (reload, closed tab, lost network) is asked again on arrival.
-  const checked = useRef(false);
   useEffect(() => {
-    if (checked.current || !draft.current.pending) return;
-    checked.current = true;
-    void send(true);
-  }, [draft, send]);
+    if (get().draft.pending) void send(true);
+  }, [get, send]);
 
   useEffect(() => {
     const online = () => {
-      if (draft.current.pending) void send(true);
+      if (get().draft.pending) void send(true);
     };
     window.addEventListener('online', online);
     return () => window.removeEventListener('online', online);
-  }, [draft, send]);
+  }, [get, send]);
 
-  return { state, send, reset: () => setState({ status: 'idle' }) };
+  return { send };
 }

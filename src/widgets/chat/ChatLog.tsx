@@ -1,6 +1,6 @@
 import type { ChatAction } from '../../contract';
+import type { ChatEntry } from './chatReducer';
 import { MessageText } from './MessageText';
-import type { ChatEntry } from './useChat';
 
 export interface ChatLogProps {
   entries: ChatEntry[];

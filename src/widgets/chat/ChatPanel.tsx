@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { type ChatAction, chatText } from '../../contract';
 import { Button, ErrorNotice } from '../../ui';
 import { ChatLog } from './ChatLog';
@@ -21,17 +21,24 @@ export interface ChatPanelProps {
 
 const SUGGESTIONS = ['How much per person?', 'Do you travel to my area?', 'What if it rains?'];
 
-/** Phones: the panel is the whole screen, and the page behind it must not scroll under the visitor's thumb (from its first frame). */
-function usePageScrollLock() {
+/**
+ * Phones: the panel is the whole screen, and the page behind it must not scroll under the visitor's thumb, from the
+ * panel's first frame. Only while it does cover the screen: under a transformed ancestor (a host's animated
+ * container, a docs page's story frame) a fixed panel is held in that box instead, and the page around it must
+ * still scroll.
+ */
+function usePageScrollLock(panel: RefObject<HTMLElement | null>) {
   useLayoutEffect(() => {
     if (!window.matchMedia?.('(max-width: 40em)').matches) return;
+    const box = panel.current?.getBoundingClientRect();
+    if (!box || box.left > 0 || box.top > 0 || box.right < window.innerWidth || box.bottom < window.innerHeight) return;
     const page = document.documentElement;
     const before = page.style.overflow;
     page.style.overflow = 'hidden';
     return () => {
       page.style.overflow = before;
     };
-  }, []);
+  }, [panel]);
 }
 
 /**
@@ -46,11 +53,13 @@ export function ChatPanel({ chat, lead, heading, businessName, draft, onDraftCha
   const [problem, setProblem] = useState<string | undefined>();
   const box = useRef<HTMLTextAreaElement>(null);
   const log = useRef<HTMLElement>(null);
-  usePageScrollLock();
+  const panel = useRef<HTMLElement>(null);
+  usePageScrollLock(panel);
 
-  // Opening puts the visitor in the message box, ready to type.
+  // Opening puts the visitor in the message box, ready to type. The panel floats in view: nothing to scroll to (a
+  // scroll would only move a page that holds it in a box of its own, such as a docs page of many stories).
   useLayoutEffect(() => {
-    if (!handoff) box.current?.focus();
+    if (!handoff) box.current?.focus({ preventScroll: true });
   }, [handoff]);
 
   // The newest message in view as it grows.
@@ -91,7 +100,7 @@ export function ChatPanel({ chat, lead, heading, businessName, draft, onDraftCha
   }
 
   return (
-    <section className="teppan-chat__panel" role="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} part="panel">
+    <section className="teppan-chat__panel" ref={panel} role="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} part="panel">
       {/* Not a <header>: inside the dialog it would be read as a second banner of the page. */}
       <div className="teppan-chat__header">
         <h2 className="teppan-chat__title" id={titleId} part="heading">

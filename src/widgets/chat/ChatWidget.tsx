@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TeppanError } from '../../core';
 import { useCatalog, useTeppan } from '../../query';
-import { uiCss, useStableCallback, useStyles } from '../../ui';
+import { uiCss, useStyles } from '../../ui';
 import { bringIntoView, quoteOnPage } from '../quoteOnPage';
+import { useHostCallback } from '../useHostCallback';
 import { chatApi } from './api';
 import { ChatPanel } from './ChatPanel';
 import css from './chat.css?inline';
@@ -35,8 +36,8 @@ export default function ChatWidget(props: ChatWidgetProps) {
   const { data: catalog } = useCatalog();
   const { http, scope } = useTeppan();
   const api = useMemo(() => chatApi(http), [http]);
-  const onError = useStableCallback(props.onError);
-  const onReady = useStableCallback(props.onReady);
+  const onError = useHostCallback('onError', props.onError);
+  const onReady = useHostCallback('onReady', props.onReady);
   useEffect(() => onReady(), [onReady]);
   const chat = useChat({ api, scope, onError });
   const lead = useLead({ api, scope, onError });
@@ -44,7 +45,7 @@ export default function ChatWidget(props: ChatWidgetProps) {
   const open = props.open ?? ownOpen;
   const [draft, setDraft] = useState('');
   const launcherRef = useRef<HTMLButtonElement>(null);
-  const onOpenChange = useStableCallback(props.onOpenChange);
+  const onOpenChange = useHostCallback('onOpenChange', props.onOpenChange);
   const showLauncher = props.launcher ?? true;
 
   const setOpen = useCallback(

@@ -3,6 +3,7 @@ import type { WidgetSpec } from '../specs';
 /** `<teppan-chat>`: questions answered at once, and a person when that is not enough. */
 export const chatSpec: WidgetSpec = {
   name: 'chat',
+  entry: './ChatWidget.tsx',
   label: 'chat',
   attributes: { heading: 'string', 'quote-url': 'string', open: 'boolean' },
   // A panel over the page, opened from a button: it takes no place in the page's flow.

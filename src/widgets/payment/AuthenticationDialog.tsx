@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { Button } from '../../ui';
+import { Button, useStableCallback } from '../../ui';
 
 export interface AuthenticationDialogProps {
   amount: string;
@@ -18,8 +18,7 @@ export function AuthenticationDialog({ amount, merchant, busy, onAnswer }: Authe
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const textId = useId();
-  const answer = useRef(onAnswer);
-  answer.current = onAnswer;
+  const answer = useStableCallback(onAnswer);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -30,14 +29,14 @@ export function AuthenticationDialog({ amount, merchant, busy, onAnswer }: Authe
     // Escape: the visitor backs out, which is a cancelled authentication.
     const cancel = (e: Event) => {
       e.preventDefault();
-      answer.current('cancel');
+      answer('cancel');
     };
     dialog.addEventListener('cancel', cancel);
     return () => {
       dialog.removeEventListener('cancel', cancel);
       dialog.close();
     };
-  }, []);
+  }, [answer]);
 
   return (
     <dialog ref={ref} className="teppan-dialog" aria-labelledby={titleId} aria-describedby={textId} part="dialog">

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Button } from '../../ui';
 import { declineMessage } from './declines';
-import { type Deposit, isBusy } from './useDeposit';
+import { isBusy } from './depositReducer';
+import type { Deposit } from './useDeposit';
 
 /**
  * Why the last attempt did not pay, at the top of the form, announced. While

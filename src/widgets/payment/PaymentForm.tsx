@@ -3,7 +3,8 @@ import { useCallback, useEffect } from 'react';
 import type { Booking, Catalog, Payment } from '../../contract';
 import { formatMoney, formatTime, longDate, type TeppanError } from '../../core';
 import { queryKeys, useBooking, useCatalog, useFunnel, usePayment, useTeppan } from '../../query';
-import { Countdown, ErrorNotice, Skeleton, uiCss, useStableCallback, useStyles } from '../../ui';
+import { Countdown, ErrorNotice, Skeleton, uiCss, useStyles } from '../../ui';
+import { useHostCallback } from '../useHostCallback';
 import { WidgetFrame } from '../WidgetFrame';
 import { Expired } from './Expired';
 import css from './payment.css?inline';
@@ -47,7 +48,7 @@ export default function PaymentForm(props: PaymentFormProps) {
   const { data: catalog } = useCatalog();
   const funnel = useFunnel();
   const bookingId = props.bookingId ?? funnel.bookingId;
-  const onReady = useStableCallback(props.onReady);
+  const onReady = useHostCallback('onReady', props.onReady);
   useEffect(() => onReady(), [onReady]);
 
   const body = bookingId ? (
@@ -73,8 +74,9 @@ function DepositFlow({ bookingId, catalog, props }: FlowProps) {
   const { api, scope, locale } = useTeppan();
   const client = useQueryClient();
   const booking = useBooking(bookingId);
-  const onError = useStableCallback(props.onError);
-  const onSucceeded = useStableCallback(props.onPaymentSucceeded);
+  const onError = useHostCallback('onError', props.onError);
+  const onSucceeded = useHostCallback('onPaymentSucceeded', props.onPaymentSucceeded);
+  const onBookAgain = useHostCallback('onBookAgain', props.onBookAgain);
 
   const onPaid = useCallback(
     async (payment: Payment) => {
@@ -122,7 +124,7 @@ function DepositFlow({ bookingId, catalog, props }: FlowProps) {
         catalog={catalog}
         locale={locale}
         bookingUrl={props.bookingUrl}
-        onBookAgain={props.onBookAgain}
+        onBookAgain={props.onBookAgain && onBookAgain}
         focus={deposit.state.step === 'expired'}
       />
     );

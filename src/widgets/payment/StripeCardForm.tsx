@@ -3,8 +3,9 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Booking } from '../../contract';
 import { type TeppanApi, TeppanError } from '../../core';
 import { ErrorNotice, Skeleton } from '../../ui';
+import { isBusy } from './depositReducer';
 import { PayActions, PaymentAlert } from './PayActions';
-import { type Deposit, isBusy } from './useDeposit';
+import type { Deposit } from './useDeposit';
 
 export interface StripeCardFormProps {
   api: TeppanApi;
@@ -128,7 +129,7 @@ export function StripeCardForm({ api, deposit, booking, publishableKey }: Stripe
     );
   }
   return (
-    <form className="teppan-payment__form" noValidate onSubmit={submit} aria-label="Card details">
+    <form className="teppan-payment__form" noValidate onSubmit={submit}>
       <PaymentAlert deposit={deposit} />
       {message ? (
         <div className="teppan-payment__alert" role="alert">

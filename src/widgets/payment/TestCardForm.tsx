@@ -4,8 +4,9 @@ import { digitsOf, type TeppanApi } from '../../core';
 import { TextField } from '../../ui';
 import { AuthenticationDialog } from './AuthenticationDialog';
 import { type CardField, type CardValues, caretAfterFormat, checkCard, emptyCard, FORMATS, parseExpiry } from './cardInput';
+import { isBusy } from './depositReducer';
 import { PayActions, PaymentAlert } from './PayActions';
-import { type Deposit, isBusy } from './useDeposit';
+import type { Deposit } from './useDeposit';
 
 export interface TestCardFormProps {
   api: TeppanApi;
@@ -23,7 +24,7 @@ const FIELD_ORDER: CardField[] = ['number', 'expiry', 'cvc', 'postalCode'];
  * provider, which takes only well-known test numbers and keeps brand and last 4.
  */
 export function TestCardForm({ api, deposit, amount, merchant }: TestCardFormProps) {
-  const { state, fieldErrors, setFieldErrors } = deposit;
+  const { state, fieldErrors, edited } = deposit;
   const [values, setValues] = useState<CardValues>(emptyCard);
   const [touched, setTouched] = useState<ReadonlySet<CardField>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
@@ -59,7 +60,7 @@ export function TestCardForm({ api, deposit, amount, merchant }: TestCardFormPro
       caret.current = { el: e.target, at: caretAfterFormat(typed, e.target.selectionStart ?? typed.length, formatted) };
       setValues((v) => ({ ...v, [field]: formatted }));
       // The server's message for this field is about what was there before.
-      if (fieldErrors[field]) setFieldErrors(({ [field]: _, ...rest }) => rest);
+      edited(field);
     },
     onBlur: (e: FocusEvent<HTMLInputElement>) => {
       // On the way to "Pay deposit", the submit checks every field at once; a message appearing now would move the button from under the click.
@@ -91,7 +92,7 @@ export function TestCardForm({ api, deposit, amount, merchant }: TestCardFormPro
   }, [fieldErrors, focus]);
 
   return (
-    <form className="teppan-payment__form" ref={formRef} noValidate onSubmit={submit} aria-label="Card details">
+    <form className="teppan-payment__form" ref={formRef} noValidate onSubmit={submit}>
       <PaymentAlert deposit={deposit} />
       <TextField label="Card number" inputMode="numeric" autoComplete="cc-number" placeholder="1234 1234 1234 1234" {...bind('number')} required />
       <div className="teppan-payment__pair">

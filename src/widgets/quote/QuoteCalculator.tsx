@@ -3,8 +3,9 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import type { Quote } from '../../contract';
 import { bookableDates, emitLog, formatMoney, priceQuote, safeStorage, type TeppanError } from '../../core';
 import { queryKeys, useCatalog, useFunnel, useTeppan } from '../../query';
-import { Button, ErrorNotice, LineItems, TextField, uiCss, useStableCallback, useStyles } from '../../ui';
-import { minHeight } from '../specs';
+import { Button, ErrorNotice, LineItems, TextField, uiCss, useStyles } from '../../ui';
+import { useHostCallback } from '../useHostCallback';
+import { WidgetFrame } from '../WidgetFrame';
 import { checkQuoteForm, emptyQuoteForm, isQuoteFormValues, type QuoteFormValues } from './form';
 import css from './quote.css?inline';
 import { quoteSpec } from './spec';
@@ -48,7 +49,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
   const client = useQueryClient();
   const { handOff } = useFunnel();
   const draftKey = `teppan:quote-draft:${scope}`;
-  const ids = { title: useId(), summary: useId(), form: useId() };
+  const formId = useId();
 
   const [values, setValues] = useState<QuoteFormValues>(
     () =>
@@ -71,8 +72,9 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
   const server = useServerQuote(check.input);
   const money = (cents: number) => formatMoney(cents, catalog.currency, locale);
 
-  const onReady = useStableCallback(props.onReady);
-  const onError = useStableCallback(props.onError);
+  const onReady = useHostCallback('onReady', props.onReady);
+  const onError = useHostCallback('onError', props.onError);
+  const onQuote = useHostCallback('onQuote', props.onQuote);
   useEffect(() => onReady(), [onReady]);
   useEffect(() => {
     safeStorage.write(draftKey, values);
@@ -128,7 +130,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
     // The cache spares the booking form a request; the funnel is what hands the quote on.
     client.setQueryData(queryKeys.quote(scope, quote.id), quote);
     handOff({ quoteId: quote.id });
-    props.onQuote?.(quote);
+    onQuote(quote);
     if (props.bookingUrl) {
       const url = new URL(props.bookingUrl, window.location.href);
       url.searchParams.set('quote', quote.id);
@@ -139,7 +141,8 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
   }
 
   const inline = props.inline === true;
-  const [Heading, SummaryHeading] = inline ? (['h3', 'h4'] as const) : (['h2', 'h3'] as const);
+  // Its own heading a level below the frame's (WidgetFrame's h2, or h3 in place).
+  const SummaryHeading = inline ? 'h4' : 'h3';
   const lines = quote ? quote.lines : (estimate?.lines ?? []);
   const total = quote?.totalCents ?? estimate?.totalCents;
   const status = quote
@@ -151,17 +154,9 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
         : 'Enter your guests to see a price.';
 
   return (
-    <section
-      className={inline ? 'teppan-quote teppan-quote--inline' : 'teppan-root teppan-quote'}
-      part={inline ? undefined : 'root'}
-      aria-labelledby={ids.title}
-      style={inline ? undefined : { minHeight: minHeight(quoteSpec) }}
-    >
-      <Heading className="teppan-heading" id={ids.title} part="heading">
-        {props.heading ?? 'Get an instant quote'}
-      </Heading>
+    <WidgetFrame spec={quoteSpec} className="teppan-quote" heading={props.heading ?? 'Get an instant quote'} inline={inline}>
       <div className="teppan-quote__layout">
-        <form className="teppan-quote__form" id={ids.form} ref={formRef} noValidate onSubmit={book} aria-labelledby={ids.title}>
+        <form className="teppan-quote__form" id={formId} ref={formRef} noValidate onSubmit={book}>
           <div className="teppan-quote__pair">
             <TextField label="Adults" {...NUMERIC} {...set('adults')} error={errorFor('adults')} data-field="adults" required />
             <TextField
@@ -233,8 +228,8 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           </div>
         </form>
 
-        <section className="teppan-quote__summary" part="summary" aria-labelledby={ids.summary}>
-          <SummaryHeading id={ids.summary}>{quote ? 'Your quote' : 'Your estimate'}</SummaryHeading>
+        <div className="teppan-quote__summary" part="summary">
+          <SummaryHeading>{quote ? 'Your quote' : 'Your estimate'}</SummaryHeading>
           {lines.length > 0 && total !== undefined ? (
             <LineItems
               caption={quote ? 'Quote' : 'Estimate'}
@@ -245,14 +240,14 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           <p className="teppan-quote__status">{status}</p>
           {quote ? <p className="teppan-quote__deposit">{money(quote.depositCents)} deposit to book your date.</p> : null}
           {server.error && server.error.kind !== 'validation' ? <ErrorNotice error={server.error} onRetry={server.retry} /> : null}
-          <Button type="submit" form={ids.form} busy={server.pending && !quote}>
+          <Button type="submit" form={formId} busy={server.pending && !quote}>
             Book this quote
           </Button>
-        </section>
+        </div>
       </div>
       <p className="teppan-sr-only" aria-live="polite">
         {announcement}
       </p>
-    </section>
+    </WidgetFrame>
   );
 }

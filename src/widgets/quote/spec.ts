@@ -3,6 +3,7 @@ import type { WidgetSpec } from '../specs';
 /** `<teppan-quote>`: the quote calculator. */
 export const quoteSpec: WidgetSpec = {
   name: 'quote',
+  entry: './QuoteCalculator.tsx',
   label: 'quote calculator',
   attributes: {
     heading: 'string',

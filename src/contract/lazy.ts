@@ -1,11 +1,14 @@
 /**
- * A schema built on first use. The embed build (vite.config.ts, `lazyContract`) wraps each schema
- * src/contract builds at the top level in this, so a page builds only the schemas it reads: building
- * every one of them as the shared chunk loads cost ~25 ms of CPU (~100 ms on a slow phone) before the
- * first render, most of it for other widgets' requests and replies. The proxy forwards everything to
- * the built schema, so callers, and zod itself when it nests one schema in another, see no difference.
+ * A schema built on first use. Every schema the contract exports is declared with this, so importing the
+ * contract builds none: a page builds only the schemas it reads, when it first reads them (after its first
+ * render, mostly), not all of them, most of which belong to other widgets' requests and replies or to the
+ * server. The proxy forwards everything to the built schema, so callers, zod nesting one schema in another,
+ * and `z.toJSONSchema` for the OpenAPI document see no difference.
+ *
+ * `@__NO_SIDE_EFFECTS__`: a call whose schema nothing reads is dropped by the bundler, builder and all. Only
+ * wrap schemas: anything else the builder does would never run, or run late.
  */
-export function lazySchema<T extends object>(build: () => T): T {
+export const lazySchema = /* @__NO_SIDE_EFFECTS__ */ <T extends object>(build: () => T): T => {
   let schema: T | undefined;
   const real = () => {
     schema ??= build();
@@ -25,4 +28,4 @@ export function lazySchema<T extends object>(build: () => T): T {
     deleteProperty: (_, key) => Reflect.deleteProperty(real(), key),
     getPrototypeOf: () => Reflect.getPrototypeOf(real()),
   });
-}
+};

@@ -1,0 +1,47 @@
+import data from './common-words.json' with { type: 'json' };
+
+interface Words {
+  all: Set<string>;
+  names: Set<string>;
+  adjectives: Set<string>;
+}
+
+/** Front-coded as scripts/common-words.mjs writes it: a prefix length ('0'–'9', 'A'–'Z'), the rest of the word, '!' for a name, '~' for an adjective. */
+function decoded(frontCoded: string): Words {
+  const words: Words = { all: new Set(), names: new Set(), adjectives: new Set() };
+  let previous = '';
+  for (const [, code = '', rest = '', name, adjective] of frontCoded.matchAll(/([0-9A-Z])([a-z]*)(!?)(~?)/g)) {
+    const shared = code <= '9' ? Number(code) : code.charCodeAt(0) - 55;
+    previous = previous.slice(0, shared) + rest;
+    words.all.add(previous);
+    if (name) words.names.add(previous);
+    if (adjective) words.adjectives.add(previous);
+  }
+  return words;
+}
+
+let words: Words | undefined;
+const english = () => {
+  words ??= decoded(data.frontCoded);
+  return words;
+};
+
+/**
+ * Whether a word is common English: in spoken English (SUBTLEX-US, film
+ * subtitles) often enough that "merch" is a word and "wats" a typo (see
+ * scripts/common-words.mjs). A word the FAQ does not know but English does
+ * ("talk", "better", "merch") is not a typo of an FAQ word ("tank",
+ * "butter", "march"): it is what the visitor means, and often what makes a
+ * question one for a person.
+ */
+export const isCommonWord = (word: string): boolean => english().all.has(word);
+
+/** Whether a common word is mostly written capitalised, as names are ("Diego", "Vegas"), not "new" or "beach". */
+export const isName = (word: string): boolean => english().names.has(word);
+
+/**
+ * Whether a common word is mostly an adjective ("online", "fancy", "cold"):
+ * it says what something is like, rarely what a question is about (that is
+ * a noun: "a *photographer*", "my *essay*").
+ */
+export const isAdjective = (word: string): boolean => english().adjectives.has(word);

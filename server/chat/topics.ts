@@ -1,0 +1,107 @@
+import { type Clause, clausesOf } from './clauses';
+import type { FaqConfig, FaqEntry } from './faq';
+import { CONFIDENCE_THRESHOLD, explain, type Ranked, type RankOptions, rank } from './rank';
+
+/**
+ * How far below a clause's best answer another may score and still answer it:
+ * "how much for adults *and* kids" gets the price list once, not the price
+ * list and the children's answer; "deposit amount & refund policy" gets two.
+ */
+const NEAR_BEST = 0.05;
+
+/** A question scoring this much for an answer the message gets anyway is taken as answered by it. */
+const LEANING = 0.6;
+
+export interface Answer {
+  entry: FaqEntry;
+  /** The clauses of the message it answers. */
+  clauses: string[];
+}
+
+export interface AskedTopics {
+  /** What answers the message, in the order it asks. */
+  answers: Answer[];
+  /** Questions in it that nothing answers: for a person. */
+  unanswered: string[];
+}
+
+interface RankedClause extends Clause {
+  ranked: Ranked[];
+}
+
+const best = (c: RankedClause) => c.ranked[0]?.score ?? 0;
+const scoreOf = (c: RankedClause, id: string) => c.ranked.find((r) => r.entry.id === id)?.score ?? 0;
+const sure = (c: RankedClause) => best(c) >= CONFIDENCE_THRESHOLD;
+const answers = (id: string, c: RankedClause) => scoreOf(c, id) >= CONFIDENCE_THRESHOLD && scoreOf(c, id) >= best(c) - NEAR_BEST;
+
+/** The fewest entries that answer all these clauses: each round, the one that answers most of those still open. */
+function fewestAnswers(clauses: RankedClause[], position: Map<RankedClause, number>): (Answer & { at: number })[] {
+  let open = clauses;
+  const chosen: (Answer & { at: number })[] = [];
+  while (open.length > 0) {
+    const candidates = new Map<string, { entry: FaqEntry; covers: RankedClause[]; score: number }>();
+    for (const c of open) {
+      for (const r of c.ranked) {
+        if (!answers(r.entry.id, c)) continue;
+        const candidate = candidates.get(r.entry.id) ?? { entry: r.entry, covers: [], score: 0 };
+        candidate.covers.push(c);
+        candidate.score += r.score;
+        candidates.set(r.entry.id, candidate);
+      }
+    }
+    const [pick] = [...candidates.values()].sort((a, b) => b.covers.length - a.covers.length || b.score - a.score);
+    if (!pick) break;
+    const at = Math.min(...pick.covers.map((c) => position.get(c) ?? 0));
+    chosen.push({ entry: pick.entry, clauses: pick.covers.map((c) => c.text), at });
+    open = open.filter((c) => !pick.covers.includes(c));
+  }
+  return chosen;
+}
+
+/**
+ * The FAQ entries a message asks about, in the order it asks them, and the
+ * questions in it nothing answers. Each clause is ranked on its own (so a
+ * second question is not drowned by the first), then the fewest entries that
+ * answer every answerable clause are chosen. A statement counts as asked
+ * ("We need vegan food.") when no question of the message is answerable;
+ * beside one it is the visitor's context ("Just booked for next month. When
+ * is the balance due?"); an aside to a question counts only for what the
+ * question's answer does not cover.
+ */
+export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions = {}): AskedTopics {
+  const clauses: RankedClause[] = clausesOf(text)
+    .filter((c) => explain(faq, c.text, options).length > 0)
+    .map((c) => ({ ...c, ranked: rank(faq, c.text, options) }));
+  const questions = clauses.filter((c) => c.role === 'question');
+  // What the message asks: its questions when one is answerable (statements around them are the
+  // visitor's context: "Just booked for next month. When is the balance due?"), else its statements
+  // too ("We need vegan food."), else everything, asides included.
+  const asking = clauses.filter((c) => c.role !== 'aside');
+  // An aside after a question nothing answers is part of that question ("do you rent out tables *and chairs*").
+  const partOfUnsure = (c: RankedClause, i: number) =>
+    c.role === 'aside' && clauses.slice(0, i).some((q) => q.role === 'question' && q.sentence === c.sentence && !sure(q));
+  const free = clauses.filter((c, i) => !partOfUnsure(c, i));
+  const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : free;
+  const open = asked.filter(sure);
+  if (open.length === 0) {
+    // No clause alone is clear; the message as a whole may be.
+    const [whole] = rank(faq, text, options);
+    const unanswered = questions.filter((c) => !sure(c)).map((c) => c.text);
+    return whole && whole.score >= CONFIDENCE_THRESHOLD ? { answers: [{ entry: whole.entry, clauses: [text] }], unanswered: [] } : { answers: [], unanswered };
+  }
+  const position = new Map(clauses.map((c, i) => [c, i]));
+  const chosen = fewestAnswers(open, position);
+  // An aside to an answered question adds an answer of its own when none covers it ("is there a kids
+  // price *and a minimum*"), not when one does ("how much for 15 adults *and 5 kids*"); an aside to a
+  // question nothing answers is part of that question ("do you rent out tables *and chairs*").
+  const covered = (c: RankedClause) => chosen.some((a) => scoreOf(c, a.entry.id) >= CONFIDENCE_THRESHOLD);
+  const answered = new Set(open.filter((c) => c.role === 'question').map((c) => c.sentence));
+  const asides = clauses.filter((c) => c.role === 'aside' && answered.has(c.sentence) && sure(c) && !covered(c));
+  chosen.push(...fewestAnswers(asides, position));
+  // In the order the message asks them.
+  const ordered = chosen.sort((a, b) => a.at - b.at).map(({ entry, clauses }) => ({ entry, clauses }));
+  // A question that leans to an answer given anyway is answered by it ("is it chicken, steak and
+  // shrimp? can people *pick* different proteins"), though a word of it is new to the FAQ.
+  const leansTo = (c: RankedClause) => best(c) >= LEANING && chosen.some((a) => a.entry.id === c.ranked[0]?.entry.id);
+  return { answers: ordered, unanswered: questions.filter((c) => !sure(c) && !leansTo(c)).map((c) => c.text) };
+}
