@@ -241,8 +241,8 @@ export const Streaming: Story = {
     observer.disconnect();
 
     const whole = wordsOf(reply);
-    // From the catalog's own figures.
-    await expect(whole).toMatch(/\$60 per adult and \$30 per child under 12/);
+    // The children's answer, from the catalog's own figures.
+    await expect(whole).toMatch(/Children under 12 are \$30 a plate \(adults \$60\)/);
     // It grew: several partial states before the whole, each the start of the next.
     await expect(shown.length).toBeGreaterThanOrEqual(3);
     await expect(shown.at(-1)).toBe(whole);
@@ -468,7 +468,7 @@ export const LongConversation: Story = {
     const view = within(panel);
     await waitFor(() => expect(items(panel)).toHaveLength(QUESTIONS.length * 2), { timeout: 5000 });
     await expect(visitorMessages(panel).map((m) => m.textContent)).toEqual(QUESTIONS.map((q) => `You: ${q}Sent`));
-    await expect(wordsOf(replies(panel)[0] as HTMLElement)).toMatch(/\$30 per child/);
+    await expect(wordsOf(replies(panel)[0] as HTMLElement)).toMatch(/Children under 12 are \$30 a plate/);
     await expect(wordsOf(replies(panel).at(-1) as HTMLElement)).toMatch(/^Plan on about/);
     // A conversation already under way: no suggestions.
     await expect(view.queryByRole('list', { name: 'Suggested questions' })).toBeNull();
