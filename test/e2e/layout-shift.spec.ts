@@ -71,6 +71,34 @@ for (const width of [390, 1280]) {
   });
 }
 
+// Until the loader defines the elements they are empty inline boxes; on a wide screen the landing page would then end
+// within the first view and be pushed down once the loader reserves their place. The page's own CSS holds the place
+// (server/demo/demo.css). The loader is held back here so the page is painted before it runs: the test above sees
+// that moment only when the network happens to make it.
+test('the landing page holds the calculator’s place itself until the loader arrives: a late loader shifts nothing', async ({ browser }) => {
+  test.setTimeout(120_000);
+  for (const width of [390, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 800 } });
+    const page = await context.newPage();
+    const shifts = await recordLayoutShift(page);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/embed/teppan.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    // Two frames: the page without its elements defined has been painted.
+    await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
+    expect(await page.evaluate(() => customElements.get('teppan-quote') === undefined)).toBe(true);
+    release();
+    await expect.poll(() => page.evaluate(() => customElements.get('teppan-quote') !== undefined)).toBe(true);
+    await readThrough(page);
+    expect(await shifts(), `${width} px`).toEqual([]);
+    await context.close();
+  }
+});
+
 test('the booking page’s first screens fill the space reserved for them, at every width from a small phone up', async ({ page, request }) => {
   const res = await request.post('/api/v1/quotes', {
     headers: { authorization: 'Bearer pk_test_demo' },
