@@ -22,6 +22,9 @@ export interface MswOptions {
  * Storybook and component tests exercise the same routes, rules and errors as
  * the Node server. Call once per story or test for a fresh store.
  */
+/** How long a cut body's bytes have to reach the page before the cut (see `answer`). */
+const CUT_DELIVERY_MS = 500;
+
 export function referenceApiHandlers({ chaos = true, faults, now, base = '' }: MswOptions = {}) {
   // In-process: the page itself is the caller, so `/__chaos` is open to it as to a loopback peer; and no rate
   // limits, which would protect nothing inside the visitor's own page.
@@ -30,7 +33,12 @@ export function referenceApiHandlers({ chaos = true, faults, now, base = '' }: M
     const response = await app.fetch(base ? await withoutBase(request, base) : request);
     if (response.headers.has(KILL_CONNECTION_HEADER)) return HttpResponse.error();
     // No socket to drop in the browser: the body errors after its bytes, which fetch reports as a network error.
-    if (response.headers.has(CUT_AFTER_BYTES_HEADER)) return cutResponse(response, (body) => body.error(new TypeError('Failed to fetch')));
+    // Not at once: the body is read on its way through MSW's service worker, not by the page, and an error
+    // discards whatever the page has not read yet. A network that drops a connection has delivered what came
+    // before the drop; the pause lets a busy page take those bytes first.
+    if (response.headers.has(CUT_AFTER_BYTES_HEADER)) {
+      return cutResponse(response, (body) => setTimeout(() => body.error(new TypeError('Failed to fetch')), CUT_DELIVERY_MS));
+    }
     return response;
   };
   return [http.all(`*${base}/api/v1/*`, answer), http.all(`*${base}/__chaos`, answer), http.all(`*${base}/__chaos/*`, answer)];

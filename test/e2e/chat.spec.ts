@@ -190,7 +190,8 @@ test('on a phone the chat fills the screen and the page behind it stays still', 
   await openChat(page, '/');
   const box = await page.getByRole('dialog').boundingBox();
   expect(box).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
-  expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+  // Looked at as the panel's box settles (its styles may arrive after its first frame).
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
   await page.keyboard.press('Escape');
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).not.toBe('hidden');
 });

@@ -118,8 +118,9 @@ test.describe('every demo page, under its own CSP', () => {
     await quote(page, eventDate(151));
     await expect(page).toHaveURL(/\/book\.html\?quote=qt_\w+/);
     await expect(page.getByRole('radio', { name: '6:00 PM' })).toBeVisible();
-    // Straight to the booking page: it remembers the quote.
+    // Straight to the booking page: it remembers the quote, and offers it (README: "Continue your booking").
     expectPageHeaders(await page.goto('/book.html'));
+    await page.getByRole('button', { name: 'Continue your booking' }).click();
     await expect(page.getByRole('radio', { name: '6:00 PM' })).toBeVisible();
     await watcher.check();
   });

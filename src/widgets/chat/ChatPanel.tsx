@@ -22,21 +22,39 @@ export interface ChatPanelProps {
 const SUGGESTIONS = ['How much per person?', 'Do you travel to my area?', 'What if it rains?'];
 
 /**
- * Phones: the panel is the whole screen, and the page behind it must not scroll under the visitor's thumb, from the
- * panel's first frame. Only while it does cover the screen: under a transformed ancestor (a host's animated
- * container, a docs page's story frame) a fixed panel is held in that box instead, and the page around it must
- * still scroll.
+ * Phones: the panel is the whole screen, and the page behind it must not scroll under the visitor's thumb. Only
+ * while it does cover the screen: under a transformed ancestor (a host's animated container, a docs page's story
+ * frame) a fixed panel is held in that box instead, and the page around it must still scroll. Whether it covers the
+ * screen is looked at again whenever its box or the window changes size: in a shadow root its styles can arrive
+ * after its first frame, and a phone turns.
  */
 function usePageScrollLock(panel: RefObject<HTMLElement | null>) {
   useLayoutEffect(() => {
-    if (!window.matchMedia?.('(max-width: 40em)').matches) return;
-    const box = panel.current?.getBoundingClientRect();
-    if (!box || box.left > 0 || box.top > 0 || box.right < window.innerWidth || box.bottom < window.innerHeight) return;
+    const el = panel.current;
+    if (!el) return;
     const page = document.documentElement;
     const before = page.style.overflow;
-    page.style.overflow = 'hidden';
+    let locked = false;
+    const update = () => {
+      const box = el.getBoundingClientRect();
+      const covers =
+        window.matchMedia?.('(max-width: 40em)').matches === true &&
+        box.left <= 0 &&
+        box.top <= 0 &&
+        box.right >= window.innerWidth &&
+        box.bottom >= window.innerHeight;
+      if (covers === locked) return;
+      locked = covers;
+      page.style.overflow = covers ? 'hidden' : before;
+    };
+    update();
+    const resized = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(update);
+    resized?.observe(el);
+    window.addEventListener('resize', update);
     return () => {
-      page.style.overflow = before;
+      resized?.disconnect();
+      window.removeEventListener('resize', update);
+      if (locked) page.style.overflow = before;
     };
   }, [panel]);
 }
