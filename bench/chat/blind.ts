@@ -9,7 +9,12 @@ import { isOffTopic, isRight, parseEvalSet } from './eval-set';
 
 const FRESH = new URL('./fresh/', import.meta.url);
 const named = process.argv.slice(2);
-const files = named.length > 0 ? named : readdirSync(FRESH).filter((f) => f.endsWith('.txt')).map((f) => new URL(f, FRESH).pathname);
+const files =
+  named.length > 0
+    ? named
+    : readdirSync(FRESH)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => new URL(f, FRESH).pathname);
 
 const pct = (n: number, of: number) => (of === 0 ? '–' : `${((100 * n) / of).toFixed(1)} %`);
 for (const file of files) {
