@@ -70,6 +70,21 @@ describe('the chat copes with how people type', () => {
     for (const other of others) expect(other).toEqual(first);
   });
 
+  it.each([
+    ['what does a party of 30 set us back', 'prices'],
+    ['how much would it run for 40 people', 'prices'],
+    ['how much do you ask per person', 'prices'],
+    ['how much are we talking for 15 adults', 'prices'],
+    ['what if there’s a thunderstorm that day', 'rain'],
+  ])('reads an idiom or a compound as what it says: “%s”', (question, topic) => {
+    expect(ask(question)).toMatchObject({ topics: [topic], confident: true });
+  });
+
+  it('reads no more than the idiom says: “useless” is not “less”, “run us through” is no price', () => {
+    expect(ask('you’re useless').topics).toEqual(['unsure']);
+    expect(ask('can you run us through the booking process').topics).not.toContain('prices');
+  });
+
   it('reads texting shorthands, times of day and trailing details as one question', () => {
     expect(ask('whats included w/ the meal').topics).toEqual(['menu']);
     expect(ask('can we do 7pm').topics).toEqual(['booking']);

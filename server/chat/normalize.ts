@@ -1,4 +1,4 @@
-import { CASUAL_FORMS, CONTRACTIONS, NUMBER_WORDS, STOPWORDS } from './words';
+import { CASUAL_FORMS, CONTRACTIONS, IDIOMS, NUMBER_WORDS, STOPWORDS } from './words';
 
 /** Stands for any five-digit ZIP code in a question, so "do you come to 92660" reads like "do you come to <zip>". */
 export const ZIP_TOKEN = '#zip';
@@ -22,8 +22,8 @@ const COUNT = /^\d+(st|nd|rd|th)?$/;
 export const isCount = (token: string) => COUNT.test(token) || NUMBER_WORDS.has(token);
 
 /**
- * Lowercase words, accents and apostrophes gone, contractions and casual
- * forms spelled out, ZIP codes as `#zip`, times of day as `#time`; counts
+ * Lowercase words, accents and apostrophes gone, contractions, casual
+ * forms and idioms spelled out, ZIP codes as `#zip`, times of day as `#time`; counts
  * kept, in figures or words (a place may be named by one: "Thousand Oaks").
  */
 export function tokens(text: string): string[] {
@@ -48,7 +48,8 @@ export function tokens(text: string): string[] {
     } else out.push(...(CASUAL_FORMS[raw] ?? raw).split(' '));
     previous = raw;
   }
-  return out;
+  const said = IDIOMS.reduce((text, [idiom, meaning]) => text.replace(idiom, meaning), out.join(' '));
+  return said === out.join(' ') ? out : said.split(' ').filter(Boolean);
 }
 
 /** `tokens` without the counts: "20 people", "one chef" are about people, about chefs. */

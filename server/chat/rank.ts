@@ -73,6 +73,8 @@ interface Lexicon {
   askStems: Set<string>;
   /** The tenant's words that name no topic, as stems. */
   neutral: Set<string>;
+  /** The one-word members of the tenant's synonym groups, as typed. */
+  members: Set<string>;
 }
 
 interface Index extends Lexicon {
@@ -130,6 +132,7 @@ function indexOf(faq: FaqConfig): Index {
     if (!phrases.has(canon) && !canonical.has(canon)) canonical.set(canon, concept);
   }
   const lexicon: Lexicon = {
+    members: new Set(members.filter(([m]) => m.length === 1).map(([m]) => m[0] ?? '')),
     phrases,
     squashed,
     canonical,
@@ -185,6 +188,18 @@ function runTogether(word: string, known: (w: string) => boolean, telling: (w: s
   return undefined;
 }
 
+/**
+ * "thunderstorm" → "storm": a word English knows that ends in a word of one of the tenant's
+ * synonym groups, after another word English knows (a compound names a kind of its last word).
+ */
+function compoundOf(word: string, lexicon: Lexicon): string | undefined {
+  for (let k = 3; k <= word.length - 5; k++) {
+    const [head, last] = [word.slice(0, k), word.slice(k)];
+    if (isCommonWord(head) && lexicon.members.has(last)) return last;
+  }
+  return undefined;
+}
+
 /** Words run together, as one stem: "add", "ons" → "addon". */
 const squash = (ws: string[]) => stem(ws.join(''));
 
@@ -232,8 +247,9 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     if (w.startsWith('#') || STOPWORDS.has(w) || known(w)) return [w];
     const rest = unprefixed(w, known);
     if (rest) return [rest];
-    // A word English knows is what the visitor meant, not a typo of one of ours.
-    if (isCommonWord(w)) return [w];
+    // A word English knows is what the visitor meant, not a typo of one of ours; a compound ending in
+    // one of ours is a kind of it ("thunderstorm": a storm).
+    if (isCommonWord(w)) return [compoundOf(w, lexicon) ?? w];
     const mended = corrected(w, lexicon.vocabulary);
     return mended ? [mended] : (runTogether(w, known, telling) ?? [w]);
   });

@@ -94,6 +94,19 @@ export const CASUAL_FORMS: Record<string, string> = {
   weds: 'wednesday',
 };
 
+/**
+ * Ways of saying a thing in words that each mean something else, read as what they say
+ * (over the tokens, casual forms spelled out): "what would 20 people *set us back*" asks
+ * what they cost, "how much *are we talking*" how much.
+ */
+export const IDIOMS: [RegExp, string][] = [
+  [/\bset (me|us|you|ya) back\b/g, 'cost'],
+  [/\b(run|cost) (me|us|you|ya)\b(?= (for|about|around|roughly)\b| \d|$)/g, 'cost'],
+  [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
+  [/\bhow much (do|does|would|will|did) (you|they) (ask|want|get|take)\b/g, 'how much cost'],
+  [/\b(are|were|is) (we|you) talking\b/g, ''],
+];
+
 /** Words a full stop follows without ending the sentence: "is there a min. charge". */
 export const ABBREVIATIONS = new Set('min max approx appt est etc eg ie am pm st ave dr mr mrs ms jr vs no qty amt dep info'.split(' '));
 
