@@ -67,12 +67,12 @@ const extras = [
   .join(', ');
 console.log(`Teppan reference API and demo on http://localhost:${actualPort}/ (db ${dbFile}${extras ? `, ${extras}` : ''})`);
 
-function stop() {
+async function stop() {
   for (const s of servers) {
     s.close();
     s.closeAllConnections();
   }
-  store.close();
+  await store.close();
   process.exit(0);
 }
 process.on('SIGTERM', stop);

@@ -65,10 +65,10 @@ export function streamReply(job: ReplyJob): Response {
         confident: outcome.confident,
         replyTo: visitor.id,
       };
-      store.addChatMessage(tenant.id, conversationId, reply, now());
+      await store.addChatMessage(tenant.id, conversationId, reply, now());
       lines.write({ type: 'end', message: publicMessage(reply) });
       lines.close();
-      settlement.finish({ status: 200, body: lines.text() });
+      await settlement.finish({ status: 200, body: lines.text() });
     } catch (error) {
       // The error's message, never the visitor's words.
       console.error(`[teppan] chat reply failed (request ${requestId}): ${error instanceof Error ? error.message : 'unknown error'}`);
@@ -82,7 +82,7 @@ export function streamReply(job: ReplyJob): Response {
         }),
       });
       lines.close();
-      settlement.release();
+      await settlement.release().catch((e: unknown) => console.error(`[teppan] chat reply ${requestId}: could not free its key: ${String(e)}`));
     }
   };
   void run();

@@ -37,7 +37,14 @@ const err = makeFieldError;
  * then holds it if a chef team is still free and the quote and the visitor
  * are within `holdRules`. `holder` is the visitor's keyed hash.
  */
-export function createBooking(catalog: Catalog, store: Store, tenantId: string, input: BookingInput, now: number, holder?: string): CreateResult {
+export async function createBooking(
+  catalog: Catalog,
+  store: Store,
+  tenantId: string,
+  input: BookingInput,
+  now: number,
+  holder?: string,
+): Promise<CreateResult> {
   const errors: FieldError[] = [];
   const slot = parseSlotId(input.slotId);
   if (!slot || !catalog.booking.seatings.includes(slot.time)) {
@@ -45,7 +52,8 @@ export function createBooking(catalog: Catalog, store: Store, tenantId: string, 
   } else if (!isSeatingBookable(catalog, slot.date, slot.time, now)) {
     errors.push(err('slotId', 'That seating can no longer be booked. Choose another one.'));
   }
-  const quote = store.getQuote(tenantId, input.quoteId);
+  // A quote never changes once saved, so reading it apart from the hold decides nothing a concurrent request could undo.
+  const quote = await store.getQuote(tenantId, input.quoteId);
   if (!quote) {
     errors.push(err('quoteId', 'We couldn’t find that quote. Get a new quote and try again.'));
   } else if (Date.parse(quote.expiresAt) <= now) {
@@ -78,7 +86,7 @@ export function createBooking(catalog: Catalog, store: Store, tenantId: string, 
     createdAt: now,
     ...(holder ? { holder } : {}),
   };
-  const held = store.holdSeating(booking, holdRules(catalog), now);
+  const held = await store.holdSeating(booking, holdRules(catalog), now);
   return held.outcome === 'created' ? { ok: true, booking } : { ok: false, refused: held };
 }
 

@@ -3,7 +3,7 @@ import { cardBrand, cardNumberProblem, cvcLength, expiryProblem } from '../../sr
 import { formatTime } from '../../src/core/schedule';
 import { Problem, validationProblem } from '../http/problem';
 import { isUnfinished } from '../store/settle';
-import type { Store, StoredBooking, StoredPayment } from '../store/types';
+import type { SettleOptions, Store, StoredBooking, StoredPayment } from '../store/types';
 import type { Tenant } from '../tenants';
 import { newResourceId } from './ids';
 import { TEST_CARDS } from './test-cards';
@@ -83,7 +83,7 @@ function refusal(booking: StoredBooking | undefined, catalog: Catalog, now: numb
 /** Starts the deposit payment of a held booking. The amount is the booking's, never the caller's. */
 export async function startPayment(ctx: PaymentContext, bookingId: string, idempotencyKey: string): Promise<StoredPayment> {
   const { store, tenant, now } = ctx;
-  const booking = store.getBooking(tenant.id, bookingId);
+  const booking = await store.getBooking(tenant.id, bookingId);
   const problem = refusal(booking, tenant.catalog, now);
   if (problem || !booking) throw problem;
   const provider = tenant.catalog.payments.provider;
@@ -110,33 +110,34 @@ export async function startPayment(ctx: PaymentContext, bookingId: string, idemp
     }
     Object.assign(payment, await gateway.open(payment, idempotencyKey));
   }
-  store.createPayment(payment);
+  // The booking is checked again as the payment is stored: another payment may have paid it, or its hold ended, meanwhile.
+  const started = await store.startPayment(payment, now);
+  if (started.outcome === 'not-payable') throw refusal(started.booking, tenant.catalog, now) ?? alreadyPaid();
   return payment;
 }
 
 /** The payment as it stands, asking its provider first while it is unfinished. */
 export async function currentPayment(ctx: PaymentContext, paymentId: string): Promise<StoredPayment> {
-  const payment = ctx.store.getPayment(ctx.tenant.id, paymentId);
+  const payment = await ctx.store.getPayment(ctx.tenant.id, paymentId);
   if (!payment) throw paymentNotFound();
   const gateway = ctx.gateways[payment.provider];
   return gateway && isUnfinished(payment) ? gateway.refresh(payment) : payment;
 }
 
-/** A payment the test provider may act on: ours, of the test provider, in `status`, for a booking still payable. */
-function testPaymentIn(ctx: PaymentContext, paymentId: string, status: StoredPayment['status']): StoredPayment {
-  const payment = ctx.store.getPayment(ctx.tenant.id, paymentId);
-  if (!payment) throw paymentNotFound();
+/** Why the test provider may not act on this payment as one in `status`: not ours to confirm here, paid, or in another state. */
+function testPaymentRefusal(payment: StoredPayment | undefined, status: StoredPayment['status']): Problem | undefined {
+  if (!payment) return paymentNotFound();
   if (payment.provider !== 'test') {
-    throw new Problem({
+    return new Problem({
       status: 409,
       code: 'wrong-provider',
       title: 'Wrong provider',
       detail: 'This payment is confirmed through its provider (Stripe.js), not here.',
     });
   }
-  if (payment.status === 'succeeded') throw alreadyPaid();
+  if (payment.status === 'succeeded') return alreadyPaid();
   if (payment.status !== status) {
-    throw new Problem({
+    return new Problem({
       status: 409,
       code: payment.status === 'failed' ? 'payment-finished' : 'payment-not-ready',
       title: 'Payment not in that state',
@@ -146,24 +147,57 @@ function testPaymentIn(ctx: PaymentContext, paymentId: string, status: StoredPay
           : `This payment is ${payment.status.replaceAll('_', ' ')}.`,
     });
   }
-  const problem = refusal(ctx.store.getBooking(ctx.tenant.id, payment.bookingId), ctx.tenant.catalog, ctx.now);
-  if (problem) throw problem;
+  return undefined;
+}
+
+/** A payment the test provider may act on: ours, of the test provider, in `status`, for a booking still payable. */
+async function testPaymentIn(ctx: PaymentContext, paymentId: string, status: StoredPayment['status']): Promise<StoredPayment> {
+  const payment = await ctx.store.getPayment(ctx.tenant.id, paymentId);
+  const problem = testPaymentRefusal(payment, status);
+  if (problem || !payment) throw problem;
+  const refused = refusal(await ctx.store.getBooking(ctx.tenant.id, payment.bookingId), ctx.tenant.catalog, ctx.now);
+  if (refused) throw refused;
   return payment;
 }
 
-/** Marks a payment paid and its booking confirmed, atomically; refusals as problems. */
-export function settleAsPaid(ctx: PaymentContext, payment: StoredPayment, card: CardSummary | undefined, late?: { capacity: number }): StoredPayment {
-  const result = ctx.store.settlePayment(ctx.tenant.id, payment.id, card, ctx.now, late);
+/**
+ * Moves a test payment on from `from`, the status it was checked in. Another
+ * request that moved it first is answered as if this one came after it.
+ */
+async function moveTestPayment(ctx: PaymentContext, payment: StoredPayment, from: StoredPayment['status'], change: PaymentChange): Promise<StoredPayment> {
+  const moved = await ctx.store.updateUnfinishedPayment(ctx.tenant.id, payment.id, change, ctx.now, from);
+  if (moved) return moved;
+  throw testPaymentRefusal(await ctx.store.getPayment(ctx.tenant.id, payment.id), from) ?? notPayable();
+}
+
+type PaymentChange = Parameters<Store['updateUnfinishedPayment']>[2];
+
+const notPayable = () =>
+  new Problem({ status: 409, code: 'payment-finished', title: 'Payment not payable', detail: 'This payment can no longer be completed.' });
+
+/**
+ * Marks a payment paid and its booking confirmed, atomically; refusals as
+ * problems. `from`: only a payment still in the status its caller checked.
+ */
+export async function settleAsPaid(
+  ctx: PaymentContext,
+  payment: StoredPayment,
+  card: CardSummary | undefined,
+  options?: SettleOptions,
+): Promise<StoredPayment> {
+  const result = await ctx.store.settlePayment(ctx.tenant.id, payment.id, card, ctx.now, options);
   switch (result.outcome) {
     case 'paid':
     case 'already-settled':
       return result.payment;
+    case 'moved':
+      throw testPaymentRefusal(result.payment, options?.from ?? result.payment.status) ?? notPayable();
     case 'paid-by-another':
       throw alreadyPaid();
     case 'hold-expired':
       throw holdExpired(result.booking, ctx.tenant.catalog);
     default:
-      throw new Problem({ status: 409, code: 'payment-finished', title: 'Payment not payable', detail: 'This payment can no longer be completed.' });
+      throw notPayable();
   }
 }
 
@@ -181,17 +215,16 @@ function cardErrors(card: TestCard, now: number): FieldError[] {
 }
 
 /** The test provider's confirm: succeed, decline or ask for authentication, as the test number says. */
-export function confirmTestPayment(ctx: PaymentContext, paymentId: string, card: TestCard): StoredPayment {
-  const payment = testPaymentIn(ctx, paymentId, 'requires_confirmation');
+export async function confirmTestPayment(ctx: PaymentContext, paymentId: string, card: TestCard): Promise<StoredPayment> {
+  const payment = await testPaymentIn(ctx, paymentId, 'requires_confirmation');
   const errors = cardErrors(card, ctx.now);
   const behaviour = TEST_CARDS[card.number];
   if (errors.length > 0 || !behaviour) throw validationProblem(errors);
   const summary: CardSummary = { brand: cardBrand(card.number), last4: card.number.slice(-4) };
-  const update = (change: Parameters<Store['updateUnfinishedPayment']>[2]) =>
-    ctx.store.updateUnfinishedPayment(ctx.tenant.id, payment.id, change, ctx.now) ?? payment;
+  const update = (change: PaymentChange) => moveTestPayment(ctx, payment, 'requires_confirmation', change);
   switch (behaviour.result) {
     case 'succeed':
-      return settleAsPaid(ctx, payment, summary);
+      return settleAsPaid(ctx, payment, summary, { from: 'requires_confirmation' });
     case 'decline':
       return update({ status: 'failed', declineCode: behaviour.code, card: summary });
     case 'authenticate':
@@ -200,8 +233,8 @@ export function confirmTestPayment(ctx: PaymentContext, paymentId: string, card:
 }
 
 /** The visitor's answer to the authentication step: approved pays, cancelled fails the attempt. */
-export function authenticateTestPayment(ctx: PaymentContext, paymentId: string, outcome: 'approve' | 'cancel'): StoredPayment {
-  const payment = testPaymentIn(ctx, paymentId, 'requires_action');
-  if (outcome === 'approve') return settleAsPaid(ctx, payment, payment.card);
-  return ctx.store.updateUnfinishedPayment(ctx.tenant.id, payment.id, { status: 'failed', declineCode: 'authentication_failed' }, ctx.now) ?? payment;
+export async function authenticateTestPayment(ctx: PaymentContext, paymentId: string, outcome: 'approve' | 'cancel'): Promise<StoredPayment> {
+  const payment = await testPaymentIn(ctx, paymentId, 'requires_action');
+  if (outcome === 'approve') return settleAsPaid(ctx, payment, payment.card, { from: 'requires_action' });
+  return moveTestPayment(ctx, payment, 'requires_action', { status: 'failed', declineCode: 'authentication_failed' });
 }

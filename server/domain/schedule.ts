@@ -19,8 +19,14 @@ export function rangeErrors(catalog: Catalog, q: { from: string; to: string; gue
 }
 
 /** Every day of the range with its bookable seatings; full ones stay listed with `remaining: 0`. */
-export function availabilityFor(catalog: Catalog, store: Store, tenantId: string, q: { from: string; to: string; guests: number }, now: number): Availability {
-  const held = store.heldCounts(tenantId, q.from, q.to, now);
+export async function availabilityFor(
+  catalog: Catalog,
+  store: Store,
+  tenantId: string,
+  q: { from: string; to: string; guests: number },
+  now: number,
+): Promise<Availability> {
+  const held = await store.heldCounts(tenantId, q.from, q.to, now);
   const capacity = catalog.booking.teamsPerSeating;
   const days: Availability['days'] = [];
   for (let date = q.from; date <= q.to; date = addDays(date, 1)) {

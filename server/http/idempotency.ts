@@ -39,9 +39,9 @@ async function fingerprint(secret: string, method: string, path: string, body: s
 /** How a handler that took a key's settlement over ends it. */
 export interface IdempotencySettlement {
   /** Keeps the complete response, replayed to every later request with the key. */
-  finish(response: StoredResponse): void;
+  finish(response: StoredResponse): Promise<void>;
   /** Frees the key: nothing was created. */
-  release(): void;
+  release(): Promise<void>;
 }
 
 export interface IdempotencyClaim {
@@ -98,7 +98,7 @@ export function idempotent(store: Store, { required, now, replayType = 'applicat
     }
     const scope = `${c.get('tenant').id} ${c.req.path}`;
     const print = await fingerprint(store.secret, c.req.method, c.req.path, await bodyText(c));
-    const claim = store.beginIdempotent(scope, key, print, now(), STALE_AFTER_MS);
+    const claim = await store.beginIdempotent(scope, key, print, now(), STALE_AFTER_MS);
     switch (claim.state) {
       case 'mismatch':
         throw new Problem({
@@ -132,15 +132,15 @@ export function idempotent(store: Store, { required, now, replayType = 'applicat
     try {
       await next();
     } catch (error) {
-      settlement.release();
+      await settlement.release();
       throw error;
     }
     if (takenOver) return;
     if (c.res.status >= 200 && c.res.status < 300) {
       const location = c.res.headers.get('Location');
-      store.finishIdempotent(scope, key, { status: c.res.status, body: await c.res.clone().text(), ...(location ? { location } : {}) });
+      await store.finishIdempotent(scope, key, { status: c.res.status, body: await c.res.clone().text(), ...(location ? { location } : {}) });
     } else {
-      store.releaseIdempotent(scope, key);
+      await store.releaseIdempotent(scope, key);
     }
   };
 }

@@ -64,7 +64,7 @@ export function createStripeGateway({ api, store, tenantById, now }: StripeGatew
       if (!(error instanceof StripeApiError && error.error.code === 'charge_already_refunded')) throw error;
     }
     console.warn(`[teppan] refunded ${intent.id} (payment ${payment.id}): its booking could no longer be confirmed`);
-    return store.markPaymentRefunded(payment.tenantId, payment.id, now()) ?? payment;
+    return (await store.markPaymentRefunded(payment.tenantId, payment.id, now())) ?? payment;
   }
 
   async function succeeded(payment: StoredPayment, intent: PaymentIntent, tenant: Tenant): Promise<StoredPayment> {
@@ -72,10 +72,10 @@ export function createStripeGateway({ api, store, tenantById, now }: StripeGatew
     const card = cardOf(intent.payment_method);
     if (isUnfinished(payment)) {
       // The money already moved, so a hold that expired still counts while its seating has a free team.
-      const result = store.settlePayment(tenant.id, payment.id, card, now(), { capacity: tenant.catalog.booking.teamsPerSeating });
+      const result = await store.settlePayment(tenant.id, payment.id, card, now(), { late: { capacity: tenant.catalog.booking.teamsPerSeating } });
       if (result.outcome === 'paid' || result.outcome === 'already-settled') return result.payment;
       // Failed first, so no concurrent check can settle what is about to be refunded.
-      const failed = store.updateUnfinishedPayment(tenant.id, payment.id, { status: 'failed', ...(card ? { card } : {}) }, now());
+      const failed = await store.updateUnfinishedPayment(tenant.id, payment.id, { status: 'failed', ...(card ? { card } : {}) }, now());
       if (!failed || failed.status === 'succeeded') return failed ?? payment;
       payment = failed;
     }
@@ -85,7 +85,8 @@ export function createStripeGateway({ api, store, tenantById, now }: StripeGatew
   async function reconcile(payment: StoredPayment, intent: PaymentIntent): Promise<StoredPayment> {
     const tenant = tenantById(payment.tenantId);
     if (!tenant || intent.id !== payment.providerRef) return payment;
-    const update = (change: Parameters<Store['updateUnfinishedPayment']>[2]) => store.updateUnfinishedPayment(tenant.id, payment.id, change, now()) ?? payment;
+    const update = async (change: Parameters<Store['updateUnfinishedPayment']>[2]) =>
+      (await store.updateUnfinishedPayment(tenant.id, payment.id, change, now())) ?? payment;
     switch (intent.status) {
       case 'succeeded':
         return succeeded(payment, intent, tenant);
@@ -101,7 +102,7 @@ export function createStripeGateway({ api, store, tenantById, now }: StripeGatew
         // A fresh intent waits for its card; one with an error was declined.
         if (!error) return payment;
         const card = cardOf(error.payment_method);
-        const failed = update({ status: 'failed', declineCode: declineCodeOf(error), ...(card ? { card } : {}) });
+        const failed = await update({ status: 'failed', declineCode: declineCodeOf(error), ...(card ? { card } : {}) });
         // A failed payment is final: cancel its intent, so its client secret can take no money later.
         if (isUnfinished(payment) && failed.status === 'failed') {
           await api.cancelPaymentIntent(intent.id).catch((e: unknown) => console.warn(`[teppan] could not cancel ${intent.id}: ${String(e)}`));
@@ -155,7 +156,7 @@ export function createStripeGateway({ api, store, tenantById, now }: StripeGatew
         return await sync(payment);
       } catch (error) {
         // A read must not fail because Stripe is slow: the payment as we last knew it, and the webhook brings the rest.
-        if (error instanceof Problem) return store.getPayment(payment.tenantId, payment.id) ?? payment;
+        if (error instanceof Problem) return (await store.getPayment(payment.tenantId, payment.id)) ?? payment;
         throw error;
       }
     },

@@ -11,6 +11,15 @@ import type { Store, StoredChatMessage, StoredConversation } from '../store/type
 const conversationNotFound = () =>
   new Problem({ status: 404, code: 'conversation-not-found', title: 'Conversation not found', detail: 'No conversation has that id. Start a new one.' });
 
+const inFlight = () =>
+  new Problem({
+    status: 409,
+    code: 'message-in-flight',
+    title: 'Message being answered',
+    detail: 'This message is being answered right now. Retry shortly to get its reply.',
+    headers: { 'Retry-After': '1' },
+  });
+
 const conversationView = (c: StoredConversation) => ({ id: c.id, messages: c.messages.map(publicMessage) });
 
 /** The chat and its way to a person: a message and its streamed reply, a conversation's history, a lead. */
@@ -22,7 +31,7 @@ export function chatRoutes(store: Store, now: () => number, answerer: Answerer) 
     .post('/chat/messages', async (c) => {
       const tenant = c.get('tenant');
       const { conversationId: asked, messageId, text } = await jsonBody(c, chatMessageRequest);
-      const conversation = asked ? store.getConversation(tenant.id, asked) : undefined;
+      const conversation = asked ? await store.getConversation(tenant.id, asked) : undefined;
       if (asked && !conversation) throw conversationNotFound();
       const conversationId = conversation?.id ?? newResourceId('cv');
       const messages = conversation?.messages ?? [];
@@ -39,29 +48,29 @@ export function chatRoutes(store: Store, now: () => number, answerer: Answerer) 
         });
       }
       const slot = `${conversationId}/${messageId}`;
-      if (answering.has(slot)) {
-        throw new Problem({
-          status: 409,
-          code: 'message-in-flight',
-          title: 'Message being answered',
-          detail: 'This message is being answered right now. Retry shortly to get its reply.',
-          headers: { 'Retry-After': '1' },
-        });
-      }
+      if (answering.has(slot)) throw inFlight();
       // Always there: the route requires an Idempotency-Key.
-      const settlement = c.get('idempotency')?.takeOver() ?? { finish() {}, release() {} };
+      const settlement = c.get('idempotency')?.takeOver() ?? { async finish() {}, async release() {} };
       const answered = sent && messages.find((m) => m.replyTo === sent.id);
       if (sent && answered) {
         const body = storedReplyBody(conversationId, sent, answered);
-        settlement.finish({ status: 200, body });
+        await settlement.finish({ status: 200, body });
         return new Response(body, { status: 200, headers: streamHeaders });
       }
 
       const visitor: StoredChatMessage = sent ?? { id: messageId, role: 'visitor', text, createdAt: new Date(now()).toISOString() };
-      // A message stored by an attempt that died before its reply is answered now, not stored twice.
-      if (!sent) store.addChatMessage(tenant.id, conversationId, visitor, now());
-      const history = (sent ? messages.slice(0, earlier) : messages).map(publicMessage);
+      // Taken with no await since the check above, so a second request for this message waits its turn.
       answering.add(slot);
+      try {
+        // A message stored by an attempt that died before its reply is answered now, not stored twice. One
+        // stored by another request since this one read the conversation is that request's to answer.
+        if (!sent && (await store.addChatMessage(tenant.id, conversationId, visitor, now())) === 'exists') throw inFlight();
+      } catch (error) {
+        // The key is freed by the idempotency middleware: nothing was created.
+        answering.delete(slot);
+        throw error;
+      }
+      const history = (sent ? messages.slice(0, earlier) : messages).map(publicMessage);
       return streamReply({
         store,
         tenant,
@@ -74,17 +83,17 @@ export function chatRoutes(store: Store, now: () => number, answerer: Answerer) 
         settlement: {
           finish(response) {
             answering.delete(slot);
-            settlement.finish(response);
+            return settlement.finish(response);
           },
           release() {
             answering.delete(slot);
-            settlement.release();
+            return settlement.release();
           },
         },
       });
     })
-    .get('/chat/conversations/:id', (c) => {
-      const conversation = store.getConversation(c.get('tenant').id, c.req.param('id'));
+    .get('/chat/conversations/:id', async (c) => {
+      const conversation = await store.getConversation(c.get('tenant').id, c.req.param('id'));
       if (!conversation) throw conversationNotFound();
       c.header('Cache-Control', 'no-store');
       return c.json(conversationView(conversation));
@@ -93,7 +102,7 @@ export function chatRoutes(store: Store, now: () => number, answerer: Answerer) 
       const tenant = c.get('tenant');
       const input = await jsonBody(c, leadRequest);
       // A conversation this tenant does not have (another server's, a stale id) is left out, not refused: the visitor cannot fix it.
-      const conversationId = input.conversationId && store.getConversation(tenant.id, input.conversationId) ? input.conversationId : undefined;
+      const conversationId = input.conversationId && (await store.getConversation(tenant.id, input.conversationId)) ? input.conversationId : undefined;
       const lead: Lead = {
         id: newResourceId('ld'),
         name: input.name,
@@ -103,7 +112,7 @@ export function chatRoutes(store: Store, now: () => number, answerer: Answerer) 
         ...(conversationId ? { conversationId } : {}),
         createdAt: new Date(now()).toISOString(),
       };
-      store.createLead({ ...lead, tenantId: tenant.id });
+      await store.createLead({ ...lead, tenantId: tenant.id });
       c.header('Cache-Control', 'no-store');
       return c.json(lead, 201);
     });
@@ -112,6 +121,6 @@ export function chatRoutes(store: Store, now: () => number, answerer: Answerer) 
 /** What the business reads: every lead and every conversation, oldest first. */
 export function chatAdminRoutes(store: Store) {
   return new Hono<AppEnv>()
-    .get('/leads', (c) => c.json({ leads: store.listLeads(c.get('tenant').id).map(({ tenantId: _, ...lead }) => lead) }))
-    .get('/conversations', (c) => c.json({ conversations: store.listConversations(c.get('tenant').id).map(conversationView) }));
+    .get('/leads', async (c) => c.json({ leads: (await store.listLeads(c.get('tenant').id)).map(({ tenantId: _, ...lead }) => lead) }))
+    .get('/conversations', async (c) => c.json({ conversations: (await store.listConversations(c.get('tenant').id)).map(conversationView) }));
 }

@@ -37,12 +37,12 @@ export function paymentRoutes(store: Store, now: () => number, gateways: Gateway
     .post('/payments/:id/confirm', async (c) => {
       const { card } = await jsonBody(c, paymentConfirmRequest);
       noStore(c);
-      return c.json(paymentView(confirmTestPayment(ctx(c), c.req.param('id'), card)));
+      return c.json(paymentView(await confirmTestPayment(ctx(c), c.req.param('id'), card)));
     })
     .post('/payments/:id/authenticate', async (c) => {
       const { outcome } = await jsonBody(c, paymentAuthenticateRequest);
       noStore(c);
-      return c.json(paymentView(authenticateTestPayment(ctx(c), c.req.param('id'), outcome)));
+      return c.json(paymentView(await authenticateTestPayment(ctx(c), c.req.param('id'), outcome)));
     })
     .get('/payments/:id', async (c) => {
       noStore(c);

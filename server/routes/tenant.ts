@@ -24,43 +24,43 @@ export function tenantRoutes(store: Store, now: () => number) {
       const tenant = c.get('tenant');
       const result = makeQuote(tenant.catalog, await jsonBody(c, quoteRequest), now());
       if (!result.ok) throw validationProblem(result.errors);
-      store.saveQuote({ ...result.quote, tenantId: tenant.id });
+      await store.saveQuote({ ...result.quote, tenantId: tenant.id });
       c.header('Location', `/api/v1/quotes/${result.quote.id}`);
       return c.json(result.quote, 201);
     })
-    .get('/quotes/:id', (c) => {
-      const quote = store.getQuote(c.get('tenant').id, c.req.param('id'));
+    .get('/quotes/:id', async (c) => {
+      const quote = await store.getQuote(c.get('tenant').id, c.req.param('id'));
       if (!quote) throw notFound('Quote');
       const { tenantId: _, ...body } = quote;
       return c.json(body);
     })
-    .get('/availability', (c) => {
+    .get('/availability', async (c) => {
       const tenant = c.get('tenant');
       const q = parseWith(availabilityQuery, c.req.query());
       const errors = rangeErrors(tenant.catalog, q, now());
       if (errors.length > 0) throw validationProblem(errors);
-      return c.json(availabilityFor(tenant.catalog, store, tenant.id, q, now()));
+      return c.json(await availabilityFor(tenant.catalog, store, tenant.id, q, now()));
     })
     .post('/bookings', async (c) => {
       const tenant = c.get('tenant');
       const t = now();
       const input = await jsonBody(c, bookingRequest);
       const holder = await keyedHash(store.secret, `holder ${networkOf(c.get('clientAddress'))}`);
-      const result = createBooking(tenant.catalog, store, tenant.id, input, t, holder);
+      const result = await createBooking(tenant.catalog, store, tenant.id, input, t, holder);
       if (!result.ok && 'refused' in result) throw holdRefused(result.refused, tenant.catalog.booking.holdMinutes);
       if (!result.ok) throw validationProblem(result.errors);
       c.header('Location', `/api/v1/bookings/${result.booking.id}`);
       return c.json(publicBooking(result.booking, tenant.catalog, t), 201);
     })
-    .get('/bookings/:id', (c) => {
+    .get('/bookings/:id', async (c) => {
       const tenant = c.get('tenant');
-      const booking = store.getBooking(tenant.id, c.req.param('id'));
+      const booking = await store.getBooking(tenant.id, c.req.param('id'));
       if (!booking) throw notFound('Booking');
       return c.json(publicBooking(booking, tenant.catalog, now()));
     })
-    .get('/bookings/:id/calendar.ics', (c) => {
+    .get('/bookings/:id/calendar.ics', async (c) => {
       const tenant = c.get('tenant');
-      const booking = store.getBooking(tenant.id, c.req.param('id'));
+      const booking = await store.getBooking(tenant.id, c.req.param('id'));
       if (!booking) throw notFound('Booking');
       // A download link: the visitor's calendar app opens it, named after the business and the day.
       const name = `${tenant.catalog.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${booking.slotId.slice(0, 10)}.ics`;
@@ -73,9 +73,9 @@ export function tenantRoutes(store: Store, now: () => number) {
 }
 
 /** A replayed booking as it stands now: a hold that expired since reads `expired`, a paid one `confirmed`. */
-export const currentBookingOf = (store: Store, now: () => number) => (c: Context<AppEnv>, stored: StoredResponse) => {
+export const currentBookingOf = (store: Store, now: () => number) => async (c: Context<AppEnv>, stored: StoredResponse) => {
   const tenant = c.get('tenant');
-  const booking = store.getBooking(tenant.id, storedId(stored));
+  const booking = await store.getBooking(tenant.id, storedId(stored));
   return booking && publicBooking(booking, tenant.catalog, now());
 };
 
@@ -123,12 +123,15 @@ function holdRefused(refused: Extract<CreateResult, { refused: unknown }>['refus
 
 /** Routes that need a secret key. */
 export function adminRoutes(store: Store, now: () => number) {
-  return new Hono<AppEnv>().get('/bookings', (c) => {
+  return new Hono<AppEnv>().get('/bookings', async (c) => {
     const tenant = c.get('tenant');
     const t = now();
+    // Bookings first: a payment is stored before it can confirm its booking and never deleted, so every
+    // payment a booking read here names is in the list read after it, whatever happens in between.
+    const bookings = await store.listBookings(tenant.id);
     // No Map.groupBy on Node 20.
     const payments = new Map<string, StoredPayment[]>();
-    for (const p of store.listPayments(tenant.id)) payments.set(p.bookingId, [...(payments.get(p.bookingId) ?? []), p]);
-    return c.json({ bookings: store.listBookings(tenant.id).map((b) => adminBooking(b, payments.get(b.id) ?? [], tenant.catalog, t)) });
+    for (const p of await store.listPayments(tenant.id)) payments.set(p.bookingId, [...(payments.get(p.bookingId) ?? []), p]);
+    return c.json({ bookings: bookings.map((b) => adminBooking(b, payments.get(b.id) ?? [], tenant.catalog, t)) });
   });
 }

@@ -59,15 +59,15 @@ export function webhookRoutes({ store, stripe, wallClock }: WebhookOptions) {
     const parsed = stripeEvent.safeParse(data);
     if (!parsed.success) throw new Problem({ status: 400, code: 'malformed-event', title: 'Malformed event', detail: 'The body is not a Stripe event.' });
     const event = parsed.data;
-    if (store.webhookEventSeen('stripe', event.id)) return c.json({ received: true, duplicate: true });
+    if (await store.webhookEventSeen('stripe', event.id)) return c.json({ received: true, duplicate: true });
 
     const object = event.data.object;
     if (INTENT_EVENTS.has(event.type) && object.object === 'payment_intent') {
       // Unknown intents (another integration on the same Stripe account) are acknowledged and left alone.
-      const payment = store.paymentByProviderRef('stripe', object.id);
+      const payment = await store.paymentByProviderRef('stripe', object.id);
       if (payment) await stripe.gateway.sync(payment);
     }
-    store.recordWebhookEvent('stripe', event.id, wallClock());
+    await store.recordWebhookEvent('stripe', event.id, wallClock());
     return c.json({ received: true });
   });
 }

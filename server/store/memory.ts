@@ -10,7 +10,11 @@ interface Claim {
 
 const randomSecret = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** In-memory store, for the browser (MSW) and fast tests. Each call runs to completion in one turn. */
+/**
+ * In-memory store, for the browser (MSW) and fast tests. Every method is
+ * `async` but awaits nothing: its checks and its writes run in one turn of
+ * the event loop, which is this store's transaction.
+ */
 export function createMemoryStore(): Store {
   const quotes = new Map<string, StoredQuote>();
   const bookings = new Map<string, StoredBooking>();
@@ -26,14 +30,14 @@ export function createMemoryStore(): Store {
 
   return {
     secret: randomSecret(),
-    saveQuote(q) {
+    async saveQuote(q) {
       quotes.set(q.id, structuredClone(q));
     },
-    getQuote(tenantId, id) {
+    async getQuote(tenantId, id) {
       const q = quotes.get(id);
       return q && q.tenantId === tenantId ? structuredClone(q) : undefined;
     },
-    holdSeating(b, rules, now) {
+    async holdSeating(b, rules, now) {
       const mine = [...bookings.values()].filter((other) => other.tenantId === b.tenantId);
       const date = slotDate(b.slotId);
       const result = decideHold(b, rules, now, {
@@ -48,14 +52,14 @@ export function createMemoryStore(): Store {
       if (result.outcome === 'created') bookings.set(b.id, structuredClone(b));
       return result;
     },
-    getBooking(tenantId, id) {
+    async getBooking(tenantId, id) {
       const b = bookings.get(id);
       return b && b.tenantId === tenantId ? structuredClone(b) : undefined;
     },
-    listBookings(tenantId) {
+    async listBookings(tenantId) {
       return [...bookings.values()].filter((b) => b.tenantId === tenantId).map((b) => structuredClone(b));
     },
-    heldCounts(tenantId, from, to, now) {
+    async heldCounts(tenantId, from, to, now) {
       const counts = new Map<string, number>();
       for (const b of bookings.values()) {
         const date = b.slotId.slice(0, 10);
@@ -63,30 +67,33 @@ export function createMemoryStore(): Store {
       }
       return counts;
     },
-    createPayment(p) {
+    async startPayment(p, now) {
+      const booking = own(bookings.get(p.bookingId), p.tenantId);
+      if (booking?.status !== 'pending_deposit' || booking.holdExpiresAt <= now) return { outcome: 'not-payable', booking };
       payments.set(p.id, structuredClone(p));
+      return { outcome: 'created' };
     },
-    getPayment: (tenantId, id) => own(payments.get(id), tenantId),
-    paymentByProviderRef(provider, ref) {
+    getPayment: async (tenantId, id) => own(payments.get(id), tenantId),
+    async paymentByProviderRef(provider, ref) {
       const found = [...payments.values()].find((p) => p.provider === provider && p.providerRef === ref);
       return found && structuredClone(found);
     },
-    listPayments(tenantId) {
+    async listPayments(tenantId) {
       return [...payments.values()].filter((p) => p.tenantId === tenantId).map((p) => structuredClone(p));
     },
-    updateUnfinishedPayment(tenantId, id, change, now) {
+    async updateUnfinishedPayment(tenantId, id, change, now, from) {
       const p = payments.get(id);
-      if (!p || p.tenantId !== tenantId) return undefined;
+      if (!p || p.tenantId !== tenantId || (from && p.status !== from)) return undefined;
       if (isUnfinished(p)) payments.set(id, { ...p, ...change, updatedAt: now });
       return own(payments.get(id), tenantId);
     },
-    markPaymentRefunded(tenantId, id, now) {
+    async markPaymentRefunded(tenantId, id, now) {
       const p = payments.get(id);
       if (!p || p.tenantId !== tenantId) return undefined;
       if (p.status === 'failed' && !p.refunded) payments.set(id, { ...p, refunded: true, updatedAt: now });
       return own(payments.get(id), tenantId);
     },
-    settlePayment(tenantId, paymentId, card, now, late) {
+    async settlePayment(tenantId, paymentId, card, now, options) {
       const payment = own(payments.get(paymentId), tenantId);
       const booking = payment ? own(bookings.get(payment.bookingId), tenantId) : undefined;
       const result = decideSettle({
@@ -94,7 +101,7 @@ export function createMemoryStore(): Store {
         booking,
         card,
         now,
-        late,
+        ...options,
         othersHolding: () =>
           [...bookings.values()].filter((b) => b.id !== booking?.id && b.slotId === booking?.slotId && b.tenantId === tenantId && holdsSeating(b, now)).length,
       });
@@ -104,7 +111,7 @@ export function createMemoryStore(): Store {
       }
       return result;
     },
-    beginIdempotent(scope, key, fingerprint, now, staleAfterMs): IdempotencyBegin {
+    async beginIdempotent(scope, key, fingerprint, now, staleAfterMs): Promise<IdempotencyBegin> {
       const id = claimId(scope, key);
       const claim = claims.get(id);
       if (claim && claim.fingerprint !== fingerprint) return { state: 'mismatch' };
@@ -113,14 +120,14 @@ export function createMemoryStore(): Store {
       claims.set(id, { fingerprint, startedAt: now });
       return { state: 'started' };
     },
-    finishIdempotent(scope, key, response) {
+    async finishIdempotent(scope, key, response) {
       const claim = claims.get(claimId(scope, key));
       if (claim) claim.response = { ...response };
     },
-    releaseIdempotent(scope, key) {
+    async releaseIdempotent(scope, key) {
       claims.delete(claimId(scope, key));
     },
-    addChatMessage(tenantId, conversationId, message, now) {
+    async addChatMessage(tenantId, conversationId, message, now) {
       let conversation = conversations.get(conversationId);
       if (conversation && conversation.tenantId !== tenantId) throw new Error('That conversation belongs to another tenant.');
       if (!conversation) {
@@ -131,22 +138,22 @@ export function createMemoryStore(): Store {
       conversation.messages.push(structuredClone(message));
       return 'added';
     },
-    getConversation: (tenantId, id) => own(conversations.get(id), tenantId),
-    listConversations: (tenantId) => [...conversations.values()].filter((c) => c.tenantId === tenantId).map((c) => structuredClone(c)),
-    createLead(lead) {
+    getConversation: async (tenantId, id) => own(conversations.get(id), tenantId),
+    listConversations: async (tenantId) => [...conversations.values()].filter((c) => c.tenantId === tenantId).map((c) => structuredClone(c)),
+    async createLead(lead) {
       leads.push(structuredClone(lead));
     },
-    listLeads: (tenantId) => leads.filter((l) => l.tenantId === tenantId).map((l) => structuredClone(l)),
-    webhookEventSeen: (provider, eventId) => webhookEvents.has(`${provider}\u0000${eventId}`),
-    recordWebhookEvent(provider, eventId) {
+    listLeads: async (tenantId) => leads.filter((l) => l.tenantId === tenantId).map((l) => structuredClone(l)),
+    webhookEventSeen: async (provider, eventId) => webhookEvents.has(`${provider}\u0000${eventId}`),
+    async recordWebhookEvent(provider, eventId) {
       webhookEvents.add(`${provider}\u0000${eventId}`);
     },
-    sweep(now, rules) {
+    async sweep(now, rules) {
       const before = { quotes: quotes.size, idempotency: claims.size };
       for (const [id, q] of quotes) if (Date.parse(q.expiresAt) + rules.expiredQuoteTtlMs <= now) quotes.delete(id);
       for (const [id, claim] of claims) if (claim.startedAt + rules.idempotencyTtlMs <= now) claims.delete(id);
       return { quotes: before.quotes - quotes.size, idempotency: before.idempotency - claims.size };
     },
-    close() {},
+    async close() {},
   };
 }

@@ -1,5 +1,5 @@
 import type { CardSummary } from '../../src/contract';
-import type { SettleResult, StoredBooking, StoredPayment } from './types';
+import type { SettleOptions, SettleResult, StoredBooking, StoredPayment } from './types';
 
 const UNFINISHED = new Set<StoredPayment['status']>(['requires_confirmation', 'requires_action', 'processing']);
 
@@ -8,12 +8,11 @@ export const isUnfinished = (p: StoredPayment) => UNFINISHED.has(p.status);
 /** Whether a booking holds its seating at `now`: confirmed, or pending with an unexpired hold. */
 export const holdsSeating = (b: StoredBooking, now: number) => b.status === 'confirmed' || (b.status === 'pending_deposit' && b.holdExpiresAt > now);
 
-export interface SettleInput {
+export interface SettleInput extends SettleOptions {
   payment: StoredPayment | undefined;
   booking: StoredBooking | undefined;
   card: CardSummary | undefined;
   now: number;
-  late?: { capacity: number };
   /** Other bookings holding the same seating now (only read for a late settle). */
   othersHolding: () => number;
 }
@@ -22,8 +21,9 @@ export interface SettleInput {
  * The one decision both stores make inside their transaction: what settling
  * this payment as paid does. Returns the records to write on `paid`.
  */
-export function decideSettle({ payment, booking, card, now, late, othersHolding }: SettleInput): SettleResult {
+export function decideSettle({ payment, booking, card, now, late, from, othersHolding }: SettleInput): SettleResult {
   if (!payment) return { outcome: 'not-payable', reason: 'no-payment' };
+  if (from && payment.status !== from) return { outcome: 'moved', payment };
   if (!booking) return { outcome: 'not-payable', reason: 'no-booking' };
   if (booking.status === 'confirmed') {
     return booking.paymentId === payment.id ? { outcome: 'already-settled', payment, booking } : { outcome: 'paid-by-another', booking };

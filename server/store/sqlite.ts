@@ -1,8 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import type { PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
 import { decideSettle, isUnfinished } from './settle';
-import type { HoldRules, IdempotencyBegin, Store, StoredBooking, StoredChatMessage, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
+import type {
+  HoldRules,
+  IdempotencyBegin,
+  PaymentStart,
+  SettleOptions,
+  Store,
+  StoredBooking,
+  StoredChatMessage,
+  StoredConversation,
+  StoredLead,
+  StoredPayment,
+  StoredQuote,
+  SweepRules,
+} from './types';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS quotes (
@@ -175,7 +189,6 @@ export function createSqliteStore(file: string): Store {
     leads: db.prepare<[string], { data: string }>('SELECT data FROM leads WHERE tenant_id = ? ORDER BY rowid'),
   };
 
-  // IMMEDIATE takes the write lock before reading, so two processes sharing the file serialise too.
   const hold = db.transaction((b: StoredBooking, rules: HoldRules, now: number) => {
     const date = slotDate(b.slotId);
     const result = decideHold(b, rules, now, {
@@ -194,8 +207,9 @@ export function createSqliteStore(file: string): Store {
   const row = <T>(r: { data: string } | undefined) => (r ? (JSON.parse(r.data) as T) : undefined);
   const writePayment = (p: StoredPayment) => q.updatePayment.run({ id: p.id, status: p.status, data: JSON.stringify(p) });
 
-  const updateUnfinished = db.transaction((tenantId: string, id: string, change: Partial<StoredPayment>, now: number) => {
+  const updateUnfinished = db.transaction((tenantId: string, id: string, change: Partial<StoredPayment>, now: number, from?: PaymentStatus) => {
     const p = row<StoredPayment>(q.payment.get(tenantId, id));
+    if (from && p?.status !== from) return undefined;
     if (!p || !isUnfinished(p)) return p;
     const next = { ...p, ...change, updatedAt: now };
     writePayment(next);
@@ -210,7 +224,14 @@ export function createSqliteStore(file: string): Store {
     return next;
   });
 
-  const settle = db.transaction((tenantId: string, paymentId: string, card: StoredPayment['card'], now: number, late?: { capacity: number }) => {
+  const startPayment = db.transaction((p: StoredPayment, now: number): PaymentStart => {
+    const booking = row<StoredBooking>(q.booking.get(p.tenantId, p.bookingId));
+    if (booking?.status !== 'pending_deposit' || booking.holdExpiresAt <= now) return { outcome: 'not-payable', booking };
+    q.insertPayment.run({ ...p, providerRef: p.providerRef ?? null, data: JSON.stringify(p) });
+    return { outcome: 'created' };
+  });
+
+  const settle = db.transaction((tenantId: string, paymentId: string, card: StoredPayment['card'], now: number, options?: SettleOptions) => {
     const payment = row<StoredPayment>(q.payment.get(tenantId, paymentId));
     const booking = payment ? row<StoredBooking>(q.booking.get(tenantId, payment.bookingId)) : undefined;
     const result = decideSettle({
@@ -218,7 +239,7 @@ export function createSqliteStore(file: string): Store {
       booking,
       card,
       now,
-      late,
+      ...options,
       othersHolding: () => (booking ? (q.heldInSlot.get({ tenant: tenantId, slot: booking.slotId, now })?.n ?? 0) - (booking.holdExpiresAt > now ? 1 : 0) : 0),
     });
     if (result.outcome === 'paid') {
@@ -245,84 +266,71 @@ export function createSqliteStore(file: string): Store {
     if (owner === undefined) q.insertConversation.run(conversationId, tenantId, now);
     return q.insertMessage.run(conversationId, message.id, JSON.stringify(message)).changes === 1 ? ('added' as const) : ('exists' as const);
   });
-  const conversationOf = (tenantId: string, r: { id: string; created_at: number }, messages: StoredChatMessage[]): StoredConversation => ({
-    id: r.id,
-    tenantId,
-    createdAt: r.created_at,
-    messages,
+  // Deferred: a read transaction, so a conversation and its messages are read from one snapshot.
+  const readConversation = db.transaction((tenantId: string, id: string) => {
+    const found = q.conversation.get(tenantId, id);
+    return (
+      found &&
+      conversationOf(
+        tenantId,
+        found,
+        q.messages.all(id).map((r) => JSON.parse(r.data) as StoredChatMessage),
+      )
+    );
   });
+  const readConversations = db.transaction((tenantId: string) => {
+    const messages = new Map<string, StoredChatMessage[]>();
+    for (const r of q.tenantMessages.all(tenantId)) messages.set(r.conversation_id, [...(messages.get(r.conversation_id) ?? []), JSON.parse(r.data)]);
+    return q.conversations.all(tenantId).map((r) => conversationOf(tenantId, r, messages.get(r.id) ?? []));
+  });
+  const sweep = db.transaction((now: number, rules: SweepRules) => ({
+    quotes: q.sweepQuotes.run(now - rules.expiredQuoteTtlMs).changes,
+    idempotency: q.sweepClaims.run(now - rules.idempotencyTtlMs).changes,
+  }));
+  function conversationOf(tenantId: string, r: { id: string; created_at: number }, messages: StoredChatMessage[]): StoredConversation {
+    return { id: r.id, tenantId, createdAt: r.created_at, messages };
+  }
 
+  /*
+   * Each method runs its statements synchronously (better-sqlite3 is
+   * synchronous) and hands back a settled Promise: a check and its write sit in
+   * one transaction, and nothing of another request runs in between. IMMEDIATE
+   * takes the write lock before reading, so processes sharing the file
+   * serialise too.
+   */
+  const run = async <T>(work: () => T): Promise<T> => work();
   return {
     secret,
-    saveQuote(quote: StoredQuote) {
-      q.insertQuote.run(quote.id, quote.tenantId, Date.parse(quote.expiresAt), JSON.stringify(quote));
-    },
-    getQuote(tenantId, id) {
-      const row = q.quote.get(tenantId, id);
-      return row ? (JSON.parse(row.data) as StoredQuote) : undefined;
-    },
-    holdSeating: (b, rules, now) => hold.immediate(b, rules, now),
-    getBooking(tenantId, id) {
-      const row = q.booking.get(tenantId, id);
-      return row ? (JSON.parse(row.data) as StoredBooking) : undefined;
-    },
-    listBookings: (tenantId) => q.bookings.all(tenantId).map((row) => JSON.parse(row.data) as StoredBooking),
-    heldCounts(tenantId, from, to, now) {
-      const counts = new Map<string, number>();
-      // Slot ids start with their date, so a date range is a string range.
-      for (const r of q.heldInRange.all({ tenant: tenantId, from, to: `${to}~`, now })) counts.set(r.slot_id, r.n);
-      return counts;
-    },
-    createPayment(p) {
-      q.insertPayment.run({ ...p, providerRef: p.providerRef ?? null, data: JSON.stringify(p) });
-    },
-    getPayment: (tenantId, id) => row<StoredPayment>(q.payment.get(tenantId, id)),
-    paymentByProviderRef: (provider, ref) => row<StoredPayment>(q.paymentByRef.get(provider, ref)),
-    listPayments: (tenantId) => q.payments.all(tenantId).map((r) => JSON.parse(r.data) as StoredPayment),
-    // IMMEDIATE: the write lock first, so two processes sharing the file cannot both pay one booking.
-    updateUnfinishedPayment: (tenantId, id, change, now) => updateUnfinished.immediate(tenantId, id, change, now),
-    markPaymentRefunded: (tenantId, id, now) => markRefunded.immediate(tenantId, id, now),
-    settlePayment: (tenantId, paymentId, card, now, late) => settle.immediate(tenantId, paymentId, card, now, late),
-    beginIdempotent: (scope, key, fingerprint, now, staleAfterMs) => begin.immediate(scope, key, fingerprint, now, staleAfterMs),
-    finishIdempotent(scope, key, { status, body, location }) {
-      q.finishClaim.run(status, body, location ?? null, scope, key);
-    },
-    releaseIdempotent(scope, key) {
-      q.deleteClaim.run(scope, key);
-    },
-    addChatMessage: (tenantId, conversationId, message, now) => addMessage.immediate(tenantId, conversationId, message, now),
-    getConversation(tenantId, id) {
-      const found = q.conversation.get(tenantId, id);
-      return (
-        found &&
-        conversationOf(
-          tenantId,
-          found,
-          q.messages.all(id).map((r) => JSON.parse(r.data) as StoredChatMessage),
-        )
-      );
-    },
-    listConversations(tenantId) {
-      const messages = new Map<string, StoredChatMessage[]>();
-      for (const r of q.tenantMessages.all(tenantId)) messages.set(r.conversation_id, [...(messages.get(r.conversation_id) ?? []), JSON.parse(r.data)]);
-      return q.conversations.all(tenantId).map((r) => conversationOf(tenantId, r, messages.get(r.id) ?? []));
-    },
-    createLead(lead) {
-      q.insertLead.run(lead.id, lead.tenantId, JSON.stringify(lead));
-    },
-    listLeads: (tenantId) => q.leads.all(tenantId).map((r) => JSON.parse(r.data) as StoredLead),
-    webhookEventSeen: (provider, eventId) => q.webhookEvent.get(provider, eventId) !== undefined,
-    recordWebhookEvent(provider, eventId, now) {
-      q.insertWebhookEvent.run(provider, eventId, now);
-    },
-    sweep(now, rules) {
-      return {
-        quotes: q.sweepQuotes.run(now - rules.expiredQuoteTtlMs).changes,
-        idempotency: q.sweepClaims.run(now - rules.idempotencyTtlMs).changes,
-      };
-    },
-    close() {
-      db.close();
-    },
+    saveQuote: (quote: StoredQuote) => run(() => void q.insertQuote.run(quote.id, quote.tenantId, Date.parse(quote.expiresAt), JSON.stringify(quote))),
+    getQuote: (tenantId, id) => run(() => row<StoredQuote>(q.quote.get(tenantId, id))),
+    holdSeating: (b, rules, now) => run(() => hold.immediate(b, rules, now)),
+    getBooking: (tenantId, id) => run(() => row<StoredBooking>(q.booking.get(tenantId, id))),
+    listBookings: (tenantId) => run(() => q.bookings.all(tenantId).map((r) => JSON.parse(r.data) as StoredBooking)),
+    heldCounts: (tenantId, from, to, now) =>
+      run(() => {
+        const counts = new Map<string, number>();
+        // Slot ids start with their date, so a date range is a string range.
+        for (const r of q.heldInRange.all({ tenant: tenantId, from, to: `${to}~`, now })) counts.set(r.slot_id, r.n);
+        return counts;
+      }),
+    startPayment: (p, now) => run(() => startPayment.immediate(p, now)),
+    getPayment: (tenantId, id) => run(() => row<StoredPayment>(q.payment.get(tenantId, id))),
+    paymentByProviderRef: (provider, ref) => run(() => row<StoredPayment>(q.paymentByRef.get(provider, ref))),
+    listPayments: (tenantId) => run(() => q.payments.all(tenantId).map((r) => JSON.parse(r.data) as StoredPayment)),
+    updateUnfinishedPayment: (tenantId, id, change, now, from) => run(() => updateUnfinished.immediate(tenantId, id, change, now, from)),
+    markPaymentRefunded: (tenantId, id, now) => run(() => markRefunded.immediate(tenantId, id, now)),
+    settlePayment: (tenantId, paymentId, card, now, options) => run(() => settle.immediate(tenantId, paymentId, card, now, options)),
+    beginIdempotent: (scope, key, fingerprint, now, staleAfterMs) => run(() => begin.immediate(scope, key, fingerprint, now, staleAfterMs)),
+    finishIdempotent: (scope, key, { status, body, location }) => run(() => void q.finishClaim.run(status, body, location ?? null, scope, key)),
+    releaseIdempotent: (scope, key) => run(() => void q.deleteClaim.run(scope, key)),
+    addChatMessage: (tenantId, conversationId, message, now) => run(() => addMessage.immediate(tenantId, conversationId, message, now)),
+    getConversation: (tenantId, id) => run(() => readConversation(tenantId, id)),
+    listConversations: (tenantId) => run(() => readConversations(tenantId)),
+    createLead: (lead) => run(() => void q.insertLead.run(lead.id, lead.tenantId, JSON.stringify(lead))),
+    listLeads: (tenantId) => run(() => q.leads.all(tenantId).map((r) => JSON.parse(r.data) as StoredLead)),
+    webhookEventSeen: (provider, eventId) => run(() => q.webhookEvent.get(provider, eventId) !== undefined),
+    recordWebhookEvent: (provider, eventId, now) => run(() => void q.insertWebhookEvent.run(provider, eventId, now)),
+    sweep: (now, rules) => run(() => sweep.immediate(now, rules)),
+    close: () => run(() => void db.close()),
   };
 }

@@ -20,6 +20,6 @@ export function sweeper(store: Store, now: () => number): MiddlewareHandler {
     // A clock set back (NTP, or chaos reset in tests) sweeps at once rather than waiting for the old time.
     if (t >= last && t - last < EVERY_MS) return;
     last = t;
-    store.sweep(t, SWEEP_RULES);
+    await store.sweep(t, SWEEP_RULES);
   };
 }

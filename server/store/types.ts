@@ -57,7 +57,16 @@ export type SettleResult =
   /** Another payment paid the booking first. */
   | { outcome: 'paid-by-another'; booking: StoredBooking }
   | { outcome: 'hold-expired'; booking: StoredBooking }
-  | { outcome: 'not-payable'; reason: 'no-payment' | 'no-booking' | 'cancelled' | 'payment-finished' };
+  | { outcome: 'not-payable'; reason: 'no-payment' | 'no-booking' | 'cancelled' | 'payment-finished' }
+  /** The payment was no longer in `SettleOptions.from`: another request moved it first. */
+  | { outcome: 'moved'; payment: StoredPayment };
+
+export interface SettleOptions {
+  /** Stripe: the money already moved, so an expired hold is confirmed while its seating has a free team among `capacity`. */
+  late?: { capacity: number };
+  /** Settles only a payment still in this status (the one its caller checked). */
+  from?: PaymentStatus;
+}
 
 /** A chat message as stored: a reply also names the visitor's message it answers. */
 export interface StoredChatMessage extends ChatMessage {
@@ -121,10 +130,21 @@ export interface SweepRules {
   expiredQuoteTtlMs: number;
 }
 
+/** How starting a payment went: only `created` stored it. */
+export type PaymentStart =
+  | { outcome: 'created' }
+  /** The booking is gone, paid, cancelled or past its hold: as read inside the transaction. */
+  | { outcome: 'not-payable'; booking: StoredBooking | undefined };
+
 /**
- * Persistence behind the reference API. Methods are synchronous on purpose:
- * each is one atomic step (a SQLite transaction, or one turn of the event
- * loop in memory), which is what keeps capacity from ever being exceeded.
+ * Persistence behind the reference API. Every method returns a Promise, so a
+ * store may sit across a network (PostgreSQL). What keeps capacity from ever
+ * being exceeded, and every other check-then-write, is that each method is
+ * one transaction: its reads and its write happen together, with nothing
+ * another request does in between (a SQLite transaction, a database
+ * transaction, or no await between the check and the write in memory). A
+ * caller never splits a decision across two calls where a concurrent request
+ * could change what it decided on.
  */
 export interface Store {
   /**
@@ -134,8 +154,8 @@ export interface Store {
    */
   readonly secret: string;
 
-  saveQuote(quote: StoredQuote): void;
-  getQuote(tenantId: string, id: string): StoredQuote | undefined;
+  saveQuote(quote: StoredQuote): Promise<void>;
+  getQuote(tenantId: string, id: string): Promise<StoredQuote | undefined>;
 
   /**
    * Inserts the booking, in one transaction, only if its seating has a free
@@ -143,72 +163,82 @@ export interface Store {
    * an unexpired hold) and neither its quote nor its visitor is over the
    * rules (see `decideHold`).
    */
-  holdSeating(booking: StoredBooking, rules: HoldRules, now: number): HoldOutcome;
-  getBooking(tenantId: string, id: string): StoredBooking | undefined;
-  listBookings(tenantId: string): StoredBooking[];
+  holdSeating(booking: StoredBooking, rules: HoldRules, now: number): Promise<HoldOutcome>;
+  getBooking(tenantId: string, id: string): Promise<StoredBooking | undefined>;
+  listBookings(tenantId: string): Promise<StoredBooking[]>;
   /** Seatings held at `now`, counted per slot id, for slots on dates `from`…`to` (inclusive). */
-  heldCounts(tenantId: string, from: string, to: string, now: number): Map<string, number>;
+  heldCounts(tenantId: string, from: string, to: string, now: number): Promise<Map<string, number>>;
 
-  createPayment(payment: StoredPayment): void;
-  getPayment(tenantId: string, id: string): StoredPayment | undefined;
+  /**
+   * Inserts the payment, in one transaction, only if its booking is still
+   * held unpaid at `now` (pending, its hold unexpired): a booking paid or
+   * expired meanwhile gets no new payment.
+   */
+  startPayment(payment: StoredPayment, now: number): Promise<PaymentStart>;
+  getPayment(tenantId: string, id: string): Promise<StoredPayment | undefined>;
   /** By the provider's own id (Stripe webhooks name the PaymentIntent). */
-  paymentByProviderRef(provider: StoredPayment['provider'], ref: string): StoredPayment | undefined;
-  listPayments(tenantId: string): StoredPayment[];
+  paymentByProviderRef(provider: StoredPayment['provider'], ref: string): Promise<StoredPayment | undefined>;
+  listPayments(tenantId: string): Promise<StoredPayment[]>;
   /**
    * Moves an unfinished payment to a state short of paid (requires_action,
    * processing, failed). Returns the payment as it is after the call; a
-   * payment already succeeded or failed is left alone.
+   * payment already succeeded or failed is left alone. With `from`, only a
+   * payment still in that status moves, and one that is not is undefined:
+   * the caller's check of its status then still holds when it is written.
    */
   updateUnfinishedPayment(
     tenantId: string,
     id: string,
     change: Partial<Pick<StoredPayment, 'status' | 'declineCode' | 'card'>>,
     now: number,
-  ): StoredPayment | undefined;
+    from?: PaymentStatus,
+  ): Promise<StoredPayment | undefined>;
   /**
    * Records that the provider gave a failed payment's money back. Only a failed
    * payment is marked: a succeeded one paid its booking and is never refunded here.
    */
-  markPaymentRefunded(tenantId: string, id: string, now: number): StoredPayment | undefined;
+  markPaymentRefunded(tenantId: string, id: string, now: number): Promise<StoredPayment | undefined>;
   /**
    * In one transaction: marks the payment succeeded and its booking confirmed,
    * if the booking is still held by its unexpired hold and no other payment
    * paid it. At most one succeeded payment per booking, under any concurrency.
    * `late` (Stripe: the money already moved) also confirms an expired hold
-   * whose seating still has a free team among `capacity`.
+   * whose seating still has a free team among `capacity`; `from`, only a
+   * payment still in that status.
    */
-  settlePayment(tenantId: string, paymentId: string, card: CardSummary | undefined, now: number, late?: { capacity: number }): SettleResult;
+  settlePayment(tenantId: string, paymentId: string, card: CardSummary | undefined, now: number, options?: SettleOptions): Promise<SettleResult>;
 
   /**
-   * Claims an idempotency key for a request with this fingerprint. A claim
-   * older than `staleAfterMs` that never finished (a crashed request) is taken over.
+   * Claims an idempotency key for a request with this fingerprint, in one
+   * transaction. A claim older than `staleAfterMs` that never finished (a
+   * crashed request) is taken over.
    */
-  beginIdempotent(scope: string, key: string, fingerprint: string, now: number, staleAfterMs: number): IdempotencyBegin;
-  finishIdempotent(scope: string, key: string, response: StoredResponse): void;
+  beginIdempotent(scope: string, key: string, fingerprint: string, now: number, staleAfterMs: number): Promise<IdempotencyBegin>;
+  finishIdempotent(scope: string, key: string, response: StoredResponse): Promise<void>;
   /** Forgets a claim whose request created nothing, so the key can be used again. */
-  releaseIdempotent(scope: string, key: string): void;
+  releaseIdempotent(scope: string, key: string): Promise<void>;
 
   /**
    * Adds a message to a conversation, starting the conversation when it is new.
    * A message id the conversation already holds is left as it was ('exists'),
    * so a message sent twice is stored once.
    */
-  addChatMessage(tenantId: string, conversationId: string, message: StoredChatMessage, now: number): 'added' | 'exists';
-  getConversation(tenantId: string, id: string): StoredConversation | undefined;
+  addChatMessage(tenantId: string, conversationId: string, message: StoredChatMessage, now: number): Promise<'added' | 'exists'>;
+  getConversation(tenantId: string, id: string): Promise<StoredConversation | undefined>;
   /** Oldest first. */
-  listConversations(tenantId: string): StoredConversation[];
+  listConversations(tenantId: string): Promise<StoredConversation[]>;
 
-  createLead(lead: StoredLead): void;
+  createLead(lead: StoredLead): Promise<void>;
   /** Oldest first. */
-  listLeads(tenantId: string): StoredLead[];
+  listLeads(tenantId: string): Promise<StoredLead[]>;
 
   /** Whether a provider's webhook event (by its id) was already handled: providers redeliver. */
-  webhookEventSeen(provider: StoredPayment['provider'], eventId: string): boolean;
+  webhookEventSeen(provider: StoredPayment['provider'], eventId: string): Promise<boolean>;
   /** Remembers a handled webhook event; recording one twice is harmless. */
-  recordWebhookEvent(provider: StoredPayment['provider'], eventId: string, now: number): void;
+  recordWebhookEvent(provider: StoredPayment['provider'], eventId: string, now: number): Promise<void>;
 
   /** Deletes expired quotes and old idempotency records; returns how many of each. */
-  sweep(now: number, rules: SweepRules): { quotes: number; idempotency: number };
+  sweep(now: number, rules: SweepRules): Promise<{ quotes: number; idempotency: number }>;
 
-  close(): void;
+  close(): Promise<void>;
 }

@@ -22,9 +22,9 @@ import { startServer, type TestServer } from '../support/server';
  * bucket refills when the test says so rather than after a wait.
  */
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 const VISITOR = '198.51.100.1';
@@ -38,9 +38,9 @@ function setup({ trustProxy = false, limits = {} }: { trustProxy?: boolean; limi
   const limiter = createRateLimiter({ limits: { ...LIMITS, ...limits }, now: () => clock });
   const app = createApp({ store, chaos: true, trustProxy, rateLimits: limiter, addressOf: (c) => c.req.header('x-test-peer') ?? VISITOR });
   const db = new Database(join(dir, 'db'), { readonly: true });
-  cleanups.push(() => {
+  cleanups.push(async () => {
     db.close();
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
   const request = async (path: string, init: RequestInit = {}) => app.request(`/api/v1${path}`, init);
@@ -384,7 +384,7 @@ describe('the SDK', () => {
         s.close();
         s.closeAllConnections();
       }
-      store.close();
+      return store.close();
     });
     const url = `http://127.0.0.1:${port}`;
     const logs: LogEntry[] = [];

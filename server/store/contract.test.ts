@@ -1,0 +1,454 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryStore } from './memory';
+import { createSqliteStore } from './sqlite';
+import type { HoldRules, Store, StoredBooking, StoredChatMessage, StoredLead, StoredPayment, StoredQuote } from './types';
+
+/** A store as the suite opens it: its data is fresh for each test. */
+interface OpenedStore {
+  store: Store;
+  /** A second handle on the same data, as another process has (SQLite file, PostgreSQL); none for a store in one process. */
+  another?: () => Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+/** Every store the API can run on. A new store is one more entry here, and passes everything below. */
+const STORES: [string, () => Promise<OpenedStore>][] = [
+  ['memory', async () => ({ store: createMemoryStore(), dispose: async () => {} })],
+  [
+    'SQLite :memory:',
+    async () => {
+      const store = createSqliteStore(':memory:');
+      return { store, dispose: () => store.close() };
+    },
+  ],
+  [
+    'SQLite file',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'teppan-store-'));
+      const handles = [createSqliteStore(join(dir, 'db'))];
+      return {
+        store: handles[0] as Store,
+        another: async () => {
+          const handle = createSqliteStore(join(dir, 'db'));
+          handles.push(handle);
+          return handle;
+        },
+        dispose: async () => {
+          for (const handle of handles) await handle.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  ],
+];
+
+const T0 = Date.parse('2027-01-10T18:00:00Z');
+const MINUTE = 60_000;
+const SLOT = '2027-03-03T18:00';
+const RULES: HoldRules = { capacity: 3, holdsPerQuote: 3, holdsPerVisitorPerDate: 2, unpaidHoldsPerVisitorPerDate: 4, renewalWindowMs: 24 * 3_600_000 };
+/** Rules where only capacity can refuse. */
+const CAPACITY_ONLY: HoldRules = { ...RULES, holdsPerVisitorPerDate: 1000, unpaidHoldsPerVisitorPerDate: 1000 };
+
+let serial = 0;
+const nextId = (prefix: string) => `${prefix}_${(++serial).toString().padStart(6, '0')}`;
+
+function booking(extra: Partial<StoredBooking> = {}): StoredBooking {
+  return {
+    id: nextId('bk'),
+    tenantId: 'demo',
+    slotId: SLOT,
+    start: Date.parse('2027-03-04T02:00:00Z'),
+    quoteId: nextId('qt'),
+    guests: 10,
+    totalCents: 60_000,
+    depositCents: 12_000,
+    currency: 'USD',
+    customer: { name: 'Aiko Tanaka', email: 'aiko@example.com', phone: '2135550142' },
+    address: { line1: '1 Main St', city: 'Los Angeles', zip: '90012' },
+    notes: '',
+    status: 'pending_deposit',
+    holdExpiresAt: T0 + 15 * MINUTE,
+    createdAt: T0,
+    ...extra,
+  };
+}
+
+function payment(b: StoredBooking, extra: Partial<StoredPayment> = {}): StoredPayment {
+  return {
+    id: nextId('pay'),
+    tenantId: b.tenantId,
+    bookingId: b.id,
+    provider: 'test',
+    status: 'requires_confirmation',
+    amountCents: b.depositCents,
+    currency: b.currency,
+    createdAt: T0,
+    updatedAt: T0,
+    ...extra,
+  };
+}
+
+function quote(extra: Partial<StoredQuote> = {}): StoredQuote {
+  return {
+    id: nextId('qt'),
+    tenantId: 'demo',
+    lines: [{ kind: 'adults', label: '10 adults', quantity: 10, amountCents: 60_000 }],
+    totalCents: 60_000,
+    depositCents: 12_000,
+    currency: 'USD',
+    adults: 10,
+    children: 0,
+    upgrades: {},
+    addOns: {},
+    eventDate: '2027-03-03',
+    zip: '90012',
+    distanceMiles: 0,
+    createdAt: new Date(T0).toISOString(),
+    expiresAt: new Date(T0 + 30 * MINUTE).toISOString(),
+    ...extra,
+  };
+}
+
+const message = (id: string, text: string, extra: Partial<StoredChatMessage> = {}): StoredChatMessage => ({
+  id,
+  role: 'visitor',
+  text,
+  createdAt: '2027-01-10T18:00:00.000Z',
+  ...extra,
+});
+
+const lead = (id: string, tenantId = 'demo'): StoredLead => ({
+  id,
+  tenantId,
+  name: 'Aiko',
+  question: 'Do you travel to Pasadena?',
+  createdAt: '2027-01-10T18:00:00.000Z',
+});
+
+const count = <T>(values: T[], value: T) => values.filter((v) => v === value).length;
+
+describe.each(STORES)('store contract (%s)', (_, open) => {
+  let opened: OpenedStore;
+  let store: Store;
+  beforeEach(async () => {
+    opened = await open();
+    store = opened.store;
+  });
+  afterEach(() => opened.dispose());
+
+  /** A booking held on `SLOT`, ready to be paid. */
+  async function held(extra: Partial<StoredBooking> = {}, now = T0) {
+    const b = booking(extra);
+    expect(await store.holdSeating(b, CAPACITY_ONLY, now)).toEqual({ outcome: 'created' });
+    return b;
+  }
+
+  describe('quotes', () => {
+    it('keeps a quote for its tenant only', async () => {
+      const q = quote();
+      await store.saveQuote(q);
+      expect(await store.getQuote('demo', q.id)).toEqual(q);
+      expect(await store.getQuote('other', q.id)).toBeUndefined();
+    });
+  });
+
+  describe('holds and capacity', () => {
+    it('holds a seating up to its capacity; an unpaid hold that expired frees its team, a confirmed one does not', async () => {
+      const first = await held();
+      await held({ holdExpiresAt: T0 + 30 * MINUTE });
+      await held({ status: 'confirmed' });
+      expect(await store.holdSeating(booking(), CAPACITY_ONLY, T0)).toEqual({ outcome: 'full' });
+      expect(await store.holdSeating(booking({ slotId: '2027-03-03T20:00' }), CAPACITY_ONLY, T0)).toEqual({ outcome: 'created' });
+
+      const later = first.holdExpiresAt;
+      expect(await store.holdSeating(booking({ createdAt: later, holdExpiresAt: later + 15 * MINUTE }), CAPACITY_ONLY, later)).toEqual({ outcome: 'created' });
+      expect(await store.holdSeating(booking(), CAPACITY_ONLY, later)).toEqual({ outcome: 'full' });
+      expect(await store.getBooking('demo', first.id)).toEqual(first);
+      expect(await store.getBooking('other', first.id)).toBeUndefined();
+    });
+
+    it('never holds more than capacity when many ask for one seating at once', async () => {
+      const asks = Array.from({ length: 40 }, () => booking());
+      const outcomes = await Promise.all(asks.map((b) => store.holdSeating(b, CAPACITY_ONLY, T0)));
+      expect(
+        count(
+          outcomes.map((o) => o.outcome),
+          'created',
+        ),
+      ).toBe(3);
+      expect(
+        count(
+          outcomes.map((o) => o.outcome),
+          'full',
+        ),
+      ).toBe(37);
+      expect((await store.listBookings('demo')).filter((b) => b.slotId === SLOT)).toHaveLength(3);
+      expect(await store.heldCounts('demo', '2027-03-03', '2027-03-03', T0)).toEqual(new Map([[SLOT, 3]]));
+    });
+
+    it('never holds more than capacity when processes sharing the data ask at once', async ({ skip }) => {
+      if (!opened.another) return skip();
+      const handles = [store, await opened.another(), await opened.another()];
+      const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => handles[i % handles.length]?.holdSeating(booking(), CAPACITY_ONLY, T0)));
+      expect(
+        count(
+          outcomes.map((o) => o?.outcome),
+          'created',
+        ),
+      ).toBe(3);
+      // What one made, another reads, under the same secret.
+      for (const handle of handles) {
+        expect(await handle.heldCounts('demo', '2027-03-03', '2027-03-03', T0)).toEqual(new Map([[SLOT, 3]]));
+        expect(handle.secret).toBe(store.secret);
+      }
+    });
+
+    it('gives a quote one live booking, and a few holds in all', async () => {
+      const quoteId = 'qt_party';
+      const first = await held({ quoteId });
+      expect(await store.holdSeating(booking({ quoteId, slotId: '2027-03-03T20:00' }), CAPACITY_ONLY, T0)).toEqual({ outcome: 'quote-booked', booking: first });
+      let t = first.holdExpiresAt;
+      for (let renewal = 1; renewal < RULES.holdsPerQuote; renewal++) {
+        const again = booking({ quoteId, createdAt: t, holdExpiresAt: t + 15 * MINUTE });
+        expect(await store.holdSeating(again, CAPACITY_ONLY, t)).toEqual({ outcome: 'created' });
+        t = again.holdExpiresAt;
+      }
+      expect(await store.holdSeating(booking({ quoteId, createdAt: t, holdExpiresAt: t + 15 * MINUTE }), CAPACITY_ONLY, t)).toEqual({ outcome: 'quote-spent' });
+    });
+
+    it('lets one visitor hold only a share of a date, and not renew unpaid holds forever', async () => {
+      const holder = 'visitor-hash';
+      const rules: HoldRules = { ...RULES, capacity: 10 };
+      for (const slotId of ['2027-03-03T16:00', '2027-03-03T18:00'])
+        expect(await store.holdSeating(booking({ holder, slotId }), rules, T0)).toEqual({ outcome: 'created' });
+      expect(await store.holdSeating(booking({ holder, slotId: '2027-03-03T20:00' }), rules, T0)).toEqual({ outcome: 'visitor-limit' });
+      // Another date, and another visitor, are not limited by these.
+      expect(await store.holdSeating(booking({ holder, slotId: '2027-03-04T18:00' }), rules, T0)).toEqual({ outcome: 'created' });
+      expect(await store.holdSeating(booking({ holder: 'someone-else' }), rules, T0)).toEqual({ outcome: 'created' });
+
+      const t = T0 + 15 * MINUTE;
+      for (const slotId of ['2027-03-03T16:00', '2027-03-03T18:00']) {
+        expect(await store.holdSeating(booking({ holder, slotId, createdAt: t, holdExpiresAt: t + 15 * MINUTE }), rules, t)).toEqual({ outcome: 'created' });
+      }
+      const u = t + 15 * MINUTE;
+      expect(await store.holdSeating(booking({ holder, createdAt: u, holdExpiresAt: u + 15 * MINUTE }), rules, u)).toEqual({ outcome: 'visitor-renewals' });
+    });
+
+    it('counts held seatings per slot over a range of dates, for its tenant only', async () => {
+      await held();
+      await held({ slotId: '2027-03-05T20:00' });
+      await held({ slotId: '2027-03-06T18:00' });
+      await held({ tenantId: 'other' });
+      await held({ holdExpiresAt: T0 });
+      expect(await store.heldCounts('demo', '2027-03-03', '2027-03-05', T0)).toEqual(
+        new Map([
+          [SLOT, 1],
+          ['2027-03-05T20:00', 1],
+        ]),
+      );
+    });
+  });
+
+  describe('payments and settle', () => {
+    it('starts a payment only for a booking still held unpaid', async () => {
+      const b = await held();
+      const p = payment(b);
+      expect(await store.startPayment(p, T0)).toEqual({ outcome: 'created' });
+      expect(await store.getPayment('demo', p.id)).toEqual(p);
+      expect(await store.getPayment('other', p.id)).toBeUndefined();
+      expect(await store.startPayment(payment(b), b.holdExpiresAt)).toEqual({ outcome: 'not-payable', booking: b });
+      expect(await store.startPayment(payment(booking()), T0)).toEqual({ outcome: 'not-payable', booking: undefined });
+
+      await store.settlePayment('demo', p.id, undefined, T0);
+      const late = payment(b);
+      expect(await store.startPayment(late, T0)).toMatchObject({ outcome: 'not-payable', booking: { status: 'confirmed', paymentId: p.id } });
+      expect((await store.listPayments('demo')).map((x) => x.id)).toEqual([p.id]);
+    });
+
+    it('settles a payment once: it pays its booking, a repeat changes nothing, another payment is refused', async () => {
+      const b = await held();
+      const [p, q] = [payment(b), payment(b)];
+      await store.startPayment(p, T0);
+      await store.startPayment(q, T0);
+      const card = { brand: 'visa', last4: '4242' } as const;
+      const paid = await store.settlePayment('demo', p.id, card, T0 + MINUTE);
+      expect(paid).toEqual({
+        outcome: 'paid',
+        payment: { ...p, status: 'succeeded', card, updatedAt: T0 + MINUTE },
+        booking: { ...b, status: 'confirmed', paymentId: p.id, paidAt: T0 + MINUTE },
+      });
+      expect(await store.settlePayment('demo', p.id, card, T0 + 2 * MINUTE)).toMatchObject({ outcome: 'already-settled', payment: { id: p.id } });
+      expect(await store.settlePayment('demo', q.id, card, T0 + 2 * MINUTE)).toMatchObject({ outcome: 'paid-by-another' });
+      expect(await store.getBooking('demo', b.id)).toMatchObject({ status: 'confirmed', paymentId: p.id });
+      expect(await store.getPayment('demo', q.id)).toEqual(q);
+      expect(await store.settlePayment('demo', 'pay_none', card, T0)).toEqual({ outcome: 'not-payable', reason: 'no-payment' });
+    });
+
+    it('lets exactly one of many payments settled at once pay the booking', async () => {
+      const b = await held();
+      const payments = Array.from({ length: 12 }, () => payment(b));
+      for (const p of payments) await store.startPayment(p, T0);
+      const results = await Promise.all(payments.map((p) => store.settlePayment('demo', p.id, undefined, T0)));
+      expect(
+        count(
+          results.map((r) => r.outcome),
+          'paid',
+        ),
+      ).toBe(1);
+      expect(
+        count(
+          results.map((r) => r.outcome),
+          'paid-by-another',
+        ),
+      ).toBe(11);
+      expect((await store.listPayments('demo')).filter((p) => p.status === 'succeeded')).toHaveLength(1);
+    });
+
+    it('refuses an expired hold, unless the money already moved and its seating still has a free team', async () => {
+      const b = await held();
+      const p = payment(b);
+      await store.startPayment(p, T0);
+      const after = b.holdExpiresAt;
+      expect(await store.settlePayment('demo', p.id, undefined, after)).toMatchObject({ outcome: 'hold-expired', booking: { id: b.id } });
+      for (let i = 0; i < 3; i++) await held({ createdAt: after, holdExpiresAt: after + 15 * MINUTE }, after);
+      expect(await store.settlePayment('demo', p.id, undefined, after, { late: { capacity: 3 } })).toMatchObject({ outcome: 'hold-expired' });
+      expect(await store.settlePayment('demo', p.id, undefined, after, { late: { capacity: 4 } })).toMatchObject({ outcome: 'paid' });
+    });
+
+    it('moves a payment only from the status its caller checked', async () => {
+      const b = await held();
+      const p = payment(b);
+      await store.startPayment(p, T0);
+      expect(await store.settlePayment('demo', p.id, undefined, T0, { from: 'requires_action' })).toEqual({ outcome: 'moved', payment: p });
+      expect(await store.updateUnfinishedPayment('demo', p.id, { status: 'failed' }, T0, 'requires_action')).toBeUndefined();
+      const acting = await store.updateUnfinishedPayment('demo', p.id, { status: 'requires_action' }, T0 + 1, 'requires_confirmation');
+      expect(acting).toEqual({ ...p, status: 'requires_action', updatedAt: T0 + 1 });
+      // Two requests that checked the same status: one moves it, the other hears it moved.
+      const both = await Promise.all([
+        store.updateUnfinishedPayment('demo', p.id, { status: 'failed', declineCode: 'authentication_failed' }, T0 + 2, 'requires_action'),
+        store.settlePayment('demo', p.id, undefined, T0 + 2, { from: 'requires_action' }),
+      ]);
+      expect(both[0]).toMatchObject({ status: 'failed' });
+      expect(both[1]).toMatchObject({ outcome: 'moved', payment: { status: 'failed' } });
+    });
+
+    it('leaves a finished payment alone, and marks only a failed one refunded', async () => {
+      const b = await held();
+      const [ok, bad] = [payment(b, { provider: 'stripe', providerRef: 'pi_ok' }), payment(b, { provider: 'stripe', providerRef: 'pi_bad' })];
+      await store.startPayment(ok, T0);
+      await store.startPayment(bad, T0);
+      expect(await store.paymentByProviderRef('stripe', 'pi_bad')).toEqual(bad);
+      expect(await store.paymentByProviderRef('test', 'pi_bad')).toBeUndefined();
+      await store.updateUnfinishedPayment('demo', bad.id, { status: 'failed', declineCode: 'card_declined' }, T0 + 1);
+      await store.settlePayment('demo', ok.id, undefined, T0 + 1);
+      expect(await store.updateUnfinishedPayment('demo', bad.id, { status: 'processing' }, T0 + 2)).toMatchObject({
+        status: 'failed',
+        declineCode: 'card_declined',
+      });
+      expect(await store.updateUnfinishedPayment('demo', ok.id, { status: 'failed' }, T0 + 2)).toMatchObject({ status: 'succeeded' });
+      expect(await store.markPaymentRefunded('demo', ok.id, T0 + 3)).not.toHaveProperty('refunded');
+      expect(await store.markPaymentRefunded('demo', bad.id, T0 + 3)).toMatchObject({ status: 'failed', refunded: true, updatedAt: T0 + 3 });
+      expect(await store.markPaymentRefunded('other', bad.id, T0 + 3)).toBeUndefined();
+    });
+  });
+
+  describe('idempotency claims', () => {
+    it('claims a key once: a repeat is in flight, another body a mismatch, a finished one replays', async () => {
+      const begin = (print: string, now = T0) => store.beginIdempotent('demo /bookings', 'key-1', print, now, 5 * MINUTE);
+      expect(await begin('a')).toEqual({ state: 'started' });
+      expect(await begin('a')).toEqual({ state: 'in_flight' });
+      expect(await begin('b')).toEqual({ state: 'mismatch' });
+      expect(await store.beginIdempotent('demo /leads', 'key-1', 'b', T0, 5 * MINUTE)).toEqual({ state: 'started' });
+      await store.finishIdempotent('demo /bookings', 'key-1', { status: 201, body: '{"id":"bk_1"}', location: '/api/v1/bookings/bk_1' });
+      expect(await begin('a', T0 + 60 * MINUTE)).toEqual({ state: 'replay', status: 201, body: '{"id":"bk_1"}', location: '/api/v1/bookings/bk_1' });
+    });
+
+    it('frees a released key, and takes over a claim that never finished once it is stale', async () => {
+      expect(await store.beginIdempotent('s', 'key-2', 'a', T0, 5 * MINUTE)).toEqual({ state: 'started' });
+      await store.releaseIdempotent('s', 'key-2');
+      expect(await store.beginIdempotent('s', 'key-2', 'b', T0, 5 * MINUTE)).toEqual({ state: 'started' });
+      expect(await store.beginIdempotent('s', 'key-2', 'b', T0 + 5 * MINUTE - 1, 5 * MINUTE)).toEqual({ state: 'in_flight' });
+      expect(await store.beginIdempotent('s', 'key-2', 'b', T0 + 5 * MINUTE, 5 * MINUTE)).toEqual({ state: 'started' });
+    });
+
+    it('lets exactly one of many requests with one key at once run', async () => {
+      const claims = await Promise.all(Array.from({ length: 20 }, () => store.beginIdempotent('s', 'key-3', 'a', T0, 5 * MINUTE)));
+      expect(claims.map((c) => c.state).sort()).toEqual(['started', ...Array(19).fill('in_flight')].sort());
+    });
+  });
+
+  describe('chat and leads', () => {
+    it('starts a conversation with its first message and keeps messages oldest first, each id once', async () => {
+      expect(await store.getConversation('demo', 'cv_1')).toBeUndefined();
+      expect(await store.addChatMessage('demo', 'cv_1', message('m1', 'hi'), 1000)).toBe('added');
+      const reply = message('m2', 'hello', { role: 'assistant', replyTo: 'm1', confident: true, actions: [{ type: 'quote', label: 'Get a quote' }] });
+      expect(await store.addChatMessage('demo', 'cv_1', reply, 2000)).toBe('added');
+      expect(await store.addChatMessage('demo', 'cv_1', message('m1', 'hi again'), 3000)).toBe('exists');
+      expect(await store.getConversation('demo', 'cv_1')).toEqual({ id: 'cv_1', tenantId: 'demo', createdAt: 1000, messages: [message('m1', 'hi'), reply] });
+    });
+
+    it('stores a message sent many times at once exactly once', async () => {
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.addChatMessage('demo', 'cv_1', message('m1', `hi ${i}`), 1000)));
+      expect(count(results, 'added')).toBe(1);
+      expect((await store.getConversation('demo', 'cv_1'))?.messages).toHaveLength(1);
+    });
+
+    it('keeps a conversation to its tenant: another cannot read it or add to it', async () => {
+      await store.addChatMessage('demo', 'cv_1', message('m1', 'hi'), 1000);
+      expect(await store.getConversation('other', 'cv_1')).toBeUndefined();
+      expect(await store.listConversations('other')).toEqual([]);
+      await expect(store.addChatMessage('other', 'cv_1', message('m2', 'hi'), 1000)).rejects.toThrow(/another tenant/);
+      expect((await store.getConversation('demo', 'cv_1'))?.messages).toHaveLength(1);
+    });
+
+    it('lists conversations and leads oldest first, per tenant', async () => {
+      await store.addChatMessage('demo', 'cv_b', message('m1', 'first'), 1000);
+      await store.addChatMessage('demo', 'cv_a', message('m1', 'second'), 2000);
+      await store.addChatMessage('demo', 'cv_b', message('m2', 'third'), 3000);
+      expect((await store.listConversations('demo')).map((c) => [c.id, c.messages.map((m) => m.text)])).toEqual([
+        ['cv_b', ['first', 'third']],
+        ['cv_a', ['second']],
+      ]);
+      await store.createLead(lead('ld_2'));
+      await store.createLead(lead('ld_1'));
+      await store.createLead(lead('ld_3', 'other'));
+      expect(await store.listLeads('demo')).toEqual([lead('ld_2'), lead('ld_1')]);
+    });
+  });
+
+  describe('webhook events', () => {
+    it('remembers a handled event per provider; recording it again is harmless', async () => {
+      expect(await store.webhookEventSeen('stripe', 'evt_1')).toBe(false);
+      await store.recordWebhookEvent('stripe', 'evt_1', T0);
+      await store.recordWebhookEvent('stripe', 'evt_1', T0 + 1);
+      await Promise.all([store.recordWebhookEvent('stripe', 'evt_2', T0), store.recordWebhookEvent('stripe', 'evt_2', T0)]);
+      expect(await store.webhookEventSeen('stripe', 'evt_1')).toBe(true);
+      expect(await store.webhookEventSeen('stripe', 'evt_2')).toBe(true);
+      expect(await store.webhookEventSeen('test', 'evt_1')).toBe(false);
+    });
+  });
+
+  describe('sweep', () => {
+    it('deletes quotes past their grace and idempotency records past their lifetime, and nothing else', async () => {
+      const rules = { idempotencyTtlMs: 60 * MINUTE, expiredQuoteTtlMs: 10 * MINUTE };
+      const old = quote({ expiresAt: new Date(T0).toISOString() });
+      const fresh = quote({ expiresAt: new Date(T0 + 120 * MINUTE).toISOString() });
+      await store.saveQuote(old);
+      await store.saveQuote(fresh);
+      await store.beginIdempotent('s', 'old', 'a', T0, 5 * MINUTE);
+      await store.beginIdempotent('s', 'new', 'a', T0 + 30 * MINUTE, 5 * MINUTE);
+      const b = await held();
+
+      expect(await store.sweep(T0 + 10 * MINUTE - 1, rules)).toEqual({ quotes: 0, idempotency: 0 });
+      expect(await store.sweep(T0 + 60 * MINUTE, rules)).toEqual({ quotes: 1, idempotency: 1 });
+      expect(await store.getQuote('demo', old.id)).toBeUndefined();
+      expect(await store.getQuote('demo', fresh.id)).toEqual(fresh);
+      expect(await store.beginIdempotent('s', 'old', 'b', T0 + 60 * MINUTE, 5 * MINUTE)).toEqual({ state: 'started' });
+      expect(await store.beginIdempotent('s', 'new', 'b', T0 + 60 * MINUTE, 5 * MINUTE)).toEqual({ state: 'mismatch' });
+      expect(await store.getBooking('demo', b.id)).toEqual(b);
+    });
+  });
+});
