@@ -50,6 +50,8 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'test/*.test.ts'],
           exclude: ['**/*.browser.test.tsx'],
+          // The PostgreSQL store's tests run on a real cluster, one per run.
+          globalSetup: ['test/support/postgres-setup.ts'],
         },
       },
       {
