@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { freshSchema } from '../../test/support/pg-schema';
 import { createMemoryStore } from './memory';
+import { createPostgresStore } from './postgres';
 import { createSqliteStore } from './sqlite';
 import type { HoldRules, Store, StoredBooking, StoredChatMessage, StoredLead, StoredPayment, StoredQuote } from './types';
 
@@ -12,6 +14,23 @@ interface OpenedStore {
   /** A second handle on the same data, as another process has (SQLite file, PostgreSQL); none for a store in one process. */
   another?: () => Promise<Store>;
   dispose(): Promise<void>;
+}
+
+/** Stores on one set of data, as processes sharing it have: `dispose` closes every handle opened, then cleans up. */
+async function handlesOn(open: () => Promise<Store>, cleanUp: () => Promise<void>): Promise<OpenedStore> {
+  const handles = [await open()];
+  return {
+    store: handles[0] as Store,
+    another: async () => {
+      const handle = await open();
+      handles.push(handle);
+      return handle;
+    },
+    dispose: async () => {
+      for (const handle of handles) await handle.close();
+      await cleanUp();
+    },
+  };
 }
 
 /** Every store the API can run on. A new store is one more entry here, and passes everything below. */
@@ -28,19 +47,19 @@ const STORES: [string, () => Promise<OpenedStore>][] = [
     'SQLite file',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'teppan-store-'));
-      const handles = [createSqliteStore(join(dir, 'db'))];
-      return {
-        store: handles[0] as Store,
-        another: async () => {
-          const handle = createSqliteStore(join(dir, 'db'));
-          handles.push(handle);
-          return handle;
-        },
-        dispose: async () => {
-          for (const handle of handles) await handle.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      return handlesOn(
+        async () => createSqliteStore(join(dir, 'db')),
+        async () => rmSync(dir, { recursive: true, force: true }),
+      );
+    },
+  ],
+  [
+    // A real cluster, started once for the run (test/support/postgres-setup.ts); each test gets its own schema.
+    'PostgreSQL',
+    async () => {
+      const url = inject('postgresUrl');
+      const { schema, drop } = freshSchema(url);
+      return handlesOn(() => createPostgresStore(url, { schema }), drop);
     },
   ],
 ];
@@ -217,6 +236,17 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
         t = again.holdExpiresAt;
       }
       expect(await store.holdSeating(booking({ quoteId, createdAt: t, holdExpiresAt: t + 15 * MINUTE }), CAPACITY_ONLY, t)).toEqual({ outcome: 'quote-spent' });
+    });
+
+    it('gives a quote one live booking when it asks for several seatings on several dates at once', async () => {
+      const asks = ['2027-03-03T18:00', '2027-03-04T18:00', '2027-03-05T18:00', '2027-03-06T18:00'].flatMap((slotId) =>
+        Array.from({ length: 3 }, () => booking({ quoteId: 'qt_race', slotId })),
+      );
+      // Warmed up first: a store on a network opens its connections now, so the asks below do run side by side.
+      await Promise.all(asks.map(() => store.getQuote('demo', 'qt_none')));
+      const outcomes = (await Promise.all(asks.map((b) => store.holdSeating(b, CAPACITY_ONLY, T0)))).map((o) => o.outcome);
+      expect(count(outcomes, 'created')).toBe(1);
+      expect(count(outcomes, 'quote-booked')).toBe(asks.length - 1);
     });
 
     it('lets one visitor hold only a share of a date, and not renew unpaid holds forever', async () => {
