@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { freshSchema } from '../../test/support/pg-schema';
+import { freshDatabase as freshDatabaseIn, freshSchema } from '../../test/support/pg-schema';
 import { migratePg, pgMigrations } from './pg-migrate';
 import { createPostgresStore } from './postgres';
 import type { Store } from './types';
@@ -19,20 +19,11 @@ async function connected(connectionString = url) {
   return client;
 }
 
-/** A database of its own: what a new deployment starts from, with the tables in `public` as in production. */
 async function freshDatabase() {
-  const name = `fresh_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
+  const fresh = await freshDatabaseIn(url);
   // Last, once every connection to it is closed.
-  cleanups.unshift(() => admin(`DROP DATABASE ${name}`));
-  const fresh = new URL(url);
-  fresh.pathname = `/${name}`;
-  return fresh.toString();
+  cleanups.unshift(fresh.drop);
+  return fresh.url;
 }
 
 const versions = pgMigrations().map((m) => m.version);

@@ -21,3 +21,17 @@ export function freshSchema(url: string) {
     },
   };
 }
+
+/** A database of its own in the run's cluster: what a new deployment starts from (tables in `public`). `drop` once every connection to it is closed. */
+export async function freshDatabase(url: string) {
+  const name = `fresh_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const fresh = new URL(url);
+  fresh.pathname = `/${name}`;
+  return { url: fresh.toString(), drop: () => admin(`DROP DATABASE ${name}`) };
+}
