@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { freshSchema } from '../../test/support/pg-schema';
+import { booking, CAPACITY_ONLY, lead, MINUTE, message, payment, quote, RULES, SLOT, T0 } from '../../test/support/store-records';
 import { createMemoryStore } from './memory';
 import { createPostgresStore } from './postgres';
 import { createSqliteStore } from './sqlite';
-import type { HoldRules, Store, StoredBooking, StoredChatMessage, StoredLead, StoredPayment, StoredQuote } from './types';
+import type { HoldRules, Store, StoredBooking } from './types';
 
 /** A store as the suite opens it: its data is fresh for each test. */
 interface OpenedStore {
@@ -63,89 +64,6 @@ const STORES: [string, () => Promise<OpenedStore>][] = [
     },
   ],
 ];
-
-const T0 = Date.parse('2027-01-10T18:00:00Z');
-const MINUTE = 60_000;
-const SLOT = '2027-03-03T18:00';
-const RULES: HoldRules = { capacity: 3, holdsPerQuote: 3, holdsPerVisitorPerDate: 2, unpaidHoldsPerVisitorPerDate: 4, renewalWindowMs: 24 * 3_600_000 };
-/** Rules where only capacity can refuse. */
-const CAPACITY_ONLY: HoldRules = { ...RULES, holdsPerVisitorPerDate: 1000, unpaidHoldsPerVisitorPerDate: 1000 };
-
-let serial = 0;
-const nextId = (prefix: string) => `${prefix}_${(++serial).toString().padStart(6, '0')}`;
-
-function booking(extra: Partial<StoredBooking> = {}): StoredBooking {
-  return {
-    id: nextId('bk'),
-    tenantId: 'demo',
-    slotId: SLOT,
-    start: Date.parse('2027-03-04T02:00:00Z'),
-    quoteId: nextId('qt'),
-    guests: 10,
-    totalCents: 60_000,
-    depositCents: 12_000,
-    currency: 'USD',
-    customer: { name: 'Aiko Tanaka', email: 'aiko@example.com', phone: '2135550142' },
-    address: { line1: '1 Main St', city: 'Los Angeles', zip: '90012' },
-    notes: '',
-    status: 'pending_deposit',
-    holdExpiresAt: T0 + 15 * MINUTE,
-    createdAt: T0,
-    ...extra,
-  };
-}
-
-function payment(b: StoredBooking, extra: Partial<StoredPayment> = {}): StoredPayment {
-  return {
-    id: nextId('pay'),
-    tenantId: b.tenantId,
-    bookingId: b.id,
-    provider: 'test',
-    status: 'requires_confirmation',
-    amountCents: b.depositCents,
-    currency: b.currency,
-    createdAt: T0,
-    updatedAt: T0,
-    ...extra,
-  };
-}
-
-function quote(extra: Partial<StoredQuote> = {}): StoredQuote {
-  return {
-    id: nextId('qt'),
-    tenantId: 'demo',
-    lines: [{ kind: 'adults', label: '10 adults', quantity: 10, amountCents: 60_000 }],
-    totalCents: 60_000,
-    depositCents: 12_000,
-    currency: 'USD',
-    adults: 10,
-    children: 0,
-    upgrades: {},
-    addOns: {},
-    eventDate: '2027-03-03',
-    zip: '90012',
-    distanceMiles: 0,
-    createdAt: new Date(T0).toISOString(),
-    expiresAt: new Date(T0 + 30 * MINUTE).toISOString(),
-    ...extra,
-  };
-}
-
-const message = (id: string, text: string, extra: Partial<StoredChatMessage> = {}): StoredChatMessage => ({
-  id,
-  role: 'visitor',
-  text,
-  createdAt: '2027-01-10T18:00:00.000Z',
-  ...extra,
-});
-
-const lead = (id: string, tenantId = 'demo'): StoredLead => ({
-  id,
-  tenantId,
-  name: 'Aiko',
-  question: 'Do you travel to Pasadena?',
-  createdAt: '2027-01-10T18:00:00.000Z',
-});
 
 const count = <T>(values: T[], value: T) => values.filter((v) => v === value).length;
 
