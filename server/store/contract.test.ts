@@ -379,6 +379,39 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
     });
   });
 
+  describe('processes sharing the data', () => {
+    it('let exactly one of them settle a booking, claim a key and store a message, when all try at once', async ({ skip }) => {
+      if (!opened.another) return skip();
+      const handles = [store, await opened.another(), await opened.another()];
+      const on = (i: number) => handles[i % handles.length] as Store;
+      const b = await held();
+      const payments = Array.from({ length: 9 }, () => payment(b));
+      for (const p of payments) await store.startPayment(p, T0);
+      const [settled, claims, messages] = await Promise.all([
+        Promise.all(payments.map((p, i) => on(i).settlePayment('demo', p.id, undefined, T0))),
+        Promise.all(payments.map((_, i) => on(i).beginIdempotent('s', 'key-shared', 'a', T0, 5 * MINUTE))),
+        Promise.all(payments.map((_, i) => on(i).addChatMessage('demo', 'cv_shared', message('m1', `hi ${i}`), 1000))),
+      ]);
+      expect(
+        count(
+          settled.map((r) => r.outcome),
+          'paid',
+        ),
+      ).toBe(1);
+      expect(
+        count(
+          claims.map((c) => c.state),
+          'started',
+        ),
+      ).toBe(1);
+      expect(count(messages, 'added')).toBe(1);
+      for (const handle of handles) {
+        expect(await handle.getBooking('demo', b.id)).toMatchObject({ status: 'confirmed' });
+        expect((await handle.getConversation('demo', 'cv_shared'))?.messages).toHaveLength(1);
+      }
+    });
+  });
+
   describe('sweep', () => {
     it('deletes quotes past their grace and idempotency records past their lifetime, and nothing else', async () => {
       const rules = { idempotencyTtlMs: 60 * MINUTE, expiredQuoteTtlMs: 10 * MINUTE };

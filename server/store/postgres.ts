@@ -237,7 +237,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     beginIdempotent: (scope, key, fingerprint, now, staleAfterMs) =>
       tx(async (c): Promise<IdempotencyBegin> => {
         // The key's row is the claim: inserting it wins; otherwise it is read locked and judged.
-        for (;;) {
+        for (let attempt = 1; ; attempt++) {
           const inserted = await c.query(
             'INSERT INTO idempotency (scope, key, fingerprint, started_at) VALUES ($1, $2, $3, $4) ON CONFLICT (scope, key) DO NOTHING',
             [scope, key, fingerprint, now],
@@ -249,8 +249,9 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
               [scope, key],
             )
           ).rows[0];
-          // Released between the two statements: claim it afresh.
-          if (!claim) continue;
+          // Released between the two statements: claim it afresh (a key released again and again is a fault, not a reason to spin).
+          if (!claim && attempt < 3) continue;
+          if (!claim) throw new Error(`Idempotency key ${key} kept being released while it was claimed.`);
           if (claim.fingerprint !== fingerprint) return { state: 'mismatch' };
           if (claim.status !== null && claim.body !== null) {
             return { state: 'replay', status: claim.status, body: claim.body, ...(claim.location ? { location: claim.location } : {}) };
