@@ -81,10 +81,8 @@ export async function startPostgres(): Promise<Postgres> {
     rmSync(dir, { recursive: true, force: true });
   };
 
-  try {
-    run('initdb', ['-D', data, '-U', 'teppan', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-    const port = await freePort();
-    const options = [
+  const options = (port: number) =>
+    [
       `-p ${port}`,
       `-k ${dir}`,
       '-c listen_addresses=127.0.0.1',
@@ -93,7 +91,22 @@ export async function startPostgres(): Promise<Postgres> {
       '-c full_page_writes=off',
       '-c max_connections=200',
     ].join(' ');
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', options, 'start']);
+  // A port found free may be taken by someone else before PostgreSQL binds it: then another one.
+  const startOnFreePort = async () => {
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      try {
+        run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', options(port), 'start']);
+        return port;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  };
+
+  try {
+    run('initdb', ['-D', data, '-U', 'teppan', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    const port = await startOnFreePort();
     run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'teppan', 'teppan']);
     return { url: `postgres://teppan@127.0.0.1:${port}/teppan`, startedInMs: Date.now() - started, stop };
   } catch (error) {
