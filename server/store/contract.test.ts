@@ -392,18 +392,8 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
         Promise.all(payments.map((_, i) => on(i).beginIdempotent('s', 'key-shared', 'a', T0, 5 * MINUTE))),
         Promise.all(payments.map((_, i) => on(i).addChatMessage('demo', 'cv_shared', message('m1', `hi ${i}`), 1000))),
       ]);
-      expect(
-        count(
-          settled.map((r) => r.outcome),
-          'paid',
-        ),
-      ).toBe(1);
-      expect(
-        count(
-          claims.map((c) => c.state),
-          'started',
-        ),
-      ).toBe(1);
+      expect(settled.filter((r) => r.outcome === 'paid')).toHaveLength(1);
+      expect(claims.filter((c) => c.state === 'started')).toHaveLength(1);
       expect(count(messages, 'added')).toBe(1);
       for (const handle of handles) {
         expect(await handle.getBooking('demo', b.id)).toMatchObject({ status: 'confirmed' });
