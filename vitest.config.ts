@@ -50,6 +50,8 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'test/*.test.ts'],
           exclude: ['**/*.browser.test.tsx'],
+          // The PostgreSQL store's tests run on a real cluster, one per run.
+          globalSetup: ['test/support/postgres-setup.ts'],
         },
       },
       {
@@ -60,6 +62,8 @@ export default defineConfig({
           include: ['test/api/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           // Each file starts its own server; chaos rules are per server, so files stay independent.
           testTimeout: 30_000,
+          // Shared with the unit project: one cluster for the run (see the setup).
+          globalSetup: ['test/support/postgres-setup.ts'],
           hookTimeout: 30_000,
         },
       },

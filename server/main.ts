@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { llmConfigFromEnv } from './chat/llm-config';
 import { createNodeApp, listen } from './node';
 import { stripeConfigFromEnv } from './payments/stripe-config';
-import { createSqliteStore } from './store/sqlite';
+import { describeDb, openStore } from './store/open';
 import { demoTenant } from './tenants';
 import { loadTenantsFile } from './tenants/load';
 
 /**
  * `npm start` / `npm run server`: the reference API, the demo site, the embed bundle, the bundle reports
  * (`/reports/`) and the built Storybook (`/storybook/`) on one port.
- * PORT (8787), HOST (loopback), TEPPAN_DB (.data/teppan.db, or :memory:), TEPPAN_CHAOS=1 for fault injection.
+ * PORT (8787), HOST (loopback), TEPPAN_CHAOS=1 for fault injection.
+ * TEPPAN_DB: a SQLite file (.data/teppan.db), :memory:, or a postgres:// (postgresql://) URL for PostgreSQL.
  * TEPPAN_TENANTS: a JSON file of more tenants (an array shaped like server/tenants/demo.json).
  * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE: the Stripe provider (see server/payments/stripe-config.ts).
  * TEPPAN_LLM_URL, TEPPAN_LLM_MODEL, TEPPAN_LLM_KEY: a language model for the chat (see server/chat/llm-config.ts).
@@ -29,8 +29,7 @@ const llm = llmConfigFromEnv(process.env);
 const trustProxy = process.env.TEPPAN_TRUST_PROXY === '1';
 const rateLimits = process.env.TEPPAN_RATE_LIMITS === 'off' ? false : undefined;
 
-if (dbFile !== ':memory:') mkdirSync(dirname(resolve(dbFile)), { recursive: true });
-const store = createSqliteStore(dbFile);
+const store = await openStore(dbFile);
 const built = (dir: string) => (existsSync(dir) ? dir : undefined);
 const fetch = createNodeApp({
   store,
@@ -65,7 +64,7 @@ const extras = [
 ]
   .filter(Boolean)
   .join(', ');
-console.log(`Teppan reference API and demo on http://localhost:${actualPort}/ (db ${dbFile}${extras ? `, ${extras}` : ''})`);
+console.log(`Teppan reference API and demo on http://localhost:${actualPort}/ (db ${describeDb(dbFile)}${extras ? `, ${extras}` : ''})`);
 
 async function stop() {
   for (const s of servers) {

@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { freshSchema } from '../../test/support/pg-schema';
+import { booking, CAPACITY_ONLY, lead, MINUTE, message, payment, quote, RULES, SLOT, T0 } from '../../test/support/store-records';
 import { createMemoryStore } from './memory';
+import { createPostgresStore } from './postgres';
 import { createSqliteStore } from './sqlite';
-import type { HoldRules, Store, StoredBooking, StoredChatMessage, StoredLead, StoredPayment, StoredQuote } from './types';
+import type { HoldRules, Store, StoredBooking } from './types';
 
 /** A store as the suite opens it: its data is fresh for each test. */
 interface OpenedStore {
@@ -12,6 +15,23 @@ interface OpenedStore {
   /** A second handle on the same data, as another process has (SQLite file, PostgreSQL); none for a store in one process. */
   another?: () => Promise<Store>;
   dispose(): Promise<void>;
+}
+
+/** Stores on one set of data, as processes sharing it have: `dispose` closes every handle opened, then cleans up. */
+async function handlesOn(open: () => Promise<Store>, cleanUp: () => Promise<void>): Promise<OpenedStore> {
+  const handles = [await open()];
+  return {
+    store: handles[0] as Store,
+    another: async () => {
+      const handle = await open();
+      handles.push(handle);
+      return handle;
+    },
+    dispose: async () => {
+      for (const handle of handles) await handle.close();
+      await cleanUp();
+    },
+  };
 }
 
 /** Every store the API can run on. A new store is one more entry here, and passes everything below. */
@@ -28,105 +48,22 @@ const STORES: [string, () => Promise<OpenedStore>][] = [
     'SQLite file',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'teppan-store-'));
-      const handles = [createSqliteStore(join(dir, 'db'))];
-      return {
-        store: handles[0] as Store,
-        another: async () => {
-          const handle = createSqliteStore(join(dir, 'db'));
-          handles.push(handle);
-          return handle;
-        },
-        dispose: async () => {
-          for (const handle of handles) await handle.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      return handlesOn(
+        async () => createSqliteStore(join(dir, 'db')),
+        async () => rmSync(dir, { recursive: true, force: true }),
+      );
+    },
+  ],
+  [
+    // A real cluster, started once for the run (test/support/postgres-setup.ts); each test gets its own schema.
+    'PostgreSQL',
+    async () => {
+      const url = inject('postgresUrl');
+      const { schema, drop } = freshSchema(url);
+      return handlesOn(() => createPostgresStore(url, { schema }), drop);
     },
   ],
 ];
-
-const T0 = Date.parse('2027-01-10T18:00:00Z');
-const MINUTE = 60_000;
-const SLOT = '2027-03-03T18:00';
-const RULES: HoldRules = { capacity: 3, holdsPerQuote: 3, holdsPerVisitorPerDate: 2, unpaidHoldsPerVisitorPerDate: 4, renewalWindowMs: 24 * 3_600_000 };
-/** Rules where only capacity can refuse. */
-const CAPACITY_ONLY: HoldRules = { ...RULES, holdsPerVisitorPerDate: 1000, unpaidHoldsPerVisitorPerDate: 1000 };
-
-let serial = 0;
-const nextId = (prefix: string) => `${prefix}_${(++serial).toString().padStart(6, '0')}`;
-
-function booking(extra: Partial<StoredBooking> = {}): StoredBooking {
-  return {
-    id: nextId('bk'),
-    tenantId: 'demo',
-    slotId: SLOT,
-    start: Date.parse('2027-03-04T02:00:00Z'),
-    quoteId: nextId('qt'),
-    guests: 10,
-    totalCents: 60_000,
-    depositCents: 12_000,
-    currency: 'USD',
-    customer: { name: 'Aiko Tanaka', email: 'aiko@example.com', phone: '2135550142' },
-    address: { line1: '1 Main St', city: 'Los Angeles', zip: '90012' },
-    notes: '',
-    status: 'pending_deposit',
-    holdExpiresAt: T0 + 15 * MINUTE,
-    createdAt: T0,
-    ...extra,
-  };
-}
-
-function payment(b: StoredBooking, extra: Partial<StoredPayment> = {}): StoredPayment {
-  return {
-    id: nextId('pay'),
-    tenantId: b.tenantId,
-    bookingId: b.id,
-    provider: 'test',
-    status: 'requires_confirmation',
-    amountCents: b.depositCents,
-    currency: b.currency,
-    createdAt: T0,
-    updatedAt: T0,
-    ...extra,
-  };
-}
-
-function quote(extra: Partial<StoredQuote> = {}): StoredQuote {
-  return {
-    id: nextId('qt'),
-    tenantId: 'demo',
-    lines: [{ kind: 'adults', label: '10 adults', quantity: 10, amountCents: 60_000 }],
-    totalCents: 60_000,
-    depositCents: 12_000,
-    currency: 'USD',
-    adults: 10,
-    children: 0,
-    upgrades: {},
-    addOns: {},
-    eventDate: '2027-03-03',
-    zip: '90012',
-    distanceMiles: 0,
-    createdAt: new Date(T0).toISOString(),
-    expiresAt: new Date(T0 + 30 * MINUTE).toISOString(),
-    ...extra,
-  };
-}
-
-const message = (id: string, text: string, extra: Partial<StoredChatMessage> = {}): StoredChatMessage => ({
-  id,
-  role: 'visitor',
-  text,
-  createdAt: '2027-01-10T18:00:00.000Z',
-  ...extra,
-});
-
-const lead = (id: string, tenantId = 'demo'): StoredLead => ({
-  id,
-  tenantId,
-  name: 'Aiko',
-  question: 'Do you travel to Pasadena?',
-  createdAt: '2027-01-10T18:00:00.000Z',
-});
 
 const count = <T>(values: T[], value: T) => values.filter((v) => v === value).length;
 
@@ -217,6 +154,17 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
         t = again.holdExpiresAt;
       }
       expect(await store.holdSeating(booking({ quoteId, createdAt: t, holdExpiresAt: t + 15 * MINUTE }), CAPACITY_ONLY, t)).toEqual({ outcome: 'quote-spent' });
+    });
+
+    it('gives a quote one live booking when it asks for several seatings on several dates at once', async () => {
+      const asks = ['2027-03-03T18:00', '2027-03-04T18:00', '2027-03-05T18:00', '2027-03-06T18:00'].flatMap((slotId) =>
+        Array.from({ length: 3 }, () => booking({ quoteId: 'qt_race', slotId })),
+      );
+      // Warmed up first: a store on a network opens its connections now, so the asks below do run side by side.
+      await Promise.all(asks.map(() => store.getQuote('demo', 'qt_none')));
+      const outcomes = (await Promise.all(asks.map((b) => store.holdSeating(b, CAPACITY_ONLY, T0)))).map((o) => o.outcome);
+      expect(count(outcomes, 'created')).toBe(1);
+      expect(count(outcomes, 'quote-booked')).toBe(asks.length - 1);
     });
 
     it('lets one visitor hold only a share of a date, and not renew unpaid holds forever', async () => {
@@ -428,6 +376,29 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       expect(await store.webhookEventSeen('stripe', 'evt_1')).toBe(true);
       expect(await store.webhookEventSeen('stripe', 'evt_2')).toBe(true);
       expect(await store.webhookEventSeen('test', 'evt_1')).toBe(false);
+    });
+  });
+
+  describe('processes sharing the data', () => {
+    it('let exactly one of them settle a booking, claim a key and store a message, when all try at once', async ({ skip }) => {
+      if (!opened.another) return skip();
+      const handles = [store, await opened.another(), await opened.another()];
+      const on = (i: number) => handles[i % handles.length] as Store;
+      const b = await held();
+      const payments = Array.from({ length: 9 }, () => payment(b));
+      for (const p of payments) await store.startPayment(p, T0);
+      const [settled, claims, messages] = await Promise.all([
+        Promise.all(payments.map((p, i) => on(i).settlePayment('demo', p.id, undefined, T0))),
+        Promise.all(payments.map((_, i) => on(i).beginIdempotent('s', 'key-shared', 'a', T0, 5 * MINUTE))),
+        Promise.all(payments.map((_, i) => on(i).addChatMessage('demo', 'cv_shared', message('m1', `hi ${i}`), 1000))),
+      ]);
+      expect(settled.filter((r) => r.outcome === 'paid')).toHaveLength(1);
+      expect(claims.filter((c) => c.state === 'started')).toHaveLength(1);
+      expect(count(messages, 'added')).toBe(1);
+      for (const handle of handles) {
+        expect(await handle.getBooking('demo', b.id)).toMatchObject({ status: 'confirmed' });
+        expect((await handle.getConversation('demo', 'cv_shared'))?.messages).toHaveLength(1);
+      }
     });
   });
 

@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createPostgresStore } from './postgres';
+import { createSqliteStore } from './sqlite';
+import type { Store } from './types';
+
+/** Whether TEPPAN_DB names a PostgreSQL database (a `postgres://` or `postgresql://` URL) rather than a SQLite file. */
+export const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//i.test(db);
+
+/**
+ * The store TEPPAN_DB names: a `postgres://…` or `postgresql://…` URL is
+ * PostgreSQL (migrated on open); anything else is a SQLite file (its folder
+ * made when missing), or `:memory:`.
+ */
+export async function openStore(db: string): Promise<Store> {
+  if (isPostgresUrl(db)) return createPostgresStore(db);
+  if (db !== ':memory:') mkdirSync(dirname(resolve(db)), { recursive: true });
+  return createSqliteStore(db);
+}
+
+/** TEPPAN_DB as it may be printed: a URL's password left out. */
+export function describeDb(db: string): string {
+  if (!isPostgresUrl(db)) return db;
+  const url = new URL(db);
+  if (url.password) url.password = '***';
+  return url.toString();
+}

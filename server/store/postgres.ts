@@ -1,0 +1,327 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { PaymentStatus } from '../../src/contract';
+import { decideHold, slotDate } from './holds';
+import { migratePg } from './pg-migrate';
+import { decideSettle, isUnfinished } from './settle';
+import type { IdempotencyBegin, PaymentStart, SettleResult, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
+
+/** The pool's limits, each set on purpose; see `PG_POOL_DEFAULTS`. */
+export interface PgPoolLimits {
+  /** Connections this instance opens at most. */
+  max: number;
+  /** How long a query waits for a connection (from the pool, or a new one) before it fails. */
+  connectionTimeoutMillis: number;
+  /** How long PostgreSQL lets one statement run (lock waits included) before cancelling it. */
+  statementTimeoutMillis: number;
+  /** How long PostgreSQL keeps a transaction whose client went quiet, and its locks, before ending the session. */
+  idleInTransactionMillis: number;
+}
+
+/**
+ * Every query here is a point read or write, and a lock is held for one
+ * short transaction: anything slower than these is a fault (the database
+ * unreachable, or a stuck instance holding locks), better answered as an
+ * error within the SDK's patience than waited on. Ten connections per
+ * instance keep three instances well under PostgreSQL's default 100.
+ */
+export const PG_POOL_DEFAULTS: PgPoolLimits = { max: 10, connectionTimeoutMillis: 5_000, statementTimeoutMillis: 5_000, idleInTransactionMillis: 10_000 };
+
+export interface PgStoreOptions extends Partial<PgPoolLimits> {
+  /** The schema the tables live in (made when missing): tests give each store a fresh one. */
+  schema?: string;
+}
+
+const INT8 = 20;
+/** BIGINT columns hold epoch milliseconds and counts, well inside a double's exact integers. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+};
+
+/** A booking that holds its seating at `$n` (epoch ms): confirmed, or pending with an unexpired hold. */
+const held = (now: string) => `(status = 'confirmed' OR (status = 'pending_deposit' AND hold_expires_at > ${now}))`;
+
+/** Advisory lock keys: a seating's date for one tenant (capacity and the per-visitor rules), and a quote (its one live booking). */
+const dateLock = (tenantId: string, date: string) => `teppan seating-date ${tenantId} ${date}`;
+const quoteLock = (tenantId: string, quoteId: string) => `teppan quote ${tenantId} ${quoteId}`;
+const LOCK = 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))';
+
+type Db = pg.Pool | pg.PoolClient;
+const one = async <T>(db: Db, sql: string, values: unknown[]) => (await db.query<{ data: T }>(sql, values)).rows[0]?.data;
+const all = async <T>(db: Db, sql: string, values: unknown[]) => (await db.query<{ data: T }>(sql, values)).rows.map((r) => r.data);
+const json = (value: unknown) => JSON.stringify(value);
+
+/**
+ * PostgreSQL through node-postgres: the store for several API instances over
+ * one database. Each method is one transaction (READ COMMITTED); a
+ * check-then-write is made safe by a lock taken before its check: row locks
+ * (`FOR UPDATE`) on the payment and booking it decides on, and advisory locks
+ * on what no row stands for yet (a seating's date, a quote), so concurrent
+ * requests on other instances wait their turn rather than decide on the same
+ * reading. Resolves once the schema is migrated (see pg-migrate.ts).
+ */
+export async function createPostgresStore(url: string, options: PgStoreOptions = {}): Promise<Store> {
+  const limits = { ...PG_POOL_DEFAULTS, ...options };
+  const schema = options.schema ?? 'public';
+  // It goes into the connection's startup options, where only a plain name is safe.
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Schema name "${schema}": use lower-case letters, digits and _.`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: limits.max,
+    connectionTimeoutMillis: limits.connectionTimeoutMillis,
+    statement_timeout: limits.statementTimeoutMillis,
+    idle_in_transaction_session_timeout: limits.idleInTransactionMillis,
+    options: `-c search_path=${schema}`,
+    application_name: 'teppan',
+    // A peer that vanished (a dropped network path) is noticed rather than waited on for ever.
+    keepAlive: true,
+    types,
+  });
+  // An idle connection the server closed (a restart, a network cut): the pool drops it and opens another when needed.
+  pool.on('error', (error) => console.error(`[teppan] PostgreSQL: an idle connection failed and was dropped: ${error.message}`));
+
+  async function tx<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await c.query('BEGIN');
+      const result = await work(c);
+      await c.query('COMMIT');
+      return result;
+    } catch (error) {
+      await c.query('ROLLBACK').catch((rollbackError: unknown) => {
+        // A connection that cannot even roll back is not given to the next request.
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw error;
+    } finally {
+      c.release(broken);
+    }
+  }
+
+  try {
+    await migratePg(pool, schema);
+    // The first instance to start makes the secret; every later one reads the same.
+    await pool.query(`INSERT INTO meta (name, value) VALUES ('secret', $1) ON CONFLICT (name) DO NOTHING`, [randomBytes(32).toString('hex')]);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const secret = (await pool.query<{ value: string }>(`SELECT value FROM meta WHERE name = 'secret'`)).rows[0]?.value ?? '';
+
+  const heldIn = (c: Db, tenantId: string, slotId: string, now: number, except = '') =>
+    c
+      .query<{ n: number }>(`SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = $1 AND slot_date = $2 AND slot_id = $3 AND id <> $4 AND ${held('$5')}`, [
+        tenantId,
+        slotDate(slotId),
+        slotId,
+        except,
+        now,
+      ])
+      .then((r) => r.rows[0]?.n ?? 0);
+  const paymentFor = (c: Db, tenantId: string, id: string, lock = '') =>
+    one<StoredPayment>(c, `SELECT data FROM payments WHERE tenant_id = $1 AND id = $2 ${lock}`, [tenantId, id]);
+  const bookingFor = (c: Db, tenantId: string, id: string, lock = '') =>
+    one<StoredBooking>(c, `SELECT data FROM bookings WHERE tenant_id = $1 AND id = $2 ${lock}`, [tenantId, id]);
+  const writePayment = (c: Db, p: StoredPayment) => c.query('UPDATE payments SET status = $2, data = $3 WHERE id = $1', [p.id, p.status, json(p)]);
+
+  const CONVERSATIONS = `
+    SELECT c.id, c.created_at,
+      COALESCE((SELECT json_agg(m.data ORDER BY m.seq) FROM chat_messages m WHERE m.conversation_id = c.id), '[]'::json) AS messages
+    FROM conversations c WHERE c.tenant_id = $1`;
+  type ConversationRow = { id: string; created_at: number; messages: StoredConversation['messages'] };
+  const conversationOf = (tenantId: string, r: ConversationRow): StoredConversation => ({ id: r.id, tenantId, createdAt: r.created_at, messages: r.messages });
+
+  return {
+    secret,
+    async saveQuote(quote) {
+      await pool.query('INSERT INTO quotes (id, tenant_id, expires_at, data) VALUES ($1, $2, $3, $4)', [
+        quote.id,
+        quote.tenantId,
+        Date.parse(quote.expiresAt),
+        json(quote),
+      ]);
+    },
+    getQuote: (tenantId, id) => one<StoredQuote>(pool, 'SELECT data FROM quotes WHERE tenant_id = $1 AND id = $2', [tenantId, id]),
+
+    holdSeating: (b, rules, now) =>
+      tx(async (c) => {
+        const date = slotDate(b.slotId);
+        // Always the quote first, then the date: every transaction takes them in one order, so none waits on another in a cycle.
+        await c.query(LOCK, [quoteLock(b.tenantId, b.quoteId)]);
+        await c.query(LOCK, [dateLock(b.tenantId, date)]);
+        const visitor =
+          b.holder === undefined
+            ? { live: 0, recent: 0 }
+            : ((
+                await c.query<{ live: number; recent: number }>(
+                  `SELECT COUNT(*) FILTER (WHERE hold_expires_at > $4) AS live, COUNT(*) FILTER (WHERE created_at > $5) AS recent FROM bookings
+                   WHERE tenant_id = $1 AND holder = $2 AND slot_date = $3 AND status = 'pending_deposit'`,
+                  [b.tenantId, b.holder, date, now, now - rules.renewalWindowMs],
+                )
+              ).rows[0] ?? { live: 0, recent: 0 });
+        const result = decideHold(b, rules, now, {
+          heldInSlot: await heldIn(c, b.tenantId, b.slotId, now),
+          ofQuote: await all<StoredBooking>(c, 'SELECT data FROM bookings WHERE tenant_id = $1 AND quote_id = $2', [b.tenantId, b.quoteId]),
+          visitorHolds: visitor,
+        });
+        if (result.outcome === 'created') {
+          await c.query(
+            `INSERT INTO bookings (id, tenant_id, slot_id, slot_date, quote_id, holder, status, hold_expires_at, created_at, data)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            [b.id, b.tenantId, b.slotId, date, b.quoteId, b.holder ?? null, b.status, b.holdExpiresAt, b.createdAt, json(b)],
+          );
+        }
+        return result;
+      }),
+    getBooking: (tenantId, id) => bookingFor(pool, tenantId, id),
+    listBookings: (tenantId) => all<StoredBooking>(pool, 'SELECT data FROM bookings WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId]),
+    async heldCounts(tenantId, from, to, now) {
+      const { rows } = await pool.query<{ slot_id: string; n: number }>(
+        `SELECT slot_id, COUNT(*) AS n FROM bookings WHERE tenant_id = $1 AND slot_date BETWEEN $2::date AND $3::date AND ${held('$4')} GROUP BY slot_id`,
+        [tenantId, from, to, now],
+      );
+      return new Map(rows.map((r) => [r.slot_id, r.n]));
+    },
+
+    startPayment: (p, now) =>
+      tx(async (c): Promise<PaymentStart> => {
+        // Locked: a settle of another payment of this booking waits, or is seen.
+        const booking = await bookingFor(c, p.tenantId, p.bookingId, 'FOR UPDATE');
+        if (booking?.status !== 'pending_deposit' || booking.holdExpiresAt <= now) return { outcome: 'not-payable', booking };
+        await c.query(
+          'INSERT INTO payments (id, tenant_id, booking_id, status, provider, provider_ref, created_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+          [p.id, p.tenantId, p.bookingId, p.status, p.provider, p.providerRef ?? null, p.createdAt, json(p)],
+        );
+        return { outcome: 'created' };
+      }),
+    getPayment: (tenantId, id) => paymentFor(pool, tenantId, id),
+    paymentByProviderRef: (provider, ref) => one<StoredPayment>(pool, 'SELECT data FROM payments WHERE provider = $1 AND provider_ref = $2', [provider, ref]),
+    listPayments: (tenantId) => all<StoredPayment>(pool, 'SELECT data FROM payments WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId]),
+    updateUnfinishedPayment: (tenantId, id, change, now, from?: PaymentStatus) =>
+      tx(async (c) => {
+        const p = await paymentFor(c, tenantId, id, 'FOR UPDATE');
+        if (from && p?.status !== from) return undefined;
+        if (!p || !isUnfinished(p)) return p;
+        const next = { ...p, ...change, updatedAt: now };
+        await writePayment(c, next);
+        return next;
+      }),
+    markPaymentRefunded: (tenantId, id, now) =>
+      tx(async (c) => {
+        const p = await paymentFor(c, tenantId, id, 'FOR UPDATE');
+        if (p?.status !== 'failed' || p.refunded) return p;
+        const next: StoredPayment = { ...p, refunded: true, updatedAt: now };
+        await writePayment(c, next);
+        return next;
+      }),
+    settlePayment: (tenantId, paymentId, card, now, options) =>
+      tx(async (c): Promise<SettleResult> => {
+        // The payment, then its booking: one order for every transaction that locks both.
+        const payment = await paymentFor(c, tenantId, paymentId, 'FOR UPDATE');
+        const booking = payment ? await bookingFor(c, tenantId, payment.bookingId, 'FOR UPDATE') : undefined;
+        let others = 0;
+        if (options?.late && booking) {
+          // A late settle takes a team like a new hold does: under the same lock.
+          await c.query(LOCK, [dateLock(tenantId, slotDate(booking.slotId))]);
+          others = await heldIn(c, tenantId, booking.slotId, now, booking.id);
+        }
+        const result = decideSettle({ payment, booking, card, now, ...options, othersHolding: () => others });
+        if (result.outcome === 'paid') {
+          await writePayment(c, result.payment);
+          await c.query('UPDATE bookings SET status = $2, data = $3 WHERE id = $1', [result.booking.id, result.booking.status, json(result.booking)]);
+        }
+        return result;
+      }),
+
+    beginIdempotent: (scope, key, fingerprint, now, staleAfterMs) =>
+      tx(async (c): Promise<IdempotencyBegin> => {
+        // The key's row is the claim: inserting it wins; otherwise it is read locked and judged.
+        for (let attempt = 1; ; attempt++) {
+          const inserted = await c.query(
+            'INSERT INTO idempotency (scope, key, fingerprint, started_at) VALUES ($1, $2, $3, $4) ON CONFLICT (scope, key) DO NOTHING',
+            [scope, key, fingerprint, now],
+          );
+          if (inserted.rowCount === 1) return { state: 'started' };
+          const claim = (
+            await c.query<{ fingerprint: string; started_at: number; status: number | null; body: string | null; location: string | null }>(
+              'SELECT fingerprint, started_at, status, body, location FROM idempotency WHERE scope = $1 AND key = $2 FOR UPDATE',
+              [scope, key],
+            )
+          ).rows[0];
+          // Released between the two statements: claim it afresh (a key released again and again is a fault, not a reason to spin).
+          if (!claim && attempt < 3) continue;
+          if (!claim) throw new Error(`Idempotency key ${key} kept being released while it was claimed.`);
+          if (claim.fingerprint !== fingerprint) return { state: 'mismatch' };
+          if (claim.status !== null && claim.body !== null) {
+            return { state: 'replay', status: claim.status, body: claim.body, ...(claim.location ? { location: claim.location } : {}) };
+          }
+          if (now - claim.started_at < staleAfterMs) return { state: 'in_flight' };
+          await c.query('UPDATE idempotency SET fingerprint = $3, started_at = $4, status = NULL, body = NULL, location = NULL WHERE scope = $1 AND key = $2', [
+            scope,
+            key,
+            fingerprint,
+            now,
+          ]);
+          return { state: 'started' };
+        }
+      }),
+    async finishIdempotent(scope, key, { status, body, location }) {
+      await pool.query('UPDATE idempotency SET status = $3, body = $4, location = $5 WHERE scope = $1 AND key = $2', [
+        scope,
+        key,
+        status,
+        body,
+        location ?? null,
+      ]);
+    },
+    async releaseIdempotent(scope, key) {
+      await pool.query('DELETE FROM idempotency WHERE scope = $1 AND key = $2', [scope, key]);
+    },
+
+    addChatMessage: (tenantId, conversationId, message, now) =>
+      tx(async (c) => {
+        await c.query('INSERT INTO conversations (id, tenant_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [conversationId, tenantId, now]);
+        const owner = (await c.query<{ tenant_id: string }>('SELECT tenant_id FROM conversations WHERE id = $1', [conversationId])).rows[0]?.tenant_id;
+        if (owner !== tenantId) throw new Error('That conversation belongs to another tenant.');
+        const added = await c.query('INSERT INTO chat_messages (conversation_id, id, data) VALUES ($1, $2, $3) ON CONFLICT (conversation_id, id) DO NOTHING', [
+          conversationId,
+          message.id,
+          json(message),
+        ]);
+        return added.rowCount === 1 ? 'added' : 'exists';
+      }),
+    // One statement each: a conversation and its messages are read from one snapshot.
+    async getConversation(tenantId, id) {
+      const r = (await pool.query<ConversationRow>(`${CONVERSATIONS} AND c.id = $2`, [tenantId, id])).rows[0];
+      return r && conversationOf(tenantId, r);
+    },
+    async listConversations(tenantId) {
+      return (await pool.query<ConversationRow>(`${CONVERSATIONS} ORDER BY c.seq`, [tenantId])).rows.map((r) => conversationOf(tenantId, r));
+    },
+
+    async createLead(lead) {
+      await pool.query('INSERT INTO leads (id, tenant_id, data) VALUES ($1, $2, $3)', [lead.id, lead.tenantId, json(lead)]);
+    },
+    listLeads: (tenantId) => all<StoredLead>(pool, 'SELECT data FROM leads WHERE tenant_id = $1 ORDER BY seq', [tenantId]),
+
+    async webhookEventSeen(provider, eventId) {
+      return (await pool.query('SELECT 1 FROM webhook_events WHERE provider = $1 AND id = $2', [provider, eventId])).rowCount === 1;
+    },
+    async recordWebhookEvent(provider, eventId, now) {
+      await pool.query('INSERT INTO webhook_events (provider, id, received_at) VALUES ($1, $2, $3) ON CONFLICT (provider, id) DO NOTHING', [
+        provider,
+        eventId,
+        now,
+      ]);
+    },
+
+    sweep: (now, rules) =>
+      tx(async (c) => ({
+        quotes: (await c.query('DELETE FROM quotes WHERE expires_at <= $1', [now - rules.expiredQuoteTtlMs])).rowCount ?? 0,
+        idempotency: (await c.query('DELETE FROM idempotency WHERE started_at <= $1', [now - rules.idempotencyTtlMs])).rowCount ?? 0,
+      })),
+
+    close: () => pool.end(),
+  };
+}
