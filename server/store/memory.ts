@@ -1,5 +1,5 @@
 import { decideHold, slotDate, visitorHolds } from './holds';
-import { isAfter, type PageRequest, pageFrom } from './page';
+import { isAfter, oldestFirst, type PageRequest, pageFrom } from './page';
 import { decideSettle, holdsSeating, isUnfinished } from './settle';
 import type { IdempotencyBegin, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote, StoredResponse } from './types';
 
@@ -69,9 +69,9 @@ export function createMemoryStore(): Store {
       return b && b.tenantId === tenantId ? structuredClone(b) : undefined;
     },
     async listBookings(tenantId, page) {
-      const mine = [...bookings.values()].filter((b) => b.tenantId === tenantId).map((b) => ({ at: b.createdAt, row: b }));
+      const mine = [...bookings.values()].filter((b) => b.tenantId === tenantId).sort(oldestFirst);
       return pageOf(
-        mine.sort((x, y) => x.at - y.at || (x.row.id < y.row.id ? -1 : 1)),
+        mine.map((b) => ({ at: b.createdAt, row: b })),
         page,
       );
     },
@@ -99,7 +99,10 @@ export function createMemoryStore(): Store {
     },
     async paymentsOfBookings(tenantId, bookingIds) {
       const wanted = new Set(bookingIds);
-      return [...payments.values()].filter((p) => p.tenantId === tenantId && wanted.has(p.bookingId)).map((p) => structuredClone(p));
+      return [...payments.values()]
+        .filter((p) => p.tenantId === tenantId && wanted.has(p.bookingId))
+        .sort(oldestFirst)
+        .map((p) => structuredClone(p));
     },
     async updateUnfinishedPayment(tenantId, id, change, now, from) {
       const p = payments.get(id);

@@ -33,5 +33,9 @@ export function pageFrom<R, T>(rows: readonly R[], limit: number, positionOf: (r
   return { items: shown.map(itemOf), next: rows.length > limit && last !== undefined ? positionOf(last) : null };
 }
 
+/** Oldest first, then by id: the order of bookings and of payments. */
+export const oldestFirst = (x: { createdAt: number; id: string }, y: { createdAt: number; id: string }) =>
+  x.createdAt - y.createdAt || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
 /** Whether a row at `p` comes after `after` in list order. */
 export const isAfter = (p: Position, after: Position | undefined) => !after || p.at > after.at || (p.at === after.at && p.id > after.id);

@@ -55,6 +55,23 @@ const json = (value: unknown) => JSON.stringify(value);
 const START: Position = { at: Number.MIN_SAFE_INTEGER, id: '' };
 /** A keyset query's parameters after the tenant: one row more than the page, to tell whether another page follows. */
 const keyset = ({ limit, after = START }: PageRequest) => ({ ...after, limit: limit + 1 });
+
+/** A conversation with its messages, in one statement: read from one snapshot. */
+const CONVERSATIONS = `
+    SELECT c.seq, c.id, c.created_at,
+      COALESCE((SELECT json_agg(m.data ORDER BY m.seq) FROM chat_messages m WHERE m.conversation_id = c.id), '[]'::json) AS messages
+    FROM conversations c WHERE c.tenant_id = $1`;
+
+/**
+ * The admin lists' queries, each a keyset read served by an index (list-plans.test.ts
+ * checks their plans): a page in order, then the rows that belong to that page.
+ */
+export const PG_LISTS = {
+  bookings: 'SELECT created_at, id, data FROM bookings WHERE tenant_id = $1 AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4',
+  paymentsOfBookings: 'SELECT data FROM payments WHERE tenant_id = $1 AND booking_id = ANY($2) ORDER BY created_at, id',
+  conversations: `${CONVERSATIONS} AND c.seq > $2 ORDER BY c.seq LIMIT $3`,
+  leads: 'SELECT seq, id, data FROM leads WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+};
 const bySeq = (r: { seq: number; id: string }): Position => ({ at: r.seq, id: r.id });
 
 /**
@@ -131,10 +148,6 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     one<StoredBooking>(c, `SELECT data FROM bookings WHERE tenant_id = $1 AND id = $2 ${lock}`, [tenantId, id]);
   const writePayment = (c: Db, p: StoredPayment) => c.query('UPDATE payments SET status = $2, data = $3 WHERE id = $1', [p.id, p.status, json(p)]);
 
-  const CONVERSATIONS = `
-    SELECT c.seq, c.id, c.created_at,
-      COALESCE((SELECT json_agg(m.data ORDER BY m.seq) FROM chat_messages m WHERE m.conversation_id = c.id), '[]'::json) AS messages
-    FROM conversations c WHERE c.tenant_id = $1`;
   type ConversationRow = { seq: number; id: string; created_at: number; messages: StoredConversation['messages'] };
   const conversationOf = (tenantId: string, r: ConversationRow): StoredConversation => ({ id: r.id, tenantId, createdAt: r.created_at, messages: r.messages });
 
@@ -183,10 +196,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     getBooking: (tenantId, id) => bookingFor(pool, tenantId, id),
     async listBookings(tenantId, page) {
       const { at, id, limit } = keyset(page);
-      const { rows } = await pool.query<{ created_at: number; id: string; data: StoredBooking }>(
-        'SELECT created_at, id, data FROM bookings WHERE tenant_id = $1 AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4',
-        [tenantId, at, id, limit],
-      );
+      const { rows } = await pool.query<{ created_at: number; id: string; data: StoredBooking }>(PG_LISTS.bookings, [tenantId, at, id, limit]);
       return pageFrom(
         rows,
         page.limit,
@@ -216,8 +226,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     getPayment: (tenantId, id) => paymentFor(pool, tenantId, id),
     paymentByProviderRef: (provider, ref) => one<StoredPayment>(pool, 'SELECT data FROM payments WHERE provider = $1 AND provider_ref = $2', [provider, ref]),
     listPayments: (tenantId) => all<StoredPayment>(pool, 'SELECT data FROM payments WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId]),
-    paymentsOfBookings: (tenantId, bookingIds) =>
-      all<StoredPayment>(pool, 'SELECT data FROM payments WHERE tenant_id = $1 AND booking_id = ANY($2) ORDER BY created_at, id', [tenantId, bookingIds]),
+    paymentsOfBookings: (tenantId, bookingIds) => all<StoredPayment>(pool, PG_LISTS.paymentsOfBookings, [tenantId, bookingIds]),
     updateUnfinishedPayment: (tenantId, id, change, now, from?: PaymentStatus) =>
       tx(async (c) => {
         const p = await paymentFor(c, tenantId, id, 'FOR UPDATE');
@@ -318,7 +327,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     },
     async listConversations(tenantId, page) {
       const { at, limit } = keyset(page);
-      const { rows } = await pool.query<ConversationRow>(`${CONVERSATIONS} AND c.seq > $2 ORDER BY c.seq LIMIT $3`, [tenantId, at, limit]);
+      const { rows } = await pool.query<ConversationRow>(PG_LISTS.conversations, [tenantId, at, limit]);
       return pageFrom(rows, page.limit, bySeq, (r) => conversationOf(tenantId, r));
     },
 
@@ -327,10 +336,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     },
     async listLeads(tenantId, page) {
       const { at, limit } = keyset(page);
-      const { rows } = await pool.query<{ seq: number; id: string; data: StoredLead }>(
-        'SELECT seq, id, data FROM leads WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-        [tenantId, at, limit],
-      );
+      const { rows } = await pool.query<{ seq: number; id: string; data: StoredLead }>(PG_LISTS.leads, [tenantId, at, limit]);
       return pageFrom(rows, page.limit, bySeq, (r) => r.data);
     },
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
-import { type PageRequest, type Position, pageFrom } from './page';
+import { oldestFirst, type PageRequest, type Position, pageFrom } from './page';
 import { decideSettle, isUnfinished } from './settle';
 import type {
   HoldRules,
@@ -136,6 +136,20 @@ type PageParams = { tenant: string; at: number; id: string; limit: number };
 /** A keyset query's parameters: one row more than the page, to tell whether another page follows. */
 const pageParams = (tenant: string, { limit, after = START }: PageRequest): PageParams => ({ tenant, at: after.at, id: after.id, limit: limit + 1 });
 
+/**
+ * The admin lists' queries, each a keyset read served by an index (list-plans.test.ts
+ * checks their plans): a page in order, then the rows that belong to that page.
+ */
+export const SQLITE_LISTS = {
+  bookings: 'SELECT created_at, id, data FROM bookings WHERE tenant_id = @tenant AND (created_at, id) > (@at, @id) ORDER BY created_at, id LIMIT @limit',
+  // Sorted by the caller: an ORDER BY here makes SQLite pick the tenant's whole payments index, to spare a sort of a few rows.
+  paymentsOfBookings: 'SELECT data FROM payments WHERE tenant_id = ? AND booking_id IN (SELECT value FROM json_each(?))',
+  // Conversations and leads are listed in insertion order: rowid, which their tenant index holds.
+  conversations: 'SELECT rowid AS seq, id, created_at FROM conversations WHERE tenant_id = @tenant AND rowid > @at ORDER BY rowid LIMIT @limit',
+  messagesOf: 'SELECT conversation_id, data FROM chat_messages WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY seq',
+  leads: 'SELECT rowid AS seq, id, data FROM leads WHERE tenant_id = @tenant AND rowid > @at ORDER BY rowid LIMIT @limit',
+};
+
 const bySeq = (r: { seq: number; id: string }): Position => ({ at: r.seq, id: r.id });
 
 const HELD = `(status = 'confirmed' OR (status = 'pending_deposit' AND hold_expires_at > @now))`;
@@ -167,9 +181,7 @@ export function createSqliteStore(file: string): Store {
        WHERE tenant_id = @tenant AND holder = @holder AND slot_id >= @from AND slot_id < @to AND status = 'pending_deposit'`,
     ),
     booking: db.prepare<[string, string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? AND id = ?'),
-    bookings: db.prepare<PageParams, { created_at: number; id: string; data: string }>(
-      'SELECT created_at, id, data FROM bookings WHERE tenant_id = @tenant AND (created_at, id) > (@at, @id) ORDER BY created_at, id LIMIT @limit',
-    ),
+    bookings: db.prepare<PageParams, { created_at: number; id: string; data: string }>(SQLITE_LISTS.bookings),
     updateBooking: db.prepare('UPDATE bookings SET status = @status, data = @data WHERE id = @id'),
     insertPayment: db.prepare(
       'INSERT INTO payments (id, tenant_id, booking_id, status, provider, provider_ref, created_at, data) VALUES (@id, @tenantId, @bookingId, @status, @provider, @providerRef, @createdAt, @data)',
@@ -178,9 +190,7 @@ export function createSqliteStore(file: string): Store {
     payment: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE tenant_id = ? AND id = ?'),
     paymentByRef: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE provider = ? AND provider_ref = ?'),
     payments: db.prepare<[string], { data: string }>('SELECT data FROM payments WHERE tenant_id = ? ORDER BY created_at, id'),
-    paymentsOfBookings: db.prepare<[string, string], { data: string }>(
-      'SELECT data FROM payments WHERE tenant_id = ? AND booking_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id',
-    ),
+    paymentsOfBookings: db.prepare<[string, string], { data: string }>(SQLITE_LISTS.paymentsOfBookings),
     claim: db.prepare<[string, string], { fingerprint: string; started_at: number; status: number | null; body: string | null; location: string | null }>(
       'SELECT fingerprint, started_at, status, body, location FROM idempotency WHERE scope = ? AND key = ?',
     ),
@@ -195,20 +205,13 @@ export function createSqliteStore(file: string): Store {
     insertWebhookEvent: db.prepare('INSERT OR IGNORE INTO webhook_events (provider, id, received_at) VALUES (?, ?, ?)'),
     conversationOwner: db.prepare<[string], { tenant_id: string }>('SELECT tenant_id FROM conversations WHERE id = ?'),
     conversation: db.prepare<[string, string], { id: string; created_at: number }>('SELECT id, created_at FROM conversations WHERE tenant_id = ? AND id = ?'),
-    // Conversations and leads are listed in insertion order: rowid, which their tenant index holds.
-    conversations: db.prepare<PageParams, { seq: number; id: string; created_at: number }>(
-      'SELECT rowid AS seq, id, created_at FROM conversations WHERE tenant_id = @tenant AND rowid > @at ORDER BY rowid LIMIT @limit',
-    ),
+    conversations: db.prepare<PageParams, { seq: number; id: string; created_at: number }>(SQLITE_LISTS.conversations),
     insertConversation: db.prepare('INSERT INTO conversations (id, tenant_id, created_at) VALUES (?, ?, ?)'),
     insertMessage: db.prepare('INSERT INTO chat_messages (conversation_id, id, data) VALUES (?, ?, ?) ON CONFLICT (conversation_id, id) DO NOTHING'),
     messages: db.prepare<[string], { data: string }>('SELECT data FROM chat_messages WHERE conversation_id = ? ORDER BY seq'),
-    messagesOf: db.prepare<[string], { conversation_id: string; data: string }>(
-      'SELECT conversation_id, data FROM chat_messages WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY seq',
-    ),
+    messagesOf: db.prepare<[string], { conversation_id: string; data: string }>(SQLITE_LISTS.messagesOf),
     insertLead: db.prepare('INSERT INTO leads (id, tenant_id, data) VALUES (?, ?, ?)'),
-    leads: db.prepare<PageParams, { seq: number; id: string; data: string }>(
-      'SELECT rowid AS seq, id, data FROM leads WHERE tenant_id = @tenant AND rowid > @at ORDER BY rowid LIMIT @limit',
-    ),
+    leads: db.prepare<PageParams, { seq: number; id: string; data: string }>(SQLITE_LISTS.leads),
   };
 
   const hold = db.transaction((b: StoredBooking, rules: HoldRules, now: number) => {
@@ -351,7 +354,12 @@ export function createSqliteStore(file: string): Store {
     paymentByProviderRef: (provider, ref) => run(() => row<StoredPayment>(q.paymentByRef.get(provider, ref))),
     listPayments: (tenantId) => run(() => q.payments.all(tenantId).map((r) => JSON.parse(r.data) as StoredPayment)),
     paymentsOfBookings: (tenantId, bookingIds) =>
-      run(() => q.paymentsOfBookings.all(tenantId, JSON.stringify(bookingIds)).map((r) => JSON.parse(r.data) as StoredPayment)),
+      run(() =>
+        q.paymentsOfBookings
+          .all(tenantId, JSON.stringify(bookingIds))
+          .map((r) => JSON.parse(r.data) as StoredPayment)
+          .sort(oldestFirst),
+      ),
     updateUnfinishedPayment: (tenantId, id, change, now, from) => run(() => updateUnfinished.immediate(tenantId, id, change, now, from)),
     markPaymentRefunded: (tenantId, id, now) => run(() => markRefunded.immediate(tenantId, id, now)),
     settlePayment: (tenantId, paymentId, card, now, options) => run(() => settle.immediate(tenantId, paymentId, card, now, options)),
