@@ -92,6 +92,21 @@ describe('admin lists, a page at a time', () => {
     expect(one.nextCursor).toBeNull();
   });
 
+  it('are documented so in the OpenAPI document: limit and cursor, nextCursor beside the array', async () => {
+    const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, { get: { parameters?: { name: string }[] } }>;
+      components: { schemas: Record<string, { required?: string[] }> };
+    };
+    for (const [name, schema] of [
+      ['bookings', 'AdminBookingList'],
+      ['leads', 'AdminLeadList'],
+      ['conversations', 'AdminConversationList'],
+    ] as const) {
+      expect(doc.paths[`/api/v1/admin/${name}`]?.get.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor']);
+      expect(doc.components.schemas[schema]?.required).toEqual([name, 'nextCursor']);
+    }
+  });
+
   it.each([
     ['limit', '?limit=501'],
     ['limit', '?limit=0'],
