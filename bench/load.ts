@@ -12,10 +12,10 @@ import { LIMITS } from '../server/http/rate-limit';
 import { demoTenant } from '../server/tenants';
 import type { AdminBookingList, Availability, Booking, Payment, Quote } from '../src/contract';
 import { addDays, bookableDates } from '../src/core/schedule';
+import { adminListAll } from '../test/support/admin-list';
 import { startServer, type TestServer } from '../test/support/server';
 
 const PK = 'pk_test_demo';
-const SK = 'sk_test_demo';
 const { catalog } = demoTenant;
 const CAPACITY = catalog.booking.teamsPerSeating;
 const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123', postalCode: '90012' };
@@ -181,8 +181,7 @@ async function runVisitors(name: string, urls: string[]): Promise<Row> {
     })
     .join(', ');
 
-  const res = await fetch(`${urls[0]}/api/v1/admin/bookings`, { headers: { authorization: `Bearer ${SK}` } });
-  const { bookings } = (await res.json()) as AdminBookingList;
+  const bookings = (await adminListAll(urls[0] ?? '', 'bookings')) as AdminBookingList['bookings'];
   const perSeating = new Map<string, number>();
   for (const b of bookings) if (b.status === 'pending_deposit' || b.status === 'confirmed') perSeating.set(b.slotId, (perSeating.get(b.slotId) ?? 0) + 1);
   return {

@@ -22,6 +22,7 @@ import {
 } from '../src/contract';
 import { z } from '../src/contract/zod';
 import { clockRequest, faultRule } from './chaos';
+import { DEFAULT_PAGE, MAX_PAGE } from './http/page';
 
 type Schema = z.ZodMiniType;
 
@@ -57,6 +58,38 @@ const idempotencyKey = {
     'One random key per user intent, reused for every retry. Same key and body: the first response is replayed (Idempotent-Replayed: true); same key, other body: 422; while the first is running: 409.',
   schema: { type: 'string', minLength: 8, maxLength: 255 },
 };
+/** `?limit=` and `?cursor=` of an admin list. */
+const pageParameters = [
+  {
+    name: 'limit',
+    in: 'query',
+    required: false,
+    description: `Rows in the page: ${DEFAULT_PAGE} when not given, at most ${MAX_PAGE}; another value is a 422 naming \`limit\``,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE },
+  },
+  {
+    name: 'cursor',
+    in: 'query',
+    required: false,
+    description:
+      'The `nextCursor` of the page before, passed back unchanged (opaque); none for the first page. A cursor the API did not give is a 422 naming `cursor`',
+    schema: { type: 'string' },
+  },
+];
+
+/** An admin list's answer: its array as before, and `nextCursor` beside it. */
+function adminPage(list: Schema) {
+  const schema = jsonSchema(list, 'output') as { properties?: Record<string, unknown>; required?: string[] };
+  return {
+    ...schema,
+    properties: {
+      ...schema.properties,
+      nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last page' },
+    },
+    required: [...(schema.required ?? []), 'nextCursor'],
+  };
+}
+
 const publishable = [{ bearer: [] }, { keyParam: [] }];
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const paymentRefusals = {
@@ -281,22 +314,25 @@ export function openApiDocument(origin: string): OpenApiDocument {
       },
       '/api/v1/admin/bookings': {
         get: {
-          summary: 'Every booking of the tenant',
+          summary: 'The tenant’s bookings, oldest first (createdAt, then id), a page at a time',
           security: [{ bearer: [] }],
+          parameters: pageParameters,
           responses: { '200': { description: 'Bookings with contact details', content: json('AdminBookingList') }, ...errors },
         },
       },
       '/api/v1/admin/leads': {
         get: {
-          summary: 'Every lead of the tenant, oldest first',
+          summary: 'The tenant’s leads, oldest first, a page at a time',
           security: [{ bearer: [] }],
+          parameters: pageParameters,
           responses: { '200': { description: 'Leads', content: json('AdminLeadList') }, ...errors },
         },
       },
       '/api/v1/admin/conversations': {
         get: {
-          summary: 'Every chat conversation of the tenant with its messages, oldest first',
+          summary: 'The tenant’s chat conversations with their messages, oldest first (by when each started), a page at a time',
           security: [{ bearer: [] }],
+          parameters: pageParameters,
           responses: { '200': { description: 'Conversations', content: json('AdminConversationList') }, ...errors },
         },
       },
@@ -337,7 +373,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
         Availability: jsonSchema(availability, 'output'),
         BookingRequest: jsonSchema(bookingRequest, 'input'),
         Booking: jsonSchema(booking, 'output'),
-        AdminBookingList: jsonSchema(adminBookingList, 'output'),
+        AdminBookingList: adminPage(adminBookingList),
         PaymentConfirmRequest: jsonSchema(paymentConfirmRequest, 'input'),
         PaymentAuthenticateRequest: jsonSchema(paymentAuthenticateRequest, 'input'),
         Payment: jsonSchema(payment, 'output'),
@@ -346,8 +382,8 @@ export function openApiDocument(origin: string): OpenApiDocument {
         Conversation: jsonSchema(conversation, 'output'),
         LeadRequest: jsonSchema(leadRequest, 'input'),
         Lead: jsonSchema(lead, 'output'),
-        AdminLeadList: jsonSchema(adminLeadList, 'output'),
-        AdminConversationList: jsonSchema(adminConversationList, 'output'),
+        AdminLeadList: adminPage(adminLeadList),
+        AdminConversationList: adminPage(adminConversationList),
         WebhookReceipt: {
           type: 'object',
           properties: { received: { const: true }, duplicate: { const: true } },

@@ -4,6 +4,7 @@ import type { Answerer } from '../chat/answerer';
 import { publicMessage, storedReplyBody, streamHeaders, streamReply } from '../chat/reply';
 import { newResourceId } from '../domain/ids';
 import type { AppEnv } from '../http/env';
+import { nextCursorOf, pageRequestOf } from '../http/page';
 import { Problem } from '../http/problem';
 import { jsonBody } from '../http/validate';
 import type { Store, StoredChatMessage, StoredConversation } from '../store/types';
@@ -118,9 +119,15 @@ export function chatRoutes(store: Store, now: () => number, answerer: Answerer) 
     });
 }
 
-/** What the business reads: every lead and every conversation, oldest first. */
+/** What the business reads: its leads and conversations, oldest first, a page at a time. */
 export function chatAdminRoutes(store: Store) {
   return new Hono<AppEnv>()
-    .get('/leads', async (c) => c.json({ leads: (await store.listLeads(c.get('tenant').id)).map(({ tenantId: _, ...lead }) => lead) }))
-    .get('/conversations', async (c) => c.json({ conversations: (await store.listConversations(c.get('tenant').id)).map(conversationView) }));
+    .get('/leads', async (c) => {
+      const page = await store.listLeads(c.get('tenant').id, pageRequestOf(c));
+      return c.json({ leads: page.items.map(({ tenantId: _, ...lead }) => lead), nextCursor: nextCursorOf(page) });
+    })
+    .get('/conversations', async (c) => {
+      const page = await store.listConversations(c.get('tenant').id, pageRequestOf(c));
+      return c.json({ conversations: page.items.map(conversationView), nextCursor: nextCursorOf(page) });
+    });
 }

@@ -7,6 +7,7 @@ import { availabilityFor, rangeErrors } from '../domain/schedule';
 import type { AppEnv } from '../http/env';
 import { storedId } from '../http/idempotency';
 import { keyedHash, networkOf } from '../http/keyed-hash';
+import { nextCursorOf, pageRequestOf } from '../http/page';
 import { Problem, validationProblem } from '../http/problem';
 import { jsonBody, parseWith } from '../http/validate';
 import type { Store, StoredPayment, StoredResponse } from '../store/types';
@@ -128,10 +129,14 @@ export function adminRoutes(store: Store, now: () => number) {
     const t = now();
     // Bookings first: a payment is stored before it can confirm its booking and never deleted, so every
     // payment a booking read here names is in the list read after it, whatever happens in between.
-    const bookings = await store.listBookings(tenant.id);
+    const page = await store.listBookings(tenant.id, pageRequestOf(c));
     // No Map.groupBy on Node 20.
     const payments = new Map<string, StoredPayment[]>();
-    for (const p of await store.listPayments(tenant.id)) payments.set(p.bookingId, [...(payments.get(p.bookingId) ?? []), p]);
-    return c.json({ bookings: bookings.map((b) => adminBooking(b, payments.get(b.id) ?? [], tenant.catalog, t)) });
+    const paid = await store.paymentsOfBookings(
+      tenant.id,
+      page.items.map((b) => b.id),
+    );
+    for (const p of paid) payments.set(p.bookingId, [...(payments.get(p.bookingId) ?? []), p]);
+    return c.json({ bookings: page.items.map((b) => adminBooking(b, payments.get(b.id) ?? [], tenant.catalog, t)), nextCursor: nextCursorOf(page) });
   });
 }

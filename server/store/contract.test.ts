@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { freshSchema } from '../../test/support/pg-schema';
 import { booking, CAPACITY_ONLY, lead, MINUTE, message, payment, quote, RULES, SLOT, T0 } from '../../test/support/store-records';
 import { createMemoryStore } from './memory';
+import type { Page, PageRequest, Position } from './page';
 import { createPostgresStore } from './postgres';
 import { createSqliteStore } from './sqlite';
 import type { HoldRules, Store, StoredBooking } from './types';
@@ -122,7 +123,7 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
           'full',
         ),
       ).toBe(37);
-      expect((await store.listBookings('demo')).filter((b) => b.slotId === SLOT)).toHaveLength(3);
+      expect((await store.listBookings('demo', { limit: 100 })).items.filter((b) => b.slotId === SLOT)).toHaveLength(3);
       expect(await store.heldCounts('demo', '2027-03-03', '2027-03-03', T0)).toEqual(new Map([[SLOT, 3]]));
     });
 
@@ -347,7 +348,7 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
     it('keeps a conversation to its tenant: another cannot read it or add to it', async () => {
       await store.addChatMessage('demo', 'cv_1', message('m1', 'hi'), 1000);
       expect(await store.getConversation('other', 'cv_1')).toBeUndefined();
-      expect(await store.listConversations('other')).toEqual([]);
+      expect(await store.listConversations('other', { limit: 100 })).toEqual({ items: [], next: null });
       await expect(store.addChatMessage('other', 'cv_1', message('m2', 'hi'), 1000)).rejects.toThrow(/another tenant/);
       expect((await store.getConversation('demo', 'cv_1'))?.messages).toHaveLength(1);
     });
@@ -356,14 +357,96 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       await store.addChatMessage('demo', 'cv_b', message('m1', 'first'), 1000);
       await store.addChatMessage('demo', 'cv_a', message('m1', 'second'), 2000);
       await store.addChatMessage('demo', 'cv_b', message('m2', 'third'), 3000);
-      expect((await store.listConversations('demo')).map((c) => [c.id, c.messages.map((m) => m.text)])).toEqual([
+      expect((await store.listConversations('demo', { limit: 100 })).items.map((c) => [c.id, c.messages.map((m) => m.text)])).toEqual([
         ['cv_b', ['first', 'third']],
         ['cv_a', ['second']],
       ]);
       await store.createLead(lead('ld_2'));
       await store.createLead(lead('ld_1'));
       await store.createLead(lead('ld_3', 'other'));
-      expect(await store.listLeads('demo')).toEqual([lead('ld_2'), lead('ld_1')]);
+      expect((await store.listLeads('demo', { limit: 100 })).items).toEqual([lead('ld_2'), lead('ld_1')]);
+    });
+  });
+
+  describe('lists, a page at a time', () => {
+    /** Every row of a list, walked page by page as the admin API does; `between` runs after each page but the last. */
+    async function walk<T>(list: (page: PageRequest) => Promise<Page<T>>, limit: number, between?: (pageNumber: number) => Promise<void>) {
+      const pages: T[][] = [];
+      let after: Position | undefined;
+      do {
+        const page = await list({ limit, ...(after ? { after } : {}) });
+        pages.push(page.items);
+        after = page.next ?? undefined;
+        if (after) await between?.(pages.length);
+      } while (after);
+      return pages;
+    }
+
+    it('walks bookings oldest first (createdAt, then id), each exactly once, the last page saying it is the last', async () => {
+      // Several share a createdAt: the id orders them, and a page boundary falls among them.
+      const made = [3, 1, 2, 2, 2, 0, 5].map((minute) => booking({ createdAt: T0 + minute * MINUTE, slotId: `2027-03-0${minute + 1}T18:00` }));
+      for (const b of made) expect(await store.holdSeating(b, CAPACITY_ONLY, T0)).toEqual({ outcome: 'created' });
+      const order = [...made].sort((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1)).map((b) => b.id);
+
+      const pages = await walk((page) => store.listBookings('demo', page), 3);
+      expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+      expect(pages.flat().map((b) => b.id)).toEqual(order);
+      // A list that fills its last page exactly has no empty page after it.
+      expect((await walk((page) => store.listBookings('demo', page), 7)).map((p) => p.length)).toEqual([7]);
+      expect(await store.listBookings('other', { limit: 3 })).toEqual({ items: [], next: null });
+    });
+
+    it('neither repeats nor skips an older row when rows are added between pages, and keeps tenants apart', async () => {
+      for (let i = 0; i < 5; i++) {
+        await store.createLead(lead(`ld_${i}`));
+        await store.createLead(lead(`ld_x${i}`, 'other'));
+        await store.addChatMessage('demo', `cv_${i}`, message('m1', `hi ${i}`), T0 + i);
+        await store.addChatMessage('other', `cv_x${i}`, message('m1', 'other'), T0 + i);
+        expect(await store.holdSeating(booking({ createdAt: T0 + i, slotId: `2027-03-0${i + 1}T18:00` }), CAPACITY_ONLY, T0)).toEqual({ outcome: 'created' });
+      }
+      let added = 0;
+      const addMore = async () => {
+        added++;
+        await store.createLead(lead(`ld_new${added}`));
+        await store.addChatMessage('demo', `cv_new${added}`, message('m1', 'new'), T0 + 100 + added);
+        // A message added to a conversation already listed does not move it.
+        await store.addChatMessage('demo', 'cv_0', message(`m${added + 1}`, 'again'), T0 + 100 + added);
+        await store.holdSeating(booking({ createdAt: T0 + 100 + added, slotId: `2027-03-1${added}T18:00` }), CAPACITY_ONLY, T0);
+      };
+      const leads = (await walk((page) => store.listLeads('demo', page), 2, addMore)).flat();
+      expect(leads.map((l) => l.id).slice(0, 5)).toEqual(['ld_0', 'ld_1', 'ld_2', 'ld_3', 'ld_4']);
+      expect(new Set(leads.map((l) => l.id)).size).toBe(leads.length);
+      expect(leads.every((l) => l.tenantId === 'demo')).toBe(true);
+
+      const conversations = (await walk((page) => store.listConversations('demo', page), 2, addMore)).flat();
+      expect(conversations.map((c) => c.id).slice(0, 5)).toEqual(['cv_0', 'cv_1', 'cv_2', 'cv_3', 'cv_4']);
+      expect(new Set(conversations.map((c) => c.id)).size).toBe(conversations.length);
+      expect(conversations.every((c) => c.tenantId === 'demo' && c.messages[0]?.text !== 'other')).toBe(true);
+      expect(conversations.find((c) => c.id === 'cv_1')?.messages.map((m) => m.text)).toEqual(['hi 1']);
+
+      const bookings = (await walk((page) => store.listBookings('demo', page), 2, addMore)).flat();
+      expect(bookings.slice(0, 5).map((b) => b.createdAt)).toEqual([0, 1, 2, 3, 4].map((i) => T0 + i));
+      expect(new Set(bookings.map((b) => b.id)).size).toBe(bookings.length);
+      expect(bookings.every((b) => b.tenantId === 'demo')).toBe(true);
+      // What was added while walking comes after, in order.
+      expect(bookings.map((b) => b.createdAt)).toEqual(bookings.map((b) => b.createdAt).sort((x, y) => x - y));
+
+      // Another tenant's walk, even from a position in demo's list, reads only its own rows.
+      const first = await store.listLeads('demo', { limit: 1 });
+      expect((await store.listLeads('other', { limit: 100, ...(first.next ? { after: first.next } : {}) })).items.every((l) => l.tenantId === 'other')).toBe(
+        true,
+      );
+    });
+
+    it('reads the payments of the bookings asked for, and only its tenant’s', async () => {
+      const [a, b] = [await held(), await held()];
+      const pa = payment(a);
+      const pb = payment(b);
+      await store.startPayment(pa, T0);
+      await store.startPayment(pb, T0);
+      expect((await store.paymentsOfBookings('demo', [a.id])).map((p) => p.id)).toEqual([pa.id]);
+      expect(await store.paymentsOfBookings('other', [a.id, b.id])).toEqual([]);
+      expect(await store.paymentsOfBookings('demo', [])).toEqual([]);
     });
   });
 

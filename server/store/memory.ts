@@ -1,4 +1,5 @@
 import { decideHold, slotDate, visitorHolds } from './holds';
+import { isAfter, oldestFirst, type PageRequest, pageFrom } from './page';
 import { decideSettle, holdsSeating, isUnfinished } from './settle';
 import type { IdempotencyBegin, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote, StoredResponse } from './types';
 
@@ -6,6 +7,17 @@ interface Claim {
   fingerprint: string;
   startedAt: number;
   response?: StoredResponse;
+}
+
+/** One page of rows given in list order, each with its position (see page.ts): the same keyset walk the databases do. */
+function pageOf<T extends { id: string }>(rows: { at: number; row: T }[], { limit, after }: PageRequest) {
+  const from = rows.filter((r) => isAfter({ at: r.at, id: r.row.id }, after)).slice(0, limit + 1);
+  return pageFrom(
+    from,
+    limit,
+    (r) => ({ at: r.at, id: r.row.id }),
+    (r) => structuredClone(r.row),
+  );
 }
 
 const randomSecret = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -56,8 +68,12 @@ export function createMemoryStore(): Store {
       const b = bookings.get(id);
       return b && b.tenantId === tenantId ? structuredClone(b) : undefined;
     },
-    async listBookings(tenantId) {
-      return [...bookings.values()].filter((b) => b.tenantId === tenantId).map((b) => structuredClone(b));
+    async listBookings(tenantId, page) {
+      const mine = [...bookings.values()].filter((b) => b.tenantId === tenantId).sort(oldestFirst);
+      return pageOf(
+        mine.map((b) => ({ at: b.createdAt, row: b })),
+        page,
+      );
     },
     async heldCounts(tenantId, from, to, now) {
       const counts = new Map<string, number>();
@@ -80,6 +96,13 @@ export function createMemoryStore(): Store {
     },
     async listPayments(tenantId) {
       return [...payments.values()].filter((p) => p.tenantId === tenantId).map((p) => structuredClone(p));
+    },
+    async paymentsOfBookings(tenantId, bookingIds) {
+      const wanted = new Set(bookingIds);
+      return [...payments.values()]
+        .filter((p) => p.tenantId === tenantId && wanted.has(p.bookingId))
+        .sort(oldestFirst)
+        .map((p) => structuredClone(p));
     },
     async updateUnfinishedPayment(tenantId, id, change, now, from) {
       const p = payments.get(id);
@@ -139,11 +162,19 @@ export function createMemoryStore(): Store {
       return 'added';
     },
     getConversation: async (tenantId, id) => own(conversations.get(id), tenantId),
-    listConversations: async (tenantId) => [...conversations.values()].filter((c) => c.tenantId === tenantId).map((c) => structuredClone(c)),
+    listConversations: async (tenantId, page) =>
+      pageOf(
+        [...conversations.values()].map((row, at) => ({ at, row })).filter((r) => r.row.tenantId === tenantId),
+        page,
+      ),
     async createLead(lead) {
       leads.push(structuredClone(lead));
     },
-    listLeads: async (tenantId) => leads.filter((l) => l.tenantId === tenantId).map((l) => structuredClone(l)),
+    listLeads: async (tenantId, page) =>
+      pageOf(
+        leads.map((row, at) => ({ at, row })).filter((r) => r.row.tenantId === tenantId),
+        page,
+      ),
     webhookEventSeen: async (provider, eventId) => webhookEvents.has(`${provider}\u0000${eventId}`),
     async recordWebhookEvent(provider, eventId) {
       webhookEvents.add(`${provider}\u0000${eventId}`);

@@ -47,8 +47,8 @@ describe('PostgreSQL migrations', () => {
     // What one instance writes, the others read.
     const [a, b, c] = stores as [Store, Store, Store];
     await a.createLead({ id: 'ld_1', tenantId: 'demo', name: 'Aiko', question: 'Pasadena?', createdAt: '2027-01-10T18:00:00.000Z' });
-    expect(await b.listLeads('demo')).toHaveLength(1);
-    expect(await c.listLeads('demo')).toHaveLength(1);
+    expect((await b.listLeads('demo', { limit: 100 })).items).toHaveLength(1);
+    expect((await c.listLeads('demo', { limit: 100 })).items).toHaveLength(1);
   });
 
   it('are applied by exactly one of several migrators racing, and by none on a schema already up to date', async () => {
@@ -83,6 +83,6 @@ describe('PostgreSQL migrations', () => {
     await other.query('COMMIT');
     const store = await starting;
     cleanups.push(() => store.close());
-    expect(await store.listLeads('demo')).toEqual([]);
+    expect(await store.listLeads('demo', { limit: 100 })).toEqual({ items: [], next: null });
   });
 });

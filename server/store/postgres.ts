@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
+import { type PageRequest, type Position, pageFrom } from './page';
 import { migratePg } from './pg-migrate';
 import { decideSettle, isUnfinished } from './settle';
 import type { IdempotencyBegin, PaymentStart, SettleResult, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
@@ -50,6 +51,28 @@ type Db = pg.Pool | pg.PoolClient;
 const one = async <T>(db: Db, sql: string, values: unknown[]) => (await db.query<{ data: T }>(sql, values)).rows[0]?.data;
 const all = async <T>(db: Db, sql: string, values: unknown[]) => (await db.query<{ data: T }>(sql, values)).rows.map((r) => r.data);
 const json = (value: unknown) => JSON.stringify(value);
+/** A first page starts after this position: before every row. */
+const START: Position = { at: Number.MIN_SAFE_INTEGER, id: '' };
+/** A keyset query's parameters after the tenant: one row more than the page, to tell whether another page follows. */
+const keyset = ({ limit, after = START }: PageRequest) => ({ ...after, limit: limit + 1 });
+
+/** A conversation with its messages, in one statement: read from one snapshot. */
+const CONVERSATIONS = `
+    SELECT c.seq, c.id, c.created_at,
+      COALESCE((SELECT json_agg(m.data ORDER BY m.seq) FROM chat_messages m WHERE m.conversation_id = c.id), '[]'::json) AS messages
+    FROM conversations c WHERE c.tenant_id = $1`;
+
+/**
+ * The admin lists' queries, each a keyset read served by an index (list-plans.test.ts
+ * checks their plans): a page in order, then the rows that belong to that page.
+ */
+export const PG_LISTS = {
+  bookings: 'SELECT created_at, id, data FROM bookings WHERE tenant_id = $1 AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4',
+  paymentsOfBookings: 'SELECT data FROM payments WHERE tenant_id = $1 AND booking_id = ANY($2) ORDER BY created_at, id',
+  conversations: `${CONVERSATIONS} AND c.seq > $2 ORDER BY c.seq LIMIT $3`,
+  leads: 'SELECT seq, id, data FROM leads WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+};
+const bySeq = (r: { seq: number; id: string }): Position => ({ at: r.seq, id: r.id });
 
 /**
  * PostgreSQL through node-postgres: the store for several API instances over
@@ -125,11 +148,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     one<StoredBooking>(c, `SELECT data FROM bookings WHERE tenant_id = $1 AND id = $2 ${lock}`, [tenantId, id]);
   const writePayment = (c: Db, p: StoredPayment) => c.query('UPDATE payments SET status = $2, data = $3 WHERE id = $1', [p.id, p.status, json(p)]);
 
-  const CONVERSATIONS = `
-    SELECT c.id, c.created_at,
-      COALESCE((SELECT json_agg(m.data ORDER BY m.seq) FROM chat_messages m WHERE m.conversation_id = c.id), '[]'::json) AS messages
-    FROM conversations c WHERE c.tenant_id = $1`;
-  type ConversationRow = { id: string; created_at: number; messages: StoredConversation['messages'] };
+  type ConversationRow = { seq: number; id: string; created_at: number; messages: StoredConversation['messages'] };
   const conversationOf = (tenantId: string, r: ConversationRow): StoredConversation => ({ id: r.id, tenantId, createdAt: r.created_at, messages: r.messages });
 
   return {
@@ -175,7 +194,16 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         return result;
       }),
     getBooking: (tenantId, id) => bookingFor(pool, tenantId, id),
-    listBookings: (tenantId) => all<StoredBooking>(pool, 'SELECT data FROM bookings WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId]),
+    async listBookings(tenantId, page) {
+      const { at, id, limit } = keyset(page);
+      const { rows } = await pool.query<{ created_at: number; id: string; data: StoredBooking }>(PG_LISTS.bookings, [tenantId, at, id, limit]);
+      return pageFrom(
+        rows,
+        page.limit,
+        (r) => ({ at: r.created_at, id: r.id }),
+        (r) => r.data,
+      );
+    },
     async heldCounts(tenantId, from, to, now) {
       const { rows } = await pool.query<{ slot_id: string; n: number }>(
         `SELECT slot_id, COUNT(*) AS n FROM bookings WHERE tenant_id = $1 AND slot_date BETWEEN $2::date AND $3::date AND ${held('$4')} GROUP BY slot_id`,
@@ -198,6 +226,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     getPayment: (tenantId, id) => paymentFor(pool, tenantId, id),
     paymentByProviderRef: (provider, ref) => one<StoredPayment>(pool, 'SELECT data FROM payments WHERE provider = $1 AND provider_ref = $2', [provider, ref]),
     listPayments: (tenantId) => all<StoredPayment>(pool, 'SELECT data FROM payments WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId]),
+    paymentsOfBookings: (tenantId, bookingIds) => all<StoredPayment>(pool, PG_LISTS.paymentsOfBookings, [tenantId, bookingIds]),
     updateUnfinishedPayment: (tenantId, id, change, now, from?: PaymentStatus) =>
       tx(async (c) => {
         const p = await paymentFor(c, tenantId, id, 'FOR UPDATE');
@@ -296,14 +325,20 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
       const r = (await pool.query<ConversationRow>(`${CONVERSATIONS} AND c.id = $2`, [tenantId, id])).rows[0];
       return r && conversationOf(tenantId, r);
     },
-    async listConversations(tenantId) {
-      return (await pool.query<ConversationRow>(`${CONVERSATIONS} ORDER BY c.seq`, [tenantId])).rows.map((r) => conversationOf(tenantId, r));
+    async listConversations(tenantId, page) {
+      const { at, limit } = keyset(page);
+      const { rows } = await pool.query<ConversationRow>(PG_LISTS.conversations, [tenantId, at, limit]);
+      return pageFrom(rows, page.limit, bySeq, (r) => conversationOf(tenantId, r));
     },
 
     async createLead(lead) {
       await pool.query('INSERT INTO leads (id, tenant_id, data) VALUES ($1, $2, $3)', [lead.id, lead.tenantId, json(lead)]);
     },
-    listLeads: (tenantId) => all<StoredLead>(pool, 'SELECT data FROM leads WHERE tenant_id = $1 ORDER BY seq', [tenantId]),
+    async listLeads(tenantId, page) {
+      const { at, limit } = keyset(page);
+      const { rows } = await pool.query<{ seq: number; id: string; data: StoredLead }>(PG_LISTS.leads, [tenantId, at, limit]);
+      return pageFrom(rows, page.limit, bySeq, (r) => r.data);
+    },
 
     async webhookEventSeen(provider, eventId) {
       return (await pool.query('SELECT 1 FROM webhook_events WHERE provider = $1 AND id = $2', [provider, eventId])).rowCount === 1;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
+import { oldestFirst, type PageRequest, type Position, pageFrom } from './page';
 import { decideSettle, isUnfinished } from './settle';
 import type {
   HoldRules,
@@ -107,6 +108,9 @@ const INDEXES = `
   CREATE INDEX IF NOT EXISTS bookings_by_quote ON bookings (tenant_id, quote_id);
   CREATE INDEX IF NOT EXISTS bookings_by_holder ON bookings (tenant_id, holder, slot_id);
   CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (started_at);
+  -- The admin lists: a page of bookings in order, and the payments of those bookings.
+  CREATE INDEX IF NOT EXISTS bookings_by_tenant ON bookings (tenant_id, created_at, id);
+  CREATE INDEX IF NOT EXISTS payments_by_booking ON payments (tenant_id, booking_id);
 `;
 
 function migrate(db: Database.Database) {
@@ -125,6 +129,28 @@ function migrate(db: Database.Database) {
     db.prepare('INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)').run('secret', randomBytes(32).toString('hex'));
   }).immediate();
 }
+
+/** A first page starts after this position: before every row. */
+const START: Position = { at: Number.MIN_SAFE_INTEGER, id: '' };
+type PageParams = { tenant: string; at: number; id: string; limit: number };
+/** A keyset query's parameters: one row more than the page, to tell whether another page follows. */
+const pageParams = (tenant: string, { limit, after = START }: PageRequest): PageParams => ({ tenant, at: after.at, id: after.id, limit: limit + 1 });
+
+/**
+ * The admin lists' queries, each a keyset read served by an index (list-plans.test.ts
+ * checks their plans): a page in order, then the rows that belong to that page.
+ */
+export const SQLITE_LISTS = {
+  bookings: 'SELECT created_at, id, data FROM bookings WHERE tenant_id = @tenant AND (created_at, id) > (@at, @id) ORDER BY created_at, id LIMIT @limit',
+  // Sorted by the caller: an ORDER BY here makes SQLite pick the tenant's whole payments index, to spare a sort of a few rows.
+  paymentsOfBookings: 'SELECT data FROM payments WHERE tenant_id = ? AND booking_id IN (SELECT value FROM json_each(?))',
+  // Conversations and leads are listed in insertion order: rowid, which their tenant index holds.
+  conversations: 'SELECT rowid AS seq, id, created_at FROM conversations WHERE tenant_id = @tenant AND rowid > @at ORDER BY rowid LIMIT @limit',
+  messagesOf: 'SELECT conversation_id, data FROM chat_messages WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY seq',
+  leads: 'SELECT rowid AS seq, id, data FROM leads WHERE tenant_id = @tenant AND rowid > @at ORDER BY rowid LIMIT @limit',
+};
+
+const bySeq = (r: { seq: number; id: string }): Position => ({ at: r.seq, id: r.id });
 
 const HELD = `(status = 'confirmed' OR (status = 'pending_deposit' AND hold_expires_at > @now))`;
 
@@ -155,7 +181,7 @@ export function createSqliteStore(file: string): Store {
        WHERE tenant_id = @tenant AND holder = @holder AND slot_id >= @from AND slot_id < @to AND status = 'pending_deposit'`,
     ),
     booking: db.prepare<[string, string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? AND id = ?'),
-    bookings: db.prepare<[string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? ORDER BY created_at, id'),
+    bookings: db.prepare<PageParams, { created_at: number; id: string; data: string }>(SQLITE_LISTS.bookings),
     updateBooking: db.prepare('UPDATE bookings SET status = @status, data = @data WHERE id = @id'),
     insertPayment: db.prepare(
       'INSERT INTO payments (id, tenant_id, booking_id, status, provider, provider_ref, created_at, data) VALUES (@id, @tenantId, @bookingId, @status, @provider, @providerRef, @createdAt, @data)',
@@ -164,6 +190,7 @@ export function createSqliteStore(file: string): Store {
     payment: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE tenant_id = ? AND id = ?'),
     paymentByRef: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE provider = ? AND provider_ref = ?'),
     payments: db.prepare<[string], { data: string }>('SELECT data FROM payments WHERE tenant_id = ? ORDER BY created_at, id'),
+    paymentsOfBookings: db.prepare<[string, string], { data: string }>(SQLITE_LISTS.paymentsOfBookings),
     claim: db.prepare<[string, string], { fingerprint: string; started_at: number; status: number | null; body: string | null; location: string | null }>(
       'SELECT fingerprint, started_at, status, body, location FROM idempotency WHERE scope = ? AND key = ?',
     ),
@@ -178,15 +205,13 @@ export function createSqliteStore(file: string): Store {
     insertWebhookEvent: db.prepare('INSERT OR IGNORE INTO webhook_events (provider, id, received_at) VALUES (?, ?, ?)'),
     conversationOwner: db.prepare<[string], { tenant_id: string }>('SELECT tenant_id FROM conversations WHERE id = ?'),
     conversation: db.prepare<[string, string], { id: string; created_at: number }>('SELECT id, created_at FROM conversations WHERE tenant_id = ? AND id = ?'),
-    conversations: db.prepare<[string], { id: string; created_at: number }>('SELECT id, created_at FROM conversations WHERE tenant_id = ? ORDER BY rowid'),
+    conversations: db.prepare<PageParams, { seq: number; id: string; created_at: number }>(SQLITE_LISTS.conversations),
     insertConversation: db.prepare('INSERT INTO conversations (id, tenant_id, created_at) VALUES (?, ?, ?)'),
     insertMessage: db.prepare('INSERT INTO chat_messages (conversation_id, id, data) VALUES (?, ?, ?) ON CONFLICT (conversation_id, id) DO NOTHING'),
     messages: db.prepare<[string], { data: string }>('SELECT data FROM chat_messages WHERE conversation_id = ? ORDER BY seq'),
-    tenantMessages: db.prepare<[string], { conversation_id: string; data: string }>(
-      'SELECT m.conversation_id, m.data FROM chat_messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.tenant_id = ? ORDER BY m.seq',
-    ),
+    messagesOf: db.prepare<[string], { conversation_id: string; data: string }>(SQLITE_LISTS.messagesOf),
     insertLead: db.prepare('INSERT INTO leads (id, tenant_id, data) VALUES (?, ?, ?)'),
-    leads: db.prepare<[string], { data: string }>('SELECT data FROM leads WHERE tenant_id = ? ORDER BY rowid'),
+    leads: db.prepare<PageParams, { seq: number; id: string; data: string }>(SQLITE_LISTS.leads),
   };
 
   const hold = db.transaction((b: StoredBooking, rules: HoldRules, now: number) => {
@@ -278,10 +303,13 @@ export function createSqliteStore(file: string): Store {
       )
     );
   });
-  const readConversations = db.transaction((tenantId: string) => {
+  const readConversations = db.transaction((tenantId: string, page: PageRequest) => {
+    const rows = q.conversations.all(pageParams(tenantId, page));
     const messages = new Map<string, StoredChatMessage[]>();
-    for (const r of q.tenantMessages.all(tenantId)) messages.set(r.conversation_id, [...(messages.get(r.conversation_id) ?? []), JSON.parse(r.data)]);
-    return q.conversations.all(tenantId).map((r) => conversationOf(tenantId, r, messages.get(r.id) ?? []));
+    for (const r of q.messagesOf.all(JSON.stringify(rows.map((c) => c.id)))) {
+      messages.set(r.conversation_id, [...(messages.get(r.conversation_id) ?? []), JSON.parse(r.data)]);
+    }
+    return pageFrom(rows, page.limit, bySeq, (r) => conversationOf(tenantId, r, messages.get(r.id) ?? []));
   });
   const sweep = db.transaction((now: number, rules: SweepRules) => ({
     quotes: q.sweepQuotes.run(now - rules.expiredQuoteTtlMs).changes,
@@ -305,7 +333,15 @@ export function createSqliteStore(file: string): Store {
     getQuote: (tenantId, id) => run(() => row<StoredQuote>(q.quote.get(tenantId, id))),
     holdSeating: (b, rules, now) => run(() => hold.immediate(b, rules, now)),
     getBooking: (tenantId, id) => run(() => row<StoredBooking>(q.booking.get(tenantId, id))),
-    listBookings: (tenantId) => run(() => q.bookings.all(tenantId).map((r) => JSON.parse(r.data) as StoredBooking)),
+    listBookings: (tenantId, page) =>
+      run(() =>
+        pageFrom(
+          q.bookings.all(pageParams(tenantId, page)),
+          page.limit,
+          (r) => ({ at: r.created_at, id: r.id }),
+          (r) => JSON.parse(r.data) as StoredBooking,
+        ),
+      ),
     heldCounts: (tenantId, from, to, now) =>
       run(() => {
         const counts = new Map<string, number>();
@@ -317,6 +353,13 @@ export function createSqliteStore(file: string): Store {
     getPayment: (tenantId, id) => run(() => row<StoredPayment>(q.payment.get(tenantId, id))),
     paymentByProviderRef: (provider, ref) => run(() => row<StoredPayment>(q.paymentByRef.get(provider, ref))),
     listPayments: (tenantId) => run(() => q.payments.all(tenantId).map((r) => JSON.parse(r.data) as StoredPayment)),
+    paymentsOfBookings: (tenantId, bookingIds) =>
+      run(() =>
+        q.paymentsOfBookings
+          .all(tenantId, JSON.stringify(bookingIds))
+          .map((r) => JSON.parse(r.data) as StoredPayment)
+          .sort(oldestFirst),
+      ),
     updateUnfinishedPayment: (tenantId, id, change, now, from) => run(() => updateUnfinished.immediate(tenantId, id, change, now, from)),
     markPaymentRefunded: (tenantId, id, now) => run(() => markRefunded.immediate(tenantId, id, now)),
     settlePayment: (tenantId, paymentId, card, now, options) => run(() => settle.immediate(tenantId, paymentId, card, now, options)),
@@ -325,9 +368,9 @@ export function createSqliteStore(file: string): Store {
     releaseIdempotent: (scope, key) => run(() => void q.deleteClaim.run(scope, key)),
     addChatMessage: (tenantId, conversationId, message, now) => run(() => addMessage.immediate(tenantId, conversationId, message, now)),
     getConversation: (tenantId, id) => run(() => readConversation(tenantId, id)),
-    listConversations: (tenantId) => run(() => readConversations(tenantId)),
+    listConversations: (tenantId, page) => run(() => readConversations(tenantId, page)),
     createLead: (lead) => run(() => void q.insertLead.run(lead.id, lead.tenantId, JSON.stringify(lead))),
-    listLeads: (tenantId) => run(() => q.leads.all(tenantId).map((r) => JSON.parse(r.data) as StoredLead)),
+    listLeads: (tenantId, page) => run(() => pageFrom(q.leads.all(pageParams(tenantId, page)), page.limit, bySeq, (r) => JSON.parse(r.data) as StoredLead)),
     webhookEventSeen: (provider, eventId) => run(() => q.webhookEvent.get(provider, eventId) !== undefined),
     recordWebhookEvent: (provider, eventId, now) => run(() => void q.insertWebhookEvent.run(provider, eventId, now)),
     sweep: (now, rules) => run(() => sweep.immediate(now, rules)),

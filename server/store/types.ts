@@ -1,4 +1,5 @@
 import type { Address, CardSummary, ChatMessage, Customer, DeclineCode, Lead, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
+import type { Page, PageRequest } from './page';
 
 export interface StoredQuote extends Quote {
   tenantId: string;
@@ -165,7 +166,8 @@ export interface Store {
    */
   holdSeating(booking: StoredBooking, rules: HoldRules, now: number): Promise<HoldOutcome>;
   getBooking(tenantId: string, id: string): Promise<StoredBooking | undefined>;
-  listBookings(tenantId: string): Promise<StoredBooking[]>;
+  /** Oldest first (`createdAt`, then `id`): one page, read as a keyset query. */
+  listBookings(tenantId: string, page: PageRequest): Promise<Page<StoredBooking>>;
   /** Seatings held at `now`, counted per slot id, for slots on dates `from`…`to` (inclusive). */
   heldCounts(tenantId: string, from: string, to: string, now: number): Promise<Map<string, number>>;
 
@@ -179,6 +181,8 @@ export interface Store {
   /** By the provider's own id (Stripe webhooks name the PaymentIntent). */
   paymentByProviderRef(provider: StoredPayment['provider'], ref: string): Promise<StoredPayment | undefined>;
   listPayments(tenantId: string): Promise<StoredPayment[]>;
+  /** Every payment of these bookings (a page of them), oldest first. */
+  paymentsOfBookings(tenantId: string, bookingIds: readonly string[]): Promise<StoredPayment[]>;
   /**
    * Moves an unfinished payment to a state short of paid (requires_action,
    * processing, failed). Returns the payment as it is after the call; a
@@ -225,12 +229,12 @@ export interface Store {
    */
   addChatMessage(tenantId: string, conversationId: string, message: StoredChatMessage, now: number): Promise<'added' | 'exists'>;
   getConversation(tenantId: string, id: string): Promise<StoredConversation | undefined>;
-  /** Oldest first. */
-  listConversations(tenantId: string): Promise<StoredConversation[]>;
+  /** Oldest first (in the order they were started): one page, read as a keyset query. */
+  listConversations(tenantId: string, page: PageRequest): Promise<Page<StoredConversation>>;
 
   createLead(lead: StoredLead): Promise<void>;
-  /** Oldest first. */
-  listLeads(tenantId: string): Promise<StoredLead[]>;
+  /** Oldest first (in the order they were made): one page, read as a keyset query. */
+  listLeads(tenantId: string, page: PageRequest): Promise<Page<StoredLead>>;
 
   /** Whether a provider's webhook event (by its id) was already handled: providers redeliver. */
   webhookEventSeen(provider: StoredPayment['provider'], eventId: string): Promise<boolean>;

@@ -17,8 +17,9 @@ import { type BookingDraft, newDraft } from '../../src/widgets/booking/draft';
 import { validateStep } from '../../src/widgets/booking/validate';
 import { checkCard, emptyCard } from '../../src/widgets/payment/cardInput';
 import { checkQuoteForm, emptyQuoteForm } from '../../src/widgets/quote/form';
+import { adminListAll } from '../support/admin-list';
 import { readEvents } from '../support/chat';
-import { bookableDate, catalog, PK, SK } from '../support/fixtures';
+import { bookableDate, catalog, PK } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/server';
 import { bodyText, dates, loneSurrogate, numbers, RawJson, reservedKeys, strings, typedNumbers, wrongTypes } from './corpus';
 import { emails, phones, zips } from './fields';
@@ -54,8 +55,11 @@ async function post(path: string, body: string | Uint8Array<ArrayBuffer>): Promi
     await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
   }
 }
-const admin = async <T>(path: string): Promise<T> =>
-  (await fetch(`${server.url}/api/v1/admin${path}`, { headers: { authorization: `Bearer ${SK}` } })).json() as Promise<T>;
+/** A whole admin list, every page of it (the probes make more rows than one page holds), under its name as a page has it. */
+const admin = async <T>(path: '/bookings' | '/leads' | '/conversations'): Promise<T> => {
+  const list = path === '/bookings' ? 'bookings' : path === '/leads' ? 'leads' : 'conversations';
+  return { [list]: await adminListAll(server.url, list) } as T;
+};
 
 /** A copy of `body` with `value` at the dotted `field`. */
 function withValue(body: Record<string, unknown>, field: string, value: unknown): Record<string, unknown> {

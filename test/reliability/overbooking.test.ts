@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Booking, Payment, Quote } from '../../src/contract';
 import { addDays, bookableDates, parseSlotId } from '../../src/core/schedule';
-import { bookableDate, bookingBody, catalog, createQuote, json, PK, SK } from '../support/fixtures';
+import { adminListAll } from '../support/admin-list';
+import { bookableDate, bookingBody, catalog, createQuote, json, PK } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/server';
 
 /**
@@ -24,8 +25,7 @@ const key = () => crypto.randomUUID();
 const book = (body: unknown, k = key()) => fetch(`${server.url}/api/v1/bookings`, json(body, { 'idempotency-key': k }));
 const advance = (ms: number) =>
   fetch(`${server.url}/__chaos/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) });
-const adminBookings = async () =>
-  ((await (await fetch(`${server.url}/api/v1/admin/bookings`, { headers: { authorization: `Bearer ${SK}` } })).json()) as { bookings: Booking[] }).bookings;
+const adminBookings = async () => (await adminListAll(server.url, 'bookings')) as Booking[];
 
 /** Every `YYYY-MM-DD` of days 29–31 in the bookable window's months that no calendar has. */
 function impossibleDates(): string[] {
@@ -53,10 +53,8 @@ describe('capacity holds under concurrency, as it did when tried', () => {
       );
       expect(statuses.filter((s) => s === 201)).toHaveLength(catalog.booking.teamsPerSeating);
       expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
-      const all = (await (await fetch(`${servers[1]?.url}/api/v1/admin/bookings`, { headers: { authorization: `Bearer ${SK}` } })).json()) as {
-        bookings: Booking[];
-      };
-      expect(all.bookings.filter((b) => b.slotId === slotId)).toHaveLength(catalog.booking.teamsPerSeating);
+      const all = (await adminListAll(servers[1]?.url ?? '', 'bookings')) as Booking[];
+      expect(all.filter((b) => b.slotId === slotId)).toHaveLength(catalog.booking.teamsPerSeating);
     } finally {
       await Promise.all(servers.map((s) => s.stop()));
       rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { adminConversationList, adminLeadList, type ChatStreamEvent, type Conversation, chatStreamEvent, type Lead } from '../../src/contract';
-import { PK, SK } from './fixtures';
+import { adminListAll } from './admin-list';
+import { PK } from './fixtures';
 
 export interface Received {
   status: number;
@@ -57,11 +58,9 @@ export const endOf = (r: Received) => r.events.find((e) => e.type === 'end');
 export const deltasOf = (r: Received) => r.events.flatMap((e) => (e.type === 'delta' ? [e.text] : []));
 
 export async function adminConversations(url: string): Promise<Conversation[]> {
-  const res = await fetch(`${url}/api/v1/admin/conversations`, { headers: { authorization: `Bearer ${SK}` } });
-  return adminConversationList.parse(await res.json()).conversations;
+  return adminConversationList.parse({ conversations: await adminListAll(url, 'conversations') }).conversations;
 }
 
 export async function adminLeads(url: string): Promise<Lead[]> {
-  const res = await fetch(`${url}/api/v1/admin/leads`, { headers: { authorization: `Bearer ${SK}` } });
-  return adminLeadList.parse(await res.json()).leads;
+  return adminLeadList.parse({ leads: await adminListAll(url, 'leads') }).leads;
 }

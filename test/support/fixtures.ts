@@ -1,6 +1,7 @@
 import { demoTenant } from '../../server/tenants';
 import type { BookingRequest, Catalog, Quote, QuoteRequest } from '../../src/contract';
 import { addDays, bookableDates } from '../../src/core/schedule';
+import { adminListAll } from './admin-list';
 
 export const PK = 'pk_test_demo';
 export const SK = 'sk_test_demo';
@@ -32,6 +33,5 @@ export function bookingBody(quote: Quote, slotId: string, name = 'Ann Lee'): Boo
 }
 
 export async function adminBookings(url: string) {
-  const res = await fetch(`${url}/api/v1/admin/bookings`, { headers: { authorization: `Bearer ${SK}` } });
-  return ((await res.json()) as { bookings: { id: string; slotId: string }[] }).bookings;
+  return (await adminListAll(url, 'bookings')) as { id: string; slotId: string }[];
 }
