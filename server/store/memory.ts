@@ -94,9 +94,6 @@ export function createMemoryStore(): Store {
       const found = [...payments.values()].find((p) => p.provider === provider && p.providerRef === ref);
       return found && structuredClone(found);
     },
-    async listPayments(tenantId) {
-      return [...payments.values()].filter((p) => p.tenantId === tenantId).map((p) => structuredClone(p));
-    },
     async paymentsOfBookings(tenantId, bookingIds) {
       const wanted = new Set(bookingIds);
       return [...payments.values()]

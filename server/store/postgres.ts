@@ -225,7 +225,6 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
       }),
     getPayment: (tenantId, id) => paymentFor(pool, tenantId, id),
     paymentByProviderRef: (provider, ref) => one<StoredPayment>(pool, 'SELECT data FROM payments WHERE provider = $1 AND provider_ref = $2', [provider, ref]),
-    listPayments: (tenantId) => all<StoredPayment>(pool, 'SELECT data FROM payments WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId]),
     paymentsOfBookings: (tenantId, bookingIds) => all<StoredPayment>(pool, PG_LISTS.paymentsOfBookings, [tenantId, bookingIds]),
     updateUnfinishedPayment: (tenantId, id, change, now, from?: PaymentStatus) =>
       tx(async (c) => {

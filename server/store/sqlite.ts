@@ -189,7 +189,6 @@ export function createSqliteStore(file: string): Store {
     updatePayment: db.prepare('UPDATE payments SET status = @status, data = @data WHERE id = @id'),
     payment: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE tenant_id = ? AND id = ?'),
     paymentByRef: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE provider = ? AND provider_ref = ?'),
-    payments: db.prepare<[string], { data: string }>('SELECT data FROM payments WHERE tenant_id = ? ORDER BY created_at, id'),
     paymentsOfBookings: db.prepare<[string, string], { data: string }>(SQLITE_LISTS.paymentsOfBookings),
     claim: db.prepare<[string, string], { fingerprint: string; started_at: number; status: number | null; body: string | null; location: string | null }>(
       'SELECT fingerprint, started_at, status, body, location FROM idempotency WHERE scope = ? AND key = ?',
@@ -352,7 +351,6 @@ export function createSqliteStore(file: string): Store {
     startPayment: (p, now) => run(() => startPayment.immediate(p, now)),
     getPayment: (tenantId, id) => run(() => row<StoredPayment>(q.payment.get(tenantId, id))),
     paymentByProviderRef: (provider, ref) => run(() => row<StoredPayment>(q.paymentByRef.get(provider, ref))),
-    listPayments: (tenantId) => run(() => q.payments.all(tenantId).map((r) => JSON.parse(r.data) as StoredPayment)),
     paymentsOfBookings: (tenantId, bookingIds) =>
       run(() =>
         q.paymentsOfBookings

@@ -180,7 +180,6 @@ export interface Store {
   getPayment(tenantId: string, id: string): Promise<StoredPayment | undefined>;
   /** By the provider's own id (Stripe webhooks name the PaymentIntent). */
   paymentByProviderRef(provider: StoredPayment['provider'], ref: string): Promise<StoredPayment | undefined>;
-  listPayments(tenantId: string): Promise<StoredPayment[]>;
   /** Every payment of these bookings (a page of them), oldest first. */
   paymentsOfBookings(tenantId: string, bookingIds: readonly string[]): Promise<StoredPayment[]>;
   /**
