@@ -135,20 +135,20 @@ export function createApp({
     if (needsNoKey(c.req.path) || c.req.path.startsWith(`${API}/admin/`)) return next();
     return requireKey(registry, 'publishable')(c, next);
   });
-  app.use(`${API}/bookings`, idempotent(store, { required: true, now, current: currentBookingOf(store, now) }));
+  app.use(`${API}/bookings`, idempotent(store, { required: true, clock: realNow, current: currentBookingOf(store, now) }));
   for (const path of ['/bookings/:id/payments', '/payments/:id/confirm', '/payments/:id/authenticate']) {
-    app.use(`${API}${path}`, idempotent(store, { required: true, now, current: currentPaymentOf(store, now, allGateways) }));
+    app.use(`${API}${path}`, idempotent(store, { required: true, clock: realNow, current: currentPaymentOf(store, now, allGateways) }));
   }
-  app.use(`${API}/quotes`, idempotent(store, { required: false, now }));
-  app.use(`${API}/leads`, idempotent(store, { required: true, now }));
+  app.use(`${API}/quotes`, idempotent(store, { required: false, clock: realNow }));
+  app.use(`${API}/leads`, idempotent(store, { required: true, clock: realNow }));
   // The reply streams out as it is written; the key is settled by the reply itself once it is whole.
-  app.use(`${API}/chat/messages`, idempotent(store, { required: true, now, replayType: NDJSON }));
+  app.use(`${API}/chat/messages`, idempotent(store, { required: true, clock: realNow, replayType: NDJSON }));
   if (faults) app.use('*', faults.delay);
 
   app.route(API, publicRoutes());
   app.route(API, tenantRoutes(store, now));
   app.route(API, paymentRoutes(store, now, allGateways));
-  app.route(API, chatRoutes(store, now, answerer));
+  app.route(API, chatRoutes(store, now, realNow, answerer));
   app.route(
     API,
     webhookRoutes({

@@ -1,12 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Store, StoredResponse } from '../store/types';
 import type { AppEnv } from './env';
+import { claimKey, type HeldKey } from './key-lease';
 import { keyedHash } from './keyed-hash';
 import { Problem } from './problem';
 import { bodyText } from './validate';
-
-/** A claim that never finished (its process died) is taken over after this long. */
-const STALE_AFTER_MS = 5 * 60_000;
 
 /**
  * How long a key is remembered (the draft's 24 hours). Later, a repeat is a
@@ -37,12 +35,7 @@ async function fingerprint(secret: string, method: string, path: string, body: s
 }
 
 /** How a handler that took a key's settlement over ends it. */
-export interface IdempotencySettlement {
-  /** Keeps the complete response, replayed to every later request with the key. */
-  finish(response: StoredResponse): Promise<void>;
-  /** Frees the key: nothing was created. */
-  release(): Promise<void>;
-}
+export type IdempotencySettlement = HeldKey;
 
 export interface IdempotencyClaim {
   /**
@@ -56,7 +49,11 @@ export interface IdempotencyClaim {
 
 export interface IdempotencyOptions {
   required: boolean;
-  now: () => number;
+  /**
+   * The wall clock (never a business clock moved by chaos): claims are
+   * leases every instance must judge alike (see key-lease.ts).
+   */
+  clock: () => number;
   /** The Content-Type of a replayed body (every success of the route has this type). */
   replayType?: string;
   /**
@@ -75,7 +72,7 @@ export interface IdempotencyOptions {
  * another body 422; while the first still runs 409. Only responses that
  * created something are kept: after a refusal the key is free again.
  */
-export function idempotent(store: Store, { required, now, replayType = 'application/json', current }: IdempotencyOptions): MiddlewareHandler<AppEnv> {
+export function idempotent(store: Store, { required, clock, replayType = 'application/json', current }: IdempotencyOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const key = c.req.header('idempotency-key');
@@ -98,7 +95,7 @@ export function idempotent(store: Store, { required, now, replayType = 'applicat
     }
     const scope = `${c.get('tenant').id} ${c.req.path}`;
     const print = await fingerprint(store.secret, c.req.method, c.req.path, await bodyText(c));
-    const claim = await store.beginIdempotent(scope, key, print, now(), STALE_AFTER_MS);
+    const claim = await claimKey(store, scope, key, print, clock);
     switch (claim.state) {
       case 'mismatch':
         throw new Problem({
@@ -118,29 +115,26 @@ export function idempotent(store: Store, { required, now, replayType = 'applicat
       case 'replay':
         return replay(c, claim, replayType, current);
     }
+    const { held } = claim;
     let takenOver = false;
-    const settlement: IdempotencySettlement = {
-      finish: (response) => store.finishIdempotent(scope, key, response),
-      release: () => store.releaseIdempotent(scope, key),
-    };
     c.set('idempotency', {
       takeOver: () => {
         takenOver = true;
-        return settlement;
+        return held;
       },
     });
     try {
       await next();
     } catch (error) {
-      await settlement.release();
+      await held.release();
       throw error;
     }
     if (takenOver) return;
     if (c.res.status >= 200 && c.res.status < 300) {
       const location = c.res.headers.get('Location');
-      await store.finishIdempotent(scope, key, { status: c.res.status, body: await c.res.clone().text(), ...(location ? { location } : {}) });
+      await held.finish({ status: c.res.status, body: await c.res.clone().text(), ...(location ? { location } : {}) });
     } else {
-      await store.releaseIdempotent(scope, key);
+      await held.release();
     }
   };
 }

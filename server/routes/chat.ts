@@ -5,6 +5,7 @@ import { publicMessage, storedReplyBody, streamHeaders, streamReply } from '../c
 import { newResourceId } from '../domain/ids';
 import type { AppEnv } from '../http/env';
 import { nextCursorOf, pageRequestOf } from '../http/page';
+import { claimKey } from '../http/key-lease';
 import { Problem } from '../http/problem';
 import { jsonBody } from '../http/validate';
 import type { Store, StoredChatMessage, StoredConversation } from '../store/types';
@@ -23,75 +24,74 @@ const inFlight = () =>
 
 const conversationView = (c: StoredConversation) => ({ id: c.id, messages: c.messages.map(publicMessage) });
 
-/** The chat and its way to a person: a message and its streamed reply, a conversation's history, a lead. */
-export function chatRoutes(store: Store, now: () => number, answerer: Answerer) {
-  /** Messages being answered in this process, so one message never gets two answers at once. */
-  const answering = new Set<string>();
-
+/**
+ * The chat and its way to a person: a message and its streamed reply, a conversation's history, a lead.
+ * `clock` is the wall clock the reply's claim is leased on (see key-lease.ts).
+ */
+export function chatRoutes(store: Store, now: () => number, clock: () => number, answerer: Answerer) {
   return new Hono<AppEnv>()
     .post('/chat/messages', async (c) => {
       const tenant = c.get('tenant');
       const { conversationId: asked, messageId, text } = await jsonBody(c, chatMessageRequest);
-      const conversation = asked ? await store.getConversation(tenant.id, asked) : undefined;
-      if (asked && !conversation) throw conversationNotFound();
-      const conversationId = conversation?.id ?? newResourceId('cv');
-      const messages = conversation?.messages ?? [];
-
-      // The Idempotency-Key guards a retry; the message id guards the same message sent under another key.
-      const earlier = messages.findIndex((m) => m.role === 'visitor' && m.id === messageId);
-      const sent = messages[earlier];
-      if (sent && sent.text !== text) {
-        throw new Problem({
-          status: 409,
-          code: 'message-id-reused',
-          title: 'Message id reused',
-          detail: 'This conversation already has another message with this id. Give a new message a new id.',
-        });
-      }
-      const slot = `${conversationId}/${messageId}`;
-      if (answering.has(slot)) throw inFlight();
-      // Always there: the route requires an Idempotency-Key.
+      const conversationId = asked ?? newResourceId('cv');
+      // Always there: the route requires an Idempotency-Key. Taken over from here: a throw frees the key.
       const settlement = c.get('idempotency')?.takeOver() ?? { async finish() {}, async release() {} };
-      const answered = sent && messages.find((m) => m.replyTo === sent.id);
-      if (sent && answered) {
-        const body = storedReplyBody(conversationId, sent, answered);
-        await settlement.finish({ status: 200, body });
-        return new Response(body, { status: 200, headers: streamHeaders });
-      }
-
-      const visitor: StoredChatMessage = sent ?? { id: messageId, role: 'visitor', text, createdAt: new Date(now()).toISOString() };
-      // Taken with no await since the check above, so a second request for this message waits its turn.
-      answering.add(slot);
+      // The Idempotency-Key guards a retry; this claim, shared by every instance, guards the same message sent
+      // under another key: one message is answered by one request at a time.
+      const claim = await claimKey(store, `${tenant.id} chat-reply`, `${conversationId}/${messageId}`, '', clock);
+      if (claim.state !== 'started') throw inFlight();
+      const reply = claim.held;
       try {
-        // A message stored by an attempt that died before its reply is answered now, not stored twice. One
-        // stored by another request since this one read the conversation is that request's to answer.
-        if (!sent && (await store.addChatMessage(tenant.id, conversationId, visitor, now())) === 'exists') throw inFlight();
+        // Read under the claim: whatever an earlier request for this message stored is in it.
+        const conversation = asked ? await store.getConversation(tenant.id, asked) : undefined;
+        if (asked && !conversation) throw conversationNotFound();
+        const messages = conversation?.messages ?? [];
+        const earlier = messages.findIndex((m) => m.role === 'visitor' && m.id === messageId);
+        const sent = messages[earlier];
+        if (sent && sent.text !== text) {
+          throw new Problem({
+            status: 409,
+            code: 'message-id-reused',
+            title: 'Message id reused',
+            detail: 'This conversation already has another message with this id. Give a new message a new id.',
+          });
+        }
+        const answered = sent && messages.find((m) => m.replyTo === sent.id);
+        if (sent && answered) {
+          await reply.release();
+          const body = storedReplyBody(conversationId, sent, answered);
+          await settlement.finish({ status: 200, body });
+          return new Response(body, { status: 200, headers: streamHeaders });
+        }
+        // A message stored by an attempt that died before its reply is answered now, not stored twice.
+        const visitor: StoredChatMessage = sent ?? { id: messageId, role: 'visitor', text, createdAt: new Date(now()).toISOString() };
+        if (!sent) await store.addChatMessage(tenant.id, conversationId, visitor, now());
+        const history = (sent ? messages.slice(0, earlier) : messages).map(publicMessage);
+        return streamReply({
+          store,
+          tenant,
+          conversationId,
+          visitor,
+          history,
+          answerer,
+          now,
+          requestId: c.get('requestId'),
+          settlement: {
+            async finish(response) {
+              await reply.release();
+              return settlement.finish(response);
+            },
+            async release() {
+              await reply.release();
+              return settlement.release();
+            },
+          },
+        });
       } catch (error) {
         // The key is freed by the idempotency middleware: nothing was created.
-        answering.delete(slot);
+        await reply.release();
         throw error;
       }
-      const history = (sent ? messages.slice(0, earlier) : messages).map(publicMessage);
-      return streamReply({
-        store,
-        tenant,
-        conversationId,
-        visitor,
-        history,
-        answerer,
-        now,
-        requestId: c.get('requestId'),
-        settlement: {
-          finish(response) {
-            answering.delete(slot);
-            return settlement.finish(response);
-          },
-          release() {
-            answering.delete(slot);
-            return settlement.release();
-          },
-        },
-      });
     })
     .get('/chat/conversations/:id', async (c) => {
       const conversation = await store.getConversation(c.get('tenant').id, c.req.param('id'));

@@ -306,26 +306,53 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
   });
 
   describe('idempotency claims', () => {
+    /** A request's lease: its own token, for five minutes from `at`. */
+    const lease = (token: string, at = T0) => ({ token, until: at + 5 * MINUTE });
+
     it('claims a key once: a repeat is in flight, another body a mismatch, a finished one replays', async () => {
-      const begin = (print: string, now = T0) => store.beginIdempotent('demo /bookings', 'key-1', print, now, 5 * MINUTE);
+      const begin = (print: string, now = T0) => store.beginIdempotent('demo /bookings', 'key-1', print, now, lease(`t-${print}`, now));
       expect(await begin('a')).toEqual({ state: 'started' });
       expect(await begin('a')).toEqual({ state: 'in_flight' });
       expect(await begin('b')).toEqual({ state: 'mismatch' });
-      expect(await store.beginIdempotent('demo /leads', 'key-1', 'b', T0, 5 * MINUTE)).toEqual({ state: 'started' });
-      await store.finishIdempotent('demo /bookings', 'key-1', { status: 201, body: '{"id":"bk_1"}', location: '/api/v1/bookings/bk_1' });
+      expect(await store.beginIdempotent('demo /leads', 'key-1', 'b', T0, lease('t-other'))).toEqual({ state: 'started' });
+      expect(await store.finishIdempotent('demo /bookings', 'key-1', 't-a', { status: 201, body: '{"id":"bk_1"}', location: '/api/v1/bookings/bk_1' })).toBe(true);
       expect(await begin('a', T0 + 60 * MINUTE)).toEqual({ state: 'replay', status: 201, body: '{"id":"bk_1"}', location: '/api/v1/bookings/bk_1' });
     });
 
-    it('frees a released key, and takes over a claim that never finished once it is stale', async () => {
-      expect(await store.beginIdempotent('s', 'key-2', 'a', T0, 5 * MINUTE)).toEqual({ state: 'started' });
-      await store.releaseIdempotent('s', 'key-2');
-      expect(await store.beginIdempotent('s', 'key-2', 'b', T0, 5 * MINUTE)).toEqual({ state: 'started' });
-      expect(await store.beginIdempotent('s', 'key-2', 'b', T0 + 5 * MINUTE - 1, 5 * MINUTE)).toEqual({ state: 'in_flight' });
-      expect(await store.beginIdempotent('s', 'key-2', 'b', T0 + 5 * MINUTE, 5 * MINUTE)).toEqual({ state: 'started' });
+    it('frees a released key, and takes over a claim whose lease ran out', async () => {
+      expect(await store.beginIdempotent('s', 'key-2', 'a', T0, lease('first'))).toEqual({ state: 'started' });
+      expect(await store.releaseIdempotent('s', 'key-2', 'first')).toBe(true);
+      expect(await store.beginIdempotent('s', 'key-2', 'b', T0, lease('second'))).toEqual({ state: 'started' });
+      expect(await store.beginIdempotent('s', 'key-2', 'b', T0 + 5 * MINUTE - 1, lease('third', T0 + 5 * MINUTE - 1))).toEqual({ state: 'in_flight' });
+      expect(await store.beginIdempotent('s', 'key-2', 'b', T0 + 5 * MINUTE, lease('third', T0 + 5 * MINUTE))).toEqual({ state: 'started' });
+    });
+
+    it('never takes over a claim whose request keeps renewing its lease', async () => {
+      expect(await store.beginIdempotent('s', 'key-4', 'a', T0, { token: 'alive', until: T0 + MINUTE })).toEqual({ state: 'started' });
+      for (let beat = 1; beat <= 5; beat++) {
+        expect(await store.renewIdempotent('s', 'key-4', { token: 'alive', until: T0 + (beat + 1) * MINUTE })).toBe(true);
+        expect(await store.beginIdempotent('s', 'key-4', 'a', T0 + beat * MINUTE + 1, lease('retry', T0 + beat * MINUTE + 1))).toEqual({ state: 'in_flight' });
+      }
+      expect(await store.finishIdempotent('s', 'key-4', 'alive', { status: 201, body: '{}' })).toBe(true);
+    });
+
+    it('lets a request whose claim was taken over renew, finish or release nothing', async () => {
+      await store.beginIdempotent('s', 'key-5', 'a', T0, { token: 'dead', until: T0 + MINUTE });
+      expect(await store.beginIdempotent('s', 'key-5', 'a', T0 + MINUTE, lease('heir', T0 + MINUTE))).toEqual({ state: 'started' });
+      expect(await store.renewIdempotent('s', 'key-5', { token: 'dead', until: T0 + 10 * MINUTE })).toBe(false);
+      expect(await store.finishIdempotent('s', 'key-5', 'dead', { status: 201, body: '{"id":"from the dead"}' })).toBe(false);
+      expect(await store.releaseIdempotent('s', 'key-5', 'dead')).toBe(false);
+      // The heir's claim stands, unrenewed by the dead: in flight until its own lease ends.
+      expect(await store.beginIdempotent('s', 'key-5', 'a', T0 + 6 * MINUTE - 1, lease('third', T0 + 6 * MINUTE - 1))).toEqual({ state: 'in_flight' });
+      expect(await store.finishIdempotent('s', 'key-5', 'heir', { status: 201, body: '{"id":"bk_heir"}' })).toBe(true);
+      expect(await store.beginIdempotent('s', 'key-5', 'a', T0 + 7 * MINUTE, lease('later', T0 + 7 * MINUTE))).toMatchObject({ state: 'replay', body: '{"id":"bk_heir"}' });
+      // A finished claim is nobody's to finish again or release.
+      expect(await store.finishIdempotent('s', 'key-5', 'heir', { status: 201, body: '{}' })).toBe(false);
+      expect(await store.releaseIdempotent('s', 'key-5', 'heir')).toBe(false);
     });
 
     it('lets exactly one of many requests with one key at once run', async () => {
-      const claims = await Promise.all(Array.from({ length: 20 }, () => store.beginIdempotent('s', 'key-3', 'a', T0, 5 * MINUTE)));
+      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => store.beginIdempotent('s', 'key-3', 'a', T0, lease(`t${i}`))));
       expect(claims.map((c) => c.state).sort()).toEqual(['started', ...Array(19).fill('in_flight')].sort());
     });
   });
@@ -473,7 +500,7 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       for (const p of payments) await store.startPayment(p, T0);
       const [settled, claims, messages] = await Promise.all([
         Promise.all(payments.map((p, i) => on(i).settlePayment('demo', p.id, undefined, T0))),
-        Promise.all(payments.map((_, i) => on(i).beginIdempotent('s', 'key-shared', 'a', T0, 5 * MINUTE))),
+        Promise.all(payments.map((_, i) => on(i).beginIdempotent('s', 'key-shared', 'a', T0, { token: `t${i}`, until: T0 + 5 * MINUTE }))),
         Promise.all(payments.map((_, i) => on(i).addChatMessage('demo', 'cv_shared', message('m1', `hi ${i}`), 1000))),
       ]);
       expect(settled.filter((r) => r.outcome === 'paid')).toHaveLength(1);
@@ -493,16 +520,16 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       const fresh = quote({ expiresAt: new Date(T0 + 120 * MINUTE).toISOString() });
       await store.saveQuote(old);
       await store.saveQuote(fresh);
-      await store.beginIdempotent('s', 'old', 'a', T0, 5 * MINUTE);
-      await store.beginIdempotent('s', 'new', 'a', T0 + 30 * MINUTE, 5 * MINUTE);
+      await store.beginIdempotent('s', 'old', 'a', T0, { token: 'old', until: T0 + 5 * MINUTE });
+      await store.beginIdempotent('s', 'new', 'a', T0 + 30 * MINUTE, { token: 'new', until: T0 + 35 * MINUTE });
       const b = await held();
 
       expect(await store.sweep(T0 + 10 * MINUTE - 1, rules)).toEqual({ quotes: 0, idempotency: 0 });
       expect(await store.sweep(T0 + 60 * MINUTE, rules)).toEqual({ quotes: 1, idempotency: 1 });
       expect(await store.getQuote('demo', old.id)).toBeUndefined();
       expect(await store.getQuote('demo', fresh.id)).toEqual(fresh);
-      expect(await store.beginIdempotent('s', 'old', 'b', T0 + 60 * MINUTE, 5 * MINUTE)).toEqual({ state: 'started' });
-      expect(await store.beginIdempotent('s', 'new', 'b', T0 + 60 * MINUTE, 5 * MINUTE)).toEqual({ state: 'mismatch' });
+      expect(await store.beginIdempotent('s', 'old', 'b', T0 + 60 * MINUTE, { token: 'b', until: T0 + 65 * MINUTE })).toEqual({ state: 'started' });
+      expect(await store.beginIdempotent('s', 'new', 'b', T0 + 60 * MINUTE, { token: 'b', until: T0 + 65 * MINUTE })).toEqual({ state: 'mismatch' });
       expect(await store.getBooking('demo', b.id)).toEqual(b);
     });
   });

@@ -1,11 +1,12 @@
 import { decideHold, slotDate, visitorHolds } from './holds';
 import { isAfter, oldestFirst, type PageRequest, pageFrom } from './page';
 import { decideSettle, holdsSeating, isUnfinished } from './settle';
-import type { IdempotencyBegin, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote, StoredResponse } from './types';
+import type { IdempotencyBegin, Lease, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote, StoredResponse } from './types';
 
 interface Claim {
   fingerprint: string;
   startedAt: number;
+  lease: Lease;
   response?: StoredResponse;
 }
 
@@ -39,6 +40,11 @@ export function createMemoryStore(): Store {
   const own = <T extends { tenantId: string }>(record: T | undefined, tenantId: string) =>
     record?.tenantId === tenantId ? structuredClone(record) : undefined;
   const claimId = (scope: string, key: string) => `${scope}\u0000${key}`;
+  /** The unfinished claim on a key, if `token` holds it. */
+  const heldBy = (scope: string, key: string, token: string) => {
+    const claim = claims.get(claimId(scope, key));
+    return claim && !claim.response && claim.lease.token === token ? claim : undefined;
+  };
 
   return {
     secret: randomSecret(),
@@ -131,21 +137,27 @@ export function createMemoryStore(): Store {
       }
       return result;
     },
-    async beginIdempotent(scope, key, fingerprint, now, staleAfterMs): Promise<IdempotencyBegin> {
+    async beginIdempotent(scope, key, fingerprint, now, lease): Promise<IdempotencyBegin> {
       const id = claimId(scope, key);
       const claim = claims.get(id);
       if (claim && claim.fingerprint !== fingerprint) return { state: 'mismatch' };
       if (claim?.response) return { state: 'replay', ...claim.response };
-      if (claim && now - claim.startedAt < staleAfterMs) return { state: 'in_flight' };
-      claims.set(id, { fingerprint, startedAt: now });
+      if (claim && now < claim.lease.until) return { state: 'in_flight' };
+      claims.set(id, { fingerprint, startedAt: now, lease: { ...lease } });
       return { state: 'started' };
     },
-    async finishIdempotent(scope, key, response) {
-      const claim = claims.get(claimId(scope, key));
-      if (claim) claim.response = { ...response };
+    async renewIdempotent(scope, key, lease) {
+      const claim = heldBy(scope, key, lease.token);
+      if (claim) claim.lease = { ...lease };
+      return claim !== undefined;
     },
-    async releaseIdempotent(scope, key) {
-      claims.delete(claimId(scope, key));
+    async finishIdempotent(scope, key, token, response) {
+      const claim = heldBy(scope, key, token);
+      if (claim) claim.response = { ...response };
+      return claim !== undefined;
+    },
+    async releaseIdempotent(scope, key, token) {
+      return heldBy(scope, key, token) !== undefined && claims.delete(claimId(scope, key));
     },
     async addChatMessage(tenantId, conversationId, message, now) {
       let conversation = conversations.get(conversationId);

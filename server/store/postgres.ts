@@ -5,7 +5,7 @@ import { decideHold, slotDate } from './holds';
 import { type PageRequest, type Position, pageFrom } from './page';
 import { migratePg } from './pg-migrate';
 import { decideSettle, isUnfinished } from './settle';
-import type { IdempotencyBegin, PaymentStart, SettleResult, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
+import type { IdempotencyBegin, Lease, PaymentStart, SettleResult, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
 
 /** The pool's limits, each set on purpose; see `PG_POOL_DEFAULTS`. */
 export interface PgPoolLimits {
@@ -262,18 +262,18 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         return result;
       }),
 
-    beginIdempotent: (scope, key, fingerprint, now, staleAfterMs) =>
+    beginIdempotent: (scope, key, fingerprint, now, lease: Lease) =>
       tx(async (c): Promise<IdempotencyBegin> => {
         // The key's row is the claim: inserting it wins; otherwise it is read locked and judged.
         for (let attempt = 1; ; attempt++) {
           const inserted = await c.query(
-            'INSERT INTO idempotency (scope, key, fingerprint, started_at) VALUES ($1, $2, $3, $4) ON CONFLICT (scope, key) DO NOTHING',
-            [scope, key, fingerprint, now],
+            'INSERT INTO idempotency (scope, key, fingerprint, started_at, token, lease_until) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (scope, key) DO NOTHING',
+            [scope, key, fingerprint, now, lease.token, lease.until],
           );
           if (inserted.rowCount === 1) return { state: 'started' };
           const claim = (
-            await c.query<{ fingerprint: string; started_at: number; status: number | null; body: string | null; location: string | null }>(
-              'SELECT fingerprint, started_at, status, body, location FROM idempotency WHERE scope = $1 AND key = $2 FOR UPDATE',
+            await c.query<{ fingerprint: string; lease_until: number; status: number | null; body: string | null; location: string | null }>(
+              'SELECT fingerprint, lease_until, status, body, location FROM idempotency WHERE scope = $1 AND key = $2 FOR UPDATE',
               [scope, key],
             )
           ).rows[0];
@@ -284,27 +284,38 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
           if (claim.status !== null && claim.body !== null) {
             return { state: 'replay', status: claim.status, body: claim.body, ...(claim.location ? { location: claim.location } : {}) };
           }
-          if (now - claim.started_at < staleAfterMs) return { state: 'in_flight' };
-          await c.query('UPDATE idempotency SET fingerprint = $3, started_at = $4, status = NULL, body = NULL, location = NULL WHERE scope = $1 AND key = $2', [
+          if (now < claim.lease_until) return { state: 'in_flight' };
+          await c.query('UPDATE idempotency SET fingerprint = $3, started_at = $4, token = $5, lease_until = $6 WHERE scope = $1 AND key = $2', [
             scope,
             key,
             fingerprint,
             now,
+            lease.token,
+            lease.until,
           ]);
           return { state: 'started' };
         }
       }),
-    async finishIdempotent(scope, key, { status, body, location }) {
-      await pool.query('UPDATE idempotency SET status = $3, body = $4, location = $5 WHERE scope = $1 AND key = $2', [
+    // Each only while the claim is unfinished and still the caller's: a request taken over writes nothing.
+    async renewIdempotent(scope, key, { token, until }) {
+      const { rowCount } = await pool.query('UPDATE idempotency SET lease_until = $4 WHERE scope = $1 AND key = $2 AND token = $3 AND status IS NULL', [
         scope,
         key,
-        status,
-        body,
-        location ?? null,
+        token,
+        until,
       ]);
+      return rowCount === 1;
     },
-    async releaseIdempotent(scope, key) {
-      await pool.query('DELETE FROM idempotency WHERE scope = $1 AND key = $2', [scope, key]);
+    async finishIdempotent(scope, key, token, { status, body, location }) {
+      const { rowCount } = await pool.query(
+        'UPDATE idempotency SET status = $4, body = $5, location = $6 WHERE scope = $1 AND key = $2 AND token = $3 AND status IS NULL',
+        [scope, key, token, status, body, location ?? null],
+      );
+      return rowCount === 1;
+    },
+    async releaseIdempotent(scope, key, token) {
+      const { rowCount } = await pool.query('DELETE FROM idempotency WHERE scope = $1 AND key = $2 AND token = $3 AND status IS NULL', [scope, key, token]);
+      return rowCount === 1;
     },
 
     addChatMessage: (tenantId, conversationId, message, now) =>

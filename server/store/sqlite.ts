@@ -7,6 +7,7 @@ import { decideSettle, isUnfinished } from './settle';
 import type {
   HoldRules,
   IdempotencyBegin,
+  Lease,
   PaymentStart,
   SettleOptions,
   Store,
@@ -101,6 +102,9 @@ const ADDED_COLUMNS = [
   { table: 'bookings', column: 'quote_id', type: 'TEXT', fill: `json_extract(data, '$.quoteId')` },
   { table: 'bookings', column: 'holder', type: 'TEXT', fill: `json_extract(data, '$.holder')` },
   { table: 'idempotency', column: 'location', type: 'TEXT', fill: 'NULL' },
+  // Leases: a claim made before them may be taken over once five minutes old, as it could then.
+  { table: 'idempotency', column: 'token', type: 'TEXT', fill: `''` },
+  { table: 'idempotency', column: 'lease_until', type: 'INTEGER', fill: 'started_at + 300000' },
 ];
 
 const INDEXES = `
@@ -190,16 +194,18 @@ export function createSqliteStore(file: string): Store {
     payment: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE tenant_id = ? AND id = ?'),
     paymentByRef: db.prepare<[string, string], { data: string }>('SELECT data FROM payments WHERE provider = ? AND provider_ref = ?'),
     paymentsOfBookings: db.prepare<[string, string], { data: string }>(SQLITE_LISTS.paymentsOfBookings),
-    claim: db.prepare<[string, string], { fingerprint: string; started_at: number; status: number | null; body: string | null; location: string | null }>(
-      'SELECT fingerprint, started_at, status, body, location FROM idempotency WHERE scope = ? AND key = ?',
+    claim: db.prepare<[string, string], { fingerprint: string; lease_until: number; status: number | null; body: string | null; location: string | null }>(
+      'SELECT fingerprint, lease_until, status, body, location FROM idempotency WHERE scope = ? AND key = ?',
     ),
     upsertClaim: db.prepare(
-      'INSERT INTO idempotency (scope, key, fingerprint, started_at) VALUES (?, ?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, started_at = excluded.started_at, status = NULL, body = NULL, location = NULL',
+      'INSERT INTO idempotency (scope, key, fingerprint, started_at, token, lease_until) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, started_at = excluded.started_at, token = excluded.token, lease_until = excluded.lease_until, status = NULL, body = NULL, location = NULL',
     ),
-    finishClaim: db.prepare('UPDATE idempotency SET status = ?, body = ?, location = ? WHERE scope = ? AND key = ?'),
+    // Each only while the claim is unfinished and still the caller's.
+    renewClaim: db.prepare('UPDATE idempotency SET lease_until = ? WHERE scope = ? AND key = ? AND token = ? AND status IS NULL'),
+    finishClaim: db.prepare('UPDATE idempotency SET status = ?, body = ?, location = ? WHERE scope = ? AND key = ? AND token = ? AND status IS NULL'),
     sweepQuotes: db.prepare('DELETE FROM quotes WHERE expires_at <= ?'),
     sweepClaims: db.prepare('DELETE FROM idempotency WHERE started_at <= ?'),
-    deleteClaim: db.prepare('DELETE FROM idempotency WHERE scope = ? AND key = ?'),
+    deleteClaim: db.prepare('DELETE FROM idempotency WHERE scope = ? AND key = ? AND token = ? AND status IS NULL'),
     webhookEvent: db.prepare<[string, string], { id: string }>('SELECT id FROM webhook_events WHERE provider = ? AND id = ?'),
     insertWebhookEvent: db.prepare('INSERT OR IGNORE INTO webhook_events (provider, id, received_at) VALUES (?, ?, ?)'),
     conversationOwner: db.prepare<[string], { tenant_id: string }>('SELECT tenant_id FROM conversations WHERE id = ?'),
@@ -273,14 +279,14 @@ export function createSqliteStore(file: string): Store {
     return result;
   });
 
-  const begin = db.transaction((scope: string, key: string, fingerprint: string, now: number, staleAfterMs: number): IdempotencyBegin => {
+  const begin = db.transaction((scope: string, key: string, fingerprint: string, now: number, lease: Lease): IdempotencyBegin => {
     const claim = q.claim.get(scope, key);
     if (claim && claim.fingerprint !== fingerprint) return { state: 'mismatch' };
     if (claim && claim.status !== null && claim.body !== null) {
       return { state: 'replay', status: claim.status, body: claim.body, ...(claim.location ? { location: claim.location } : {}) };
     }
-    if (claim && now - claim.started_at < staleAfterMs) return { state: 'in_flight' };
-    q.upsertClaim.run(scope, key, fingerprint, now);
+    if (claim && now < claim.lease_until) return { state: 'in_flight' };
+    q.upsertClaim.run(scope, key, fingerprint, now, lease.token, lease.until);
     return { state: 'started' };
   });
 
@@ -361,9 +367,11 @@ export function createSqliteStore(file: string): Store {
     updateUnfinishedPayment: (tenantId, id, change, now, from) => run(() => updateUnfinished.immediate(tenantId, id, change, now, from)),
     markPaymentRefunded: (tenantId, id, now) => run(() => markRefunded.immediate(tenantId, id, now)),
     settlePayment: (tenantId, paymentId, card, now, options) => run(() => settle.immediate(tenantId, paymentId, card, now, options)),
-    beginIdempotent: (scope, key, fingerprint, now, staleAfterMs) => run(() => begin.immediate(scope, key, fingerprint, now, staleAfterMs)),
-    finishIdempotent: (scope, key, { status, body, location }) => run(() => void q.finishClaim.run(status, body, location ?? null, scope, key)),
-    releaseIdempotent: (scope, key) => run(() => void q.deleteClaim.run(scope, key)),
+    beginIdempotent: (scope, key, fingerprint, now, lease) => run(() => begin.immediate(scope, key, fingerprint, now, lease)),
+    renewIdempotent: (scope, key, { token, until }) => run(() => q.renewClaim.run(until, scope, key, token).changes === 1),
+    finishIdempotent: (scope, key, token, { status, body, location }) =>
+      run(() => q.finishClaim.run(status, body, location ?? null, scope, key, token).changes === 1),
+    releaseIdempotent: (scope, key, token) => run(() => q.deleteClaim.run(scope, key, token).changes === 1),
     addChatMessage: (tenantId, conversationId, message, now) => run(() => addMessage.immediate(tenantId, conversationId, message, now)),
     getConversation: (tenantId, id) => run(() => readConversation(tenantId, id)),
     listConversations: (tenantId, page) => run(() => readConversations(tenantId, page)),

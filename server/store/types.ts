@@ -97,6 +97,20 @@ export interface StoredResponse {
 
 export type IdempotencyBegin = { state: 'started' } | { state: 'in_flight' } | { state: 'mismatch' } | ({ state: 'replay' } & StoredResponse);
 
+/**
+ * Whose a claim on an idempotency key is, and until when: the running request
+ * moves `until` on (a heartbeat) while it lives. A claim whose lease ran out
+ * unfinished belonged to a request that died with its instance, and the next
+ * request with the key takes it over. Times are on the wall clock every
+ * instance shares, never the business clock (chaos moves that one per instance).
+ */
+export interface Lease {
+  /** Random, per request: only the holder may renew, finish or release its claim. */
+  token: string;
+  /** Epoch ms the claim may be taken over from, unless renewed. */
+  until: number;
+}
+
 /** What limits a new hold on a seating. */
 export interface HoldRules {
   /** Chef teams per seating: holds at once on one seating. */
@@ -212,14 +226,17 @@ export interface Store {
   settlePayment(tenantId: string, paymentId: string, card: CardSummary | undefined, now: number, options?: SettleOptions): Promise<SettleResult>;
 
   /**
-   * Claims an idempotency key for a request with this fingerprint, in one
-   * transaction. A claim older than `staleAfterMs` that never finished (a
-   * crashed request) is taken over.
+   * Claims an idempotency key for a request with this fingerprint under
+   * `lease`, in one transaction. An unfinished claim whose lease ran out by
+   * `now` (its request died) is taken over; one still leased is in flight.
    */
-  beginIdempotent(scope: string, key: string, fingerprint: string, now: number, staleAfterMs: number): Promise<IdempotencyBegin>;
-  finishIdempotent(scope: string, key: string, response: StoredResponse): Promise<void>;
-  /** Forgets a claim whose request created nothing, so the key can be used again. */
-  releaseIdempotent(scope: string, key: string): Promise<void>;
+  beginIdempotent(scope: string, key: string, fingerprint: string, now: number, lease: Lease): Promise<IdempotencyBegin>;
+  /** Moves a claim's lease on to `lease.until`; false when the claim is no longer this lease's (taken over, released). */
+  renewIdempotent(scope: string, key: string, lease: Lease): Promise<boolean>;
+  /** Keeps the response of the claim held by `token`; false when it is no longer that request's (nothing is written). */
+  finishIdempotent(scope: string, key: string, token: string, response: StoredResponse): Promise<boolean>;
+  /** Forgets the claim held by `token` (its request created nothing), so the key can be used again; false when it was not its. */
+  releaseIdempotent(scope: string, key: string, token: string): Promise<boolean>;
 
   /**
    * Adds a message to a conversation, starting the conversation when it is new.
