@@ -20,11 +20,12 @@ import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
 import { chatAdminRoutes, chatRoutes } from './routes/chat';
 import { currentPaymentOf, type Gateways, paymentRoutes } from './routes/payments';
-import { publicRoutes } from './routes/public';
+import { publicRoutes, UNAVAILABLE_RETRY_AFTER_S } from './routes/public';
 import { adminRoutes, currentBookingOf, tenantRoutes } from './routes/tenant';
 import { webhookRoutes } from './routes/webhooks';
 import { sweeper } from './store/sweeper';
 import type { Store } from './store/types';
+import { isStoreUnavailable } from './store/unavailable';
 import { createTenantRegistry, demoTenant, type Tenant } from './tenants';
 
 export interface AppOptions {
@@ -59,6 +60,14 @@ export interface AppOptions {
 }
 
 const API = '/api/v1';
+
+/** An outage fails every request: one line for it every few seconds, not one per request. */
+let lastOutageReport = Number.NEGATIVE_INFINITY;
+function reportOutage(error: unknown) {
+  if (performance.now() - lastOutageReport < 5_000) return;
+  lastOutageReport = performance.now();
+  console.error(`[teppan] the database is unavailable; answering 503 with Retry-After: ${String(error)}`);
+}
 /** Called by Stripe's servers, not by browsers: no key (the signature is the proof) and no CORS. */
 const SERVER_TO_SERVER = new Set([`${API}/webhooks/stripe`]);
 const PUBLIC_PATHS = new Set([`${API}/health`, `${API}/openapi.json`]);
@@ -145,7 +154,7 @@ export function createApp({
   app.use(`${API}/chat/messages`, idempotent(store, { required: true, clock: realNow, replayType: NDJSON }));
   if (faults) app.use('*', faults.delay);
 
-  app.route(API, publicRoutes());
+  app.route(API, publicRoutes(store));
   app.route(API, tenantRoutes(store, now));
   app.route(API, paymentRoutes(store, now, allGateways));
   app.route(API, chatRoutes(store, now, realNow, answerer));
@@ -164,6 +173,19 @@ export function createApp({
   app.notFound((c) => problemResponse({ status: 404, code: 'not-found', title: 'Not found', detail: `There is no route ${c.req.method} ${c.req.path}.` }));
   app.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(error.init, c.req.path);
+    if (isStoreUnavailable(error)) {
+      reportOutage(error);
+      return problemResponse(
+        {
+          status: 503,
+          code: 'database-unavailable',
+          title: 'Service unavailable',
+          detail: `The booking database cannot be reached right now. Try again in a few seconds: a retry with the same Idempotency-Key is safe. Request id ${c.get('requestId')}.`,
+          headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) },
+        },
+        c.req.path,
+      );
+    }
     console.error(`[teppan] ${c.req.method} ${c.req.path} failed (request ${c.get('requestId')}):`, error);
     return problemResponse({ status: 500, code: 'internal', title: 'Internal error', detail: `Something went wrong. Request id ${c.get('requestId')}.` });
   });

@@ -66,13 +66,36 @@ const extras = [
   .join(', ');
 console.log(`Teppan reference API and demo on http://localhost:${actualPort}/ (db ${describeDb(dbFile)}${extras ? `, ${extras}` : ''})`);
 
-async function stop() {
-  for (const s of servers) {
-    s.close();
-    s.closeAllConnections();
-  }
-  await store.close();
+/**
+ * SIGTERM (a deploy, a scale-down): stop accepting connections, let the
+ * requests in flight finish (a streamed reply too) for up to `DRAIN_MS`,
+ * then cut what is left, close the database pool and exit, all within the
+ * 10 s an orchestrator usually allows before SIGKILL. A request cut here
+ * loses nothing: its idempotency claim is freed by its lease running out.
+ */
+const DRAIN_MS = 7_000;
+const CLOSE_STORE_MS = 2_000;
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[teppan] ${signal}: not accepting connections; finishing requests in flight (at most ${DRAIN_MS / 1000} s)`);
+  const drained = Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  // `close` ends the connections idle at that moment; a keep-alive connection whose response finishes later is ended as it goes idle.
+  const idle = setInterval(() => {
+    for (const s of servers) s.closeIdleConnections();
+  }, 100);
+  const cut = setTimeout(() => {
+    console.warn('[teppan] requests still running at the drain deadline: closing their connections');
+    for (const s of servers) s.closeAllConnections();
+  }, DRAIN_MS);
+  await drained;
+  clearTimeout(cut);
+  clearInterval(idle);
+  await Promise.race([store.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_STORE_MS))]).catch((error: unknown) =>
+    console.error(`[teppan] closing the store failed: ${String(error)}`),
+  );
   process.exit(0);
 }
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

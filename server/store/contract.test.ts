@@ -315,7 +315,9 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       expect(await begin('a')).toEqual({ state: 'in_flight' });
       expect(await begin('b')).toEqual({ state: 'mismatch' });
       expect(await store.beginIdempotent('demo /leads', 'key-1', 'b', T0, lease('t-other'))).toEqual({ state: 'started' });
-      expect(await store.finishIdempotent('demo /bookings', 'key-1', 't-a', { status: 201, body: '{"id":"bk_1"}', location: '/api/v1/bookings/bk_1' })).toBe(true);
+      expect(await store.finishIdempotent('demo /bookings', 'key-1', 't-a', { status: 201, body: '{"id":"bk_1"}', location: '/api/v1/bookings/bk_1' })).toBe(
+        true,
+      );
       expect(await begin('a', T0 + 60 * MINUTE)).toEqual({ state: 'replay', status: 201, body: '{"id":"bk_1"}', location: '/api/v1/bookings/bk_1' });
     });
 
@@ -345,7 +347,10 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       // The heir's claim stands, unrenewed by the dead: in flight until its own lease ends.
       expect(await store.beginIdempotent('s', 'key-5', 'a', T0 + 6 * MINUTE - 1, lease('third', T0 + 6 * MINUTE - 1))).toEqual({ state: 'in_flight' });
       expect(await store.finishIdempotent('s', 'key-5', 'heir', { status: 201, body: '{"id":"bk_heir"}' })).toBe(true);
-      expect(await store.beginIdempotent('s', 'key-5', 'a', T0 + 7 * MINUTE, lease('later', T0 + 7 * MINUTE))).toMatchObject({ state: 'replay', body: '{"id":"bk_heir"}' });
+      expect(await store.beginIdempotent('s', 'key-5', 'a', T0 + 7 * MINUTE, lease('later', T0 + 7 * MINUTE))).toMatchObject({
+        state: 'replay',
+        body: '{"id":"bk_heir"}',
+      });
       // A finished claim is nobody's to finish again or release.
       expect(await store.finishIdempotent('s', 'key-5', 'heir', { status: 201, body: '{}' })).toBe(false);
       expect(await store.releaseIdempotent('s', 'key-5', 'heir')).toBe(false);

@@ -194,6 +194,7 @@ export function createMemoryStore(): Store {
       for (const [id, claim] of claims) if (claim.startedAt + rules.idempotencyTtlMs <= now) claims.delete(id);
       return { quotes: before.quotes - quotes.size, idempotency: before.idempotency - claims.size };
     },
+    async ping() {},
     async close() {},
   };
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Pool } from 'pg';
+import type pg from 'pg';
 
 const MIGRATIONS = join(import.meta.dirname, 'migrations', 'pg');
 
@@ -14,6 +14,8 @@ export function pgMigrations(dir = MIGRATIONS): { version: string; sql: string }
 
 /** How long an instance waits for another one's migration before it gives up starting. */
 export const MIGRATION_WAIT_MS = 60_000;
+/** How long applying the migrations themselves may take, beyond that wait. */
+const MIGRATION_RUN_MS = 120_000;
 
 /**
  * Brings `schema` up to the newest migration, in one transaction under an
@@ -24,16 +26,22 @@ export const MIGRATION_WAIT_MS = 60_000;
  * transactional in PostgreSQL, so a failed migration leaves nothing behind.
  * Returns the versions this call applied.
  */
-export async function migratePg(pool: Pool, schema: string, { waitMs = MIGRATION_WAIT_MS, dir = MIGRATIONS } = {}): Promise<string[]> {
+export async function migratePg(pool: pg.Pool, schema: string, { waitMs = MIGRATION_WAIT_MS, dir = MIGRATIONS } = {}): Promise<string[]> {
   const client = await pool.connect();
+  // Waiting on the lock and a long migration are expected here: past the pool's read timeout, up to the wait and then some.
+  const query = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => {
+    // `query_timeout` per query is honoured by pg but missing from its types.
+    const config = { text, values, query_timeout: waitMs + MIGRATION_RUN_MS };
+    return client.query<R>(config);
+  };
   let failed: unknown;
   try {
-    await client.query('BEGIN');
-    await client.query(`SET LOCAL lock_timeout = ${Math.round(waitMs)}`);
+    await query('BEGIN');
+    await query(`SET LOCAL lock_timeout = ${Math.round(waitMs)}`);
     // A long migration must not be cut by the pool's statement_timeout.
-    await client.query('SET LOCAL statement_timeout = 0');
+    await query('SET LOCAL statement_timeout = 0');
     try {
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`teppan schema migrations ${schema}`]);
+      await query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`teppan schema migrations ${schema}`]);
     } catch (error) {
       if (error instanceof Error && 'code' in error && error.code === '55P03') {
         throw new Error(`Waited ${waitMs} ms for another instance's migration of schema "${schema}" to finish; is one stuck?`, { cause: error });
@@ -41,22 +49,22 @@ export async function migratePg(pool: Pool, schema: string, { waitMs = MIGRATION
       throw error;
     }
     const name = client.escapeIdentifier(schema);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${name}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${name}.schema_migrations (version TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-    const done = new Set((await client.query<{ version: string }>(`SELECT version FROM ${name}.schema_migrations`)).rows.map((r) => r.version));
+    await query(`CREATE SCHEMA IF NOT EXISTS ${name}`);
+    await query(`CREATE TABLE IF NOT EXISTS ${name}.schema_migrations (version TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    const done = new Set((await query<{ version: string }>(`SELECT version FROM ${name}.schema_migrations`)).rows.map((r) => r.version));
     const applied: string[] = [];
     for (const { version, sql } of pgMigrations(dir)) {
       if (done.has(version)) continue;
-      await client.query(`SET LOCAL search_path = ${name}`);
-      await client.query(sql);
-      await client.query(`INSERT INTO ${name}.schema_migrations (version) VALUES ($1)`, [version]);
+      await query(`SET LOCAL search_path = ${name}`);
+      await query(sql);
+      await query(`INSERT INTO ${name}.schema_migrations (version) VALUES ($1)`, [version]);
       applied.push(version);
     }
-    await client.query('COMMIT');
+    await query('COMMIT');
     return applied;
   } catch (error) {
     failed = error;
-    await client.query('ROLLBACK').catch(() => {});
+    await query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
     // A connection that failed mid-transaction is dropped, not handed back to the pool.

@@ -5,7 +5,19 @@ import { decideHold, slotDate } from './holds';
 import { type PageRequest, type Position, pageFrom } from './page';
 import { migratePg } from './pg-migrate';
 import { decideSettle, isUnfinished } from './settle';
-import type { IdempotencyBegin, Lease, PaymentStart, SettleResult, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
+import type {
+  IdempotencyBegin,
+  Lease,
+  PaymentStart,
+  SettleResult,
+  Store,
+  StoredBooking,
+  StoredConversation,
+  StoredLead,
+  StoredPayment,
+  StoredQuote,
+} from './types';
+import { isStoreUnavailable, StoreUnavailable } from './unavailable';
 
 /** The pool's limits, each set on purpose; see `PG_POOL_DEFAULTS`. */
 export interface PgPoolLimits {
@@ -32,6 +44,12 @@ export interface PgStoreOptions extends Partial<PgPoolLimits> {
   /** The schema the tables live in (made when missing): tests give each store a fresh one. */
   schema?: string;
 }
+
+/** How often an instance that started while PostgreSQL was down tries it again (requests meanwhile try too). */
+const RECONNECT_MS = 2_000;
+
+/** How much longer than `statement_timeout` a query waits for any answer before its connection is given up. */
+const QUERY_GRACE_MS = 2_000;
 
 const INT8 = 20;
 /** BIGINT columns hold epoch milliseconds and counts, well inside a double's exact integers. */
@@ -94,6 +112,9 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     connectionTimeoutMillis: limits.connectionTimeoutMillis,
     statement_timeout: limits.statementTimeoutMillis,
     idle_in_transaction_session_timeout: limits.idleInTransactionMillis,
+    // The server cancels a slow statement itself; this is for a server that vanished mid-query (no answer, no reset),
+    // which would otherwise be waited on until TCP gives up.
+    query_timeout: limits.statementTimeoutMillis + QUERY_GRACE_MS,
     options: `-c search_path=${schema}`,
     application_name: 'teppan',
     // A peer that vanished (a dropped network path) is noticed rather than waited on for ever.
@@ -122,15 +143,44 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     }
   }
 
-  try {
+  /** Migrates, and reads the secret the first instance made: the store's work before its first query. */
+  async function prepare(): Promise<string> {
     await migratePg(pool, schema);
-    // The first instance to start makes the secret; every later one reads the same.
     await pool.query(`INSERT INTO meta (name, value) VALUES ('secret', $1) ON CONFLICT (name) DO NOTHING`, [randomBytes(32).toString('hex')]);
-  } catch (error) {
-    await pool.end();
-    throw error;
+    return (await pool.query<{ value: string }>(`SELECT value FROM meta WHERE name = 'secret'`)).rows[0]?.value ?? '';
   }
-  const secret = (await pool.query<{ value: string }>(`SELECT value FROM meta WHERE name = 'secret'`)).rows[0]?.value ?? '';
+  let secret: string | undefined;
+  let preparing: Promise<unknown> | undefined;
+  /** Undefined once prepared; until then the one preparation under way (a failed one is tried afresh by the next call). */
+  const ready = () => {
+    if (secret !== undefined) return undefined;
+    preparing ??= prepare().then(
+      (s) => {
+        secret = s;
+      },
+      (error: unknown) => {
+        preparing = undefined;
+        throw error;
+      },
+    );
+    return preparing;
+  };
+
+  try {
+    await ready();
+  } catch (error) {
+    // A database not reachable yet is waited for while the instance serves 503s; anything else (a failed migration) stops the start.
+    if (!isStoreUnavailable(error)) {
+      await pool.end();
+      throw error;
+    }
+    console.warn(`[teppan] PostgreSQL is unreachable (${String(error)}): answering 503 until it is, trying again every ${RECONNECT_MS / 1000} s.`);
+    const retry = setInterval(() => {
+      if (secret !== undefined) clearInterval(retry);
+      else ready()?.catch(() => {});
+    }, RECONNECT_MS);
+    retry.unref();
+  }
 
   const heldIn = (c: Db, tenantId: string, slotId: string, now: number, except = '') =>
     c
@@ -151,8 +201,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
   type ConversationRow = { seq: number; id: string; created_at: number; messages: StoredConversation['messages'] };
   const conversationOf = (tenantId: string, r: ConversationRow): StoredConversation => ({ id: r.id, tenantId, createdAt: r.created_at, messages: r.messages });
 
-  return {
-    secret,
+  const methods: Omit<Store, 'secret'> = {
     async saveQuote(quote) {
       await pool.query('INSERT INTO quotes (id, tenant_id, expires_at, data) VALUES ($1, $2, $3, $4)', [
         quote.id,
@@ -367,6 +416,31 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         idempotency: (await c.query('DELETE FROM idempotency WHERE started_at <= $1', [now - rules.idempotencyTtlMs])).rowCount ?? 0,
       })),
 
+    async ping() {
+      await pool.query('SELECT 1');
+    },
     close: () => pool.end(),
   };
+  return {
+    get secret() {
+      if (secret === undefined) throw new StoreUnavailable('PostgreSQL has not been reached since this instance started.');
+      return secret;
+    },
+    ...whenReady(methods, ready),
+  };
+}
+
+/** Each method first waits for the schema and the secret (at once, once they are there), so a store opened while its database was down works once it is back. */
+function whenReady(methods: Omit<Store, 'secret'>, ready: () => Promise<unknown> | undefined): Omit<Store, 'secret'> {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(methods) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+    wrapped[name] =
+      name === 'close'
+        ? method
+        : async (...args: unknown[]) => {
+            await ready();
+            return method(...args);
+          };
+  }
+  return wrapped as unknown as Omit<Store, 'secret'>;
 }

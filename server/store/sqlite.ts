@@ -380,6 +380,7 @@ export function createSqliteStore(file: string): Store {
     webhookEventSeen: (provider, eventId) => run(() => q.webhookEvent.get(provider, eventId) !== undefined),
     recordWebhookEvent: (provider, eventId, now) => run(() => void q.insertWebhookEvent.run(provider, eventId, now)),
     sweep: (now, rules) => run(() => sweep.immediate(now, rules)),
+    ping: () => run(() => void db.prepare('SELECT 1').get()),
     close: () => run(() => void db.close()),
   };
 }

@@ -20,6 +20,7 @@ export function sweeper(store: Store, now: () => number): MiddlewareHandler {
     // A clock set back (NTP, or chaos reset in tests) sweeps at once rather than waiting for the old time.
     if (t >= last && t - last < EVERY_MS) return;
     last = t;
-    await store.sweep(t, SWEEP_RULES);
+    // The response is made: a sweep that fails (the database gone a moment) must not turn it into an error. The next one catches up.
+    await store.sweep(t, SWEEP_RULES).catch((error: unknown) => console.error(`[teppan] sweep failed: ${String(error)}`));
   };
 }

@@ -260,5 +260,8 @@ export interface Store {
   /** Deletes expired quotes and old idempotency records; returns how many of each. */
   sweep(now: number, rules: SweepRules): Promise<{ quotes: number; idempotency: number }>;
 
+  /** Resolves when the store's database answers; rejects (see unavailable.ts) when it cannot be reached. For `/health`. */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }

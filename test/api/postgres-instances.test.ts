@@ -56,4 +56,52 @@ describe('several instances on one PostgreSQL', () => {
     expect(other.status).toBe(422);
     expect(await other.json()).toMatchObject({ code: 'idempotency-key-reused' });
   });
+
+  it('take over the key of a request whose instance was killed holding it, within 60 s, and book once; a restarted instance joins', async () => {
+    const quote = await createQuote(on(0), { eventDate: bookableDate(5) });
+    const key = crypto.randomUUID();
+    const body = bookingBody(quote, `${quote.eventDate}T12:00`);
+    const doomed = servers[0] as TestServer;
+    // The request is held on the doomed instance after its key is claimed, as a slow request would be.
+    await doomed.arm({ method: 'POST', path: '/api/v1/bookings', idempotencyKey: key, delayMs: 120_000 });
+    const lost = book(0, body, key).catch(() => undefined);
+    const inFlight = async () => (await book(1, body, key)).status === 409;
+    for (let tries = 0; !(await inFlight()); tries++) {
+      expect(tries, 'the doomed instance never claimed the key').toBeLessThan(50);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await doomed.signal('SIGKILL')).signal).toBe('SIGKILL');
+    await lost;
+    const killedAt = performance.now();
+    let res = await book(1, body, key);
+    while (res.status === 409 && performance.now() - killedAt < 60_000) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      res = await book(2, body, key);
+    }
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(performance.now() - killedAt).toBeLessThan(60_000);
+    const booking = (await res.json()) as Booking;
+    // Restarted on the schema the others made, it reads the booking and replays the key.
+    servers[0] = await startServer({ TEPPAN_DB: db.url });
+    const replayed = await book(0, body, key);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await replayed.json()) as Booking).id).toBe(booking.id);
+    const ofQuote = (await adminBookings(on(0))).filter((b) => (b as { quoteId?: string }).quoteId === quote.id);
+    expect(ofQuote.map((b) => b.id)).toEqual([booking.id]);
+  }, 120_000);
+
+  it('stop on SIGTERM within 10 s, finishing the request in flight and taking no new one', async () => {
+    const leaving = await startServer({ TEPPAN_DB: db.url });
+    const quote = await createQuote(on(1), { eventDate: bookableDate(5) });
+    const key = crypto.randomUUID();
+    await leaving.arm({ method: 'POST', path: '/api/v1/bookings', idempotencyKey: key, delayMs: 2_000 });
+    const inFlight = fetch(`${leaving.url}/api/v1/bookings`, json(bookingBody(quote, `${quote.eventDate}T18:00`), { 'idempotency-key': key }));
+    await new Promise((r) => setTimeout(r, 500));
+    const started = performance.now();
+    const exited = leaving.signal('SIGTERM');
+    expect((await inFlight).status).toBe(201);
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    await expect(fetch(`${leaving.url}/api/v1/health`)).rejects.toThrow();
+  });
 });

@@ -10,6 +10,10 @@ export interface Postgres {
   /** Milliseconds from nothing to a database that takes connections. */
   startedInMs: number;
   stop(): void;
+  /** An outage: the server shut down (fast: its sessions are ended), its data kept. */
+  pause(): void;
+  /** The server back on the same port, with the same data. */
+  resume(): void;
 }
 
 const isRoot = () => process.getuid?.() === 0;
@@ -92,11 +96,12 @@ export async function startPostgres(): Promise<Postgres> {
       '-c max_connections=200',
     ].join(' ');
   // A port found free may be taken by someone else before PostgreSQL binds it: then another one.
+  const startOn = (port: number) => run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', options(port), 'start']);
   const startOnFreePort = async () => {
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       try {
-        run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', options(port), 'start']);
+        startOn(port);
         return port;
       } catch (error) {
         if (attempt === 3) throw error;
@@ -108,7 +113,13 @@ export async function startPostgres(): Promise<Postgres> {
     run('initdb', ['-D', data, '-U', 'teppan', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
     const port = await startOnFreePort();
     run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'teppan', 'teppan']);
-    return { url: `postgres://teppan@127.0.0.1:${port}/teppan`, startedInMs: Date.now() - started, stop };
+    return {
+      url: `postgres://teppan@127.0.0.1:${port}/teppan`,
+      startedInMs: Date.now() - started,
+      stop,
+      pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+      resume: () => startOn(port),
+    };
   } catch (error) {
     stop();
     throw error;

@@ -4,6 +4,8 @@ import type { FaultRule, SeenRequest } from '../../server/chaos';
 export interface TestServer {
   url: string;
   stop(): Promise<void>;
+  /** Sends `signal` (SIGKILL: the instance dies mid-request) and resolves with how the process ended, once it has. */
+  signal(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Arms chaos faults (POST /__chaos). */
   arm(...rules: FaultRule[]): Promise<void>;
   /** Clears faults and the request log. */
@@ -57,6 +59,14 @@ export async function startServer(
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
+    },
+    signal(signal) {
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+        else child.once('exit', (code, sig) => resolve({ code, signal: sig }));
+      });
+      child.kill(signal);
+      return exited;
     },
     async arm(...rules) {
       const res = await fetch(`${url}/__chaos`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) });
