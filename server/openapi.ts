@@ -50,6 +50,10 @@ const errors = {
       },
     },
   },
+  '503': {
+    ...problem('The database cannot be reached (code database-unavailable): wait Retry-After seconds and retry; a retry with the same Idempotency-Key is safe'),
+    headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } },
+  },
 };
 const idempotencyKey = {
   name: 'Idempotency-Key',
@@ -77,16 +81,15 @@ const pageParameters = [
   },
 ];
 
-/** An admin list's answer: its array as before, and `nextCursor` beside it. */
+/** An admin list's answer (its array, and `nextCursor` beside it), with what the cursor is for. */
 function adminPage(list: Schema) {
-  const schema = jsonSchema(list, 'output') as { properties?: Record<string, unknown>; required?: string[] };
+  const schema = jsonSchema(list, 'output') as { properties?: Record<string, object> };
   return {
     ...schema,
     properties: {
       ...schema.properties,
-      nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last page' },
+      nextCursor: { ...schema.properties?.nextCursor, description: 'Pass as `cursor` for the next page; null on the last page' },
     },
-    required: [...(schema.required ?? []), 'nextCursor'],
   };
 }
 
@@ -127,7 +130,19 @@ export function openApiDocument(origin: string): OpenApiDocument {
         'Quotes, availability, bookings, deposit payments, chat and leads for the Teppan widgets. Amounts are integer cents. Errors are RFC 9457 problem details. Browser calls use a publishable key (pk_…); admin calls a secret key (sk_…).',
     },
     paths: {
-      '/api/v1/health': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'Up', content: json('Health') } } } },
+      '/api/v1/health': {
+        get: {
+          summary: 'Health: this instance and the dependencies a request needs (the database)',
+          security: [],
+          responses: {
+            '200': { description: 'Up, and the database answers', content: json('Health') },
+            '503': {
+              ...problem('A dependency is down (code dependency-down; `dependency` names it, e.g. database): take this instance out of rotation until it is 200 again'),
+              headers: { 'Retry-After': { description: 'Seconds before asking again', schema: { type: 'integer' } } },
+            },
+          },
+        },
+      },
       '/api/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } },
       '/api/v1/catalog': {
         get: {

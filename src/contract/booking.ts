@@ -1,4 +1,4 @@
-import { cents, currencyCode, isoDateTime, resourceId, zipCode } from './common';
+import { cents, currencyCode, isoDateTime, nextCursor, resourceId, zipCode } from './common';
 import { lazySchema } from './lazy';
 import { payment } from './payment';
 import { emailAddress, optionalMultiLineText, phoneNumber, singleLineText } from './text';
@@ -79,5 +79,5 @@ export const adminBooking = lazySchema(() =>
 );
 export type AdminBooking = z.infer<typeof adminBooking>;
 
-export const adminBookingList = lazySchema(() => z.object({ bookings: z.array(adminBooking) }));
+export const adminBookingList = lazySchema(() => z.object({ bookings: z.array(adminBooking), nextCursor: nextCursor() }));
 export type AdminBookingList = z.infer<typeof adminBookingList>;

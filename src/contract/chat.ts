@@ -1,4 +1,4 @@
-import { isoDateTime, problemDetails, resourceId } from './common';
+import { isoDateTime, nextCursor, problemDetails, resourceId } from './common';
 import { lazySchema } from './lazy';
 import { emailAddress, multiLineText, phoneNumber, singleLineText } from './text';
 import { z } from './zod';
@@ -98,5 +98,5 @@ export const lead = lazySchema(() =>
 );
 export type Lead = z.infer<typeof lead>;
 
-export const adminLeadList = lazySchema(() => z.object({ leads: z.array(lead) }));
-export const adminConversationList = lazySchema(() => z.object({ conversations: z.array(conversation) }));
+export const adminLeadList = lazySchema(() => z.object({ leads: z.array(lead), nextCursor: nextCursor() }));
+export const adminConversationList = lazySchema(() => z.object({ conversations: z.array(conversation), nextCursor: nextCursor() }));

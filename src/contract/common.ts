@@ -55,3 +55,6 @@ export type ProblemDetails = z.infer<typeof problemDetails>;
 
 export const health = lazySchema(() => z.object({ status: z.literal('ok') }));
 export type Health = z.infer<typeof health>;
+
+/** Beside an admin list's array: pass it back as `?cursor=` for the next page; null on the last page. */
+export const nextCursor = () => z.nullable(z.string());
