@@ -24,6 +24,8 @@ pruneReleases('dist/embed');
 writeDistSizes(embedManifest());
 indexAndCompress();
 
+// The server mounts /storybook/ and /reports/ before their builds finish, and says they are being built.
+process.env.TEPPAN_TOOLS_BUILDING = '1';
 await import('../server/main.ts');
 
 if (process.env.TEPPAN_STORYBOOK !== 'off' && storybookIsStale()) buildStorybookInBackground();

@@ -7,10 +7,12 @@ import { demoTenant } from './tenants';
 import { loadTenantsFile } from './tenants/load';
 
 /**
- * `npm start` / `npm run server`: the reference API, the demo site, the embed bundle, the bundle reports
- * (`/reports/`) and the built Storybook (`/storybook/`) on one port.
+ * `npm run server` (what each instance runs; `npm start` builds first, then runs this): the reference API, and
+ * on the same port whatever is built of the demo site, the embed bundle, the bundle reports (`/reports/`) and
+ * Storybook (`/storybook/`).
  * PORT (8787), HOST (loopback), TEPPAN_CHAOS=1 for fault injection.
- * TEPPAN_DB: a SQLite file (.data/teppan.db), :memory:, or a postgres:// (postgresql://) URL for PostgreSQL.
+ * TEPPAN_DB: a SQLite file (.data/teppan.db), :memory:, or a postgres:// (postgresql://) URL for PostgreSQL;
+ *   TEPPAN_PG_POOL_MAX: its connections per instance (10).
  * TEPPAN_TENANTS: a JSON file of more tenants (an array shaped like server/tenants/demo.json).
  * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE: the Stripe provider (see server/payments/stripe-config.ts).
  * TEPPAN_LLM_URL, TEPPAN_LLM_MODEL, TEPPAN_LLM_KEY: a language model for the chat (see server/chat/llm-config.ts).
@@ -29,8 +31,10 @@ const llm = llmConfigFromEnv(process.env);
 const trustProxy = process.env.TEPPAN_TRUST_PROXY === '1';
 const rateLimits = process.env.TEPPAN_RATE_LIMITS === 'off' ? false : undefined;
 
-const store = await openStore(dbFile);
+const poolMax = Number(process.env.TEPPAN_PG_POOL_MAX ?? 0);
+const store = await openStore(dbFile, poolMax > 0 ? { max: poolMax } : {});
 const built = (dir: string) => (existsSync(dir) ? dir : undefined);
+const toolsBuilding = process.env.TEPPAN_TOOLS_BUILDING === '1';
 const fetch = createNodeApp({
   store,
   chaos,
@@ -39,9 +43,10 @@ const fetch = createNodeApp({
   llm,
   demoRoot: built('dist/demo'),
   embedRoot: built('dist/embed'),
-  // Mounted even before they exist: `npm start` builds Storybook after the server is up.
-  reportsRoot: 'dist/reports',
-  storybookRoot: 'dist/storybook',
+  // `npm start` builds Storybook after the server is up, so it mounts these before they exist; `npm run server`
+  // (an API instance) mounts only what is there.
+  reportsRoot: toolsBuilding ? 'dist/reports' : built('dist/reports'),
+  storybookRoot: toolsBuilding ? 'dist/storybook' : built('dist/storybook'),
   // The builds `npm run bench` compares with the embed, when built.
   variantRoots: Object.fromEntries(['embed-eager', 'embed-react'].flatMap((name) => (existsSync(`dist/${name}`) ? [[`/${name}`, `dist/${name}`]] : []))),
   trustProxy,

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createPostgresStore } from './postgres';
+import { createPostgresStore, type PgStoreOptions } from './postgres';
 import { createSqliteStore } from './sqlite';
 import type { Store } from './types';
 
@@ -12,8 +12,8 @@ export const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//i.test(db);
  * PostgreSQL (migrated on open); anything else is a SQLite file (its folder
  * made when missing), or `:memory:`.
  */
-export async function openStore(db: string): Promise<Store> {
-  if (isPostgresUrl(db)) return createPostgresStore(db);
+export async function openStore(db: string, pg: PgStoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(db)) return createPostgresStore(db, pg);
   if (db !== ':memory:') mkdirSync(dirname(resolve(db)), { recursive: true });
   return createSqliteStore(db);
 }
