@@ -65,11 +65,19 @@ describe('several instances on one PostgreSQL', () => {
     // The request is held on the doomed instance after its key is claimed, as a slow request would be.
     await doomed.arm({ method: 'POST', path: '/api/v1/bookings', idempotencyKey: key, delayMs: 120_000 });
     const lost = book(0, body, key).catch(() => undefined);
-    const inFlight = async () => (await book(1, body, key)).status === 409;
-    for (let tries = 0; !(await inFlight()); tries++) {
-      expect(tries, 'the doomed instance never claimed the key').toBeLessThan(50);
-      await new Promise((r) => setTimeout(r, 100));
+    // Read in the database itself: a probe through the API would claim the key if it came first.
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const claimed = async () => (await client.query('SELECT 1 FROM idempotency WHERE key = $1', [key])).rowCount === 1;
+      for (let tries = 0; !(await claimed()); tries++) {
+        expect(tries, 'the doomed instance never claimed the key').toBeLessThan(300);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await client.end();
     }
+    expect((await book(1, body, key)).status).toBe(409);
     expect((await doomed.signal('SIGKILL')).signal).toBe('SIGKILL');
     await lost;
     const killedAt = performance.now();

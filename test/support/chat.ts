@@ -58,9 +58,9 @@ export const endOf = (r: Received) => r.events.find((e) => e.type === 'end');
 export const deltasOf = (r: Received) => r.events.flatMap((e) => (e.type === 'delta' ? [e.text] : []));
 
 export async function adminConversations(url: string): Promise<Conversation[]> {
-  return adminConversationList.parse({ conversations: await adminListAll(url, 'conversations') }).conversations;
+  return adminConversationList.parse({ conversations: await adminListAll(url, 'conversations'), nextCursor: null }).conversations;
 }
 
 export async function adminLeads(url: string): Promise<Lead[]> {
-  return adminLeadList.parse({ leads: await adminListAll(url, 'leads') }).leads;
+  return adminLeadList.parse({ leads: await adminListAll(url, 'leads'), nextCursor: null }).leads;
 }
