@@ -4,6 +4,7 @@ import type { PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
 import { type PageRequest, type Position, pageFrom } from './page';
 import { migratePg } from './pg-migrate';
+import { createPgRateLimiter } from './pg-rate-limits';
 import { decideSettle, isUnfinished } from './settle';
 import type { IdempotencyBegin, PaymentStart, SettleResult, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote } from './types';
 
@@ -355,6 +356,8 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         quotes: (await c.query('DELETE FROM quotes WHERE expires_at <= $1', [now - rules.expiredQuoteTtlMs])).rowCount ?? 0,
         idempotency: (await c.query('DELETE FROM idempotency WHERE started_at <= $1', [now - rules.idempotencyTtlMs])).rowCount ?? 0,
       })),
+
+    rateLimiter: () => createPgRateLimiter(pool),
 
     close: () => pool.end(),
   };

@@ -1,4 +1,5 @@
 import type { Address, CardSummary, ChatMessage, Customer, DeclineCode, Lead, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
+import type { RateLimiter } from '../http/rate-limit';
 import type { Page, PageRequest } from './page';
 
 export interface StoredQuote extends Quote {
@@ -242,6 +243,13 @@ export interface Store {
 
   /** Deletes expired quotes and old idempotency records; returns how many of each. */
   sweep(now: number, rules: SweepRules): Promise<{ quotes: number; idempotency: number }>;
+
+  /**
+   * Rate limits whose buckets this store keeps, shared by every instance on
+   * it (PostgreSQL). Absent where one process serves the API (memory, SQLite):
+   * its buckets stay in that process's memory.
+   */
+  rateLimiter?(): RateLimiter;
 
   close(): Promise<void>;
 }
