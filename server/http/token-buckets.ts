@@ -73,10 +73,6 @@ export class TokenBuckets {
     return this.tokens(id, now);
   }
 
-  state(id: string, now: number): BucketState {
-    return bucketState(this.limit, this.tokens(id, now));
-  }
-
   /** How many buckets are held (for tests of the memory bound). */
   get size(): number {
     return this.buckets.size;
