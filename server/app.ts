@@ -53,7 +53,10 @@ export interface AppOptions {
    * escape the per-address limits.
    */
   trustProxy?: boolean;
-  /** Rate limits (see server/http/rate-limit.ts), on their own monotonic clock; `false` turns them off (raw-throughput benchmarks only). */
+  /**
+   * Rate limits (see server/http/rate-limit.ts): by default the store's, shared by every instance on it (PostgreSQL),
+   * else this process's, on its own monotonic clock; `false` turns them off (raw-throughput benchmarks only).
+   */
   rateLimits?: RateLimiter | false;
   /** Requests come from this same process (MSW in a browser): loopback-only routes (`/__chaos`) are open to them. */
   inProcess?: boolean;
@@ -87,7 +90,7 @@ export function createApp({
   answerer = llm ? createLlmAnswerer(llm, createFaqAnswerer()) : createFaqAnswerer(),
   addressOf = () => undefined,
   trustProxy = false,
-  rateLimits = createRateLimiter(),
+  rateLimits = store.rateLimiter?.() ?? createRateLimiter(),
   inProcess = false,
 }: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);

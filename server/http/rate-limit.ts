@@ -1,16 +1,19 @@
 import type { MiddlewareHandler } from 'hono';
+import { isStoreUnavailable } from '../store/unavailable';
 import type { TenantRegistry } from '../tenants';
 import { presentedKey } from './auth';
 import type { AppEnv } from './env';
 import { networkOf } from './keyed-hash';
 import { Problem } from './problem';
-import { type Limit, TokenBuckets } from './token-buckets';
+import { bucketState, type Limit, TokenBuckets } from './token-buckets';
 
 export type PolicyName = 'address' | 'address-write' | 'unknown-key' | 'key' | 'key-write';
 
 /**
- * Every limit, per server process (two processes behind one balancer let
- * through twice as much). Why these numbers:
+ * Every limit, for the whole API: on PostgreSQL every instance draws on the
+ * same buckets (server/store/pg-rate-limits.ts); on memory and SQLite, one
+ * process holds them (several processes on one SQLite file would each let
+ * through as much). Why these numbers:
  * - `address`, every API call from one network (an IPv4 address, an IPv6
  *   /64; loopback in any form is one): generous, because a page load is ~5
  *   calls, the SDK retries, one address may be an office or a carrier's NAT
@@ -45,20 +48,36 @@ const MAX_TRACKED = 20_000;
 /** A bucket a request draws on: the policy and whose bucket (an address's network, a key). */
 export type Charge = [PolicyName, string];
 
+/** What a take found: whether it took a token from every bucket, and the tokens each holds now, in the order charged. */
+export interface Taken {
+  taken: boolean;
+  tokens: number[];
+}
+
+/**
+ * Token buckets behind the `rateLimit` middleware: in this process's memory
+ * (`createRateLimiter`), or in PostgreSQL, shared by every instance on it
+ * (server/store/pg-rate-limits.ts). A limiter that cannot reach its buckets
+ * rejects: a request is never let through unlimited because they are gone.
+ */
 export interface RateLimiter {
+  /** Each policy's burst and refill (for the headers). */
+  readonly limits: Record<PolicyName, Limit>;
   /**
-   * Takes a token from each bucket named, or from none when any is empty:
-   * the policies that had none, and the seconds until each has one again.
+   * Takes a token from each bucket named (each named once), or from none
+   * when any has less than one: all or nothing.
    */
-  take(charges: Charge[]): { refused: PolicyName[]; retryAfter: number };
-  /** Gives back the tokens `take` took from these buckets (a write that stored nothing). */
-  refund(charges: Charge[]): void;
-  /** `RateLimit-Policy` and `RateLimit` (draft-ietf-httpapi-ratelimit-headers) for these buckets as they stand. */
-  headers(charges: Charge[]): Record<string, string>;
+  take(charges: Charge[]): Promise<Taken>;
+  /** Gives back the tokens `take` took from these buckets (a write that stored nothing), never past a burst: the tokens each holds then. */
+  refund(charges: Charge[]): Promise<number[]>;
+}
+
+export interface MemoryRateLimiter extends RateLimiter {
   /** Buckets held, across policies (for tests of the memory bound). */
   tracked(): number;
 }
 
+/** The limiter of one process: its buckets in memory, bounded whatever the flood (see `TokenBuckets`). */
 export function createRateLimiter({
   limits = LIMITS,
   maxTracked = MAX_TRACKED,
@@ -72,40 +91,39 @@ export function createRateLimiter({
    * refill or freeze anyone's allowance.
    */
   now?: () => number;
-} = {}): RateLimiter {
+} = {}): MemoryRateLimiter {
   const policies = Object.fromEntries(Object.entries(limits).map(([name, limit]) => [name, new TokenBuckets(limit, maxTracked)])) as Record<
     PolicyName,
     TokenBuckets
   >;
   return {
-    take(charges) {
+    limits,
+    async take(charges) {
       const t = now();
-      const refused = charges.filter(([name, id]) => policies[name].tokens(id, t) < 1);
-      if (refused.length === 0) for (const [name, id] of charges) policies[name].take(id, t);
+      const taken = charges.every(([name, id]) => policies[name].tokens(id, t) >= 1);
+      if (taken) for (const [name, id] of charges) policies[name].take(id, t);
       for (const buckets of Object.values(policies)) buckets.sweep(t);
-      return {
-        refused: refused.map(([name]) => name),
-        retryAfter: Math.max(0, ...refused.map(([name, id]) => policies[name].state(id, t).retrySeconds)),
-      };
+      return { taken, tokens: charges.map(([name, id]) => policies[name].tokens(id, t)) };
     },
-    refund(charges) {
+    async refund(charges) {
       const t = now();
-      for (const [name, id] of charges) policies[name].refund(id, t);
-    },
-    headers(charges) {
-      const t = now();
-      const policy: string[] = [];
-      const state: string[] = [];
-      for (const [name, id] of charges) {
-        const { burst, perMinute } = policies[name].limit;
-        const s = policies[name].state(id, t);
-        policy.push(`"${name}";q=${burst};w=${Math.round((burst * 60) / perMinute)}`);
-        state.push(`"${name}";r=${s.remaining};t=${s.resetSeconds}`);
-      }
-      return { 'RateLimit-Policy': policy.join(', '), RateLimit: state.join(', ') };
+      return charges.map(([name, id]) => policies[name].refund(id, t));
     },
     tracked: () => Object.values(policies).reduce((n, p) => n + p.size, 0),
   };
+}
+
+/** `RateLimit-Policy` and `RateLimit` (draft-ietf-httpapi-ratelimit-headers) for these buckets holding these tokens. */
+function rateLimitHeaders(limits: Record<PolicyName, Limit>, charges: Charge[], tokens: number[]): Record<string, string> {
+  const policy: string[] = [];
+  const state: string[] = [];
+  charges.forEach(([name], i) => {
+    const { burst, perMinute } = limits[name];
+    const s = bucketState(limits[name], tokens[i] ?? burst);
+    policy.push(`"${name}";q=${burst};w=${Math.round((burst * 60) / perMinute)}`);
+    state.push(`"${name}";r=${s.remaining};t=${s.resetSeconds}`);
+  });
+  return { 'RateLimit-Policy': policy.join(', '), RateLimit: state.join(', ') };
 }
 
 const SAFE = new Set(['GET', 'HEAD']);
@@ -123,29 +141,60 @@ export function rateLimit(
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return next();
     const network = networkOf(c.get('clientAddress'));
-    const charges: Charge[] = [['address', network]];
+    const calls: Charge[] = [['address', network]];
     const writes: Charge[] = [];
     if (needsKey(c.req.path)) {
       const { key } = presentedKey(c);
       const known = key !== undefined && tenants.byKey(key) !== undefined;
+      calls.push(known ? ['key', key] : ['unknown-key', network]);
       if (!SAFE.has(c.req.method)) writes.push(['address-write', network], ...(known ? [['key-write', key] as Charge] : []));
-      charges.push(known ? ['key', key] : ['unknown-key', network], ...writes);
     }
-    const { refused, retryAfter } = limiter.take(charges);
-    if (refused.length > 0) {
+    const charges = [...calls, ...writes];
+    let counted: Awaited<ReturnType<RateLimiter['take']>>;
+    try {
+      counted = await limiter.take(charges);
+    } catch (error) {
+      // The buckets' database is down: a call that needs no key (health) still answers, saying what is down;
+      // every other call needs that database anyway and gets its 503.
+      if (needsKey(c.req.path) || !isStoreUnavailable(error)) throw error;
+      return next();
+    }
+    const { taken, tokens } = counted;
+    const headers = (held: number[]) => rateLimitHeaders(limiter.limits, charges, held);
+    if (!taken) {
+      const empty = charges.flatMap(([name], i) => {
+        const left = tokens[i] ?? 0;
+        return left < 1 ? [{ name, wait: bucketState(limiter.limits[name], left).retrySeconds }] : [];
+      });
+      const retryAfter = Math.max(...empty.map((e) => e.wait));
       throw new Problem({
         status: 429,
         code: 'rate-limited',
         title: 'Too many requests',
-        detail: `Too many requests (${refused.join(', ')}). Try again in ${retryAfter} s.`,
-        headers: { 'Retry-After': String(retryAfter), ...limiter.headers(charges) },
+        detail: `Too many requests (${empty.map((e) => e.name).join(', ')}). Try again in ${retryAfter} s.`,
+        headers: { 'Retry-After': String(retryAfter), ...headers(tokens) },
       });
     }
     await next();
     // Only what is stored counts against the write allowances: a refused or failed write gives its tokens back.
-    if (writes.length > 0 && c.res.status >= 400) limiter.refund(writes);
-    for (const [name, value] of Object.entries(limiter.headers(charges))) c.res.headers.set(name, value);
+    const stored = writes.length === 0 || c.res.status < 400;
+    const held = stored ? tokens : [...tokens.slice(0, calls.length), ...(await refunded(limiter, writes, tokens.slice(calls.length)))];
+    for (const [name, value] of Object.entries(headers(held))) c.res.headers.set(name, value);
   };
+}
+
+/**
+ * A write's tokens given back, or as they were when the limiter cannot be
+ * reached (its database gone since the take): the answer is made by then,
+ * and losing a token costs the visitor less than losing that answer.
+ */
+async function refunded(limiter: RateLimiter, writes: Charge[], before: number[]): Promise<number[]> {
+  try {
+    return await limiter.refund(writes);
+  } catch (error) {
+    console.error(`[teppan] rate limits: a write's tokens could not be given back: ${error instanceof Error ? error.message : String(error)}`);
+    return before;
+  }
 }
 
 /** The last hop of X-Forwarded-For: the address our own proxy saw (earlier hops are the client's to write). */

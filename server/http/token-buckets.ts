@@ -13,6 +13,16 @@ export interface BucketState {
   retrySeconds: number;
 }
 
+/** A bucket's state as its headers tell it, from the tokens it holds (whole or not). */
+export function bucketState(limit: Limit, tokens: number): BucketState {
+  const secondsFor = (missing: number) => Math.ceil((missing * 60) / limit.perMinute);
+  return {
+    remaining: Math.max(0, Math.floor(tokens)),
+    resetSeconds: secondsFor(limit.burst - tokens),
+    retrySeconds: Math.max(1, secondsFor(1 - tokens)),
+  };
+}
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -53,19 +63,14 @@ export class TokenBuckets {
     this.buckets.set(id, { tokens, at: now });
   }
 
-  /** Gives one token back (capped at the burst), keeping the bucket's place in the eviction order. */
-  refund(id: string, now: number): void {
+  /**
+   * Gives one token back (capped at the burst), keeping the bucket's place in the eviction order; a bucket
+   * let go is full already. Returns the tokens it holds then.
+   */
+  refund(id: string, now: number): number {
     const b = this.buckets.get(id);
     if (b) this.buckets.set(id, { tokens: Math.min(this.limit.burst, this.tokens(id, now) + 1), at: now });
-  }
-
-  state(id: string, now: number): BucketState {
-    const tokens = this.tokens(id, now);
-    return {
-      remaining: Math.max(0, Math.floor(tokens)),
-      resetSeconds: Math.ceil((this.limit.burst - tokens) / this.perMs / 1000),
-      retrySeconds: Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)),
-    };
+    return this.tokens(id, now);
   }
 
   /** How many buckets are held (for tests of the memory bound). */

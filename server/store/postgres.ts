@@ -4,6 +4,7 @@ import type { PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
 import { type PageRequest, type Position, pageFrom } from './page';
 import { migratePg } from './pg-migrate';
+import { createPgRateLimiter } from './pg-rate-limits';
 import { decideSettle, isUnfinished } from './settle';
 import type {
   IdempotencyBegin,
@@ -419,6 +420,9 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     async ping() {
       await pool.query('SELECT 1');
     },
+    // Its functions come with migration 0004: each call waits for the schema, as the store's methods do.
+    rateLimiter: () => afterReady(createPgRateLimiter(pool), ready),
+
     close: () => pool.end(),
   };
   return {
@@ -426,21 +430,24 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
       if (secret === undefined) throw new StoreUnavailable('PostgreSQL has not been reached since this instance started.');
       return secret;
     },
-    ...whenReady(methods, ready),
+    ...afterReady(methods, ready),
   };
 }
 
-/** Each method first waits for the schema and the secret (at once, once they are there), so a store opened while its database was down works once it is back. */
-function whenReady(methods: Omit<Store, 'secret'>, ready: () => Promise<unknown> | undefined): Omit<Store, 'secret'> {
+/**
+ * `target` with each of its methods first waiting for the schema and the secret (at once, once they are
+ * there; `close` and `rateLimiter` as they are), so a store opened while its database was down works once it is back.
+ */
+function afterReady<T extends object>(target: T, ready: () => Promise<unknown> | undefined): T {
   const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(methods) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+  for (const [name, value] of Object.entries(target)) {
     wrapped[name] =
-      name === 'close'
-        ? method
+      typeof value !== 'function' || name === 'close' || name === 'rateLimiter'
+        ? value
         : async (...args: unknown[]) => {
             await ready();
-            return method(...args);
+            return value(...args);
           };
   }
-  return wrapped as unknown as Omit<Store, 'secret'>;
+  return wrapped as T;
 }

@@ -1,4 +1,5 @@
 import type { Address, CardSummary, ChatMessage, Customer, DeclineCode, Lead, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
+import type { RateLimiter } from '../http/rate-limit';
 import type { Page, PageRequest } from './page';
 
 export interface StoredQuote extends Quote {
@@ -262,6 +263,13 @@ export interface Store {
 
   /** Resolves when the store's database answers; rejects (see unavailable.ts) when it cannot be reached. For `/health`. */
   ping(): Promise<void>;
+
+  /**
+   * Rate limits whose buckets this store keeps, shared by every instance on
+   * it (PostgreSQL). Absent where one process serves the API (memory, SQLite):
+   * its buckets stay in that process's memory.
+   */
+  rateLimiter?(): RateLimiter;
 
   close(): Promise<void>;
 }
