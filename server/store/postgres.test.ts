@@ -4,6 +4,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freshSchema } from '../../test/support/pg-schema';
 import { booking, payment, RULES, T0 } from '../../test/support/store-records';
 import { createPostgresStore } from './postgres';
+import { isStoreUnavailable } from './unavailable';
 
 /** What the PostgreSQL store adds to the contract suite (contract.test.ts): its limits answer rather than hang. */
 const url = inject('postgresUrl');
@@ -13,7 +14,7 @@ afterEach(async () => {
 });
 
 describe('PostgreSQL store limits', () => {
-  it('gives up on a database that accepts connections but never answers, within its connection timeout', async () => {
+  it('gives up on a database that accepts connections but never answers, within its connection timeout, as unavailable', async () => {
     // A port that takes the TCP connection and then says nothing, like a hung server or a black-holed proxy.
     const sockets: Socket[] = [];
     const silent = createServer((socket) => sockets.push(socket));
@@ -26,7 +27,13 @@ describe('PostgreSQL store limits', () => {
     const port = typeof address === 'object' && address ? address.port : 0;
 
     const started = Date.now();
-    await expect(createPostgresStore(`postgres://teppan@127.0.0.1:${port}/teppan`, { connectionTimeoutMillis: 500 })).rejects.toThrow(/timeout/i);
+    // It opens all the same (the database may come back), and each call that needs the database fails as unavailable.
+    const store = await createPostgresStore(`postgres://teppan@127.0.0.1:${port}/teppan`, { connectionTimeoutMillis: 500 });
+    cleanups.push(() => store.close());
+    const failure = await store.getQuote('demo', 'qt_1').catch((error: unknown) => error);
+    expect(String(failure)).toMatch(/timeout/i);
+    expect(isStoreUnavailable(failure)).toBe(true);
+    await expect(store.ping()).rejects.toThrow(/timeout/i);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

@@ -167,6 +167,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     return preparing;
   };
 
+  let retry: NodeJS.Timeout | undefined;
   try {
     await ready();
   } catch (error) {
@@ -176,7 +177,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
       throw error;
     }
     console.warn(`[teppan] PostgreSQL is unreachable (${String(error)}): answering 503 until it is, trying again every ${RECONNECT_MS / 1000} s.`);
-    const retry = setInterval(() => {
+    retry = setInterval(() => {
       if (secret !== undefined) clearInterval(retry);
       else ready()?.catch(() => {});
     }, RECONNECT_MS);
@@ -423,7 +424,10 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     // Its functions come with migration 0004: each call waits for the schema, as the store's methods do.
     rateLimiter: () => afterReady(createPgRateLimiter(pool), ready),
 
-    close: () => pool.end(),
+    close: () => {
+      clearInterval(retry);
+      return pool.end();
+    },
   };
   return {
     get secret() {
