@@ -45,6 +45,12 @@ export interface IdempotencyClaim {
    * complete, whether or not anyone is still reading it.
    */
   takeOver(): IdempotencySettlement;
+  /**
+   * The key was claimed before by a request that died unfinished (its lease ran
+   * out): it may have made its resource before dying, which this request may
+   * then find already there.
+   */
+  inherited: boolean;
 }
 
 export interface IdempotencyOptions {
@@ -115,9 +121,10 @@ export function idempotent(store: Store, { required, clock, replayType = 'applic
       case 'replay':
         return replay(c, claim, replayType, current);
     }
-    const { held } = claim;
+    const { held, inherited } = claim;
     let takenOver = false;
     c.set('idempotency', {
+      inherited,
       takeOver: () => {
         takenOver = true;
         return held;

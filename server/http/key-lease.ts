@@ -17,7 +17,7 @@ export interface HeldKey {
   release(): Promise<void>;
 }
 
-export type KeyClaim = Exclude<IdempotencyBegin, { state: 'started' }> | { state: 'started'; held: HeldKey };
+export type KeyClaim = Exclude<IdempotencyBegin, { state: 'started' }> | { state: 'started'; held: HeldKey; inherited: boolean };
 
 /**
  * Claims `key` in `scope` under a lease on the wall clock (`clock`), and
@@ -52,6 +52,7 @@ export async function claimKey(store: Store, scope: string, key: string, fingerp
   };
   return {
     state: 'started',
+    inherited: claim.inherited === true,
     held: {
       finish: (response) => settle(() => store.finishIdempotent(scope, key, token, response), 'keep its response'),
       release: () => settle(() => store.releaseIdempotent(scope, key, token), 'free it'),

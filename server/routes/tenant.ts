@@ -48,6 +48,11 @@ export function tenantRoutes(store: Store, now: () => number) {
       const input = await jsonBody(c, bookingRequest);
       const holder = await keyedHash(store.secret, `holder ${networkOf(c.get('clientAddress'))}`);
       const result = await createBooking(tenant.catalog, store, tenant.id, input, t, holder);
+      const made = !result.ok && 'refused' in result ? madeByDeadClaim(c, result.refused, input.slotId, holder) : undefined;
+      if (made) {
+        c.header('Location', `/api/v1/bookings/${made.id}`);
+        return c.json(publicBooking(made, tenant.catalog, t), 201);
+      }
       if (!result.ok && 'refused' in result) throw holdRefused(result.refused, tenant.catalog.booking.holdMinutes);
       if (!result.ok) throw validationProblem(result.errors);
       c.header('Location', `/api/v1/bookings/${result.booking.id}`);
@@ -79,6 +84,19 @@ export const currentBookingOf = (store: Store, now: () => number) => async (c: C
   const booking = await store.getBooking(tenant.id, storedId(stored));
   return booking && publicBooking(booking, tenant.catalog, now());
 };
+
+/**
+ * The booking an earlier request with this same key and body made before its
+ * instance died (its claim's lease ran out before it could keep its answer):
+ * the quote's live booking, on the asked seating, by the same visitor. The
+ * retry answers it as made, as the dead request would have, rather than
+ * refusing the visitor their own booking.
+ */
+function madeByDeadClaim(c: Context<AppEnv>, refused: Extract<CreateResult, { refused: unknown }>['refused'], slotId: string, holder: string) {
+  if (refused.outcome !== 'quote-booked' || !c.get('idempotency')?.inherited) return undefined;
+  const { booking } = refused;
+  return booking.slotId === slotId && booking.holder === holder ? booking : undefined;
+}
 
 /** Why a seating was not held, for the visitor: each is a 409, and nothing was created. */
 function holdRefused(refused: Extract<CreateResult, { refused: unknown }>['refused'], holdMinutes: number): Problem {

@@ -144,7 +144,7 @@ export function createMemoryStore(): Store {
       if (claim?.response) return { state: 'replay', ...claim.response };
       if (claim && now < claim.lease.until) return { state: 'in_flight' };
       claims.set(id, { fingerprint, startedAt: now, lease: { ...lease } });
-      return { state: 'started' };
+      return claim ? { state: 'started', inherited: true } : { state: 'started' };
     },
     async renewIdempotent(scope, key, lease) {
       const claim = heldBy(scope, key, lease.token);

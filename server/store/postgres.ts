@@ -344,7 +344,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
             lease.token,
             lease.until,
           ]);
-          return { state: 'started' };
+          return { state: 'started', inherited: true };
         }
       }),
     // Each only while the claim is unfinished and still the caller's: a request taken over writes nothing.

@@ -287,7 +287,7 @@ export function createSqliteStore(file: string): Store {
     }
     if (claim && now < claim.lease_until) return { state: 'in_flight' };
     q.upsertClaim.run(scope, key, fingerprint, now, lease.token, lease.until);
-    return { state: 'started' };
+    return claim ? { state: 'started', inherited: true } : { state: 'started' };
   });
 
   const addMessage = db.transaction((tenantId: string, conversationId: string, message: StoredChatMessage, now: number) => {

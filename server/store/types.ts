@@ -96,7 +96,8 @@ export interface StoredResponse {
   location?: string;
 }
 
-export type IdempotencyBegin = { state: 'started' } | { state: 'in_flight' } | { state: 'mismatch' } | ({ state: 'replay' } & StoredResponse);
+/** `inherited`: the key had an unfinished claim whose lease ran out (its request died, perhaps after it made something). */
+export type IdempotencyBegin = { state: 'started'; inherited?: true } | { state: 'in_flight' } | { state: 'mismatch' } | ({ state: 'replay' } & StoredResponse);
 
 /**
  * Whose a claim on an idempotency key is, and until when: the running request

@@ -98,6 +98,26 @@ describe('several instances on one PostgreSQL', () => {
     expect(ofQuote.map((b) => b.id)).toEqual([booking.id]);
   }, 120_000);
 
+  it('answer a retry with the booking its dead request made before it could keep its answer', async () => {
+    const quote = await createQuote(on(0), { eventDate: bookableDate(6) });
+    const key = crypto.randomUUID();
+    const body = bookingBody(quote, `${quote.eventDate}T12:00`);
+    const first = await book(0, body, key);
+    expect(first.status).toBe(201);
+    const made = (await first.json()) as Booking;
+    // As if its instance died between the booking's commit and keeping the answer: the claim unfinished, its lease run out.
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query('UPDATE idempotency SET status = NULL, body = NULL, location = NULL, lease_until = 0 WHERE key = $1', [key]).finally(() => client.end());
+    const retried = await book(1, body, key);
+    expect(retried.status).toBe(201);
+    expect(((await retried.json()) as Booking).id).toBe(made.id);
+    // Another key for the same quote is still refused: the quote has its booking.
+    expect((await book(2, body, crypto.randomUUID())).status).toBe(409);
+    const ofQuote = (await adminBookings(on(0))).filter((b) => (b as { quoteId?: string }).quoteId === quote.id);
+    expect(ofQuote).toHaveLength(1);
+  });
+
   it('stop on SIGTERM within 10 s, finishing the request in flight and taking no new one', async () => {
     const leaving = await startServer({ TEPPAN_DB: db.url });
     const quote = await createQuote(on(1), { eventDate: bookableDate(5) });
