@@ -326,7 +326,7 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       expect(await store.releaseIdempotent('s', 'key-2', 'first')).toBe(true);
       expect(await store.beginIdempotent('s', 'key-2', 'b', T0, lease('second'))).toEqual({ state: 'started' });
       expect(await store.beginIdempotent('s', 'key-2', 'b', T0 + 5 * MINUTE - 1, lease('third', T0 + 5 * MINUTE - 1))).toEqual({ state: 'in_flight' });
-      expect(await store.beginIdempotent('s', 'key-2', 'b', T0 + 5 * MINUTE, lease('third', T0 + 5 * MINUTE))).toEqual({ state: 'started' });
+      expect(await store.beginIdempotent('s', 'key-2', 'b', T0 + 5 * MINUTE, lease('third', T0 + 5 * MINUTE))).toEqual({ state: 'started', inherited: true });
     });
 
     it('never takes over a claim whose request keeps renewing its lease', async () => {
@@ -340,7 +340,7 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
 
     it('lets a request whose claim was taken over renew, finish or release nothing', async () => {
       await store.beginIdempotent('s', 'key-5', 'a', T0, { token: 'dead', until: T0 + MINUTE });
-      expect(await store.beginIdempotent('s', 'key-5', 'a', T0 + MINUTE, lease('heir', T0 + MINUTE))).toEqual({ state: 'started' });
+      expect(await store.beginIdempotent('s', 'key-5', 'a', T0 + MINUTE, lease('heir', T0 + MINUTE))).toEqual({ state: 'started', inherited: true });
       expect(await store.renewIdempotent('s', 'key-5', { token: 'dead', until: T0 + 10 * MINUTE })).toBe(false);
       expect(await store.finishIdempotent('s', 'key-5', 'dead', { status: 201, body: '{"id":"from the dead"}' })).toBe(false);
       expect(await store.releaseIdempotent('s', 'key-5', 'dead')).toBe(false);
