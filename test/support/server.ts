@@ -4,6 +4,8 @@ import type { FaultRule, SeenRequest } from '../../server/chaos';
 export interface TestServer {
   url: string;
   stop(): Promise<void>;
+  /** Sends `signal` and waits until the process has gone (SIGKILL: it dies mid-request, as a crashed machine does). */
+  kill(signal: NodeJS.Signals): Promise<void>;
   /** Arms chaos faults (POST /__chaos). */
   arm(...rules: FaultRule[]): Promise<void>;
   /** Clears faults and the request log. */
@@ -56,6 +58,12 @@ export async function startServer(
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
+      await exited;
+    },
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
       await exited;
     },
     async arm(...rules) {
