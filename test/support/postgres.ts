@@ -53,10 +53,11 @@ function freePort(): Promise<number> {
 /**
  * Starts a PostgreSQL cluster in a temp folder, on a free loopback port, with
  * trust auth (nothing but this machine can reach it) and durability off (it is
- * thrown away), and creates one database. PostgreSQL refuses to run as root,
- * so a root run starts it as the `postgres` user.
+ * thrown away) unless `durable` (a benchmark that compares it with a store
+ * that syncs every commit), and creates one database. PostgreSQL refuses to
+ * run as root, so a root run starts it as the `postgres` user.
  */
-export async function startPostgres(): Promise<Postgres> {
+export async function startPostgres({ durable = false }: { durable?: boolean } = {}): Promise<Postgres> {
   const started = Date.now();
   let bin = findPostgresBin();
   if (!bin && isRoot()) {
@@ -90,9 +91,7 @@ export async function startPostgres(): Promise<Postgres> {
       `-p ${port}`,
       `-k ${dir}`,
       '-c listen_addresses=127.0.0.1',
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       '-c max_connections=200',
     ].join(' ');
   // A port found free may be taken by someone else before PostgreSQL binds it: then another one.
