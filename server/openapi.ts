@@ -137,7 +137,9 @@ export function openApiDocument(origin: string): OpenApiDocument {
           responses: {
             '200': { description: 'Up, and the database answers', content: json('Health') },
             '503': {
-              ...problem('A dependency is down (code dependency-down; `dependency` names it, e.g. database): take this instance out of rotation until it is 200 again'),
+              ...problem(
+                'A dependency is down (code dependency-down; `dependency` names it, e.g. database): take this instance out of rotation until it is 200 again',
+              ),
               headers: { 'Retry-After': { description: 'Seconds before asking again', schema: { type: 'integer' } } },
             },
           },
