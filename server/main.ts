@@ -103,4 +103,15 @@ async function stop(signal: string) {
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));
+// Started by npm (`npm run server`, `npm start`): npm passes SIGTERM on, but when npm itself is killed outright
+// this process would live on as an orphan holding the port, so a supervisor's restart fails. It goes with npm,
+// as abruptly (claims it held are leases another instance takes over).
+if (process.env.npm_lifecycle_event) {
+  const launcher = process.ppid;
+  setInterval(() => {
+    if (process.ppid === launcher) return;
+    console.error('[teppan] npm, which started this server, is gone: stopping now');
+    process.exit(1);
+  }, 500).unref();
+}
 process.on('SIGINT', () => void stop('SIGINT'));
