@@ -4,6 +4,7 @@ export * from './errors';
 export * from './http/client';
 export * from './http/retry-policy';
 export * from './http/timeouts';
+export * from './i18n';
 export * from './ids';
 export * from './log';
 export * from './machine';
