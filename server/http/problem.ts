@@ -55,7 +55,7 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
  * for clients that show one line.
  */
 export function validationProblem(errors: FieldError[], detail?: string): Problem {
-  const shown = errors.slice(0, MAX_FIELD_ERRORS).map((e) => ({ field: clip(e.field, 100), pointer: clip(e.pointer, 100), detail: clip(e.detail, 200) }));
+  const shown = errors.slice(0, MAX_FIELD_ERRORS).map((e) => ({ ...e, field: clip(e.field, 100), pointer: clip(e.pointer, 100), detail: clip(e.detail, 200) }));
   const summary =
     errors.length === 1 && shown[0]
       ? `${shown[0].field}: ${shown[0].detail}`

@@ -32,6 +32,9 @@ export const fieldError = lazySchema(() =>
     field: z.string(),
     pointer: z.string(),
     detail: z.string(),
+    /** What is wrong, for a client that words it itself (in the visitor's language); `params` fill its message. */
+    code: z.optional(z.string()),
+    params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
   }),
 );
 export type FieldError = z.infer<typeof fieldError>;

@@ -27,12 +27,15 @@ function messageFor(issue: Issue): string {
   }
 }
 
-/** A field error for a dotted path (`customer.email`) or a path array. */
-export function makeFieldError(path: string | readonly PropertyKey[], detail: string): FieldError {
+/**
+ * A field error for a dotted path (`customer.email`) or a path array; with a `code` (and its `params`) when a
+ * client may word it in the visitor's language rather than show `detail`.
+ */
+export function makeFieldError(path: string | readonly PropertyKey[], detail: string, code?: string, params?: Record<string, string | number>): FieldError {
   const parts = typeof path === 'string' ? path.split('.') : path.map(String);
   // RFC 6901: a key with `/` or `~` in it stays one segment of the pointer.
   const pointer = parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1'));
-  return { field: parts.join('.') || '(body)', pointer: `/${pointer.join('/')}`, detail };
+  return { field: parts.join('.') || '(body)', pointer: `/${pointer.join('/')}`, detail, ...(code && { code }), ...(params && { params }) };
 }
 
 /**

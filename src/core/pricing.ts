@@ -27,12 +27,24 @@ function countErrors(group: 'upgrades' | 'addOns', items: MenuItem[], counts: Re
   for (const [id, count] of Object.entries(counts)) {
     const item = items.find((i) => i.id === id);
     if (!item) {
-      errors.push(field(`${group}.${id}`, `There is no ${group === 'upgrades' ? 'upgrade' : 'add-on'} called “${id}”.`));
+      errors.push(
+        field(
+          `${group}.${id}`,
+          `There is no ${group === 'upgrades' ? 'upgrade' : 'add-on'} called “${id}”.`,
+          group === 'upgrades' ? 'unknown-upgrade' : 'unknown-add-on',
+          { item: id },
+        ),
+      );
       continue;
     }
     const max = limitOf(item, guests);
     if (count > max) {
-      errors.push(field(`${group}.${id}`, item.max === 'guests' ? `At most one ${item.name} per guest (${max}).` : `At most ${max} of ${item.name}.`));
+      const params = { item: item.name, max };
+      errors.push(
+        item.max === 'guests'
+          ? field(`${group}.${id}`, `At most one ${item.name} per guest (${max}).`, 'item-per-guest', params)
+          : field(`${group}.${id}`, `At most ${max} of ${item.name}.`, 'item-max', params),
+      );
     }
   }
   return errors;
@@ -44,11 +56,13 @@ export function validateGuestsAndItems(catalog: Catalog, input: PriceInput): Fie
   const guests = input.adults + input.children;
   const { minAdults, maxGuests } = catalog.guests;
   if (input.adults < minAdults) {
-    errors.push(field('adults', minAdults === 1 ? 'At least one adult is needed.' : `At least ${minAdults} adults are needed.`));
+    errors.push(
+      field('adults', minAdults === 1 ? 'At least one adult is needed.' : `At least ${minAdults} adults are needed.`, 'min-adults', { count: minAdults }),
+    );
   }
   if (guests > maxGuests) {
     const target = input.children > 0 && input.adults <= maxGuests ? 'children' : 'adults';
-    errors.push(field(target, `We can serve up to ${maxGuests} guests at one event; you entered ${guests}.`));
+    errors.push(field(target, `We can serve up to ${maxGuests} guests at one event; you entered ${guests}.`, 'max-guests', { max: maxGuests, guests }));
   }
   errors.push(...countErrors('upgrades', catalog.upgrades, input.upgrades, guests));
   errors.push(...countErrors('addOns', catalog.addOns, input.addOns, guests));

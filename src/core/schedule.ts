@@ -107,9 +107,21 @@ export function bookableDates(rules: BookingRules, now: number): { first: string
 
 /** Why a date cannot be booked, as a sentence, or `undefined` when it can. */
 export function eventDateProblem(rules: BookingRules, date: string, now: number): string | undefined {
+  const issue = eventDateIssue(rules, date, now);
+  if (issue?.code === 'date-too-early') return `Choose ${longDate(issue.params.date)} or later: we need ${issue.params.hours} hours’ notice.`;
+  if (issue?.code === 'date-too-late') return `Choose ${longDate(issue.params.date)} or earlier: we take bookings up to ${issue.params.days} days ahead.`;
+  return undefined;
+}
+
+export type EventDateIssue =
+  | { code: 'date-too-early'; params: { date: string; hours: number } }
+  | { code: 'date-too-late'; params: { date: string; days: number } };
+
+/** Why `date` cannot be booked, as a code and the figures to word it with (`date` is the first or last bookable day). */
+export function eventDateIssue(rules: BookingRules, date: string, now: number): EventDateIssue | undefined {
   const { first, last } = bookableDates(rules, now);
-  if (date < first) return `Choose ${longDate(first)} or later: we need ${rules.booking.leadTimeHours} hours’ notice.`;
-  if (date > last) return `Choose ${longDate(last)} or earlier: we take bookings up to ${rules.booking.horizonDays} days ahead.`;
+  if (date < first) return { code: 'date-too-early', params: { date: first, hours: rules.booking.leadTimeHours } };
+  if (date > last) return { code: 'date-too-late', params: { date: last, days: rules.booking.horizonDays } };
   return undefined;
 }
 

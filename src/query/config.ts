@@ -6,7 +6,7 @@ export interface TeppanOptions {
   publishableKey: string;
   /** Origin of the Teppan API; the page's own origin when empty. */
   apiBase?: string;
-  /** BCP 47 locale for money and dates; the browser's when omitted. */
+  /** The widgets' language (BCP 47), or `auto`; unset, the page's `<html lang>`, else English. */
   locale?: string;
   /** Receives timing entries and diagnostics; nothing is logged without it. */
   onLog?: LogHook;

@@ -7,7 +7,7 @@ export interface TeppanConfig {
   http: HttpClient;
   /** Distinguishes cache entries of different tenants or API bases on one page. */
   scope: string;
-  /** BCP 47 locale for money and dates; the page's own when undefined. */
+  /** The provider's or the loader's (`data-locale`) language, or `auto`; a widget resolves its own (src/widgets/useMessages.ts). */
   locale: string | undefined;
   onLog: LogHook | undefined;
 }

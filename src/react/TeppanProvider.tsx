@@ -19,7 +19,10 @@ export interface TeppanProviderProps {
    * client (TanStack retry off, because the HTTP layer already retries).
    */
   queryClient?: QueryClient;
-  /** BCP 47 locale for money and dates. Defaults to the browser's. */
+  /**
+   * The widgets' language (BCP 47: `es`, `es-MX`), or `auto` for the visitor's browser; a widget's own `locale`
+   * prop wins. Unset, the page's `<html lang>` decides, else English.
+   */
   locale?: string;
   /** Receives one timing entry per API call and diagnostics such as quote mismatches. Off when omitted. */
   onLog?: LogHook;

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, createElement, type ReactElement, useEffect, useState } from 'react';
-import { TeppanError } from '../core';
+import { type Catalog, loadTranslation, pageEnvironment, resolveLocale, TeppanError, type TranslationLoaders } from '../core';
 import { catalogQuery, prefetchCatalog, useTeppan } from '../query';
 import { ErrorNotice, uiCss, useStyles } from '../ui';
 import { useFirstScreen } from '../widgets/slots';
@@ -10,7 +10,7 @@ import { WidgetBoundary } from './WidgetBoundary';
 import { WidgetSkeleton } from './WidgetSkeleton';
 
 /** `inline`: shown inside another widget (the booking form's deposit, say), not a widget of the page. */
-export type ErrorHook = { onError?: (error: TeppanError) => void; inline?: boolean };
+export type ErrorHook = { onError?: (error: TeppanError) => void; inline?: boolean; locale?: string };
 
 export interface LazyWidget<P> {
   (props: P): ReactElement;
@@ -27,6 +27,8 @@ class Chunk<P> {
   constructor(
     readonly spec: WidgetSpec,
     private readonly load: () => Promise<{ default: ComponentType<P> }>,
+    /** The widget's other languages: the visitor's is imported alongside the code, not after it. */
+    readonly translations?: TranslationLoaders<Catalog>,
   ) {}
 
   fetch(): Promise<ComponentType<P>> {
@@ -75,6 +77,9 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
   useEffect(() => {
     if (Loaded) return;
     let live = true;
+    const { language } = resolveLocale([props.locale, config.locale], pageEnvironment());
+    // Its failure is the widget's to show (it reads the same import), with a retry that imports again.
+    if (chunk.translations && language !== 'en') loadTranslation(chunk.translations, language).catch(() => {});
     chunk.fetch().then(
       (component) => live && setLoaded(() => component),
       (cause: unknown) => {
@@ -86,7 +91,7 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
     return () => {
       live = false;
     };
-  }, [Loaded, attempt, chunk, onError]);
+  }, [Loaded, attempt, chunk, onError, props.locale, config.locale]);
 
   const skeleton = <WidgetSkeleton spec={chunk.spec} screen={screen} />;
   if (failed) {
@@ -128,8 +133,12 @@ export function chunkWidget<P extends ErrorHook>(spec: WidgetSpec, load: () => P
  * page while mounted, and picks its own first screen from the page as the
  * embed's loader does (./pageWidgets.tsx).
  */
-export function lazyWidget<P extends ErrorHook>(spec: WidgetSpec, load: () => Promise<{ default: ComponentType<P> }>): LazyWidget<P> {
-  const chunk = new Chunk(spec, load);
+export function lazyWidget<P extends ErrorHook>(
+  spec: WidgetSpec,
+  load: () => Promise<{ default: ComponentType<P> }>,
+  translations?: TranslationLoaders<Catalog>,
+): LazyWidget<P> {
+  const chunk = new Chunk(spec, load, translations);
   return named(chunk, (props: P) => createElement(OnPage, { spec, props }, createElement(LazyView<P>, { chunk, props })));
 }
 

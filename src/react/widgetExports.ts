@@ -1,12 +1,18 @@
 import type { ComponentType } from 'react';
+import type { Catalog, TranslationLoaders } from '../core';
+import { quoteTranslations } from '../widgets/quote/messages/load';
 import { WIDGET_SPECS } from '../widgets/specs';
 import { type ErrorHook, type LazyWidget, lazyWidget } from './lazyWidget';
 
 /** A registered widget's lazy export; an unregistered name fails as this module loads. */
-function widget<P extends ErrorHook>(name: string, load: () => Promise<{ default: ComponentType<P> }>): LazyWidget<P> {
+function widget<P extends ErrorHook>(
+  name: string,
+  load: () => Promise<{ default: ComponentType<P> }>,
+  translations?: TranslationLoaders<Catalog>,
+): LazyWidget<P> {
   const spec = WIDGET_SPECS.find((s) => s.name === name);
   if (!spec) throw new Error(`Teppan: no widget named "${name}" in WIDGET_SPECS (src/widgets/specs.ts).`);
-  return lazyWidget(spec, load);
+  return lazyWidget(spec, load, translations);
 }
 
 /*
@@ -17,7 +23,7 @@ function widget<P extends ErrorHook>(name: string, load: () => Promise<{ default
  * must be written out for TypeScript and the host app's bundler, and so must its `import()` (of the spec's
  * `entry`) for the bundler to split the widget off. Its props type is the component's own.
  */
-export const QuoteCalculator = /* @__PURE__ */ widget('quote', () => import('../widgets/quote/QuoteCalculator'));
+export const QuoteCalculator = /* @__PURE__ */ widget('quote', () => import('../widgets/quote/QuoteCalculator'), quoteTranslations);
 export const BookingForm = /* @__PURE__ */ widget('booking', () => import('../widgets/booking/BookingForm'));
 export const PaymentForm = /* @__PURE__ */ widget('payment', () => import('../widgets/payment/PaymentForm'));
 export const ChatWidget = /* @__PURE__ */ widget('chat', () => import('../widgets/chat/ChatWidget'));

@@ -10,6 +10,7 @@ import { eventDate } from '../e2e/support';
 import { armTraps, asInputKeeps, asTextareaKeeps, expectHeld, probeField, quoteVia } from './browser';
 import { bidi, dates, emoji, lineBreaks, long, markup, sample, scripts, strings, typedNumbers } from './corpus';
 import { emails, phones, zips } from './fields';
+import { inEnglish } from './quote-words';
 
 /**
  * The hostile corpus typed into every visitor-facing field of every widget on
@@ -59,7 +60,7 @@ test('the quote calculator: counts, dates and ZIPs of every kind', async ({ page
       keeps: asInputKeeps,
       expected: (held) => {
         const values = id ? { ...form, [group]: { ...form[group], [id]: held } } : { ...form, [key]: held };
-        return checkQuoteForm(values, catalog, Date.now()).errors[key];
+        return inEnglish(checkQuoteForm(values, catalog, Date.now()).errors[key]);
       },
       after: 'none',
       restore: id ? (form[group][id] ?? '0') : form[key as 'adults' | 'children'],
@@ -79,7 +80,7 @@ test('the quote calculator: counts, dates and ZIPs of every kind', async ({ page
       field: 'zip',
       values: [...zips, ...sample],
       keeps: asInputKeeps,
-      expected: (held) => checkQuoteForm({ ...form, zip: held }, catalog, Date.now()).errors.zip,
+      expected: (held) => inEnglish(checkQuoteForm({ ...form, zip: held }, catalog, Date.now()).errors.zip),
       after: 'blur',
       restore: '',
     })),
@@ -94,10 +95,8 @@ test('the quote calculator: counts, dates and ZIPs of every kind', async ({ page
     new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
   const dateValues = [...Object.values(dates).filter(real), addDays(earliest, -1), earliest, last, addDays(last, 1)];
   broken.push(
-    ...(await probeDate(
-      page.getByLabel('Event date'),
-      dateValues,
-      (held) => checkQuoteForm({ ...form, eventDate: held }, catalog, Date.now()).errors.eventDate,
+    ...(await probeDate(page.getByLabel('Event date'), dateValues, (held) =>
+      inEnglish(checkQuoteForm({ ...form, eventDate: held }, catalog, Date.now()).errors.eventDate),
     )),
   );
 

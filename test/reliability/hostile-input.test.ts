@@ -23,6 +23,7 @@ import { bookableDate, catalog, PK } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/server';
 import { bodyText, dates, loneSurrogate, numbers, RawJson, reservedKeys, strings, typedNumbers, wrongTypes } from './corpus';
 import { emails, phones, zips } from './fields';
+import { inEnglish } from './quote-words';
 
 /**
  * The hostile corpus against every write route of the real server: never a
@@ -349,7 +350,7 @@ function quoteWidget(field: string) {
     const base = quoteBody();
     const form = { ...emptyQuoteForm(catalog), adults: '10', children: '0', eventDate: base.eventDate, zip: base.zip };
     const values = withValue(form as unknown as Record<string, unknown>, field, typed) as unknown as typeof form;
-    return checkQuoteForm(values, catalog, Date.now()).errors[field];
+    return inEnglish(checkQuoteForm(values, catalog, Date.now()).errors[field]);
   };
 }
 

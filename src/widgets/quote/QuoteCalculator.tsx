@@ -5,15 +5,24 @@ import { bookableDates, emitLog, formatMoney, priceQuote, safeStorage, type Tepp
 import { queryKeys, useCatalog, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, LineItems, TextField, uiCss, useStyles } from '../../ui';
 import { useHostCallback } from '../useHostCallback';
+import { useMessages } from '../useMessages';
 import { WidgetFrame } from '../WidgetFrame';
 import { checkQuoteForm, emptyQuoteForm, isQuoteFormValues, type QuoteFormValues } from './form';
+import { en } from './messages/en';
+import { quoteTranslations } from './messages/load';
 import css from './quote.css?inline';
 import { quoteSpec } from './spec';
 import { useServerQuote } from './useServerQuote';
+import { lineLabel, serverFieldErrors, wordFailure, wordProblem } from './words';
 
 export interface QuoteCalculatorProps {
   /** Heading above the calculator. */
   heading?: string;
+  /**
+   * The language it speaks (BCP 47, `es` or `es-MX`), or `auto` for the visitor's browser. Unset, the
+   * `TeppanProvider`'s `locale` decides, else the page's `<html lang>`, else English.
+   */
+  locale?: string;
   /** Starting number of adults (the visitor's own last entries win after a reload). */
   defaultAdults?: number;
   defaultChildren?: number;
@@ -45,7 +54,8 @@ const NUMERIC = { inputMode: 'numeric', pattern: '[0-9]*', autoComplete: 'off' }
 export default function QuoteCalculator(props: QuoteCalculatorProps) {
   useStyles(uiCss, css);
   const { data: catalog } = useCatalog();
-  const { scope, locale, onLog } = useTeppan();
+  const { scope, onLog } = useTeppan();
+  const { t, locale } = useMessages(en, quoteTranslations, props.locale);
   const client = useQueryClient();
   const { handOff } = useFunnel();
   const draftKey = `teppan:quote-draft:${scope}`;
@@ -70,7 +80,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
   const check = useMemo(() => checkQuoteForm(values, catalog, now), [values, catalog, now]);
   const estimate = useMemo(() => (check.price ? priceQuote(catalog, check.price) : undefined), [check.price, catalog]);
   const server = useServerQuote(check.input);
-  const money = (cents: number) => formatMoney(cents, catalog.currency, locale);
+  const money = (cents: number) => formatMoney(cents, catalog.currency, locale.tag);
 
   const onReady = useHostCallback('onReady', props.onReady);
   const onError = useHostCallback('onError', props.onError);
@@ -94,12 +104,15 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
     if (estimate && quote.totalCents - travel !== estimate.totalCents) {
       emitLog(onLog, { type: 'quote-mismatch', estimateCents: estimate.totalCents, quoteCents: quote.totalCents, quoteId: quote.id });
     }
-    const format = (cents: number) => formatMoney(cents, quote.currency, locale);
-    setAnnouncement(`Quote updated: ${format(quote.totalCents)} total, ${format(quote.depositCents)} deposit to book.`);
-  }, [quote, estimate, onLog, locale]);
+    const format = (cents: number) => formatMoney(cents, quote.currency, locale.tag);
+    setAnnouncement(t('announce.updated', { total: format(quote.totalCents), deposit: format(quote.depositCents) }));
+  }, [quote, estimate, onLog, locale, t]);
 
-  const serverErrors = server.error?.kind === 'validation' ? server.error.fieldErrors : {};
-  const errorFor = (field: string) => serverErrors[field] ?? (touched.has(field) ? check.errors[field] : undefined);
+  const serverErrors = serverFieldErrors(t, locale, server.error);
+  const errorFor = (field: string) => {
+    const own = touched.has(field) ? check.errors[field] : undefined;
+    return serverErrors[field] ?? (own && wordProblem(t, locale, own));
+  };
   const touch = (field: string) => setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
 
   const set = (field: 'adults' | 'children' | 'eventDate' | 'zip', typing = true) => ({
@@ -136,7 +149,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
       url.searchParams.set('quote', quote.id);
       window.location.assign(url.toString());
     } else {
-      setAnnouncement('Quote added to the booking form.');
+      setAnnouncement(t('announce.handedOff'));
     }
   }
 
@@ -146,22 +159,22 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
   const lines = quote ? quote.lines : (estimate?.lines ?? []);
   const total = quote?.totalCents ?? estimate?.totalCents;
   const status = quote
-    ? `Includes travel to ${quote.zip}. Valid until ${new Date(quote.expiresAt).toLocaleDateString(locale)}.`
+    ? t('status.quote', { zip: quote.zip, date: new Date(quote.expiresAt).toLocaleDateString(locale.tag, { timeZone: catalog.timeZone }) })
     : server.pending
-      ? 'Checking travel and the final price…'
+      ? t('status.checking')
       : estimate
-        ? 'Estimate. Enter the event date and ZIP code for your quote, with travel.'
-        : 'Enter your guests to see a price.';
+        ? t('status.estimate')
+        : t('status.empty');
 
   return (
-    <WidgetFrame spec={quoteSpec} className="teppan-quote" heading={props.heading ?? 'Get an instant quote'} inline={inline}>
+    <WidgetFrame spec={quoteSpec} className="teppan-quote" heading={props.heading ?? t('heading')} inline={inline}>
       <div className="teppan-quote__layout">
         <form className="teppan-quote__form" id={formId} ref={formRef} noValidate onSubmit={book}>
           <div className="teppan-quote__pair">
-            <TextField label="Adults" {...NUMERIC} {...set('adults')} error={errorFor('adults')} data-field="adults" required />
+            <TextField label={t('adults')} {...NUMERIC} {...set('adults')} error={errorFor('adults')} data-field="adults" required />
             <TextField
-              label="Children"
-              hint={`Under ${catalog.prices.childUnderAge}`}
+              label={t('children')}
+              hint={t('childrenHint', { age: catalog.prices.childUnderAge })}
               {...NUMERIC}
               {...set('children')}
               error={errorFor('children')}
@@ -170,7 +183,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           </div>
           {catalog.upgrades.length > 0 ? (
             <fieldset className="teppan-group teppan-quote__group">
-              <legend>Menu upgrades</legend>
+              <legend>{t('upgrades')}</legend>
               {catalog.upgrades.map((item) => (
                 <TextField
                   key={item.id}
@@ -186,7 +199,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           ) : null}
           {catalog.addOns.length > 0 ? (
             <fieldset className="teppan-group teppan-quote__group">
-              <legend>Add-ons</legend>
+              <legend>{t('addOns')}</legend>
               {catalog.addOns.map((item) => (
                 <TextField
                   key={item.id}
@@ -202,7 +215,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           ) : null}
           <div className="teppan-quote__pair">
             <TextField
-              label="Event date"
+              label={t('eventDate')}
               type="date"
               min={window_.first}
               max={window_.last}
@@ -212,7 +225,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
               required
             />
             <TextField
-              label="ZIP code"
+              label={t('zip')}
               {...NUMERIC}
               autoComplete="postal-code"
               {...set('zip', false)}
@@ -229,19 +242,25 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
         </form>
 
         <div className="teppan-quote__summary" part="summary">
-          <SummaryHeading>{quote ? 'Your quote' : 'Your estimate'}</SummaryHeading>
+          <SummaryHeading>{quote ? t('yourQuote') : t('yourEstimate')}</SummaryHeading>
           {lines.length > 0 && total !== undefined ? (
             <LineItems
-              caption={quote ? 'Quote' : 'Estimate'}
-              lines={lines.map((l) => ({ label: l.label, amount: money(l.amountCents) }))}
-              total={{ label: 'Total', amount: money(total) }}
+              caption={quote ? t('quoteCaption') : t('estimateCaption')}
+              lines={lines.map((l) => ({ label: lineLabel(t, catalog, l), amount: money(l.amountCents) }))}
+              total={{ label: t('total'), amount: money(total) }}
             />
           ) : null}
           <p className="teppan-quote__status">{status}</p>
-          {quote ? <p className="teppan-quote__deposit">{money(quote.depositCents)} deposit to book your date.</p> : null}
-          {server.error && server.error.kind !== 'validation' ? <ErrorNotice error={server.error} onRetry={server.retry} /> : null}
+          {quote ? <p className="teppan-quote__deposit">{t('deposit', { deposit: money(quote.depositCents) })}</p> : null}
+          {server.error && server.error.kind !== 'validation' ? (
+            <ErrorNotice
+              error={{ userMessage: wordFailure(t, server.error), retryable: server.error.retryable }}
+              onRetry={server.retry}
+              retryLabel={t('tryAgain')}
+            />
+          ) : null}
           <Button type="submit" form={formId} busy={server.pending && !quote}>
-            Book this quote
+            {t('book')}
           </Button>
         </div>
       </div>

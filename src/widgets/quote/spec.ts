@@ -7,6 +7,7 @@ export const quoteSpec: WidgetSpec = {
   label: 'quote calculator',
   attributes: {
     heading: 'string',
+    locale: 'string',
     'default-adults': 'number',
     'default-children': 'number',
     'default-event-date': 'string',
