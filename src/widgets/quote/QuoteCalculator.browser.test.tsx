@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../server/app';
 import { createMemoryStore } from '../../../server/store/memory';
 import { demoTenant } from '../../../server/tenants';
@@ -73,5 +73,71 @@ describe('QuoteCalculator', () => {
     expect(await screen.findByRole('heading', { name: 'Your quote' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByRole('row', { name: /Travel: 88 miles/ })).toBeTruthy();
     expect(logs.filter((l) => l.type === 'quote-mismatch')).toEqual([]);
+  });
+});
+
+describe('QuoteCalculator in Spanish', () => {
+  const renderQuote = (props: { locale?: string } = {}) =>
+    render(
+      <TeppanProvider publishableKey="pk_test_demo" queryClient={createTeppanQueryClient()}>
+        <QuoteCalculator defaultAdults={10} {...props} />
+      </TeppanProvider>,
+    );
+
+  /** What a Spanish-speaking visitor meets: the glossary's labels, a Spanish field message, dollars written the Spanish way. */
+  async function expectSpanish(dollars: string) {
+    const adults = await screen.findByLabelText('Adultos');
+    expect(screen.getByLabelText('Niños')).toBeTruthy();
+    expect(screen.getByLabelText('Fecha del evento')).toBeTruthy();
+    expect(screen.getByLabelText('Código postal')).toBeTruthy();
+    // Intl puts a no-break space between figure and currency.
+    expect(screen.getByRole('row', { name: (name) => name.replace(/\s/g, ' ') === `10 adultos ${dollars}` })).toBeTruthy();
+    expect(screen.queryByText(/Adults|Event date|ZIP code|Book this quote/)).toBeNull();
+    await userEvent.clear(adults);
+    await userEvent.type(adults, '0');
+    expect(await screen.findByText('Se necesita al menos un adulto.')).toBeTruthy();
+  }
+
+  it('speaks Spanish when its locale prop says es', async () => {
+    renderQuote({ locale: 'es' });
+    await expectSpanish('600,00 US$');
+    expect(screen.getByRole('button', { name: 'Reservar esta cotización' })).toBeTruthy();
+  });
+
+  it('words the server’s refusal of a ZIP code in Spanish, from its code', async () => {
+    render(
+      <TeppanProvider publishableKey="pk_test_demo" queryClient={createTeppanQueryClient()} locale="es">
+        <QuoteCalculator defaultEventDate={date} defaultZip="00000" />
+      </TeppanProvider>,
+    );
+    expect(await screen.findByText('No reconocemos el código postal 00000. Revísalo e inténtalo de nuevo.', {}, { timeout: 5000 })).toBeTruthy();
+  });
+
+  describe('with nothing set', () => {
+    const pageLang = document.documentElement.lang;
+    afterEach(() => {
+      document.documentElement.lang = pageLang;
+      // The own property the test added, so navigator.languages is the browser's again.
+      Reflect.deleteProperty(navigator, 'languages');
+    });
+
+    it('follows the page’s <html lang>', async () => {
+      document.documentElement.lang = 'es';
+      renderQuote();
+      await expectSpanish('600,00 US$');
+    });
+
+    it('stays English on an English page in a Spanish-speaking browser', async () => {
+      document.documentElement.lang = 'en';
+      Object.defineProperty(navigator, 'languages', { value: ['es-MX', 'es'], configurable: true });
+      renderQuote();
+      expect(await screen.findByLabelText('Adults')).toBeTruthy();
+    });
+
+    it('follows the visitor’s browser with locale="auto", by base language (es-MX → Spanish, formatted for Mexico)', async () => {
+      Object.defineProperty(navigator, 'languages', { value: ['fr-FR', 'es-MX', 'en'], configurable: true });
+      renderQuote({ locale: 'auto' });
+      await expectSpanish('USD 600.00');
+    });
   });
 });
