@@ -83,6 +83,10 @@ describe('mail over SMTP', () => {
     expect(notice.text).toContain(email);
   });
 
+  it('shows no mailbox when mail is sent', async () => {
+    expect((await fetch(`${server.url}/mail/`)).status).toBe(404);
+  });
+
   it('sends the team every lead with the question', async () => {
     const res = await fetch(
       `${server.url}/api/v1/leads`,
