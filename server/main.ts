@@ -42,7 +42,7 @@ const poolMax = Number(process.env.TEPPAN_PG_POOL_MAX ?? 0);
 const opened = await openStore(dbFile, poolMax > 0 ? { max: poolMax } : {});
 // Every instance runs a sender: each message is claimed by one of them.
 const mailer = mail.smtpUrl ? startMailer({ store: opened, send: smtpSender(mail.smtpUrl, mail.from), retry: mail.retry, pollMs: mail.pollMs }) : undefined;
-const store = mailer ? kickingOnQueue(opened, mailer.kick) : opened;
+const store = mailer ? kickingOnQueue(opened, () => void mailer.kick()) : opened;
 const built = (dir: string) => (existsSync(dir) ? dir : undefined);
 const toolsBuilding = process.env.TEPPAN_TOOLS_BUILDING === '1';
 const fetch = createNodeApp({

@@ -1,5 +1,5 @@
 import { randomId } from '../../src/core/ids';
-import type { OutboxMessage, Store } from '../store/types';
+import type { MessageAttempt, OutboxMessage, Store } from '../store/types';
 import { type RetryPolicy, retryAt } from './retry';
 
 /** Hands one message to the mail server; resolves once it accepted it, rejects with why it did not. */
@@ -26,8 +26,8 @@ export interface MailerOptions {
 }
 
 export interface Mailer {
-  /** Looks for due messages now (a message was just queued). */
-  kick(): void;
+  /** Looks for due messages now (a message was just queued); resolves when that pass is over. */
+  kick(): Promise<void>;
   /** Stops looking; resolves when the batch in hand is recorded. */
   stop(): Promise<void>;
 }
@@ -38,44 +38,45 @@ export interface Mailer {
  * records the attempt: sent, due again later, or failed for good.
  */
 export function startMailer({ store, send, retry, pollMs, clock = Date.now }: MailerOptions): Mailer {
+  /** The pass under way, and the one to run after it (shared by every kick meanwhile). */
   let running: Promise<void> | undefined;
-  let again = false;
+  let next: Promise<void> | undefined;
   let stopped = false;
 
   async function attempt(message: OutboxMessage, token: string) {
+    let outcome: MessageAttempt;
     try {
       await send(message);
-      await store.finishMessageAttempt(message.id, token, { status: 'sent', at: clock() });
+      outcome = { status: 'sent', at: clock() };
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       const attempts = message.attempts + 1;
-      const next = retryAt(attempts, clock(), retry);
-      await store.finishMessageAttempt(
-        message.id,
-        token,
-        next === undefined ? { status: 'failed', error: why } : { status: 'queued', error: why, nextAttemptAt: next },
-      );
-      console.warn(`[teppan] mail ${message.id} (${message.kind}) not sent, attempt ${attempts}: ${why}${next === undefined ? '; giving up' : ''}`);
+      const again = retryAt(attempts, clock(), retry);
+      outcome = again === undefined ? { status: 'failed', error: why } : { status: 'queued', error: why, nextAttemptAt: again };
+      console.warn(`[teppan] mail ${message.id} (${message.kind}) not sent, attempt ${attempts}: ${why}${again === undefined ? '; giving up' : ''}`);
     }
+    // Sent but not marked (the database gone meanwhile): the lease runs out and it goes again, with its Message-ID.
+    await store.finishMessageAttempt(message.id, token, outcome);
   }
 
   async function drain() {
-    do {
-      again = false;
-      while (!stopped) {
-        const token = randomId();
-        const batch = await store.claimMessages(clock(), { token, until: clock() + MAIL_LEASE_MS }, BATCH);
-        if (batch.length === 0) break;
-        for (const message of batch) await attempt(message, token);
-      }
-    } while (again && !stopped);
+    while (!stopped) {
+      const token = randomId();
+      const batch = await store.claimMessages(clock(), { token, until: clock() + MAIL_LEASE_MS }, BATCH);
+      if (batch.length === 0) return;
+      for (const message of batch) await attempt(message, token);
+    }
   }
 
-  function kick() {
-    if (stopped) return;
+  function kick(): Promise<void> {
+    if (stopped) return Promise.resolve();
     if (running) {
-      again = true;
-      return;
+      // The pass under way may have looked before this message was queued: one more pass after it.
+      next ??= running.then(() => {
+        next = undefined;
+        return kick();
+      });
+      return next;
     }
     running = drain()
       // The database unreachable, for one: the next poll tries again, and leases taken meanwhile run out.
@@ -83,17 +84,19 @@ export function startMailer({ store, send, retry, pollMs, clock = Date.now }: Ma
       .finally(() => {
         running = undefined;
       });
+    return running;
   }
 
-  const timer = setInterval(kick, pollMs);
+  const timer = setInterval(() => void kick(), pollMs);
   timer.unref();
-  kick();
+  void kick();
   return {
     kick,
     async stop() {
       stopped = true;
       clearInterval(timer);
       await running;
+      await next;
     },
   };
 }
