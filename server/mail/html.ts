@@ -26,8 +26,9 @@ export function table(caption: string, rows: readonly (readonly [string, string]
   const cells = rows
     .map(
       ([label, value]) =>
-        `<tr><th scope="row" style="text-align:left;padding:6px 12px 6px 0;vertical-align:top;font-weight:600">${escapeHtml(label)}</th>` +
-        `<td style="padding:6px 0;vertical-align:top">${escapeHtml(value).replace(/\r?\n/g, '<br>')}</td></tr>`,
+        `<tr><th scope="row" style="text-align:left;padding:6px 12px 6px 0;vertical-align:top;font-weight:600;width:9em">${escapeHtml(label)}</th>` +
+        // A long reference or address breaks rather than widening the message past a phone's screen.
+        `<td style="padding:6px 0;vertical-align:top;overflow-wrap:anywhere">${escapeHtml(value).replace(/\r?\n/g, '<br>')}</td></tr>`,
     )
     .join('');
   return safe(
