@@ -19,6 +19,7 @@ import { API_HEADERS, isApiPath, withHeaders } from './http/security';
 import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
 import { chatAdminRoutes, chatRoutes } from './routes/chat';
+import { mailAdminRoutes } from './routes/mail';
 import { currentPaymentOf, type Gateways, paymentRoutes } from './routes/payments';
 import { publicRoutes, UNAVAILABLE_RETRY_AFTER_S } from './routes/public';
 import { adminRoutes, currentBookingOf, tenantRoutes } from './routes/tenant';
@@ -171,6 +172,7 @@ export function createApp({
   );
   app.route(`${API}/admin`, adminRoutes(store, now));
   app.route(`${API}/admin`, chatAdminRoutes(store));
+  app.route(`${API}/admin`, mailAdminRoutes(store));
   if (faults) app.route('/__chaos', faults.routes);
 
   app.notFound((c) => problemResponse({ status: 404, code: 'not-found', title: 'Not found', detail: `There is no route ${c.req.method} ${c.req.path}.` }));

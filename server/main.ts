@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import { llmConfigFromEnv } from './chat/llm-config';
+import { describeSmtp, mailConfigFromEnv } from './mail/config';
+import { kickingOnQueue, startMailer } from './mail/sender';
+import { smtpSender } from './mail/smtp';
 import { createNodeApp, listen } from './node';
 import { stripeConfigFromEnv } from './payments/stripe-config';
 import { describeDb, openStore } from './store/open';
@@ -19,6 +22,8 @@ import { loadTenantsFile } from './tenants/load';
  * TEPPAN_TRUST_PROXY=1: the visitor's address is X-Forwarded-For's last hop, not the socket's peer. Only behind
  *   a proxy that sets that header: without one, anyone can claim any address and escape the per-address limits.
  * TEPPAN_RATE_LIMITS=off: no rate limits (server/http/rate-limit.ts), for raw-throughput benchmarks only.
+ * TEPPAN_SMTP_URL: where mail goes (smtp:// or smtps://, credentials in the URL); without it, mail is kept and shown at
+ *   /mail/. TEPPAN_MAIL_FROM, TEPPAN_MAIL_RETRY_MS: see server/mail/config.ts.
  */
 const port = Number(process.env.PORT ?? 8787);
 const hosts = process.env.HOST ? [process.env.HOST] : ['127.0.0.1', '::1'];
@@ -31,8 +36,13 @@ const llm = llmConfigFromEnv(process.env);
 const trustProxy = process.env.TEPPAN_TRUST_PROXY === '1';
 const rateLimits = process.env.TEPPAN_RATE_LIMITS === 'off' ? false : undefined;
 
+const mail = mailConfigFromEnv(process.env);
+
 const poolMax = Number(process.env.TEPPAN_PG_POOL_MAX ?? 0);
-const store = await openStore(dbFile, poolMax > 0 ? { max: poolMax } : {});
+const opened = await openStore(dbFile, poolMax > 0 ? { max: poolMax } : {});
+// Every instance runs a sender: each message is claimed by one of them.
+const mailer = mail.smtpUrl ? startMailer({ store: opened, send: smtpSender(mail.smtpUrl, mail.from), retry: mail.retry, pollMs: mail.pollMs }) : undefined;
+const store = mailer ? kickingOnQueue(opened, () => void mailer.kick()) : opened;
 const built = (dir: string) => (existsSync(dir) ? dir : undefined);
 const toolsBuilding = process.env.TEPPAN_TOOLS_BUILDING === '1';
 const fetch = createNodeApp({
@@ -51,6 +61,7 @@ const fetch = createNodeApp({
   variantRoots: Object.fromEntries(['embed-eager', 'embed-react'].flatMap((name) => (existsSync(`dist/${name}`) ? [[`/${name}`, `dist/${name}`]] : []))),
   trustProxy,
   rateLimits,
+  mailbox: !mail.smtpUrl,
 });
 const { servers, port: actualPort } = await listen(fetch, port, hosts).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE') throw error;
@@ -66,6 +77,7 @@ const extras = [
   llm && `chat model ${llm.model} at ${new URL(llm.url).origin}`,
   trustProxy && 'addresses from X-Forwarded-For',
   rateLimits === false && 'rate limits off',
+  mail.smtpUrl ? `mail to ${describeSmtp(mail.smtpUrl)}` : 'mail kept at /mail/',
 ]
   .filter(Boolean)
   .join(', ');
@@ -97,6 +109,8 @@ async function stop(signal: string) {
   await drained;
   clearTimeout(cut);
   clearInterval(idle);
+  // A message being sent is recorded first; one cut off is sent again, with its Message-ID, once its lease runs out.
+  await Promise.race([mailer?.stop(), new Promise((resolve) => setTimeout(resolve, CLOSE_STORE_MS))]);
   await Promise.race([store.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_STORE_MS))]).catch((error: unknown) =>
     console.error(`[teppan] closing the store failed: ${String(error)}`),
   );

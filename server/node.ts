@@ -10,9 +10,10 @@ import { noRouteProblem, problemResponse } from './http/problem';
 import type { RateLimiter } from './http/rate-limit';
 import { headersFor, isApiPath, withHeaders } from './http/security';
 import { staticFiles } from './http/static-files';
+import { mailboxRoutes } from './mail/mailbox';
 import type { StripeConfig } from './payments/stripe-api';
 import type { Store } from './store/types';
-import type { Tenant } from './tenants';
+import { demoTenant, type Tenant } from './tenants';
 
 export interface NodeServerOptions {
   store: Store;
@@ -36,6 +37,8 @@ export interface NodeServerOptions {
   trustProxy?: boolean;
   /** The limiter (tests give one a clock of their own); `false`: no rate limits (raw-throughput benchmarks only). */
   rateLimits?: RateLimiter | false;
+  /** Serve the development mailbox at `/mail/` (mail is kept, not sent: no SMTP server configured). */
+  mailbox?: boolean;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -65,6 +68,7 @@ export function createNodeApp({
   variantRoots,
   trustProxy,
   rateLimits,
+  mailbox,
 }: NodeServerOptions) {
   const root = new Hono<{ Bindings: HttpBindings }>();
   root.route(
@@ -88,6 +92,7 @@ export function createNodeApp({
       (path) => !isApiPath(path),
     ),
   );
+  if (mailbox) root.route('/', mailboxRoutes(store, tenants ?? [demoTenant]));
   const embeds = { '/embed': embedRoot, ...variantRoots };
   for (const [prefix, dir] of Object.entries(embeds)) {
     if (!dir) continue;

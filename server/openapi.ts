@@ -2,6 +2,7 @@ import {
   adminBookingList,
   adminConversationList,
   adminLeadList,
+  adminMessageList,
   availability,
   availabilityQuery,
   booking,
@@ -345,6 +346,14 @@ export function openApiDocument(origin: string): OpenApiDocument {
           responses: { '200': { description: 'Leads', content: json('AdminLeadList') }, ...errors },
         },
       },
+      '/api/v1/admin/messages': {
+        get: {
+          summary: 'The tenant’s outbox: every message queued, oldest first, with how its delivery went (queued, sent, failed), a page at a time',
+          security: [{ bearer: [] }],
+          parameters: pageParameters,
+          responses: { '200': { description: 'Messages', content: json('AdminMessageList') }, ...errors },
+        },
+      },
       '/api/v1/admin/conversations': {
         get: {
           summary: 'The tenant’s chat conversations with their messages, oldest first (by when each started), a page at a time',
@@ -401,6 +410,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
         Lead: jsonSchema(lead, 'output'),
         AdminLeadList: adminPage(adminLeadList),
         AdminConversationList: adminPage(adminConversationList),
+        AdminMessageList: adminPage(adminMessageList),
         WebhookReceipt: {
           type: 'object',
           properties: { received: { const: true }, duplicate: { const: true } },

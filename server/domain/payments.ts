@@ -2,6 +2,7 @@ import { type CardSummary, type Catalog, type FieldError, makeFieldError, type P
 import { cardBrand, cardNumberProblem, cvcLength, expiryProblem } from '../../src/core/cards';
 import { formatTime } from '../../src/core/schedule';
 import { Problem, validationProblem } from '../http/problem';
+import { paidBookingMessages } from '../mail/messages';
 import { isUnfinished } from '../store/settle';
 import type { SettleOptions, Store, StoredBooking, StoredPayment } from '../store/types';
 import type { Tenant } from '../tenants';
@@ -185,7 +186,7 @@ export async function settleAsPaid(
   card: CardSummary | undefined,
   options?: SettleOptions,
 ): Promise<StoredPayment> {
-  const result = await ctx.store.settlePayment(ctx.tenant.id, payment.id, card, ctx.now, options);
+  const result = await ctx.store.settlePayment(ctx.tenant.id, payment.id, card, ctx.now, { ...options, messages: paidBookingMessages(ctx.tenant, ctx.now) });
   switch (result.outcome) {
     case 'paid':
     case 'already-settled':

@@ -66,12 +66,30 @@ const TOOLS_PAGE_HEADERS: Record<string, string> = { ...PAGE_HEADERS, 'Content-S
 /** Paths of the built tools served beside the demo (Storybook, the bundle reports), which get their own page policy. */
 export const isToolsPath = (path: string) => /^\/(storybook|reports)(\/|$)/.test(path);
 
+/**
+ * A message's HTML part in the development mailbox (`/mail/…/html`, see
+ * server/mail/mailbox.ts): mail is styled inline, so inline styles are
+ * allowed, and nothing else: no script, no fetch, no form, no image from
+ * elsewhere. `sandbox` makes it a unique origin even when opened on its own;
+ * its links may open a new tab.
+ */
+const MAIL_PART_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+  'sandbox allow-popups allow-popups-to-escape-sandbox',
+].join('; ');
+const MAIL_PART_HEADERS: Record<string, string> = { ...PAGE_HEADERS, 'Content-Security-Policy': MAIL_PART_CSP };
+const isMailPartPath = (path: string) => /^\/mail\/[^/]+\/[^/]+\/html$/.test(path);
+
 /** Scripts, styles and other files (embed chunks are loaded by any site: CORS and CORP stay as they are). */
 const FILE_HEADERS: Record<string, string> = { 'X-Content-Type-Options': 'nosniff' };
 
 /** What a file or page answer gets, by what it is: pages their CSP (the tools' own under their paths), JSON (a problem) the API's, the rest nosniff. */
 export function headersFor(contentType: string | null, path = ''): Record<string, string> {
-  if (contentType?.startsWith('text/html')) return isToolsPath(path) ? TOOLS_PAGE_HEADERS : PAGE_HEADERS;
+  if (contentType?.startsWith('text/html')) return isToolsPath(path) ? TOOLS_PAGE_HEADERS : isMailPartPath(path) ? MAIL_PART_HEADERS : PAGE_HEADERS;
   if (/^application\/(problem\+)?json/.test(contentType ?? '')) return API_HEADERS;
   return FILE_HEADERS;
 }

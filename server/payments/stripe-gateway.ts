@@ -1,6 +1,7 @@
 import type { CardSummary } from '../../src/contract';
 import type { PaymentGateway } from '../domain/payments';
 import { Problem } from '../http/problem';
+import { paidBookingMessages } from '../mail/messages';
 import { isUnfinished } from '../store/settle';
 import type { Store, StoredPayment } from '../store/types';
 import type { Tenant } from '../tenants';
@@ -72,7 +73,11 @@ export function createStripeGateway({ api, store, tenantById, now }: StripeGatew
     const card = cardOf(intent.payment_method);
     if (isUnfinished(payment)) {
       // The money already moved, so a hold that expired still counts while its seating has a free team.
-      const result = await store.settlePayment(tenant.id, payment.id, card, now(), { late: { capacity: tenant.catalog.booking.teamsPerSeating } });
+      const at = now();
+      const result = await store.settlePayment(tenant.id, payment.id, card, at, {
+        late: { capacity: tenant.catalog.booking.teamsPerSeating },
+        messages: paidBookingMessages(tenant, at),
+      });
       if (result.outcome === 'paid' || result.outcome === 'already-settled') return result.payment;
       // Failed first, so no concurrent check can settle what is about to be refunded.
       const failed = await store.updateUnfinishedPayment(tenant.id, payment.id, { status: 'failed', ...(card ? { card } : {}) }, now());

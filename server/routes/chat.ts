@@ -8,6 +8,7 @@ import { claimKey } from '../http/key-lease';
 import { nextCursorOf, pageRequestOf } from '../http/page';
 import { Problem } from '../http/problem';
 import { jsonBody } from '../http/validate';
+import { leadMessages } from '../mail/messages';
 import type { Store, StoredChatMessage, StoredConversation } from '../store/types';
 
 const conversationNotFound = () =>
@@ -103,7 +104,8 @@ export function chatRoutes(store: Store, now: () => number, clock: () => number,
       const tenant = c.get('tenant');
       const input = await jsonBody(c, leadRequest);
       // A conversation this tenant does not have (another server's, a stale id) is left out, not refused: the visitor cannot fix it.
-      const conversationId = input.conversationId && (await store.getConversation(tenant.id, input.conversationId)) ? input.conversationId : undefined;
+      const conversation = input.conversationId ? await store.getConversation(tenant.id, input.conversationId) : undefined;
+      const conversationId = conversation?.id;
       const lead: Lead = {
         id: newResourceId('ld'),
         name: input.name,
@@ -113,7 +115,8 @@ export function chatRoutes(store: Store, now: () => number, clock: () => number,
         ...(conversationId ? { conversationId } : {}),
         createdAt: new Date(now()).toISOString(),
       };
-      await store.createLead({ ...lead, tenantId: tenant.id });
+      const stored = { ...lead, tenantId: tenant.id };
+      await store.createLead(stored, leadMessages(tenant, stored, conversation, now()));
       c.header('Cache-Control', 'no-store');
       return c.json(lead, 201);
     });

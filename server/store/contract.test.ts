@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { freshSchema } from '../../test/support/pg-schema';
-import { booking, CAPACITY_ONLY, lead, MINUTE, message, payment, quote, RULES, SLOT, T0 } from '../../test/support/store-records';
+import { booking, CAPACITY_ONLY, lead, MINUTE, message, outboxMessage, payment, quote, RULES, SLOT, T0 } from '../../test/support/store-records';
 import { createMemoryStore } from './memory';
 import type { Page, PageRequest, Position } from './page';
 import { createPostgresStore } from './postgres';
@@ -536,6 +536,100 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       expect(await store.beginIdempotent('s', 'old', 'b', T0 + 60 * MINUTE, { token: 'b', until: T0 + 65 * MINUTE })).toEqual({ state: 'started' });
       expect(await store.beginIdempotent('s', 'new', 'b', T0 + 60 * MINUTE, { token: 'b', until: T0 + 65 * MINUTE })).toEqual({ state: 'mismatch' });
       expect(await store.getBooking('demo', b.id)).toEqual(b);
+    });
+  });
+
+  describe('outbox', () => {
+    const lease = (token: string, until = T0 + MINUTE) => ({ token, until });
+    const queuedFor = (paid: { booking: StoredBooking }) => [outboxMessage({ kind: 'booking-confirmed', subject: `Booked ${paid.booking.id}` })];
+
+    it('queues a settle’s messages with the payment that paid, and none for a settle that did not pay', async () => {
+      const b = await held();
+      const [p, q] = [payment(b), payment(b)];
+      await store.startPayment(p, T0);
+      await store.startPayment(q, T0);
+      expect(await store.settlePayment('demo', p.id, undefined, T0, { messages: queuedFor })).toMatchObject({ outcome: 'paid' });
+      // A repeat, and another payment of the booking: neither pays, neither queues.
+      await store.settlePayment('demo', p.id, undefined, T0, { messages: queuedFor });
+      await store.settlePayment('demo', q.id, undefined, T0, { messages: queuedFor });
+      const { items } = await store.listMessages('demo', { limit: 100 });
+      expect(items.map((m) => [m.subject, m.status, m.attempts])).toEqual([[`Booked ${b.id}`, 'queued', 0]]);
+      expect(await store.getMessage('demo', items[0]?.id ?? '')).toEqual(items[0]);
+      expect(await store.getMessage('other', items[0]?.id ?? '')).toBeUndefined();
+    });
+
+    it('writes nothing of a settle whose messages could not be made: no confirmation without its message', async () => {
+      const b = await held();
+      const p = payment(b);
+      await store.startPayment(p, T0);
+      const broken = () => {
+        throw new Error('no template');
+      };
+      await expect(store.settlePayment('demo', p.id, undefined, T0, { messages: broken })).rejects.toThrow('no template');
+      expect(await store.getBooking('demo', b.id)).toMatchObject({ status: 'pending_deposit' });
+      expect(await store.getPayment('demo', p.id)).toMatchObject({ status: 'requires_confirmation' });
+      expect((await store.listMessages('demo', { limit: 100 })).items).toEqual([]);
+    });
+
+    it('queues a lead’s notice with the lead, and keeps a message as written', async () => {
+      const m = outboxMessage({ kind: 'team-lead', to: 'team@example.com', text: 'Aiko asks: <script>?', html: '<p>&lt;script&gt;</p>' });
+      await store.createLead(lead('ld_1'), [m]);
+      expect((await store.listLeads('demo', { limit: 10 })).items).toHaveLength(1);
+      expect((await store.listMessages('demo', { limit: 10 })).items).toEqual([m]);
+    });
+
+    it('leases a due message to one sender; a lease that ran out is taken over, and only the holder marks it', async () => {
+      const due = outboxMessage({ nextAttemptAt: T0 });
+      const later = outboxMessage({ nextAttemptAt: T0 + 10 * MINUTE });
+      await store.createLead(lead('ld_1'), [due, later]);
+      expect((await store.claimMessages(T0, lease('a'), 10)).map((m) => [m.id, m.lease])).toEqual([[due.id, lease('a')]]);
+      expect(await store.claimMessages(T0 + 1, lease('b'), 10)).toEqual([]);
+      // Sender a died: its lease runs out, and b takes the message over.
+      expect((await store.claimMessages(T0 + MINUTE, lease('b', T0 + 2 * MINUTE), 10)).map((m) => m.id)).toEqual([due.id]);
+      expect(await store.finishMessageAttempt(due.id, 'a', { status: 'sent', at: T0 + MINUTE })).toBe(false);
+      expect(await store.finishMessageAttempt(due.id, 'b', { status: 'sent', at: T0 + MINUTE })).toBe(true);
+      expect(await store.finishMessageAttempt(due.id, 'b', { status: 'sent', at: T0 + MINUTE })).toBe(false);
+      expect(await store.getMessage('demo', due.id)).toEqual({ ...due, status: 'sent', attempts: 1, sentAt: T0 + MINUTE });
+      expect(await store.claimMessages(T0 + 5 * MINUTE, lease('c', T0 + 6 * MINUTE), 10)).toEqual([]);
+      expect((await store.claimMessages(T0 + 10 * MINUTE, lease('c', T0 + 11 * MINUTE), 10)).map((m) => m.id)).toEqual([later.id]);
+    });
+
+    it('records a failed attempt: due again later with its error, or failed for good', async () => {
+      const m = outboxMessage();
+      await store.createLead(lead('ld_1'), [m]);
+      await store.claimMessages(T0, lease('a'), 10);
+      expect(await store.finishMessageAttempt(m.id, 'a', { status: 'queued', error: 'ECONNREFUSED', nextAttemptAt: T0 + 2 * MINUTE })).toBe(true);
+      expect(await store.getMessage('demo', m.id)).toEqual({ ...m, attempts: 1, lastError: 'ECONNREFUSED', nextAttemptAt: T0 + 2 * MINUTE });
+      expect(await store.claimMessages(T0 + MINUTE, lease('b', T0 + 3 * MINUTE), 10)).toEqual([]);
+      expect(await store.claimMessages(T0 + 2 * MINUTE, lease('b', T0 + 3 * MINUTE), 10)).toHaveLength(1);
+      expect(await store.finishMessageAttempt(m.id, 'b', { status: 'failed', error: '550 mailbox unavailable' })).toBe(true);
+      expect(await store.getMessage('demo', m.id)).toMatchObject({ status: 'failed', attempts: 2, lastError: '550 mailbox unavailable' });
+      expect(await store.claimMessages(T0 + 60 * MINUTE, lease('c', T0 + 61 * MINUTE), 10)).toEqual([]);
+    });
+
+    it('gives each message to exactly one of many senders claiming at once, across processes sharing the data', async () => {
+      const handles = opened.another ? [store, await opened.another(), await opened.another()] : [store];
+      const messages = Array.from({ length: 30 }, (_, i) => outboxMessage({ nextAttemptAt: T0 - i }));
+      await store.createLead(lead('ld_1'), messages);
+      const claimed = await Promise.all(Array.from({ length: 12 }, (_, i) => (handles[i % handles.length] as Store).claimMessages(T0, lease(`s${i}`), 4)));
+      const ids = claimed.flat().map((m) => m.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.sort()).toEqual(messages.map((m) => m.id).sort());
+    });
+
+    it('lists messages oldest first, a page at a time, per tenant', async () => {
+      const made = [2, 0, 1, 1, 3].map((minute) => outboxMessage({ createdAt: T0 + minute * MINUTE }));
+      await store.createLead(lead('ld_1'), made);
+      await store.createLead(lead('ld_2', 'other'), [outboxMessage({ tenantId: 'other' })]);
+      const seen: string[] = [];
+      let after: Position | undefined;
+      do {
+        const page = await store.listMessages('demo', { limit: 2, ...(after ? { after } : {}) });
+        seen.push(...page.items.map((m) => m.id));
+        after = page.next ?? undefined;
+      } while (after);
+      const order = [...made].sort((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1)).map((m) => m.id);
+      expect(seen).toEqual(order);
     });
   });
 });

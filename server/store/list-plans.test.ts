@@ -37,12 +37,14 @@ describe('admin list plans', () => {
       bookings: plan(SQLITE_LISTS.bookings, page),
       conversations: plan(SQLITE_LISTS.conversations, page),
       leads: plan(SQLITE_LISTS.leads, page),
+      messages: plan(SQLITE_LISTS.messages, page),
       paymentsOfBookings: plan(SQLITE_LISTS.paymentsOfBookings, ['demo', '["bk_1"]']),
       messagesOf: plan(SQLITE_LISTS.messagesOf, ['["cv_1"]']),
     };
     expect(plans.bookings).toEqual(['SEARCH bookings USING INDEX bookings_by_tenant (tenant_id=? AND (created_at,id)>(?,?))']);
     expect(plans.conversations).toEqual(['SEARCH conversations USING INDEX conversations_by_tenant (tenant_id=? AND rowid>?)']);
     expect(plans.leads).toEqual(['SEARCH leads USING INDEX leads_by_tenant (tenant_id=? AND rowid>?)']);
+    expect(plans.messages).toEqual(['SEARCH outbox USING INDEX outbox_by_tenant (tenant_id=? AND (created_at,id)>(?,?))']);
     expect(plans.paymentsOfBookings[0]).toBe('SEARCH payments USING INDEX payments_by_booking (tenant_id=? AND booking_id=?)');
     expect(plans.messagesOf[0]).toMatch(/^SEARCH chat_messages USING INDEX \S+ \(conversation_id=\?\)$/);
   });
@@ -63,6 +65,8 @@ describe('admin list plans', () => {
       INSERT INTO payments (id, tenant_id, booking_id, status, provider, created_at, data)
         SELECT 'pay_' || n, 't' || (n % 40), 'bk_' || n, 'failed', 'test', n, '{}' FROM generate_series(1, 20000) n;
       INSERT INTO leads (id, tenant_id, data) SELECT 'ld_' || n, 't' || (n % 40), '{}' FROM generate_series(1, 20000) n;
+      INSERT INTO outbox (id, tenant_id, status, attempts, next_attempt_at, created_at, lease_until, data)
+        SELECT 'msg_' || n, 't' || (n % 40), 'sent', 1, n, n, 0, '{}' FROM generate_series(1, 20000) n;
       INSERT INTO conversations (id, tenant_id, created_at) SELECT 'cv_' || n, 't' || (n % 40), n FROM generate_series(1, 20000) n;
       INSERT INTO chat_messages (conversation_id, id, data) SELECT 'cv_' || n, 'm1', '{}' FROM generate_series(1, 20000) n;
       ANALYZE;
@@ -73,6 +77,7 @@ describe('admin list plans', () => {
       bookings: await plan(PG_LISTS.bookings, ['t1', 100, 'bk_100', 101]),
       conversations: await plan(PG_LISTS.conversations, ['t1', 100, 101]),
       leads: await plan(PG_LISTS.leads, ['t1', 100, 101]),
+      messages: await plan(PG_LISTS.messages, ['t1', 100, 'msg_100', 101]),
       paymentsOfBookings: await plan(PG_LISTS.paymentsOfBookings, ['t1', ['bk_1', 'bk_41']]),
     };
     expect(plans.bookings).toMatch(/Index Scan using bookings_by_tenant on bookings/);
@@ -80,7 +85,8 @@ describe('admin list plans', () => {
     // Each conversation's messages by the (conversation_id, id) unique index.
     expect(plans.conversations).toMatch(/Index Scan using chat_messages_conversation_id_id_key on chat_messages m/);
     expect(plans.leads).toMatch(/Index Scan using leads_by_tenant on leads/);
-    for (const p of [plans.bookings, plans.conversations, plans.leads]) expect(p).not.toMatch(/Seq Scan|Sort/);
+    expect(plans.messages).toMatch(/Index Scan using outbox_by_tenant on outbox/);
+    for (const p of [plans.bookings, plans.conversations, plans.leads, plans.messages]) expect(p).not.toMatch(/Seq Scan|Sort/);
     expect(plans.paymentsOfBookings).toMatch(/Index Scan using payments_by_booking on payments|Bitmap Index Scan on payments_by_booking/);
     expect(plans.paymentsOfBookings).not.toMatch(/Seq Scan/);
   });

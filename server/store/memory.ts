@@ -1,7 +1,19 @@
 import { decideHold, slotDate, visitorHolds } from './holds';
+import { afterAttempt } from './outbox';
 import { isAfter, oldestFirst, type PageRequest, pageFrom } from './page';
 import { decideSettle, holdsSeating, isUnfinished } from './settle';
-import type { IdempotencyBegin, Lease, Store, StoredBooking, StoredConversation, StoredLead, StoredPayment, StoredQuote, StoredResponse } from './types';
+import type {
+  IdempotencyBegin,
+  Lease,
+  OutboxMessage,
+  Store,
+  StoredBooking,
+  StoredConversation,
+  StoredLead,
+  StoredPayment,
+  StoredQuote,
+  StoredResponse,
+} from './types';
 
 interface Claim {
   fingerprint: string;
@@ -37,6 +49,10 @@ export function createMemoryStore(): Store {
   // Insertion order is the order lists are read in: oldest first, as in SQLite.
   const conversations = new Map<string, StoredConversation>();
   const leads: StoredLead[] = [];
+  const outbox = new Map<string, OutboxMessage>();
+  const queue = (messages: readonly OutboxMessage[] = []) => {
+    for (const m of messages) outbox.set(m.id, structuredClone(m));
+  };
   const own = <T extends { tenantId: string }>(record: T | undefined, tenantId: string) =>
     record?.tenantId === tenantId ? structuredClone(record) : undefined;
   const claimId = (scope: string, key: string) => `${scope}\u0000${key}`;
@@ -132,8 +148,11 @@ export function createMemoryStore(): Store {
           [...bookings.values()].filter((b) => b.id !== booking?.id && b.slotId === booking?.slotId && b.tenantId === tenantId && holdsSeating(b, now)).length,
       });
       if (result.outcome === 'paid') {
+        // Built before anything is written: a builder that throws leaves the settle undone, as a rolled-back transaction would.
+        const messages = options?.messages?.(result);
         payments.set(result.payment.id, structuredClone(result.payment));
         bookings.set(result.booking.id, structuredClone(result.booking));
+        queue(messages);
       }
       return result;
     },
@@ -176,8 +195,9 @@ export function createMemoryStore(): Store {
         [...conversations.values()].map((row, at) => ({ at, row })).filter((r) => r.row.tenantId === tenantId),
         page,
       ),
-    async createLead(lead) {
+    async createLead(lead, messages) {
       leads.push(structuredClone(lead));
+      queue(messages);
     },
     listLeads: async (tenantId, page) =>
       pageOf(
@@ -196,5 +216,30 @@ export function createMemoryStore(): Store {
     },
     async ping() {},
     async close() {},
+
+    // --- The outbox.
+    listMessages: async (tenantId, page) =>
+      pageOf(
+        [...outbox.values()]
+          .filter((m) => m.tenantId === tenantId)
+          .sort(oldestFirst)
+          .map((m) => ({ at: m.createdAt, row: m })),
+        page,
+      ),
+    getMessage: async (tenantId, id) => own(outbox.get(id), tenantId),
+    async claimMessages(now, lease, limit) {
+      const due = [...outbox.values()]
+        .filter((m) => m.status === 'queued' && m.nextAttemptAt <= now && (!m.lease || m.lease.until <= now))
+        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
+        .slice(0, limit);
+      for (const m of due) m.lease = { ...lease };
+      return due.map((m) => structuredClone(m));
+    },
+    async finishMessageAttempt(id, token, attempt) {
+      const m = outbox.get(id);
+      if (m?.status !== 'queued' || m.lease?.token !== token) return false;
+      outbox.set(id, afterAttempt(m, attempt));
+      return true;
+    },
   };
 }

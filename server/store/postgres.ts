@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
+import { attemptColumns, messageOfRow, type OutboxRow, outboxContent } from './outbox';
 import { type PageRequest, type Position, pageFrom } from './page';
 import { migratePg } from './pg-migrate';
 import { createPgRateLimiter } from './pg-rate-limits';
@@ -9,6 +10,7 @@ import { decideSettle, isUnfinished } from './settle';
 import type {
   IdempotencyBegin,
   Lease,
+  OutboxMessage,
   PaymentStart,
   SettleResult,
   Store,
@@ -75,6 +77,8 @@ const START: Position = { at: Number.MIN_SAFE_INTEGER, id: '' };
 /** A keyset query's parameters after the tenant: one row more than the page, to tell whether another page follows. */
 const keyset = ({ limit, after = START }: PageRequest) => ({ ...after, limit: limit + 1 });
 
+const OUTBOX_COLUMNS = 'created_at, id, status, attempts, next_attempt_at, last_error, sent_at, lease_token, lease_until, data';
+
 /** A conversation with its messages, in one statement: read from one snapshot. */
 const CONVERSATIONS = `
     SELECT c.seq, c.id, c.created_at,
@@ -90,6 +94,7 @@ export const PG_LISTS = {
   paymentsOfBookings: 'SELECT data FROM payments WHERE tenant_id = $1 AND booking_id = ANY($2) ORDER BY created_at, id',
   conversations: `${CONVERSATIONS} AND c.seq > $2 ORDER BY c.seq LIMIT $3`,
   leads: 'SELECT seq, id, data FROM leads WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+  messages: `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE tenant_id = $1 AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4`,
 };
 const bySeq = (r: { seq: number; id: string }): Position => ({ at: r.seq, id: r.id });
 
@@ -198,6 +203,14 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     one<StoredPayment>(c, `SELECT data FROM payments WHERE tenant_id = $1 AND id = $2 ${lock}`, [tenantId, id]);
   const bookingFor = (c: Db, tenantId: string, id: string, lock = '') =>
     one<StoredBooking>(c, `SELECT data FROM bookings WHERE tenant_id = $1 AND id = $2 ${lock}`, [tenantId, id]);
+  const queueMessages = async (c: Db, messages: readonly OutboxMessage[] = []) => {
+    for (const m of messages) {
+      await c.query(
+        `INSERT INTO outbox (id, tenant_id, status, attempts, next_attempt_at, created_at, lease_until, data) VALUES ($1, $2, $3, $4, $5, $6, 0, $7)`,
+        [m.id, m.tenantId, m.status, m.attempts, m.nextAttemptAt, m.createdAt, outboxContent(m)],
+      );
+    }
+  };
   const writePayment = (c: Db, p: StoredPayment) => c.query('UPDATE payments SET status = $2, data = $3 WHERE id = $1', [p.id, p.status, json(p)]);
 
   type ConversationRow = { seq: number; id: string; created_at: number; messages: StoredConversation['messages'] };
@@ -309,6 +322,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         if (result.outcome === 'paid') {
           await writePayment(c, result.payment);
           await c.query('UPDATE bookings SET status = $2, data = $3 WHERE id = $1', [result.booking.id, result.booking.status, json(result.booking)]);
+          await queueMessages(c, options?.messages?.(result));
         }
         return result;
       }),
@@ -392,9 +406,11 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
       return pageFrom(rows, page.limit, bySeq, (r) => conversationOf(tenantId, r));
     },
 
-    async createLead(lead) {
-      await pool.query('INSERT INTO leads (id, tenant_id, data) VALUES ($1, $2, $3)', [lead.id, lead.tenantId, json(lead)]);
-    },
+    createLead: (lead, messages) =>
+      tx(async (c) => {
+        await c.query('INSERT INTO leads (id, tenant_id, data) VALUES ($1, $2, $3)', [lead.id, lead.tenantId, json(lead)]);
+        await queueMessages(c, messages);
+      }),
     async listLeads(tenantId, page) {
       const { at, limit } = keyset(page);
       const { rows } = await pool.query<{ seq: number; id: string; data: StoredLead }>(PG_LISTS.leads, [tenantId, at, limit]);
@@ -427,6 +443,35 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     close: () => {
       clearInterval(retry);
       return pool.end();
+    },
+
+    // --- The outbox.
+    async listMessages(tenantId, page) {
+      const { at, id, limit } = keyset(page);
+      const { rows } = await pool.query<OutboxRow & { created_at: number; id: string }>(PG_LISTS.messages, [tenantId, at, id, limit]);
+      return pageFrom(rows, page.limit, (r) => ({ at: r.created_at, id: r.id }), messageOfRow);
+    },
+    async getMessage(tenantId, id) {
+      const r = (await pool.query<OutboxRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE tenant_id = $1 AND id = $2`, [tenantId, id])).rows[0];
+      return r && messageOfRow(r);
+    },
+    // SKIP LOCKED: senders on several instances claiming at once each take other rows, none waits on another's.
+    async claimMessages(now, { token, until }, limit) {
+      const { rows } = await pool.query<OutboxRow>(
+        `UPDATE outbox SET lease_token = $2, lease_until = $3 WHERE id IN (
+           SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= $1 AND lease_until <= $1 ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED
+         ) RETURNING ${OUTBOX_COLUMNS}`,
+        [now, token, until, limit],
+      );
+      return rows.map(messageOfRow).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+    },
+    async finishMessageAttempt(id, token, attempt) {
+      const { rowCount } = await pool.query(
+        `UPDATE outbox SET attempts = attempts + 1, status = $1, last_error = COALESCE($2, last_error), next_attempt_at = COALESCE($3, next_attempt_at),
+         sent_at = COALESCE($4, sent_at), lease_token = NULL, lease_until = 0 WHERE id = $5 AND lease_token = $6 AND status = 'queued'`,
+        [...attemptColumns(attempt), id, token],
+      );
+      return rowCount === 1;
     },
   };
   return {

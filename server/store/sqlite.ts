@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
+import { attemptColumns, messageOfRow, type OutboxRow, outboxContent } from './outbox';
 import { oldestFirst, type PageRequest, type Position, pageFrom } from './page';
 import { decideSettle, isUnfinished } from './settle';
 import type {
   HoldRules,
   IdempotencyBegin,
   Lease,
+  OutboxMessage,
   PaymentStart,
   SettleOptions,
   Store,
@@ -87,6 +89,24 @@ const SCHEMA = `
     data TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS leads_by_tenant ON leads (tenant_id);
+  -- The outbox (server/mail): what a message says in data, its delivery in columns.
+  -- lease_until is 0 when no sender holds it.
+  CREATE TABLE IF NOT EXISTS outbox (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    lease_token TEXT,
+    lease_until INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS outbox_by_tenant ON outbox (tenant_id, created_at, id);
+  -- What a sender looks for: only queued messages, soonest due first.
+  CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at) WHERE status = 'queued';
   CREATE TABLE IF NOT EXISTS meta (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -134,6 +154,8 @@ function migrate(db: Database.Database) {
   }).immediate();
 }
 
+const OUTBOX_COLUMNS = 'created_at, id, status, attempts, next_attempt_at, last_error, sent_at, lease_token, lease_until, data';
+
 /** A first page starts after this position: before every row. */
 const START: Position = { at: Number.MIN_SAFE_INTEGER, id: '' };
 type PageParams = { tenant: string; at: number; id: string; limit: number };
@@ -152,6 +174,7 @@ export const SQLITE_LISTS = {
   conversations: 'SELECT rowid AS seq, id, created_at FROM conversations WHERE tenant_id = @tenant AND rowid > @at ORDER BY rowid LIMIT @limit',
   messagesOf: 'SELECT conversation_id, data FROM chat_messages WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY seq',
   leads: 'SELECT rowid AS seq, id, data FROM leads WHERE tenant_id = @tenant AND rowid > @at ORDER BY rowid LIMIT @limit',
+  messages: `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE tenant_id = @tenant AND (created_at, id) > (@at, @id) ORDER BY created_at, id LIMIT @limit`,
 };
 
 const bySeq = (r: { seq: number; id: string }): Position => ({ at: r.seq, id: r.id });
@@ -217,6 +240,25 @@ export function createSqliteStore(file: string): Store {
     messagesOf: db.prepare<[string], { conversation_id: string; data: string }>(SQLITE_LISTS.messagesOf),
     insertLead: db.prepare('INSERT INTO leads (id, tenant_id, data) VALUES (?, ?, ?)'),
     leads: db.prepare<PageParams, { seq: number; id: string; data: string }>(SQLITE_LISTS.leads),
+    insertOutbox: db.prepare(
+      `INSERT INTO outbox (id, tenant_id, status, attempts, next_attempt_at, last_error, created_at, sent_at, lease_token, lease_until, data)
+       VALUES (@id, @tenantId, @status, @attempts, @nextAttemptAt, NULL, @createdAt, NULL, NULL, 0, @data)`,
+    ),
+    outboxMessages: db.prepare<PageParams, OutboxRow & { created_at: number; id: string }>(SQLITE_LISTS.messages),
+    outboxMessage: db.prepare<[string, string], OutboxRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE tenant_id = ? AND id = ?`),
+    // One statement: the rows it picks are leased before any other sender can read them.
+    claimMessages: db.prepare<{ now: number; token: string; until: number; limit: number }, OutboxRow>(
+      `UPDATE outbox SET lease_token = @token, lease_until = @until WHERE id IN (
+         SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= @now AND lease_until <= @now ORDER BY next_attempt_at LIMIT @limit
+       ) RETURNING ${OUTBOX_COLUMNS}`,
+    ),
+    finishMessage: db.prepare(
+      `UPDATE outbox SET attempts = attempts + 1, status = ?, last_error = COALESCE(?, last_error), next_attempt_at = COALESCE(?, next_attempt_at),
+       sent_at = COALESCE(?, sent_at), lease_token = NULL, lease_until = 0 WHERE id = ? AND lease_token = ? AND status = 'queued'`,
+    ),
+  };
+  const queueMessages = (messages: readonly OutboxMessage[] = []) => {
+    for (const m of messages) q.insertOutbox.run({ ...m, data: outboxContent(m) });
   };
 
   const hold = db.transaction((b: StoredBooking, rules: HoldRules, now: number) => {
@@ -275,6 +317,7 @@ export function createSqliteStore(file: string): Store {
     if (result.outcome === 'paid') {
       writePayment(result.payment);
       q.updateBooking.run({ id: result.booking.id, status: result.booking.status, data: JSON.stringify(result.booking) });
+      queueMessages(options?.messages?.(result));
     }
     return result;
   });
@@ -315,6 +358,10 @@ export function createSqliteStore(file: string): Store {
       messages.set(r.conversation_id, [...(messages.get(r.conversation_id) ?? []), JSON.parse(r.data)]);
     }
     return pageFrom(rows, page.limit, bySeq, (r) => conversationOf(tenantId, r, messages.get(r.id) ?? []));
+  });
+  const createLead = db.transaction((lead: StoredLead, messages?: readonly OutboxMessage[]) => {
+    q.insertLead.run(lead.id, lead.tenantId, JSON.stringify(lead));
+    queueMessages(messages);
   });
   const sweep = db.transaction((now: number, rules: SweepRules) => ({
     quotes: q.sweepQuotes.run(now - rules.expiredQuoteTtlMs).changes,
@@ -375,12 +422,29 @@ export function createSqliteStore(file: string): Store {
     addChatMessage: (tenantId, conversationId, message, now) => run(() => addMessage.immediate(tenantId, conversationId, message, now)),
     getConversation: (tenantId, id) => run(() => readConversation(tenantId, id)),
     listConversations: (tenantId, page) => run(() => readConversations(tenantId, page)),
-    createLead: (lead) => run(() => void q.insertLead.run(lead.id, lead.tenantId, JSON.stringify(lead))),
+    createLead: (lead, messages) => run(() => createLead.immediate(lead, messages)),
     listLeads: (tenantId, page) => run(() => pageFrom(q.leads.all(pageParams(tenantId, page)), page.limit, bySeq, (r) => JSON.parse(r.data) as StoredLead)),
     webhookEventSeen: (provider, eventId) => run(() => q.webhookEvent.get(provider, eventId) !== undefined),
     recordWebhookEvent: (provider, eventId, now) => run(() => void q.insertWebhookEvent.run(provider, eventId, now)),
     sweep: (now, rules) => run(() => sweep.immediate(now, rules)),
     ping: () => run(() => void db.prepare('SELECT 1').get()),
     close: () => run(() => void db.close()),
+
+    // --- The outbox.
+    listMessages: (tenantId, page) =>
+      run(() => pageFrom(q.outboxMessages.all(pageParams(tenantId, page)), page.limit, (r) => ({ at: r.created_at, id: r.id }), messageOfRow)),
+    getMessage: (tenantId, id) =>
+      run(() => {
+        const r = q.outboxMessage.get(tenantId, id);
+        return r && messageOfRow(r);
+      }),
+    claimMessages: (now, { token, until }, limit) =>
+      run(() =>
+        q.claimMessages
+          .all({ now, token, until, limit })
+          .map(messageOfRow)
+          .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt),
+      ),
+    finishMessageAttempt: (id, token, attempt) => run(() => q.finishMessage.run(...attemptColumns(attempt), id, token).changes === 1),
   };
 }

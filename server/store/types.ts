@@ -68,6 +68,8 @@ export interface SettleOptions {
   late?: { capacity: number };
   /** Settles only a payment still in this status (the one its caller checked). */
   from?: PaymentStatus;
+  /** The messages that announce the payment (see outbox below): queued in the settle's transaction, only when it pays. */
+  messages?: (paid: { payment: StoredPayment; booking: StoredBooking }) => OutboxMessage[];
 }
 
 /** A chat message as stored: a reply also names the visitor's message it answers. */
@@ -250,7 +252,8 @@ export interface Store {
   /** Oldest first (in the order they were started): one page, read as a keyset query. */
   listConversations(tenantId: string, page: PageRequest): Promise<Page<StoredConversation>>;
 
-  createLead(lead: StoredLead): Promise<void>;
+  /** Stores the lead and queues `messages` (the team's notice) in one transaction. */
+  createLead(lead: StoredLead, messages?: OutboxMessage[]): Promise<void>;
   /** Oldest first (in the order they were made): one page, read as a keyset query. */
   listLeads(tenantId: string, page: PageRequest): Promise<Page<StoredLead>>;
 
@@ -273,4 +276,58 @@ export interface Store {
   rateLimiter?(): RateLimiter;
 
   close(): Promise<void>;
+
+  // --- The outbox (server/mail): messages queued with the change they announce, sent by whichever instance claims them.
+
+  /** Oldest first (`createdAt`, then `id`): one page, read as a keyset query. */
+  listMessages(tenantId: string, page: PageRequest): Promise<Page<OutboxMessage>>;
+  getMessage(tenantId: string, id: string): Promise<OutboxMessage | undefined>;
+  /**
+   * Leases up to `limit` queued messages due at `now` (wall clock) whose lease
+   * is free or ran out, soonest due first: a message is claimed by one sender
+   * at a time, on any instance. Returns them with their new lease.
+   */
+  claimMessages(now: number, lease: Lease, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Records one attempt at sending a message leased by `token`: sent, due again
+   * at `nextAttemptAt`, or failed for good. Frees the lease; false (nothing
+   * written) when the lease is no longer the caller's.
+   */
+  finishMessageAttempt(id: string, token: string, attempt: MessageAttempt): Promise<boolean>;
 }
+
+/** A file sent with a message, as text (an iCalendar event). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/** One email in the outbox: what it says is fixed when it is queued; its delivery is what changes. */
+export interface OutboxMessage {
+  id: string;
+  tenantId: string;
+  /** What it announces: `booking-confirmed`, `team-new-booking`, `team-lead`… */
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments: MailAttachment[];
+  /** `<id@…>`, made when queued: a message sent twice (a crash before it was marked sent) carries the same one. */
+  messageId: string;
+  status: 'queued' | 'sent' | 'failed';
+  /** Attempts made so far. */
+  attempts: number;
+  /** Epoch ms (wall clock) it may be tried from. */
+  nextAttemptAt: number;
+  lastError?: string;
+  /** Epoch ms, the business clock of the change it announces. */
+  createdAt: number;
+  /** Epoch ms (wall clock) the mail server accepted it. */
+  sentAt?: number;
+  /** The sender trying it now, if any: a lease that runs out when its instance dies. */
+  lease?: Lease;
+}
+
+export type MessageAttempt = { status: 'sent'; at: number } | { status: 'queued'; error: string; nextAttemptAt: number } | { status: 'failed'; error: string };

@@ -12,6 +12,8 @@ export interface Tenant {
   catalog: Catalog;
   /** What the chat answers from; without it, the chat offers a person for every question. */
   faq?: FaqConfig;
+  /** Where the business's notices go (a new booking, a lead); without it, none are sent. */
+  notifyEmail?: string;
 }
 
 /** A tenant as configured (demo.json, or a TEPPAN_TENANTS file): checked at start, not mid-request. */
@@ -28,6 +30,8 @@ export const tenantConfig = z.strictObject({
   ),
   // Tenant-level, not in the catalog: the catalog is public, the FAQ's ranking data is not the visitor's business.
   faq: z.optional(faqConfig),
+  // Tenant-level too: where the business's own mail goes is not the visitor's business either.
+  notifyEmail: z.optional(z.email('An email address for the business’s notices.')),
 });
 
 export type KeyKind = 'publishable' | 'secret';

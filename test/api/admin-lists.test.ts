@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../server/store/sqlite';
-import { problemDetails } from '../../src/contract';
+import { adminMessageList, problemDetails } from '../../src/contract';
 import { SK } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/server';
-import { booking, CAPACITY_ONLY, lead, MINUTE, message, payment, T0 } from '../support/store-records';
+import { booking, CAPACITY_ONLY, lead, MINUTE, message, outboxMessage, payment, T0 } from '../support/store-records';
 
 /** More rows than the largest page: the lists are read from a database filled beforehand, as a busy business's would be. */
 const BOOKINGS = 520;
@@ -32,7 +32,10 @@ beforeAll(async () => {
   if (!paid) throw new Error('no booking 150');
   paidBooking = paid.id;
   await store.startPayment(payment(paid), T0);
-  for (let i = 0; i < LEADS; i++) await store.createLead(lead(`ld_${String(i).padStart(4, '0')}`));
+  // Each lead with the team's notice, two notices to a minute.
+  for (let i = 0; i < LEADS; i++) {
+    await store.createLead(lead(`ld_${String(i).padStart(4, '0')}`), [outboxMessage({ kind: 'team-lead', createdAt: T0 + Math.floor(i / 2) * MINUTE })]);
+  }
   for (let i = 0; i < CONVERSATIONS; i++) await store.addChatMessage('demo', `cv_${String(i).padStart(4, '0')}`, message('m1', `hi ${i}`), T0 + i);
   await store.close();
   server = await startServer({ TEPPAN_DB: file });
@@ -92,6 +95,25 @@ describe('admin lists, a page at a time', () => {
     expect(one.nextCursor).toBeNull();
   });
 
+  it('page the outbox the same way: each message once, its delivery and no body', async () => {
+    const pages = await walk('messages');
+    expect(pages.map((p) => p.messages?.length)).toEqual([100, 100, 30]);
+    const messages = pages.flatMap((p) => adminMessageList.parse(p).messages);
+    expect(new Set(messages.map((m) => m.id)).size).toBe(LEADS);
+    expect(messages[0]).toEqual({
+      id: messages[0]?.id,
+      kind: 'team-lead',
+      to: 'aiko@example.com',
+      subject: 'Your hibachi party is booked',
+      status: 'queued',
+      attempts: 0,
+      createdAt: new Date(T0).toISOString(),
+      sentAt: null,
+    });
+    expect(messages.map((m) => m.createdAt)).toEqual([...messages.map((m) => m.createdAt)].sort());
+    expect((await fetch(`${server.url}/api/v1/admin/messages`, { headers: { authorization: 'Bearer pk_test_demo' } })).status).toBe(403);
+  });
+
   it('are documented so in the OpenAPI document: limit and cursor, nextCursor beside the array', async () => {
     const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as {
       paths: Record<string, { get: { parameters?: { name: string }[] } }>;
@@ -101,6 +123,7 @@ describe('admin lists, a page at a time', () => {
       ['bookings', 'AdminBookingList'],
       ['leads', 'AdminLeadList'],
       ['conversations', 'AdminConversationList'],
+      ['messages', 'AdminMessageList'],
     ] as const) {
       expect(doc.paths[`/api/v1/admin/${name}`]?.get.parameters?.map((p) => p.name)).toEqual(['limit', 'cursor']);
       expect(doc.components.schemas[schema]?.required).toEqual([name, 'nextCursor']);
@@ -117,7 +140,7 @@ describe('admin lists, a page at a time', () => {
     ['cursor', `?cursor=${Buffer.from('{"at":1}').toString('base64url')}`],
     ['cursor', '?cursor='],
   ])('refuses a bad %s (%s) with a 422 naming it, on every list', async (field, query) => {
-    for (const name of ['bookings', 'leads', 'conversations']) {
+    for (const name of ['bookings', 'leads', 'conversations', 'messages']) {
       const res = await list(`/${name}${query}`);
       expect(res.status).toBe(422);
       expect(problemDetails.parse(await res.json()).errors?.map((e) => e.field)).toEqual([field]);

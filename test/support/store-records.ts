@@ -1,4 +1,4 @@
-import type { HoldRules, StoredBooking, StoredChatMessage, StoredLead, StoredPayment, StoredQuote } from '../../server/store/types';
+import type { HoldRules, OutboxMessage, StoredBooking, StoredChatMessage, StoredLead, StoredPayment, StoredQuote } from '../../server/store/types';
 
 /** Records as a store keeps them, for the store tests: a booking on one seating, its payment, a quote, a chat message, a lead. */
 export const T0 = Date.parse('2027-01-10T18:00:00Z');
@@ -83,3 +83,24 @@ export const lead = (id: string, tenantId = 'demo'): StoredLead => ({
   question: 'Do you travel to Pasadena?',
   createdAt: '2027-01-10T18:00:00.000Z',
 });
+
+/** A message as queued in the outbox, due at once. */
+export function outboxMessage(extra: Partial<OutboxMessage> = {}): OutboxMessage {
+  const id = nextId('msg');
+  return {
+    id,
+    tenantId: 'demo',
+    kind: 'booking-confirmed',
+    to: 'aiko@example.com',
+    subject: 'Your hibachi party is booked',
+    text: 'See you then.',
+    html: '<p>See you then.</p>',
+    attachments: [{ filename: 'booking.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }],
+    messageId: `<${id}@teppan.test>`,
+    status: 'queued',
+    attempts: 0,
+    nextAttemptAt: 0,
+    createdAt: T0,
+    ...extra,
+  };
+}

@@ -1,0 +1,44 @@
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+
+export interface MailConfig {
+  /** Where mail goes (`smtp://` or `smtps://`, credentials in the URL); without it, mail is kept in the development mailbox. */
+  smtpUrl?: string;
+  /** The From of every message. */
+  from: string;
+  retry: RetryPolicy;
+  /** How often the sender looks for due messages, besides when one is queued. */
+  pollMs: number;
+}
+
+const POLL_MS = 5_000;
+
+/**
+ * TEPPAN_SMTP_URL: the mail server; TEPPAN_MAIL_FROM: the sender
+ * ("Name <address>"); TEPPAN_MAIL_RETRY_MS: the first wait after a failed send
+ * (a minute; tests shorten it), doubling each time for a day. A malformed
+ * value stops the start: mail silently going nowhere is worse.
+ */
+export function mailConfigFromEnv(env: Record<string, string | undefined>): MailConfig {
+  const smtpUrl = env.TEPPAN_SMTP_URL || undefined;
+  if (smtpUrl !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(smtpUrl).protocol;
+    } catch {}
+    if (protocol !== 'smtp:' && protocol !== 'smtps:') throw new Error('TEPPAN_SMTP_URL: use smtp://user:pass@host:587 or smtps://user:pass@host:465.');
+  }
+  const firstDelayMs = env.TEPPAN_MAIL_RETRY_MS ? Number(env.TEPPAN_MAIL_RETRY_MS) : DEFAULT_RETRY.firstDelayMs;
+  if (!(Number.isInteger(firstDelayMs) && firstDelayMs > 0)) throw new Error('TEPPAN_MAIL_RETRY_MS: a whole number of milliseconds above 0.');
+  return {
+    ...(smtpUrl ? { smtpUrl } : {}),
+    from: env.TEPPAN_MAIL_FROM || 'Teppan bookings <bookings@teppan.localhost>',
+    retry: { ...DEFAULT_RETRY, firstDelayMs },
+    pollMs: Math.min(POLL_MS, firstDelayMs),
+  };
+}
+
+/** The mail server as a log line may show it: no credentials. */
+export const describeSmtp = (url: string) => {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}`;
+};
