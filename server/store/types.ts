@@ -29,6 +29,12 @@ export interface StoredBooking {
   paidAt?: number;
   /** Who asked for the hold: a keyed hash of the visitor's network, never the address itself (see holds.ts). */
   holder?: string;
+  /** Times the customer moved it by the manage link (a calendar file's SEQUENCE), and when last. */
+  reschedules?: number;
+  rescheduledAt?: number;
+  /** When the customer cancelled it, and why if they said. */
+  cancelledAt?: number;
+  cancelReason?: string;
 }
 
 export interface StoredPayment {
@@ -47,6 +53,12 @@ export interface StoredPayment {
   clientSecret?: string;
   /** A failed payment whose money the provider took and we gave back (see the contract's `refunded`). */
   refunded?: true;
+  /**
+   * A succeeded deposit given back because its booking was cancelled in the
+   * refund window: `pending` from the cancellation's transaction until the
+   * provider has done it, then `succeeded`.
+   */
+  refund?: { amountCents: number; status: 'pending' | 'succeeded' };
   createdAt: number;
   updatedAt: number;
 }
