@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { PaymentStatus } from '../../src/contract';
+import type { BookingPolicy, PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
+import { decideCancel, decideReschedule, type RescheduleRules, type RescheduleTo, refundDone } from './manage';
 import { oldestFirst, type PageRequest, type Position, pageFrom } from './page';
 import { decideSettle, isUnfinished } from './settle';
 import type {
@@ -217,6 +218,11 @@ export function createSqliteStore(file: string): Store {
     messagesOf: db.prepare<[string], { conversation_id: string; data: string }>(SQLITE_LISTS.messagesOf),
     insertLead: db.prepare('INSERT INTO leads (id, tenant_id, data) VALUES (?, ?, ?)'),
     leads: db.prepare<PageParams, { seq: number; id: string; data: string }>(SQLITE_LISTS.leads),
+    // Managing a booking (issue 20).
+    heldInSlotExcept: db.prepare<{ tenant: string; slot: string; id: string; now: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id = @slot AND id <> @id AND ${HELD}`,
+    ),
+    moveBooking: db.prepare('UPDATE bookings SET slot_id = @slotId, status = @status, data = @data WHERE id = @id'),
   };
 
   const hold = db.transaction((b: StoredBooking, rules: HoldRules, now: number) => {
@@ -320,6 +326,30 @@ export function createSqliteStore(file: string): Store {
     quotes: q.sweepQuotes.run(now - rules.expiredQuoteTtlMs).changes,
     idempotency: q.sweepClaims.run(now - rules.idempotencyTtlMs).changes,
   }));
+  const reschedule = db.transaction((tenantId: string, id: string, to: RescheduleTo, rules: RescheduleRules, now: number) => {
+    const heldInTarget = q.heldInSlotExcept.get({ tenant: tenantId, slot: to.slotId, id, now })?.n ?? 0;
+    const result = decideReschedule(row<StoredBooking>(q.booking.get(tenantId, id)), to, rules, now, heldInTarget);
+    if (result.outcome === 'rescheduled')
+      q.moveBooking.run({ id, slotId: result.booking.slotId, status: result.booking.status, data: JSON.stringify(result.booking) });
+    return result;
+  });
+  const cancel = db.transaction((tenantId: string, id: string, policy: BookingPolicy, now: number, reason?: string) => {
+    const booking = row<StoredBooking>(q.booking.get(tenantId, id));
+    const payment = booking?.paymentId ? row<StoredPayment>(q.payment.get(tenantId, booking.paymentId)) : undefined;
+    const result = decideCancel(booking, payment, policy, now, reason);
+    if (result.outcome === 'cancelled') {
+      q.updateBooking.run({ id, status: result.booking.status, data: JSON.stringify(result.booking) });
+      if (result.payment) writePayment(result.payment);
+    }
+    return result;
+  });
+  const finishRefund = db.transaction((tenantId: string, paymentId: string, now: number) => {
+    const p = row<StoredPayment>(q.payment.get(tenantId, paymentId));
+    const done = p && refundDone(p, now);
+    if (done) writePayment(done);
+    return done ?? p;
+  });
+
   function conversationOf(tenantId: string, r: { id: string; created_at: number }, messages: StoredChatMessage[]): StoredConversation {
     return { id: r.id, tenantId, createdAt: r.created_at, messages };
   }
@@ -382,5 +412,9 @@ export function createSqliteStore(file: string): Store {
     sweep: (now, rules) => run(() => sweep.immediate(now, rules)),
     ping: () => run(() => void db.prepare('SELECT 1').get()),
     close: () => run(() => void db.close()),
+
+    rescheduleBooking: (tenantId, id, to, rules, now) => run(() => reschedule.immediate(tenantId, id, to, rules, now)),
+    cancelBooking: (tenantId, id, policy, now, reason) => run(() => cancel.immediate(tenantId, id, policy, now, reason)),
+    finishRefund: (tenantId, paymentId, now) => run(() => finishRefund.immediate(tenantId, paymentId, now)),
   };
 }

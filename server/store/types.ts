@@ -1,5 +1,6 @@
-import type { Address, CardSummary, ChatMessage, Customer, DeclineCode, Lead, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
+import type { Address, BookingPolicy, CardSummary, ChatMessage, Customer, DeclineCode, Lead, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
 import type { RateLimiter } from '../http/rate-limit';
+import type { CancelOutcome, RescheduleOutcome, RescheduleRules, RescheduleTo } from './manage';
 import type { Page, PageRequest } from './page';
 
 export interface StoredQuote extends Quote {
@@ -285,4 +286,21 @@ export interface Store {
   rateLimiter?(): RateLimiter;
 
   close(): Promise<void>;
+
+  // Managing a booking by the customer's link (issue 20); see manage.ts.
+  /**
+   * Moves a confirmed booking to another seating in one transaction (same id,
+   * same payment): the old seating's team freed and the new one's taken, only
+   * if the new seating has a free team among `rules.capacity` at `now` and the
+   * policy's window is still open (see `decideReschedule`).
+   */
+  rescheduleBooking(tenantId: string, id: string, to: RescheduleTo, rules: RescheduleRules, now: number): Promise<RescheduleOutcome>;
+  /**
+   * Cancels a confirmed booking in one transaction, freeing its seating and
+   * recording the refund the policy gives as pending on its payment (see
+   * `decideCancel`): under any concurrency, one cancellation and one refund.
+   */
+  cancelBooking(tenantId: string, id: string, policy: BookingPolicy, now: number, reason?: string): Promise<CancelOutcome>;
+  /** Marks a cancellation's pending refund done (the provider gave the money back); the payment as it is after the call. */
+  finishRefund(tenantId: string, paymentId: string, now: number): Promise<StoredPayment | undefined>;
 }
