@@ -19,6 +19,7 @@ import { API_HEADERS, isApiPath, withHeaders } from './http/security';
 import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
 import { chatAdminRoutes, chatRoutes } from './routes/chat';
+import { manageRoutes } from './routes/manage';
 import { currentPaymentOf, type Gateways, paymentRoutes } from './routes/payments';
 import { publicRoutes, UNAVAILABLE_RETRY_AFTER_S } from './routes/public';
 import { adminRoutes, currentBookingOf, tenantRoutes } from './routes/tenant';
@@ -155,12 +156,15 @@ export function createApp({
   app.use(`${API}/leads`, idempotent(store, { required: true, clock: realNow }));
   // The reply streams out as it is written; the key is settled by the reply itself once it is whole.
   app.use(`${API}/chat/messages`, idempotent(store, { required: true, clock: realNow, replayType: NDJSON }));
+  // The manage link's changes: a replay answers what the first did (the same refund, never a second).
+  for (const path of ['/manage/:token/reschedule', '/manage/:token/cancel']) app.use(`${API}${path}`, idempotent(store, { required: true, clock: realNow }));
   if (faults) app.use('*', faults.delay);
 
   app.route(API, publicRoutes(store));
   app.route(API, tenantRoutes(store, now));
   app.route(API, paymentRoutes(store, now, allGateways));
   app.route(API, chatRoutes(store, now, realNow, answerer));
+  app.route(API, manageRoutes(store, now, allGateways));
   app.route(
     API,
     webhookRoutes({

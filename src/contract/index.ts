@@ -10,6 +10,7 @@ export * from './chat';
 export * from './common';
 export * from './issues';
 export * from './keys';
+export * from './manage';
 export * from './payment';
 export * from './quote';
 export * from './text';
