@@ -6,7 +6,7 @@ import type { RescheduleTo } from '../store/manage';
 import type { Store, StoredBooking, StoredPayment } from '../store/types';
 import type { Tenant } from '../tenants';
 import { holdRules, publicBooking } from './bookings';
-import { bookingIdOf } from './manage-token';
+import { bookingIdOf, manageToken } from './manage-token';
 import type { PaymentContext } from './payments';
 import { canCancel, canReschedule, policyOf, refundCentsIfCancelled, refundDeadline, rescheduleDeadline } from './policy';
 import { makeQuote } from './quotes';
@@ -21,6 +21,16 @@ export const manageLinkInvalid = () =>
     title: 'Link not valid',
     detail: 'This link is not valid, or has expired. Use the link in your latest email from us, or contact us.',
   });
+
+/**
+ * The manage link a message carries: the tenant's own manage page when it
+ * has one, else `/manage.html` on `siteOrigin` (the demo site), with a token.
+ */
+export async function manageLink(secret: string, tenant: Tenant, bookingId: string, siteOrigin: string): Promise<string> {
+  const url = new URL(tenant.manageUrl ?? '/manage.html', siteOrigin);
+  url.searchParams.set('token', await manageToken(secret, tenant.id, bookingId));
+  return url.toString();
+}
 
 /** When a booking's link stops working: when its event ends. */
 const linkExpiry = (b: StoredBooking, catalog: Catalog) => b.start + catalog.booking.eventMinutes * 60_000;

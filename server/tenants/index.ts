@@ -12,6 +12,8 @@ export interface Tenant {
   catalog: Catalog;
   /** What the chat answers from; without it, the chat offers a person for every question. */
   faq?: FaqConfig;
+  /** The business's own page hosting `<teppan-manage>`, where manage links lead; without it, the demo site's `/manage.html`. */
+  manageUrl?: string;
 }
 
 /** A tenant as configured (demo.json, or a TEPPAN_TENANTS file): checked at start, not mid-request. */
@@ -28,6 +30,7 @@ export const tenantConfig = z.strictObject({
   ),
   // Tenant-level, not in the catalog: the catalog is public, the FAQ's ranking data is not the visitor's business.
   faq: z.optional(faqConfig),
+  manageUrl: z.optional(z.string().check(z.regex(/^https?:\/\/[^\s?#]+$/, 'A page’s address: http(s)://host/path, no query; the link adds ?token=…'))),
 });
 
 export type KeyKind = 'publishable' | 'secret';
