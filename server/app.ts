@@ -7,6 +7,7 @@ import { NDJSON } from './chat/event-lines';
 import { createFaqAnswerer } from './chat/faq-answerer';
 import { createLlmAnswerer } from './chat/llm-answerer';
 import type { LlmConfig } from './chat/llm-config';
+import { retryPendingRefunds } from './domain/manage';
 import { requireKey } from './http/auth';
 import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
@@ -126,7 +127,11 @@ export function createApp({
   // After CORS (its preflights), before keys or bodies: a path or method no route takes is a 404 or 405 problem.
   const routesOnly = knownRoutes(app);
   app.use('*', (c, next) => (isApiPath(c.req.path) ? routesOnly(c, next) : next()));
-  app.use(`${API}/*`, sweeper(store, now));
+  // With the sweep, once a minute: cancellation refunds a crash or a provider outage left pending.
+  app.use(
+    `${API}/*`,
+    sweeper(store, now, (t) => retryPendingRefunds(store, allGateways, t)),
+  );
   app.use(
     `${API}/*`,
     bodyLimit({

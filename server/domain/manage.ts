@@ -154,10 +154,31 @@ export async function cancelBooking(ctx: ManageContext, b: StoredBooking, reason
   }
 }
 
-async function giveBack({ store, gateways, now }: ManageContext, payment: StoredPayment): Promise<void> {
+async function giveBack({ store, gateways, now }: Pick<ManageContext, 'store' | 'gateways' | 'now'>, payment: StoredPayment): Promise<void> {
   const gateway = gateways[payment.provider];
   // The test provider is this server: recording the refund is the refund.
   if (gateway) await gateway.refund(payment);
   else if (payment.provider !== 'test') throw new Error(`No gateway to refund ${payment.provider} payment ${payment.id}.`);
   await store.finishRefund(payment.tenantId, payment.id, now);
+}
+
+/** How long a refund stays pending before another try: well past the cancelling request's own attempt. */
+const REFUND_RETRY_AFTER_MS = 2 * 60_000;
+
+/**
+ * Tries again the refunds a cancellation left pending (its instance died, or
+ * the provider was down and nobody retried): a few at a time, each safe to
+ * repeat. Returns how many were done.
+ */
+export async function retryPendingRefunds(store: Store, gateways: ManageContext['gateways'], now: number): Promise<number> {
+  let done = 0;
+  for (const payment of await store.pendingRefunds(now - REFUND_RETRY_AFTER_MS, 20)) {
+    try {
+      await giveBack({ store, gateways, now }, payment);
+      done += 1;
+    } catch (error) {
+      console.error(`[teppan] refund of payment ${payment.id} still pending: ${String(error instanceof Error ? error.message : error)}`);
+    }
+  }
+  return done;
 }

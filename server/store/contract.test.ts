@@ -621,5 +621,17 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       expect(await store.cancelBooking('demo', started.booking.id, policy, started.booking.start)).toMatchObject({ outcome: 'too-late' });
       expect(await store.cancelBooking('demo', (await held()).id, policy, T0 + 2 * MINUTE)).toMatchObject({ outcome: 'not-managed' });
     });
+
+    it('lists the refunds left pending, oldest first, once they have waited long enough, until they are done', async () => {
+      const a = await confirmed();
+      const b = await confirmed();
+      await store.cancelBooking('demo', a.booking.id, policy, T0 + 2 * MINUTE);
+      await store.cancelBooking('demo', b.booking.id, policy, T0 + 3 * MINUTE);
+      expect(await store.pendingRefunds(T0 + MINUTE, 10)).toEqual([]);
+      expect((await store.pendingRefunds(T0 + 3 * MINUTE, 10)).map((p) => p.id)).toEqual([a.payment.id, b.payment.id]);
+      expect((await store.pendingRefunds(T0 + 3 * MINUTE, 1)).map((p) => p.id)).toEqual([a.payment.id]);
+      await store.finishRefund('demo', a.payment.id, T0 + 4 * MINUTE);
+      expect((await store.pendingRefunds(T0 + 9 * MINUTE, 10)).map((p) => p.id)).toEqual([b.payment.id]);
+    });
   });
 });

@@ -219,5 +219,12 @@ export function createMemoryStore(): Store {
       if (done) payments.set(paymentId, structuredClone(done));
       return done ?? p;
     },
+    async pendingRefunds(before, limit) {
+      return [...payments.values()]
+        .filter((p) => p.refund?.status === 'pending' && p.updatedAt <= before)
+        .sort(oldestFirst)
+        .slice(0, limit)
+        .map((p) => structuredClone(p));
+    },
   };
 }

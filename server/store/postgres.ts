@@ -471,6 +471,13 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         if (done) await writePayment(c, done);
         return done ?? p;
       }),
+    // Migration 0006's partial index serves it.
+    pendingRefunds: (before, limit) =>
+      all<StoredPayment>(
+        pool,
+        `SELECT data FROM payments WHERE (data -> 'refund' ->> 'status') = 'pending' AND (data ->> 'updatedAt')::bigint <= $1 ORDER BY created_at, id LIMIT $2`,
+        [before, limit],
+      ),
   };
   return {
     get secret() {

@@ -116,6 +116,8 @@ const INDEXES = `
   -- The admin lists: a page of bookings in order, and the payments of those bookings.
   CREATE INDEX IF NOT EXISTS bookings_by_tenant ON bookings (tenant_id, created_at, id);
   CREATE INDEX IF NOT EXISTS payments_by_booking ON payments (tenant_id, booking_id);
+  -- Cancellation refunds left pending (a crash, the provider down), to be tried again.
+  CREATE INDEX IF NOT EXISTS payments_refund_pending ON payments (created_at) WHERE json_extract(data, '$.refund.status') = 'pending';
 `;
 
 function migrate(db: Database.Database) {
@@ -223,6 +225,9 @@ export function createSqliteStore(file: string): Store {
       `SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id = @slot AND id <> @id AND ${HELD}`,
     ),
     moveBooking: db.prepare('UPDATE bookings SET slot_id = @slotId, status = @status, data = @data WHERE id = @id'),
+    pendingRefunds: db.prepare<[number, number], { data: string }>(
+      `SELECT data FROM payments WHERE json_extract(data, '$.refund.status') = 'pending' AND json_extract(data, '$.updatedAt') <= ? ORDER BY created_at, id LIMIT ?`,
+    ),
   };
 
   const hold = db.transaction((b: StoredBooking, rules: HoldRules, now: number) => {
@@ -416,5 +421,6 @@ export function createSqliteStore(file: string): Store {
     rescheduleBooking: (tenantId, id, to, rules, now) => run(() => reschedule.immediate(tenantId, id, to, rules, now)),
     cancelBooking: (tenantId, id, policy, now, reason) => run(() => cancel.immediate(tenantId, id, policy, now, reason)),
     finishRefund: (tenantId, paymentId, now) => run(() => finishRefund.immediate(tenantId, paymentId, now)),
+    pendingRefunds: (before, limit) => run(() => q.pendingRefunds.all(before, limit).map((r) => JSON.parse(r.data) as StoredPayment)),
   };
 }

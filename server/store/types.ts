@@ -303,4 +303,6 @@ export interface Store {
   cancelBooking(tenantId: string, id: string, policy: BookingPolicy, now: number, reason?: string): Promise<CancelOutcome>;
   /** Marks a cancellation's pending refund done (the provider gave the money back); the payment as it is after the call. */
   finishRefund(tenantId: string, paymentId: string, now: number): Promise<StoredPayment | undefined>;
+  /** Payments of every tenant whose cancellation refund is still pending, unchanged since `before` (epoch ms): at most `limit`, oldest first. */
+  pendingRefunds(before: number, limit: number): Promise<StoredPayment[]>;
 }

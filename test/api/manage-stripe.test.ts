@@ -105,4 +105,21 @@ describe('cancelling a booking paid through Stripe', () => {
     expect(refundsOf(intent)).toHaveLength(1);
     expect((await adminBooking(booking.id))?.payments[0]?.refund).toEqual({ amountCents: 10_000, status: 'succeeded' });
   });
+
+  it('a refund left pending and never retried is done by the server itself a few minutes later, once', async () => {
+    const { booking, intent, token } = await paidBooking();
+    fake.dropNextResponse('POST', '/v1/refunds');
+    expect((await cancel(token)).status).toBe(502);
+    await fetch(`${server.url}/__chaos/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 3 * 60_000 }),
+    });
+    // Any request brings the minute's sweep (after its answer is made), and the refund with it.
+    await fetch(`${server.url}/api/v1/health`);
+    expect((await adminBooking(booking.id))?.payments[0]?.refund).toEqual({ amountCents: 10_000, status: 'succeeded' });
+    await fake.idle();
+    expect(refundsOf(intent)).toHaveLength(1);
+    await fetch(`${server.url}/__chaos`, { method: 'DELETE' });
+  });
 });
