@@ -154,6 +154,23 @@ describe('rescheduling', () => {
     });
     expect(await admin(booking.id)).toMatchObject({ slotId: booking.slotId, status: 'confirmed' });
   });
+
+  it('gives the last team of a seating to exactly one of a reschedule and new bookings racing for it', async () => {
+    const { booking, token } = await paidBooking(45);
+    const target = `${addDays(booking.slotId.slice(0, 10), 2)}T15:00`;
+    const date = target.slice(0, 10);
+    const book = async (name: string) => {
+      const quote = await createQuote(server.url, { eventDate: date });
+      return () => fetch(api('/bookings'), json(bookingBody(quote, target, name), { 'idempotency-key': key() }));
+    };
+    for (const name of ['First', 'Second']) expect((await (await book(name))()).status).toBe(201);
+    const racers = await Promise.all(['Racer A', 'Racer B', 'Racer C'].map(book));
+    const [moved, ...booked] = await Promise.all([reschedule(token, target), ...racers.map((go) => go())]);
+    const winners = [moved, ...booked].filter((r) => r.status === 200 || r.status === 201);
+    expect(winners).toHaveLength(1);
+    for (const r of [moved, ...booked].filter((r) => !winners.includes(r))) expect(await problemOf(r)).toMatchObject({ status: 409, code: 'seating-full' });
+    expect(await remaining(target)).toBe(0);
+  });
 });
 
 describe('cancelling', () => {
