@@ -7,6 +7,7 @@ import { NDJSON } from './chat/event-lines';
 import { createFaqAnswerer } from './chat/faq-answerer';
 import { createLlmAnswerer } from './chat/llm-answerer';
 import type { LlmConfig } from './chat/llm-config';
+import { retryPendingRefunds } from './domain/manage';
 import { requireKey } from './http/auth';
 import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
@@ -20,6 +21,7 @@ import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
 import { chatAdminRoutes, chatRoutes } from './routes/chat';
 import { mailAdminRoutes } from './routes/mail';
+import { manageRoutes } from './routes/manage';
 import { currentPaymentOf, type Gateways, paymentRoutes } from './routes/payments';
 import { publicRoutes, UNAVAILABLE_RETRY_AFTER_S } from './routes/public';
 import { adminRoutes, currentBookingOf, tenantRoutes } from './routes/tenant';
@@ -126,7 +128,11 @@ export function createApp({
   // After CORS (its preflights), before keys or bodies: a path or method no route takes is a 404 or 405 problem.
   const routesOnly = knownRoutes(app);
   app.use('*', (c, next) => (isApiPath(c.req.path) ? routesOnly(c, next) : next()));
-  app.use(`${API}/*`, sweeper(store, now));
+  // With the sweep, once a minute: cancellation refunds a crash or a provider outage left pending.
+  app.use(
+    `${API}/*`,
+    sweeper(store, now, (t) => retryPendingRefunds(store, allGateways, t)),
+  );
   app.use(
     `${API}/*`,
     bodyLimit({
@@ -156,12 +162,15 @@ export function createApp({
   app.use(`${API}/leads`, idempotent(store, { required: true, clock: realNow }));
   // The reply streams out as it is written; the key is settled by the reply itself once it is whole.
   app.use(`${API}/chat/messages`, idempotent(store, { required: true, clock: realNow, replayType: NDJSON }));
+  // The manage link's changes: a replay answers what the first did (the same refund, never a second).
+  for (const path of ['/manage/:token/reschedule', '/manage/:token/cancel']) app.use(`${API}${path}`, idempotent(store, { required: true, clock: realNow }));
   if (faults) app.use('*', faults.delay);
 
   app.route(API, publicRoutes(store));
   app.route(API, tenantRoutes(store, now));
   app.route(API, paymentRoutes(store, now, allGateways));
   app.route(API, chatRoutes(store, now, realNow, answerer));
+  app.route(API, manageRoutes(store, now, allGateways));
   app.route(
     API,
     webhookRoutes({

@@ -7,6 +7,8 @@ import {
   availabilityQuery,
   booking,
   bookingRequest,
+  cancelRequest,
+  cancelResponse,
   catalog,
   chatMessageRequest,
   chatStreamEvent,
@@ -14,12 +16,15 @@ import {
   health,
   lead,
   leadRequest,
+  manageView,
   payment,
   paymentAuthenticateRequest,
   paymentConfirmRequest,
   problemDetails,
   quote,
   quoteRequest,
+  rescheduleRequest,
+  rescheduleResponse,
 } from '../src/contract';
 import { z } from '../src/contract/zod';
 import { clockRequest, faultRule } from './chaos';
@@ -95,6 +100,10 @@ function adminPage(list: Schema) {
 }
 
 const publishable = [{ bearer: [] }, { keyParam: [] }];
+const tokenParam = { name: 'token', in: 'path', required: true, description: 'The manage link’s token (opaque)', schema: { type: 'string' } };
+const linkInvalid = problem(
+  'A wrong, altered or expired link (manage-link-invalid): the same answer whatever the token, saying nothing of which bookings exist',
+);
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const paymentRefusals = {
   '404': problem('Unknown booking or payment (code booking-not-found, payment-not-found)'),
@@ -302,6 +311,48 @@ export function openApiDocument(origin: string): OpenApiDocument {
           },
         },
       },
+      '/api/v1/manage/{token}': {
+        get: {
+          summary:
+            'The booking behind a manage link (the token from the confirmation email), what the customer may do now, and what cancelling would refund. Reads only: opening the link changes nothing',
+          security: publishable,
+          parameters: [tokenParam],
+          responses: { '200': { description: 'The booking and its policy', content: json('ManageView') }, '404': linkInvalid, ...errors },
+        },
+      },
+      '/api/v1/manage/{token}/reschedule': {
+        post: {
+          summary:
+            'Move the booking to another seating: same booking, same payment, the deposit goes with it, never a second charge. A date priced otherwise is re-quoted (balanceDueCents)',
+          security: publishable,
+          parameters: [tokenParam, { ...idempotencyKey, required: true }],
+          requestBody: { required: true, content: json('RescheduleRequest') },
+          responses: {
+            '200': { description: 'The booking on its new seating', content: json('RescheduleResponse') },
+            '404': linkInvalid,
+            '409': problem(
+              'Inside the policy’s reschedule window (too-late-to-reschedule), the seating filled (seating-full), the booking cancelled (booking-cancelled), or the same key in flight',
+            ),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/manage/{token}/cancel': {
+        post: {
+          summary:
+            'Cancel the booking (until the event starts) and free its seating; the deposit is refunded through the payment provider when the policy’s refund window is still open. Cancelling again answers the cancellation as it stands, with the one refund made',
+          security: publishable,
+          parameters: [tokenParam, { ...idempotencyKey, required: true }],
+          requestBody: { required: true, content: json('CancelRequest') },
+          responses: {
+            '200': { description: 'The cancelled booking and what was refunded', content: json('CancelResponse') },
+            '404': linkInvalid,
+            '409': problem('The event has started (too-late-to-cancel), or the same key in flight'),
+            '502': problem('The booking is cancelled but the provider did not confirm the refund (payment-provider-error): retry with the same key'),
+            ...errors,
+          },
+        },
+      },
       '/api/v1/webhooks/stripe': {
         post: {
           summary:
@@ -407,6 +458,11 @@ export function openApiDocument(origin: string): OpenApiDocument {
         ChatStreamEvent: jsonSchema(chatStreamEvent, 'output'),
         Conversation: jsonSchema(conversation, 'output'),
         LeadRequest: jsonSchema(leadRequest, 'input'),
+        ManageView: jsonSchema(manageView, 'output'),
+        RescheduleRequest: jsonSchema(rescheduleRequest, 'input'),
+        RescheduleResponse: jsonSchema(rescheduleResponse, 'output'),
+        CancelRequest: jsonSchema(cancelRequest, 'input'),
+        CancelResponse: jsonSchema(cancelResponse, 'output'),
         Lead: jsonSchema(lead, 'output'),
         AdminLeadList: adminPage(adminLeadList),
         AdminConversationList: adminPage(adminConversationList),

@@ -108,6 +108,8 @@ export function publicBooking(b: StoredBooking, catalog: Catalog, now: number): 
     createdAt: new Date(b.createdAt).toISOString(),
     ...(b.paymentId ? { paymentId: b.paymentId } : {}),
     ...(b.paidAt ? { paidAt: new Date(b.paidAt).toISOString() } : {}),
+    ...(b.status === 'confirmed' ? { balanceDueCents: b.totalCents - b.depositCents } : {}),
+    ...(b.cancelledAt ? { cancelledAt: new Date(b.cancelledAt).toISOString() } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export interface PaymentGateway {
   open(payment: StoredPayment, idempotencyKey: string): Promise<Pick<StoredPayment, 'providerRef' | 'clientSecret'>>;
   /** Asks the provider how an unfinished payment stands and records the answer; the payment as it is now. */
   refresh(payment: StoredPayment): Promise<StoredPayment>;
+  /** Gives back a succeeded payment's `refund.amountCents` (a cancellation's), safe to repeat: the provider refunds once. */
+  refund(payment: StoredPayment): Promise<void>;
 }
 
 export interface PaymentContext {
@@ -42,6 +44,7 @@ export function paymentView(p: StoredPayment): Payment {
     ...(p.declineCode ? { declineCode: p.declineCode } : {}),
     ...(p.card ? { card: p.card } : {}),
     ...(p.refunded ? { refunded: true as const } : {}),
+    ...(p.refund ? { refund: { ...p.refund } } : {}),
     ...(p.status === 'requires_action' && p.provider === 'test' ? { nextAction: { type: 'authenticate' as const } } : {}),
     // Only while it can still be used: a finished payment's secret is nobody's business.
     ...(p.clientSecret && isUnfinished(p) ? { clientSecret: p.clientSecret } : {}),

@@ -165,6 +165,25 @@ export function createStripeGateway({ api, store, tenantById, now }: StripeGatew
         throw error;
       }
     },
+    async refund(payment) {
+      // Deposits are refunded whole or not at all: Stripe's full refund of the intent, under the intent's own idempotency key.
+      if (!payment.providerRef || payment.refund?.amountCents !== payment.amountCents) {
+        throw new Error(`Payment ${payment.id}: only a whole deposit taken by Stripe is refunded here.`);
+      }
+      try {
+        await api.refundPaymentIntent(payment.providerRef);
+      } catch (error) {
+        if (error instanceof StripeApiError && error.error.code === 'charge_already_refunded') return;
+        if (!(error instanceof StripeApiError)) throw error;
+        console.error(`[teppan] Stripe, refunding ${payment.providerRef} (payment ${payment.id}): ${error.message}`);
+        throw new Problem({
+          status: 502,
+          code: 'payment-provider-error',
+          title: 'Payment provider unavailable',
+          detail: 'Your booking is cancelled, but Stripe has not confirmed the refund yet. Try again in a moment: the deposit is refunded once.',
+        });
+      }
+    },
     sync,
   };
 }

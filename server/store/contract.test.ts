@@ -632,4 +632,100 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       expect(seen).toEqual(order);
     });
   });
+
+  describe('managing a booking (reschedule, cancel)', () => {
+    const DAY = 24 * 60 * MINUTE;
+    const policy = { rescheduleUntilDays: 7, refundUntilDays: 7 };
+    const rules = { capacity: CAPACITY_ONLY.capacity, policy };
+    const OTHER = '2027-03-05T18:00';
+    const to = (slotId = OTHER) => ({
+      slotId,
+      start: Date.parse(`${slotId.slice(0, 10)}T00:00:00Z`) + 26 * 60 * MINUTE,
+      quoteId: 'qt_moved',
+      totalCents: 60_000,
+    });
+
+    /** A booking on `slotId` whose deposit is paid. */
+    async function confirmed(slotId = SLOT) {
+      const b = await held({ slotId });
+      const p = payment(b);
+      await store.startPayment(p, T0);
+      const settled = await store.settlePayment('demo', p.id, undefined, T0 + MINUTE);
+      if (settled.outcome !== 'paid') throw new Error(`not paid: ${settled.outcome}`);
+      return { booking: settled.booking, payment: settled.payment };
+    }
+    const heldOn = async (slotId: string) => (await store.heldCounts('demo', slotId.slice(0, 10), slotId.slice(0, 10), T0 + 2 * MINUTE)).get(slotId) ?? 0;
+
+    it('moves a paid booking to another seating: same id, same payment, the old team freed and the new one taken', async () => {
+      const { booking: b, payment: p } = await confirmed();
+      const result = await store.rescheduleBooking('demo', b.id, to(), rules, T0 + 2 * MINUTE);
+      expect(result).toMatchObject({ outcome: 'rescheduled', booking: { id: b.id, slotId: OTHER, paymentId: p.id, status: 'confirmed', reschedules: 1 } });
+      expect(await store.getBooking('demo', b.id)).toEqual(result.booking);
+      expect([await heldOn(SLOT), await heldOn(OTHER)]).toEqual([0, 1]);
+      expect(await store.paymentsOfBookings('demo', [b.id])).toEqual([p]);
+      expect(await store.rescheduleBooking('demo', b.id, to(), rules, T0 + 3 * MINUTE)).toMatchObject({ outcome: 'unchanged' });
+      expect(await store.rescheduleBooking('other', b.id, to(SLOT), rules, T0 + 3 * MINUTE)).toEqual({ outcome: 'not-managed' });
+    });
+
+    it('refuses a reschedule inside the window, to a full seating, or of a booking not paid', async () => {
+      const { booking: b } = await confirmed();
+      expect(await store.rescheduleBooking('demo', b.id, to(), rules, b.start - 7 * DAY + 1)).toMatchObject({ outcome: 'too-late' });
+      for (let i = 0; i < rules.capacity; i++) await held({ slotId: OTHER });
+      expect(await store.rescheduleBooking('demo', b.id, to(), rules, T0 + 2 * MINUTE)).toMatchObject({ outcome: 'full' });
+      const unpaid = await held();
+      expect(await store.rescheduleBooking('demo', unpaid.id, to('2027-03-06T18:00'), rules, T0 + 2 * MINUTE)).toMatchObject({ outcome: 'not-managed' });
+      expect(await store.getBooking('demo', b.id)).toMatchObject({ slotId: SLOT });
+    });
+
+    it('gives the last team of a seating to exactly one of a reschedule and new holds racing for it', async () => {
+      for (let i = 0; i < rules.capacity - 1; i++) await held({ slotId: OTHER });
+      const { booking: b } = await confirmed();
+      const [moved, ...holds] = await Promise.all([
+        store.rescheduleBooking('demo', b.id, to(), rules, T0 + 2 * MINUTE),
+        ...Array.from({ length: 5 }, () => store.holdSeating(booking({ slotId: OTHER }), CAPACITY_ONLY, T0 + 2 * MINUTE)),
+      ]);
+      const winners = (moved?.outcome === 'rescheduled' ? 1 : 0) + holds.filter((h) => h.outcome === 'created').length;
+      expect(winners).toBe(1);
+      expect(await heldOn(OTHER)).toBe(rules.capacity);
+    });
+
+    it('cancels a paid booking once, frees its seating, and records the refund inside the window only', async () => {
+      const { booking: b, payment: p } = await confirmed();
+      const results = await Promise.all(Array.from({ length: 6 }, () => store.cancelBooking('demo', b.id, policy, T0 + 2 * MINUTE, 'Moving away')));
+      expect(
+        count(
+          results.map((r) => r.outcome),
+          'cancelled',
+        ),
+      ).toBe(1);
+      for (const r of results) expect(r).toMatchObject({ refundCents: p.amountCents });
+      expect(await store.getBooking('demo', b.id)).toMatchObject({ status: 'cancelled', cancelReason: 'Moving away', cancelledAt: T0 + 2 * MINUTE });
+      expect(await heldOn(SLOT)).toBe(0);
+      expect(await store.getPayment('demo', p.id)).toMatchObject({ status: 'succeeded', refund: { amountCents: p.amountCents, status: 'pending' } });
+      expect(await store.finishRefund('demo', p.id, T0 + 3 * MINUTE)).toMatchObject({ refund: { status: 'succeeded' } });
+      expect(await store.finishRefund('demo', p.id, T0 + 4 * MINUTE)).toMatchObject({ refund: { status: 'succeeded' }, updatedAt: T0 + 3 * MINUTE });
+
+      const late = await confirmed();
+      expect(await store.cancelBooking('demo', late.booking.id, policy, late.booking.start - 7 * DAY + 1)).toMatchObject({
+        outcome: 'cancelled',
+        refundCents: 0,
+      });
+      expect((await store.getPayment('demo', late.payment.id))?.refund).toBeUndefined();
+      const started = await confirmed();
+      expect(await store.cancelBooking('demo', started.booking.id, policy, started.booking.start)).toMatchObject({ outcome: 'too-late' });
+      expect(await store.cancelBooking('demo', (await held()).id, policy, T0 + 2 * MINUTE)).toMatchObject({ outcome: 'not-managed' });
+    });
+
+    it('lists the refunds left pending, oldest first, once they have waited long enough, until they are done', async () => {
+      const a = await confirmed();
+      const b = await confirmed();
+      await store.cancelBooking('demo', a.booking.id, policy, T0 + 2 * MINUTE);
+      await store.cancelBooking('demo', b.booking.id, policy, T0 + 3 * MINUTE);
+      expect(await store.pendingRefunds(T0 + MINUTE, 10)).toEqual([]);
+      expect((await store.pendingRefunds(T0 + 3 * MINUTE, 10)).map((p) => p.id)).toEqual([a.payment.id, b.payment.id]);
+      expect((await store.pendingRefunds(T0 + 3 * MINUTE, 1)).map((p) => p.id)).toEqual([a.payment.id]);
+      await store.finishRefund('demo', a.payment.id, T0 + 4 * MINUTE);
+      expect((await store.pendingRefunds(T0 + 9 * MINUTE, 10)).map((p) => p.id)).toEqual([b.payment.id]);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { decideHold, slotDate, visitorHolds } from './holds';
+import { decideCancel, decideReschedule, refundDone } from './manage';
 import { afterAttempt } from './outbox';
 import { isAfter, oldestFirst, type PageRequest, pageFrom } from './page';
 import { decideSettle, holdsSeating, isUnfinished } from './settle';
@@ -240,6 +241,34 @@ export function createMemoryStore(): Store {
       if (m?.status !== 'queued' || m.lease?.token !== token) return false;
       outbox.set(id, afterAttempt(m, attempt));
       return true;
+    },
+    async rescheduleBooking(tenantId, id, to, rules, now) {
+      const target = [...bookings.values()].filter((b) => b.tenantId === tenantId && b.slotId === to.slotId && b.id !== id && holdsSeating(b, now));
+      const result = decideReschedule(own(bookings.get(id), tenantId), to, rules, now, target.length);
+      if (result.outcome === 'rescheduled') bookings.set(id, structuredClone(result.booking));
+      return result;
+    },
+    async cancelBooking(tenantId, id, policy, now, reason) {
+      const booking = own(bookings.get(id), tenantId);
+      const result = decideCancel(booking, booking?.paymentId ? own(payments.get(booking.paymentId), tenantId) : undefined, policy, now, reason);
+      if (result.outcome === 'cancelled') {
+        bookings.set(id, structuredClone(result.booking));
+        if (result.payment) payments.set(result.payment.id, structuredClone(result.payment));
+      }
+      return result;
+    },
+    async finishRefund(tenantId, paymentId, now) {
+      const p = own(payments.get(paymentId), tenantId);
+      const done = p && refundDone(p, now);
+      if (done) payments.set(paymentId, structuredClone(done));
+      return done ?? p;
+    },
+    async pendingRefunds(before, limit) {
+      return [...payments.values()]
+        .filter((p) => p.refund?.status === 'pending' && p.updatedAt <= before)
+        .sort(oldestFirst)
+        .slice(0, limit)
+        .map((p) => structuredClone(p));
     },
   };
 }

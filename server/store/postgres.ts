@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
+import { decideCancel, decideReschedule, refundDone } from './manage';
 import { attemptColumns, messageOfRow, type OutboxRow, outboxContent } from './outbox';
 import { type PageRequest, type Position, pageFrom } from './page';
 import { migratePg } from './pg-migrate';
@@ -473,6 +474,54 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
       );
       return rowCount === 1;
     },
+    rescheduleBooking: (tenantId, id, to, rules, now) =>
+      tx(async (c) => {
+        // The booking first, then both dates' locks in date order: a settle locks its booking before its date too,
+        // and two reschedules between the same dates take them in one order, so none waits on another in a cycle.
+        const current = await bookingFor(c, tenantId, id, 'FOR UPDATE');
+        const dates = [...new Set([slotDate(to.slotId), ...(current ? [slotDate(current.slotId)] : [])])].sort();
+        for (const date of dates) await c.query(LOCK, [dateLock(tenantId, date)]);
+        const result = decideReschedule(current, to, rules, now, await heldIn(c, tenantId, to.slotId, now, id));
+        if (result.outcome === 'rescheduled') {
+          const b = result.booking;
+          await c.query('UPDATE bookings SET slot_id = $2, slot_date = $3, status = $4, data = $5 WHERE id = $1', [
+            b.id,
+            b.slotId,
+            slotDate(b.slotId),
+            b.status,
+            json(b),
+          ]);
+        }
+        return result;
+      }),
+    cancelBooking: (tenantId, id, policy, now, reason) =>
+      tx(async (c) => {
+        // The payment, then its booking, as settlePayment locks them; a payment that settled meanwhile is read after.
+        const seen = await bookingFor(c, tenantId, id);
+        let payment = seen?.paymentId ? await paymentFor(c, tenantId, seen.paymentId, 'FOR UPDATE') : undefined;
+        const booking = await bookingFor(c, tenantId, id, 'FOR UPDATE');
+        if (booking?.paymentId && booking.paymentId !== payment?.id) payment = await paymentFor(c, tenantId, booking.paymentId, 'FOR UPDATE');
+        const result = decideCancel(booking, payment, policy, now, reason);
+        if (result.outcome === 'cancelled') {
+          await c.query('UPDATE bookings SET status = $2, data = $3 WHERE id = $1', [id, result.booking.status, json(result.booking)]);
+          if (result.payment) await writePayment(c, result.payment);
+        }
+        return result;
+      }),
+    finishRefund: (tenantId, paymentId, now) =>
+      tx(async (c) => {
+        const p = await paymentFor(c, tenantId, paymentId, 'FOR UPDATE');
+        const done = p && refundDone(p, now);
+        if (done) await writePayment(c, done);
+        return done ?? p;
+      }),
+    // Migration 0006's partial index serves it.
+    pendingRefunds: (before, limit) =>
+      all<StoredPayment>(
+        pool,
+        `SELECT data FROM payments WHERE (data -> 'refund' ->> 'status') = 'pending' AND (data ->> 'updatedAt')::bigint <= $1 ORDER BY created_at, id LIMIT $2`,
+        [before, limit],
+      ),
   };
   return {
     get secret() {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { PaymentStatus } from '../../src/contract';
+import type { BookingPolicy, PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
+import { decideCancel, decideReschedule, type RescheduleRules, type RescheduleTo, refundDone } from './manage';
 import { attemptColumns, messageOfRow, type OutboxRow, outboxContent } from './outbox';
 import { oldestFirst, type PageRequest, type Position, pageFrom } from './page';
 import { decideSettle, isUnfinished } from './settle';
@@ -135,6 +136,8 @@ const INDEXES = `
   -- The admin lists: a page of bookings in order, and the payments of those bookings.
   CREATE INDEX IF NOT EXISTS bookings_by_tenant ON bookings (tenant_id, created_at, id);
   CREATE INDEX IF NOT EXISTS payments_by_booking ON payments (tenant_id, booking_id);
+  -- Cancellation refunds left pending (a crash, the provider down), to be tried again.
+  CREATE INDEX IF NOT EXISTS payments_refund_pending ON payments (created_at) WHERE json_extract(data, '$.refund.status') = 'pending';
 `;
 
 function migrate(db: Database.Database) {
@@ -256,6 +259,14 @@ export function createSqliteStore(file: string): Store {
       `UPDATE outbox SET attempts = attempts + 1, status = ?, last_error = COALESCE(?, last_error), next_attempt_at = COALESCE(?, next_attempt_at),
        sent_at = COALESCE(?, sent_at), lease_token = NULL, lease_until = 0 WHERE id = ? AND lease_token = ? AND status = 'queued'`,
     ),
+    // Managing a booking (issue 20).
+    heldInSlotExcept: db.prepare<{ tenant: string; slot: string; id: string; now: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id = @slot AND id <> @id AND ${HELD}`,
+    ),
+    moveBooking: db.prepare('UPDATE bookings SET slot_id = @slotId, status = @status, data = @data WHERE id = @id'),
+    pendingRefunds: db.prepare<[number, number], { data: string }>(
+      `SELECT data FROM payments WHERE json_extract(data, '$.refund.status') = 'pending' AND json_extract(data, '$.updatedAt') <= ? ORDER BY created_at, id LIMIT ?`,
+    ),
   };
   const queueMessages = (messages: readonly OutboxMessage[] = []) => {
     for (const m of messages) q.insertOutbox.run({ ...m, data: outboxContent(m) });
@@ -367,6 +378,30 @@ export function createSqliteStore(file: string): Store {
     quotes: q.sweepQuotes.run(now - rules.expiredQuoteTtlMs).changes,
     idempotency: q.sweepClaims.run(now - rules.idempotencyTtlMs).changes,
   }));
+  const reschedule = db.transaction((tenantId: string, id: string, to: RescheduleTo, rules: RescheduleRules, now: number) => {
+    const heldInTarget = q.heldInSlotExcept.get({ tenant: tenantId, slot: to.slotId, id, now })?.n ?? 0;
+    const result = decideReschedule(row<StoredBooking>(q.booking.get(tenantId, id)), to, rules, now, heldInTarget);
+    if (result.outcome === 'rescheduled')
+      q.moveBooking.run({ id, slotId: result.booking.slotId, status: result.booking.status, data: JSON.stringify(result.booking) });
+    return result;
+  });
+  const cancel = db.transaction((tenantId: string, id: string, policy: BookingPolicy, now: number, reason?: string) => {
+    const booking = row<StoredBooking>(q.booking.get(tenantId, id));
+    const payment = booking?.paymentId ? row<StoredPayment>(q.payment.get(tenantId, booking.paymentId)) : undefined;
+    const result = decideCancel(booking, payment, policy, now, reason);
+    if (result.outcome === 'cancelled') {
+      q.updateBooking.run({ id, status: result.booking.status, data: JSON.stringify(result.booking) });
+      if (result.payment) writePayment(result.payment);
+    }
+    return result;
+  });
+  const finishRefund = db.transaction((tenantId: string, paymentId: string, now: number) => {
+    const p = row<StoredPayment>(q.payment.get(tenantId, paymentId));
+    const done = p && refundDone(p, now);
+    if (done) writePayment(done);
+    return done ?? p;
+  });
+
   function conversationOf(tenantId: string, r: { id: string; created_at: number }, messages: StoredChatMessage[]): StoredConversation {
     return { id: r.id, tenantId, createdAt: r.created_at, messages };
   }
@@ -446,5 +481,9 @@ export function createSqliteStore(file: string): Store {
           .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt),
       ),
     finishMessageAttempt: (id, token, attempt) => run(() => q.finishMessage.run(...attemptColumns(attempt), id, token).changes === 1),
+    rescheduleBooking: (tenantId, id, to, rules, now) => run(() => reschedule.immediate(tenantId, id, to, rules, now)),
+    cancelBooking: (tenantId, id, policy, now, reason) => run(() => cancel.immediate(tenantId, id, policy, now, reason)),
+    finishRefund: (tenantId, paymentId, now) => run(() => finishRefund.immediate(tenantId, paymentId, now)),
+    pendingRefunds: (before, limit) => run(() => q.pendingRefunds.all(before, limit).map((r) => JSON.parse(r.data) as StoredPayment)),
   };
 }

@@ -10,9 +10,10 @@ const EVERY_MS = 60_000;
 /**
  * Deletes what has outlived its use (expired quotes, old idempotency records)
  * at most once a minute, after a response went out: storage stays bounded by
- * the rate limits times these lifetimes, with no timer to stop.
+ * the rate limits times these lifetimes, with no timer to stop. `alsoEachSweep`
+ * is other catching-up work on the same beat (refunds left pending).
  */
-export function sweeper(store: Store, now: () => number): MiddlewareHandler {
+export function sweeper(store: Store, now: () => number, alsoEachSweep?: (now: number) => Promise<unknown>): MiddlewareHandler {
   let last = Number.NEGATIVE_INFINITY;
   return async (_c, next) => {
     await next();
@@ -22,5 +23,6 @@ export function sweeper(store: Store, now: () => number): MiddlewareHandler {
     last = t;
     // The response is made: a sweep that fails (the database gone a moment) must not turn it into an error. The next one catches up.
     await store.sweep(t, SWEEP_RULES).catch((error: unknown) => console.error(`[teppan] sweep failed: ${String(error)}`));
+    await alsoEachSweep?.(t).catch((error: unknown) => console.error(`[teppan] sweep failed: ${String(error)}`));
   };
 }

@@ -1,5 +1,6 @@
-import type { Address, CardSummary, ChatMessage, Customer, DeclineCode, Lead, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
+import type { Address, BookingPolicy, CardSummary, ChatMessage, Customer, DeclineCode, Lead, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
 import type { RateLimiter } from '../http/rate-limit';
+import type { CancelOutcome, RescheduleOutcome, RescheduleRules, RescheduleTo } from './manage';
 import type { Page, PageRequest } from './page';
 
 export interface StoredQuote extends Quote {
@@ -29,6 +30,12 @@ export interface StoredBooking {
   paidAt?: number;
   /** Who asked for the hold: a keyed hash of the visitor's network, never the address itself (see holds.ts). */
   holder?: string;
+  /** Times the customer moved it by the manage link (a calendar file's SEQUENCE), and when last. */
+  reschedules?: number;
+  rescheduledAt?: number;
+  /** When the customer cancelled it, and why if they said. */
+  cancelledAt?: number;
+  cancelReason?: string;
 }
 
 export interface StoredPayment {
@@ -47,6 +54,12 @@ export interface StoredPayment {
   clientSecret?: string;
   /** A failed payment whose money the provider took and we gave back (see the contract's `refunded`). */
   refunded?: true;
+  /**
+   * A succeeded deposit given back because its booking was cancelled in the
+   * refund window: `pending` from the cancellation's transaction until the
+   * provider has done it, then `succeeded`.
+   */
+  refund?: { amountCents: number; status: 'pending' | 'succeeded' };
   createdAt: number;
   updatedAt: number;
 }
@@ -294,6 +307,24 @@ export interface Store {
    * written) when the lease is no longer the caller's.
    */
   finishMessageAttempt(id: string, token: string, attempt: MessageAttempt): Promise<boolean>;
+  // Managing a booking by the customer's link (issue 20); see manage.ts.
+  /**
+   * Moves a confirmed booking to another seating in one transaction (same id,
+   * same payment): the old seating's team freed and the new one's taken, only
+   * if the new seating has a free team among `rules.capacity` at `now` and the
+   * policy's window is still open (see `decideReschedule`).
+   */
+  rescheduleBooking(tenantId: string, id: string, to: RescheduleTo, rules: RescheduleRules, now: number): Promise<RescheduleOutcome>;
+  /**
+   * Cancels a confirmed booking in one transaction, freeing its seating and
+   * recording the refund the policy gives as pending on its payment (see
+   * `decideCancel`): under any concurrency, one cancellation and one refund.
+   */
+  cancelBooking(tenantId: string, id: string, policy: BookingPolicy, now: number, reason?: string): Promise<CancelOutcome>;
+  /** Marks a cancellation's pending refund done (the provider gave the money back); the payment as it is after the call. */
+  finishRefund(tenantId: string, paymentId: string, now: number): Promise<StoredPayment | undefined>;
+  /** Payments of every tenant whose cancellation refund is still pending, unchanged since `before` (epoch ms): at most `limit`, oldest first. */
+  pendingRefunds(before: number, limit: number): Promise<StoredPayment[]>;
 }
 
 /** A file sent with a message, as text (an iCalendar event). */

@@ -14,6 +14,8 @@ export interface Tenant {
   faq?: FaqConfig;
   /** Where the business's notices go (a new booking, a lead); without it, none are sent. */
   notifyEmail?: string;
+  /** The business's own page hosting `<teppan-manage>`, where manage links lead; without it, the demo site's `/manage.html`. */
+  manageUrl?: string;
 }
 
 /** A tenant as configured (demo.json, or a TEPPAN_TENANTS file): checked at start, not mid-request. */
@@ -32,6 +34,7 @@ export const tenantConfig = z.strictObject({
   faq: z.optional(faqConfig),
   // Tenant-level too: where the business's own mail goes is not the visitor's business either.
   notifyEmail: z.optional(z.email('An email address for the business’s notices.')),
+  manageUrl: z.optional(z.string().check(z.regex(/^https?:\/\/[^\s?#]+$/, 'A page’s address: http(s)://host/path, no query; the link adds ?token=…'))),
 });
 
 export type KeyKind = 'publishable' | 'secret';

@@ -56,6 +56,8 @@ export const booking = lazySchema(() =>
     depositCents: cents,
     /** Deposit still owed; 0 once paid. */
     amountDueCents: cents,
+    /** Once the deposit is paid: the rest of the total, due on the day (re-quoted when the booking moves to a date priced otherwise). */
+    balanceDueCents: z.optional(cents),
     currency: currencyCode,
     /** The seating is held until then unless the deposit is paid. */
     holdExpiresAt: isoDateTime,
@@ -63,6 +65,8 @@ export const booking = lazySchema(() =>
     /** The payment that paid the deposit, once it has. */
     paymentId: z.optional(resourceId),
     paidAt: z.optional(isoDateTime),
+    /** When the customer cancelled it (status `cancelled`). */
+    cancelledAt: z.optional(isoDateTime),
   }),
 );
 export type Booking = z.infer<typeof booking>;

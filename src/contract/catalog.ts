@@ -18,6 +18,20 @@ export const menuItem = lazySchema(() =>
 );
 export type MenuItem = z.infer<typeof menuItem>;
 
+/**
+ * A tenant's change and cancellation policy. A confirmed booking may move to
+ * another seating until `rescheduleUntilDays` days before its start; it may be
+ * cancelled until it starts, and its deposit is refunded in full when that is
+ * at least `refundUntilDays` days before the start (closer, it is kept).
+ */
+export const bookingPolicy = lazySchema(() =>
+  z.object({
+    rescheduleUntilDays: z.int().check(z.gte(0)),
+    refundUntilDays: z.int().check(z.gte(0)),
+  }),
+);
+export type BookingPolicy = z.infer<typeof bookingPolicy>;
+
 export const catalog = lazySchema(() =>
   z.object({
     name: z.string(),
@@ -56,6 +70,8 @@ export const catalog = lazySchema(() =>
       /** Local start times of the daily seatings, `HH:MM`. */
       seatings: z.array(z.string()),
       teamsPerSeating: z.int(),
+      /** What a customer may change by the manage link, and until when (absent: see `server/domain/policy.ts`). */
+      policy: z.optional(bookingPolicy),
     }),
   }),
 );

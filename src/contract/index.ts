@@ -11,6 +11,7 @@ export * from './common';
 export * from './issues';
 export * from './keys';
 export * from './mail';
+export * from './manage';
 export * from './payment';
 export * from './quote';
 export * from './text';

@@ -48,6 +48,8 @@ export const payment = lazySchema(() =>
      * taken, or another payment paid it first).
      */
     refunded: z.optional(z.literal(true)),
+    /** A paid deposit given back because its booking was cancelled in the policy's refund window: `pending` until the provider has done it. */
+    refund: z.optional(z.object({ amountCents: cents, status: z.enum(['pending', 'succeeded']) })),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   }),
