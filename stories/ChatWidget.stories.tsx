@@ -283,7 +283,7 @@ export const Stopped: Story = {
     const whole = wordsOf(await completeReply(panel));
     await expect(whole.length).toBeGreaterThan(partial.length);
     await expect(whole.startsWith(partial)).toBe(true);
-    await expect(whole).toMatch(/talk to a person\.$/);
+    await expect(whole).toMatch(/use the link in your booking confirmation email: it shows what would be refunded before you confirm\.$/);
     // The same reply, completed: one answer in the log and on the server.
     await expect(replies(panel)).toHaveLength(1);
     await expect(await rolesOnServer(id)).toEqual(['visitor', 'assistant']);

@@ -39,7 +39,11 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 function problemOf(schema: ZodMiniType<unknown>, value: unknown, codes: Partial<Record<string, string>>): FieldProblem | undefined {
   const r = schema.safeParse(value);
   if (r.success) return undefined;
-  return { code: codes[r.error.issues[0]?.code ?? ''] ?? 'invalid' };
+  const issue = r.error.issues[0];
+  // Past Number.MAX_SAFE_INTEGER a number is no integer zod can vouch for: its int check says too_big, which is
+  // the server's "Enter a whole number." (that check's message), not the schema's own upper bound.
+  const unsafe = issue?.code === 'too_big' && Number(issue.maximum) >= Number.MAX_SAFE_INTEGER;
+  return { code: codes[unsafe ? 'invalid_type' : (issue?.code ?? '')] ?? 'invalid' };
 }
 
 /** A typed count, checked by the contract's rule for it (the server's rule). */
