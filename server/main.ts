@@ -90,8 +90,9 @@ console.log(`Teppan reference API and demo on http://localhost:${actualPort}/ (d
  * 10 s an orchestrator usually allows before SIGKILL. A request cut here
  * loses nothing: its idempotency claim is freed by its lease running out.
  */
-const DRAIN_MS = 7_000;
-const CLOSE_STORE_MS = 2_000;
+const DRAIN_MS = 6_000;
+// The mail sender and the store get this long each: with the drain, within 10 s.
+const CLOSE_STORE_MS = 1_500;
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
