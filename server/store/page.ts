@@ -22,6 +22,17 @@ export interface Page<T> {
   next: Position | null;
 }
 
+/** A first page starts after this position: before every row. */
+const START: Position = { at: Number.MIN_SAFE_INTEGER, id: '' };
+
+/** A keyset query's parameters: where the page starts, and one row more than the page, to tell whether another page follows. */
+export const keyset = ({ limit, after = START }: PageRequest) => ({ ...after, limit: limit + 1 });
+
+/** The position of a row listed by insertion sequence (leads, conversations). */
+export const bySeq = (r: { seq: number; id: string }): Position => ({ at: r.seq, id: r.id });
+/** The position of a row listed by creation time (bookings, outbox messages). */
+export const byCreatedAt = (r: { created_at: number; id: string }): Position => ({ at: r.created_at, id: r.id });
+
 /**
  * A page from up to `limit + 1` rows read in list order: the extra row only
  * says whether there is more, so a page that ends the list says so (no empty

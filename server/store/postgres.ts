@@ -4,7 +4,7 @@ import type { PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
 import { decideCancel, decideReschedule, refundDone } from './manage';
 import { attemptColumns, messageOfRow, type OutboxRow, outboxContent } from './outbox';
-import { type PageRequest, type Position, pageFrom } from './page';
+import { byCreatedAt, bySeq, keyset, pageFrom } from './page';
 import { migratePg } from './pg-migrate';
 import { createPgRateLimiter } from './pg-rate-limits';
 import { decideSettle, isUnfinished } from './settle';
@@ -73,10 +73,6 @@ type Db = pg.Pool | pg.PoolClient;
 const one = async <T>(db: Db, sql: string, values: unknown[]) => (await db.query<{ data: T }>(sql, values)).rows[0]?.data;
 const all = async <T>(db: Db, sql: string, values: unknown[]) => (await db.query<{ data: T }>(sql, values)).rows.map((r) => r.data);
 const json = (value: unknown) => JSON.stringify(value);
-/** A first page starts after this position: before every row. */
-const START: Position = { at: Number.MIN_SAFE_INTEGER, id: '' };
-/** A keyset query's parameters after the tenant: one row more than the page, to tell whether another page follows. */
-const keyset = ({ limit, after = START }: PageRequest) => ({ ...after, limit: limit + 1 });
 
 const OUTBOX_COLUMNS = 'created_at, id, status, attempts, next_attempt_at, last_error, sent_at, lease_token, lease_until, data';
 
@@ -97,7 +93,6 @@ export const PG_LISTS = {
   leads: 'SELECT seq, id, data FROM leads WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
   messages: `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE tenant_id = $1 AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4`,
 };
-const bySeq = (r: { seq: number; id: string }): Position => ({ at: r.seq, id: r.id });
 
 /**
  * PostgreSQL through node-postgres: the store for several API instances over
@@ -262,12 +257,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     async listBookings(tenantId, page) {
       const { at, id, limit } = keyset(page);
       const { rows } = await pool.query<{ created_at: number; id: string; data: StoredBooking }>(PG_LISTS.bookings, [tenantId, at, id, limit]);
-      return pageFrom(
-        rows,
-        page.limit,
-        (r) => ({ at: r.created_at, id: r.id }),
-        (r) => r.data,
-      );
+      return pageFrom(rows, page.limit, byCreatedAt, (r) => r.data);
     },
     async heldCounts(tenantId, from, to, now) {
       const { rows } = await pool.query<{ slot_id: string; n: number }>(
@@ -450,7 +440,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     async listMessages(tenantId, page) {
       const { at, id, limit } = keyset(page);
       const { rows } = await pool.query<OutboxRow & { created_at: number; id: string }>(PG_LISTS.messages, [tenantId, at, id, limit]);
-      return pageFrom(rows, page.limit, (r) => ({ at: r.created_at, id: r.id }), messageOfRow);
+      return pageFrom(rows, page.limit, byCreatedAt, messageOfRow);
     },
     async getMessage(tenantId, id) {
       const r = (await pool.query<OutboxRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE tenant_id = $1 AND id = $2`, [tenantId, id])).rows[0];

@@ -4,7 +4,7 @@ import type { BookingPolicy, PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
 import { decideCancel, decideReschedule, type RescheduleRules, type RescheduleTo, refundDone } from './manage';
 import { attemptColumns, messageOfRow, type OutboxRow, outboxContent } from './outbox';
-import { oldestFirst, type PageRequest, type Position, pageFrom } from './page';
+import { byCreatedAt, bySeq, keyset, oldestFirst, type PageRequest, pageFrom } from './page';
 import { decideSettle, isUnfinished } from './settle';
 import type {
   HoldRules,
@@ -159,11 +159,9 @@ function migrate(db: Database.Database) {
 
 const OUTBOX_COLUMNS = 'created_at, id, status, attempts, next_attempt_at, last_error, sent_at, lease_token, lease_until, data';
 
-/** A first page starts after this position: before every row. */
-const START: Position = { at: Number.MIN_SAFE_INTEGER, id: '' };
 type PageParams = { tenant: string; at: number; id: string; limit: number };
-/** A keyset query's parameters: one row more than the page, to tell whether another page follows. */
-const pageParams = (tenant: string, { limit, after = START }: PageRequest): PageParams => ({ tenant, at: after.at, id: after.id, limit: limit + 1 });
+/** A keyset query's named parameters (see `keyset`). */
+const pageParams = (tenant: string, page: PageRequest): PageParams => ({ tenant, ...keyset(page) });
 
 /**
  * The admin lists' queries, each a keyset read served by an index (list-plans.test.ts
@@ -180,8 +178,6 @@ export const SQLITE_LISTS = {
   messages: `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE tenant_id = @tenant AND (created_at, id) > (@at, @id) ORDER BY created_at, id LIMIT @limit`,
 };
 
-const bySeq = (r: { seq: number; id: string }): Position => ({ at: r.seq, id: r.id });
-
 const HELD = `(status = 'confirmed' OR (status = 'pending_deposit' AND hold_expires_at > @now))`;
 
 /** SQLite through better-sqlite3. `file` may be `:memory:`. */
@@ -196,8 +192,9 @@ export function createSqliteStore(file: string): Store {
   const q = {
     insertQuote: db.prepare('INSERT INTO quotes (id, tenant_id, expires_at, data) VALUES (?, ?, ?, ?)'),
     quote: db.prepare<[string, string], { data: string }>('SELECT data FROM quotes WHERE tenant_id = ? AND id = ?'),
-    heldInSlot: db.prepare<{ tenant: string; slot: string; now: number }, { n: number }>(
-      `SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id = @slot AND ${HELD}`,
+    // `except`: a booking left out of the count (the one being moved); '' for none.
+    heldInSlot: db.prepare<{ tenant: string; slot: string; now: number; except: string }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id = @slot AND id <> @except AND ${HELD}`,
     ),
     heldInRange: db.prepare<{ tenant: string; from: string; to: string; now: number }, { slot_id: string; n: number }>(
       `SELECT slot_id, COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id >= @from AND slot_id < @to AND ${HELD} GROUP BY slot_id`,
@@ -232,6 +229,7 @@ export function createSqliteStore(file: string): Store {
     sweepQuotes: db.prepare('DELETE FROM quotes WHERE expires_at <= ?'),
     sweepClaims: db.prepare('DELETE FROM idempotency WHERE started_at <= ?'),
     deleteClaim: db.prepare('DELETE FROM idempotency WHERE scope = ? AND key = ? AND token = ? AND status IS NULL'),
+    ping: db.prepare('SELECT 1'),
     webhookEvent: db.prepare<[string, string], { id: string }>('SELECT id FROM webhook_events WHERE provider = ? AND id = ?'),
     insertWebhookEvent: db.prepare('INSERT OR IGNORE INTO webhook_events (provider, id, received_at) VALUES (?, ?, ?)'),
     conversationOwner: db.prepare<[string], { tenant_id: string }>('SELECT tenant_id FROM conversations WHERE id = ?'),
@@ -260,9 +258,6 @@ export function createSqliteStore(file: string): Store {
        sent_at = COALESCE(?, sent_at), lease_token = NULL, lease_until = 0 WHERE id = ? AND lease_token = ? AND status = 'queued'`,
     ),
     // Managing a booking (issue 20).
-    heldInSlotExcept: db.prepare<{ tenant: string; slot: string; id: string; now: number }, { n: number }>(
-      `SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id = @slot AND id <> @id AND ${HELD}`,
-    ),
     moveBooking: db.prepare('UPDATE bookings SET slot_id = @slotId, status = @status, data = @data WHERE id = @id'),
     pendingRefunds: db.prepare<[number, number], { data: string }>(
       `SELECT data FROM payments WHERE json_extract(data, '$.refund.status') = 'pending' AND json_extract(data, '$.updatedAt') <= ? ORDER BY created_at, id LIMIT ?`,
@@ -275,7 +270,7 @@ export function createSqliteStore(file: string): Store {
   const hold = db.transaction((b: StoredBooking, rules: HoldRules, now: number) => {
     const date = slotDate(b.slotId);
     const result = decideHold(b, rules, now, {
-      heldInSlot: q.heldInSlot.get({ tenant: b.tenantId, slot: b.slotId, now })?.n ?? 0,
+      heldInSlot: q.heldInSlot.get({ tenant: b.tenantId, slot: b.slotId, now, except: '' })?.n ?? 0,
       ofQuote: q.ofQuote.all(b.tenantId, b.quoteId).map((r) => JSON.parse(r.data) as StoredBooking),
       visitorHolds: (b.holder !== undefined &&
         q.visitorHolds.get({ tenant: b.tenantId, holder: b.holder, from: date, to: `${date}~`, now, since: now - rules.renewalWindowMs })) || {
@@ -323,7 +318,8 @@ export function createSqliteStore(file: string): Store {
       card,
       now,
       ...options,
-      othersHolding: () => (booking ? (q.heldInSlot.get({ tenant: tenantId, slot: booking.slotId, now })?.n ?? 0) - (booking.holdExpiresAt > now ? 1 : 0) : 0),
+      othersHolding: () =>
+        booking ? (q.heldInSlot.get({ tenant: tenantId, slot: booking.slotId, now, except: '' })?.n ?? 0) - (booking.holdExpiresAt > now ? 1 : 0) : 0,
     });
     if (result.outcome === 'paid') {
       writePayment(result.payment);
@@ -379,7 +375,7 @@ export function createSqliteStore(file: string): Store {
     idempotency: q.sweepClaims.run(now - rules.idempotencyTtlMs).changes,
   }));
   const reschedule = db.transaction((tenantId: string, id: string, to: RescheduleTo, rules: RescheduleRules, now: number) => {
-    const heldInTarget = q.heldInSlotExcept.get({ tenant: tenantId, slot: to.slotId, id, now })?.n ?? 0;
+    const heldInTarget = q.heldInSlot.get({ tenant: tenantId, slot: to.slotId, now, except: id })?.n ?? 0;
     const result = decideReschedule(row<StoredBooking>(q.booking.get(tenantId, id)), to, rules, now, heldInTarget);
     if (result.outcome === 'rescheduled')
       q.moveBooking.run({ id, slotId: result.booking.slotId, status: result.booking.status, data: JSON.stringify(result.booking) });
@@ -421,14 +417,7 @@ export function createSqliteStore(file: string): Store {
     holdSeating: (b, rules, now) => run(() => hold.immediate(b, rules, now)),
     getBooking: (tenantId, id) => run(() => row<StoredBooking>(q.booking.get(tenantId, id))),
     listBookings: (tenantId, page) =>
-      run(() =>
-        pageFrom(
-          q.bookings.all(pageParams(tenantId, page)),
-          page.limit,
-          (r) => ({ at: r.created_at, id: r.id }),
-          (r) => JSON.parse(r.data) as StoredBooking,
-        ),
-      ),
+      run(() => pageFrom(q.bookings.all(pageParams(tenantId, page)), page.limit, byCreatedAt, (r) => JSON.parse(r.data) as StoredBooking)),
     heldCounts: (tenantId, from, to, now) =>
       run(() => {
         const counts = new Map<string, number>();
@@ -462,12 +451,11 @@ export function createSqliteStore(file: string): Store {
     webhookEventSeen: (provider, eventId) => run(() => q.webhookEvent.get(provider, eventId) !== undefined),
     recordWebhookEvent: (provider, eventId, now) => run(() => void q.insertWebhookEvent.run(provider, eventId, now)),
     sweep: (now, rules) => run(() => sweep.immediate(now, rules)),
-    ping: () => run(() => void db.prepare('SELECT 1').get()),
+    ping: () => run(() => void q.ping.get()),
     close: () => run(() => void db.close()),
 
     // --- The outbox.
-    listMessages: (tenantId, page) =>
-      run(() => pageFrom(q.outboxMessages.all(pageParams(tenantId, page)), page.limit, (r) => ({ at: r.created_at, id: r.id }), messageOfRow)),
+    listMessages: (tenantId, page) => run(() => pageFrom(q.outboxMessages.all(pageParams(tenantId, page)), page.limit, byCreatedAt, messageOfRow)),
     getMessage: (tenantId, id) =>
       run(() => {
         const r = q.outboxMessage.get(tenantId, id);
