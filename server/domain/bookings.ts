@@ -1,5 +1,6 @@
 import { type AdminBooking, type Booking, type BookingInput, type Catalog, type FieldError, makeFieldError, zipMismatchMessage } from '../../src/contract';
 import { isSeatingBookable, longDate, parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
+import { Problem } from '../http/problem';
 import type { HoldOutcome, HoldRules, Store, StoredBooking, StoredPayment } from '../store/types';
 import { newResourceId } from './ids';
 import { paymentView } from './payments';
@@ -32,6 +33,22 @@ export function holdRules(catalog: Catalog): HoldRules {
 
 const err = makeFieldError;
 
+/** Why a seating (`parseSlotId` of the asked id) cannot be booked at `now`: not one of the catalog's, or past booking; none when it can. */
+export function seatingError(catalog: Catalog, slot: ReturnType<typeof parseSlotId>, now: number): FieldError | undefined {
+  if (!slot || !catalog.booking.seatings.includes(slot.time)) return err('slotId', 'There is no seating at that time. Choose one from the calendar.');
+  if (!isSeatingBookable(catalog, slot.date, slot.time, now)) return err('slotId', 'That seating can no longer be booked. Choose another one.');
+  return undefined;
+}
+
+/** The seating asked for was taken by someone else meanwhile: a new booking's or a moved one's. */
+export const seatingFull = () =>
+  new Problem({
+    status: 409,
+    code: 'seating-full',
+    title: 'Seating full',
+    detail: 'Sorry, that seating was just taken. Please choose another time.',
+  });
+
 /**
  * Checks the seating against the quote (a real seating, on the quote's date),
  * then holds it if a chef team is still free and the quote and the visitor
@@ -45,13 +62,9 @@ export async function createBooking(
   now: number,
   holder?: string,
 ): Promise<CreateResult> {
-  const errors: FieldError[] = [];
   const slot = parseSlotId(input.slotId);
-  if (!slot || !catalog.booking.seatings.includes(slot.time)) {
-    errors.push(err('slotId', 'There is no seating at that time. Choose one from the calendar.'));
-  } else if (!isSeatingBookable(catalog, slot.date, slot.time, now)) {
-    errors.push(err('slotId', 'That seating can no longer be booked. Choose another one.'));
-  }
+  const unbookable = seatingError(catalog, slot, now);
+  const errors: FieldError[] = unbookable ? [unbookable] : [];
   // A quote never changes once saved, so reading it apart from the hold decides nothing a concurrent request could undo.
   const quote = await store.getQuote(tenantId, input.quoteId);
   if (!quote) {

@@ -88,10 +88,13 @@ function fold(line: string): string {
   return out.join('\r\n ');
 }
 
+/** When a booking's event ends (epoch ms): its start plus the catalog's event length. */
+export const eventEnd = (booking: Pick<StoredBooking, 'start'>, catalog: Catalog) => booking.start + catalog.booking.eventMinutes * 60_000;
+
 export function bookingCalendar(booking: StoredBooking, catalog: Catalog, now: number): string {
   const tz = catalog.timeZone;
   const start = toZonedIso(booking.start, tz);
-  const end = toZonedIso(booking.start + catalog.booking.eventMinutes * 60_000, tz);
+  const end = toZonedIso(eventEnd(booking, catalog), tz);
   const money = (cents: number) => formatMoney(cents, booking.currency, 'en-US');
   const paid = booking.status === 'confirmed';
   const due = booking.totalCents - (paid ? booking.depositCents : 0);

@@ -1,11 +1,11 @@
-import type { Catalog, FieldError, ManageView, QuoteInput } from '../../src/contract';
-import { makeFieldError } from '../../src/contract';
-import { isSeatingBookable, parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
+import type { ManageView, QuoteInput } from '../../src/contract';
+import { parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
 import { Problem, validationProblem } from '../http/problem';
 import type { RescheduleTo } from '../store/manage';
 import type { Store, StoredBooking, StoredPayment } from '../store/types';
 import type { Tenant } from '../tenants';
-import { holdRules, publicBooking } from './bookings';
+import { holdRules, publicBooking, seatingError, seatingFull } from './bookings';
+import { eventEnd } from './calendar';
 import { bookingIdOf, manageToken } from './manage-token';
 import type { PaymentContext } from './payments';
 import { canCancel, canReschedule, policyOf, refundCentsIfCancelled, refundDeadline, rescheduleDeadline } from './policy';
@@ -32,15 +32,12 @@ export async function manageLink(secret: string, tenant: Tenant, bookingId: stri
   return url.toString();
 }
 
-/** When a booking's link stops working: when its event ends. */
-const linkExpiry = (b: StoredBooking, catalog: Catalog) => b.start + catalog.booking.eventMinutes * 60_000;
-
 /** The booking a manage token opens at `now`, or the one 404 `manage-link-invalid`. */
 export async function bookingOfToken(store: Store, tenant: Tenant, token: string, now: number): Promise<StoredBooking> {
   const id = await bookingIdOf(store.secret, tenant.id, token);
   const booking = id === undefined ? undefined : await store.getBooking(tenant.id, id);
-  // Only a booking whose deposit was paid had a link sent; a cancelled one still shows as cancelled.
-  if (!booking || booking.status === 'pending_deposit' || now >= linkExpiry(booking, tenant.catalog)) throw manageLinkInvalid();
+  // Only a booking whose deposit was paid had a link sent; a cancelled one still shows as cancelled. A link stops working when its event ends.
+  if (!booking || booking.status === 'pending_deposit' || now >= eventEnd(booking, tenant.catalog)) throw manageLinkInvalid();
   return booking;
 }
 
@@ -101,13 +98,8 @@ export async function rescheduleBooking(ctx: ManageContext, b: StoredBooking, sl
   if (b.status === 'cancelled') throw cancelled();
   if (!canReschedule(b, policy, now)) throw tooLateToReschedule(policy.rescheduleUntilDays);
   const slot = parseSlotId(slotId);
-  const errors: FieldError[] = [];
-  if (!slot || !catalog.booking.seatings.includes(slot.time)) {
-    errors.push(makeFieldError('slotId', 'There is no seating at that time. Choose one from the calendar.'));
-  } else if (!isSeatingBookable(catalog, slot.date, slot.time, now)) {
-    errors.push(makeFieldError('slotId', 'That seating can no longer be booked. Choose another one.'));
-  }
-  if (errors.length > 0 || !slot) throw validationProblem(errors);
+  const unbookable = seatingError(catalog, slot, now);
+  if (unbookable || !slot) throw validationProblem(unbookable ? [unbookable] : []);
   const to: RescheduleTo = { slotId, start: zonedInstant(slot.date, slot.time, catalog.timeZone), ...(await requote(ctx, b, slot.date)) };
   const result = await store.rescheduleBooking(tenant.id, b.id, to, { capacity: holdRules(catalog).capacity, policy }, now);
   switch (result.outcome) {
@@ -122,12 +114,7 @@ export async function rescheduleBooking(ctx: ManageContext, b: StoredBooking, sl
     case 'too-late':
       throw tooLateToReschedule(policy.rescheduleUntilDays);
     case 'full':
-      throw new Problem({
-        status: 409,
-        code: 'seating-full',
-        title: 'Seating full',
-        detail: 'Sorry, that seating was just taken. Please choose another time.',
-      });
+      throw seatingFull();
   }
 }
 

@@ -150,7 +150,7 @@ export function rateLimit(
       if (!SAFE.has(c.req.method)) writes.push(['address-write', network], ...(known ? [['key-write', key] as Charge] : []));
     }
     const charges = [...calls, ...writes];
-    let counted: Awaited<ReturnType<RateLimiter['take']>>;
+    let counted: Taken;
     try {
       counted = await limiter.take(charges);
     } catch (error) {

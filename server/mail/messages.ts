@@ -1,6 +1,6 @@
 import { formatMoney } from '../../src/core/money';
 import { formatTime, longDate, toZonedIso } from '../../src/core/schedule';
-import { bookingCalendar } from '../domain/calendar';
+import { bookingCalendar, eventEnd } from '../domain/calendar';
 import { newResourceId } from '../domain/ids';
 import type { MailAttachment, OutboxMessage, StoredBooking, StoredConversation, StoredLead } from '../store/types';
 import type { Tenant } from '../tenants';
@@ -35,16 +35,18 @@ export function queued(tenantId: string, draft: Draft, now: number): OutboxMessa
   };
 }
 
+/** The event's day as a person reads it, in the tenant's time zone. */
+const eventDate = (tenant: Tenant, b: StoredBooking) => longDate(toZonedIso(b.start, tenant.catalog.timeZone).slice(0, 10));
+
 /** What a booking's messages show, each value as a person reads it. */
 function bookingRows(tenant: Tenant, b: StoredBooking): [string, string][] {
-  const { timeZone, booking: rules } = tenant.catalog;
+  const { timeZone } = tenant.catalog;
   const money = (cents: number) => formatMoney(cents, b.currency, 'en-US');
-  const date = toZonedIso(b.start, timeZone).slice(0, 10);
-  const end = b.start + rules.eventMinutes * 60_000;
+  const end = eventEnd(b, tenant.catalog);
   const paid = b.status === 'confirmed' ? b.depositCents : 0;
   return [
     ['Caterer', tenant.catalog.name],
-    ['Date', longDate(date)],
+    ['Date', eventDate(tenant, b)],
     ['Time', `${formatTime(b.start, timeZone, 'en-US')} – ${formatTime(end, timeZone, 'en-US')}`],
     ['Address', `${b.address.line1}, ${b.address.city} ${b.address.zip}`],
     ['Guests', String(b.guests)],
@@ -54,8 +56,6 @@ function bookingRows(tenant: Tenant, b: StoredBooking): [string, string][] {
     ['Reference', b.id],
   ];
 }
-
-const eventDate = (tenant: Tenant, b: StoredBooking) => longDate(toZonedIso(b.start, tenant.catalog.timeZone).slice(0, 10));
 
 export interface ConfirmationOptions {
   /** The customer's link to see, change or cancel the booking; left out while there is none. */

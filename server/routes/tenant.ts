@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { availabilityQuery, bookingRequest, quoteRequest } from '../../src/contract';
-import { adminBooking, type CreateResult, createBooking, HOLDS_PER_QUOTE, publicBooking } from '../domain/bookings';
+import { adminBooking, type CreateResult, createBooking, HOLDS_PER_QUOTE, publicBooking, seatingFull } from '../domain/bookings';
 import { bookingCalendar } from '../domain/calendar';
 import { makeQuote } from '../domain/quotes';
 import { availabilityFor, rangeErrors } from '../domain/schedule';
@@ -102,12 +102,7 @@ function madeByDeadClaim(c: Context<AppEnv>, refused: Extract<CreateResult, { re
 function holdRefused(refused: Extract<CreateResult, { refused: unknown }>['refused'], holdMinutes: number): Problem {
   switch (refused.outcome) {
     case 'full':
-      return new Problem({
-        status: 409,
-        code: 'seating-full',
-        title: 'Seating full',
-        detail: 'Sorry, that seating was just taken. Please choose another time.',
-      });
+      return seatingFull();
     case 'quote-booked':
       return new Problem({
         status: 409,
