@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { listeningUrl } from '../support/server';
 
 /**
  * `npm run server` as an operator or a supervisor runs it: the signal goes to
@@ -10,22 +11,7 @@ async function npmServer(): Promise<{ npm: ChildProcess; url: string }> {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', TEPPAN_DB: ':memory:', TEPPAN_CHAOS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm run server did not start:\n${output}`)), 30_000);
-    npm.stdout?.on('data', (d: Buffer) => {
-      output += d;
-      const port = /localhost:(\d+)/.exec(output)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${port}`);
-      }
-    });
-    npm.stderr?.on('data', (d: Buffer) => {
-      output += d;
-    });
-  });
-  return { npm, url };
+  return { npm, url: await listeningUrl(npm, 30_000) };
 }
 
 /** Milliseconds until nothing answers at `url` any more, or `withinMs` if something still does. */

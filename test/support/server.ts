@@ -15,6 +15,33 @@ export interface TestServer {
 }
 
 /**
+ * The loopback URL a starting server (`child`, its output piped) prints once
+ * it listens; rejects with what it printed if it exits first or takes longer
+ * than `timeoutMs`, when it is stopped.
+ */
+export function listeningUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+  let output = '';
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`server did not start:\n${output}`));
+    }, timeoutMs);
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d;
+      const port = /localhost:(\d+)/.exec(output)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}`);
+      }
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      output += d;
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+/**
  * Starts the real reference server (`server/main.ts`, as `npm start` runs it,
  * or another entry that prints its port the same way) on a free loopback port,
  * with chaos on and an in-memory SQLite database unless `env` says otherwise.
@@ -32,25 +59,7 @@ export async function startServer(
   const orphaned = () => child.kill('SIGTERM');
   process.once('exit', orphaned);
   child.once('exit', () => process.off('exit', orphaned));
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`server did not start:\n${output}`));
-    }, startTimeoutMs);
-    child.stdout?.on('data', (d: Buffer) => {
-      output += d;
-      const port = /localhost:(\d+)/.exec(output)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${port}`);
-      }
-    });
-    child.stderr?.on('data', (d: Buffer) => {
-      output += d;
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+  const url = await listeningUrl(child, startTimeoutMs);
 
   return {
     url,
