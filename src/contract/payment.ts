@@ -1,6 +1,6 @@
 import { cents, currencyCode, isoDateTime, resourceId } from './common';
 import { lazySchema } from './lazy';
-import { singleLineText } from './text';
+import { coded, singleLineText } from './text';
 import { z } from './zod';
 
 /**
@@ -65,7 +65,7 @@ export const cardPostalCode = lazySchema(() =>
   singleLineText('Postal code', 10, {
     required: 'Enter the postal code.',
     tooLong: 'A postal code has at most 10 characters.',
-  }).check(z.refine((s: string) => /^[\p{L}\p{N} -]*$/u.test(s), 'Use only letters, digits, spaces and hyphens in the postal code.')),
+  }).check(z.refine((s: string) => /^[\p{L}\p{N} -]*$/u.test(s), coded('chars', 'Use only letters, digits, spaces and hyphens in the postal code.'))),
 );
 
 /**

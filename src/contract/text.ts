@@ -17,6 +17,12 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** Bidi embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they can make a name read as something else. */
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
+/**
+ * A refinement's English words and its code (the issue's `params.code`): a widget words the code in the visitor's
+ * language; the server sends the words.
+ */
+export const coded = (code: string, message: string) => ({ message, params: { code } });
+
 export const hasVisibleText = (s: string): boolean => VISIBLE.test(s);
 
 export interface TextMessages {
@@ -36,13 +42,17 @@ function textChecks({ label, max, multiLine, optional, required, tooLong }: Text
   return [
     z.trim(),
     // Optional text with nothing visible in it is no text at all.
-    ...(optional ? [z.overwrite<string>((s) => (hasVisibleText(s) ? s : ''))] : [z.refine<string>(hasVisibleText, required ?? `${label} is required.`)]),
+    ...(optional
+      ? [z.overwrite<string>((s) => (hasVisibleText(s) ? s : ''))]
+      : [z.refine<string>(hasVisibleText, coded('required', required ?? `${label} is required.`))]),
     z.maxLength(max, tooLong ?? `${label} must be at most ${max} characters.`),
     z.refine<string>(
       (s) => !(multiLine ? CONTROL_IN_LINES : CONTROL).test(s) && !LONE_SURROGATE.test(s),
-      `${label} contains a hidden control character. Please retype it.`,
+      coded('control', `${label} contains a hidden control character. Please retype it.`),
     ),
-    ...(multiLine ? [] : [z.refine<string>((s) => !BIDI_CONTROL.test(s), `${label} contains a hidden text-direction character. Please retype it.`)]),
+    ...(multiLine
+      ? []
+      : [z.refine<string>((s) => !BIDI_CONTROL.test(s), coded('bidi', `${label} contains a hidden text-direction character. Please retype it.`))]),
   ];
 }
 
@@ -79,8 +89,8 @@ export const emailAddress = ({ optional = false } = {}) =>
   z.string('Email must be text.').check(
     z.trim(),
     z.maxLength(254, 'Email must be at most 254 characters.'),
-    z.refine((s: string) => s.lastIndexOf('@') <= 64, 'The part before the @ must be at most 64 characters.'),
-    z.refine((s: string) => (optional && s === '') || isEmailAddress(s), EMAIL_MESSAGE),
+    z.refine((s: string) => s.lastIndexOf('@') <= 64, coded('local-too-long', 'The part before the @ must be at most 64 characters.')),
+    z.refine((s: string) => (optional && s === '') || isEmailAddress(s), coded('format', EMAIL_MESSAGE)),
   );
 
 const PHONE_CHARS = /^\+?[\d ().-]+$/;
@@ -92,9 +102,9 @@ export const phoneNumber = ({ optional = false } = {}) =>
   z.string('Phone must be text.').check(
     z.trim(),
     z.maxLength(32, 'Phone must be at most 32 characters.'),
-    z.refine((s: string) => (optional && s === '') || PHONE_CHARS.test(s), PHONE_MESSAGE),
+    z.refine((s: string) => (optional && s === '') || PHONE_CHARS.test(s), coded('format', PHONE_MESSAGE)),
     z.refine(
       (s: string) => (optional && s === '') || !PHONE_CHARS.test(s) || (digitCount(s) >= 7 && digitCount(s) <= 15),
-      'Enter a phone number with 7 to 15 digits, like (213) 555-0142.',
+      coded('digits', 'Enter a phone number with 7 to 15 digits, like (213) 555-0142.'),
     ),
   );

@@ -30,9 +30,9 @@ export function cardBrand(digits: string): CardBrand {
   return ruleOf(digits)?.brand ?? 'unknown';
 }
 
-/** "Visa", "American Express", for receipts. */
-export function brandLabel(brand: string): string {
-  return RULES.find((r) => r.brand === brand)?.label ?? 'Card';
+/** "Visa", "American Express", for receipts; undefined for a brand it does not know (the receipt words that itself). */
+export function brandLabel(brand: string): string | undefined {
+  return RULES.find((r) => r.brand === brand)?.label;
 }
 
 export function digitsOf(text: string): string {
@@ -75,23 +75,46 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * What is wrong with a card's number or expiry, as a code a widget words in the visitor's language
+ * (`field.<field>.<code>`); CARD_MESSAGES is the server's English for each.
+ */
+export type CardIssue = 'number-required' | 'number-incomplete' | 'number-invalid' | 'expiry-month' | 'expiry-past' | 'expiry-year';
+
+export const CARD_MESSAGES: Record<CardIssue, string> = {
+  'number-required': 'Enter your card number.',
+  'number-incomplete': 'Your card number is incomplete.',
+  'number-invalid': 'Your card number is invalid.',
+  'expiry-month': 'Enter a month from 01 to 12.',
+  'expiry-past': 'Your card’s expiration date is in the past.',
+  'expiry-year': 'Your card’s expiration year is invalid.',
+};
+
 /** Why a card number cannot be right, or `undefined` when it can. */
-export function cardNumberProblem(digits: string): string | undefined {
-  if (digits.length === 0) return 'Enter your card number.';
+export function cardNumberIssue(digits: string): CardIssue | undefined {
+  if (digits.length === 0) return 'number-required';
   const rule = ruleOf(digits);
   const lengths = rule?.lengths ?? [12, 13, 14, 15, 16, 17, 18, 19];
-  if (digits.length < Math.min(...lengths)) return 'Your card number is incomplete.';
-  if (!lengths.includes(digits.length) || !luhnValid(digits)) return 'Your card number is invalid.';
+  if (digits.length < Math.min(...lengths)) return 'number-incomplete';
+  if (!lengths.includes(digits.length) || !luhnValid(digits)) return 'number-invalid';
   return undefined;
 }
 
 /** Why an expiry cannot be used at `now` (the card works through the end of its month), or `undefined`. */
-export function expiryProblem(month: number, year: number, now: number): string | undefined {
-  if (!Number.isInteger(month) || month < 1 || month > 12) return 'Enter a month from 01 to 12.';
+export function expiryIssue(month: number, year: number, now: number): CardIssue | undefined {
+  if (!Number.isInteger(month) || month < 1 || month > 12) return 'expiry-month';
   const today = new Date(now);
   const thisMonth = today.getUTCFullYear() * 12 + today.getUTCMonth();
   const cardMonth = year * 12 + (month - 1);
-  if (cardMonth < thisMonth) return 'Your card’s expiration date is in the past.';
-  if (cardMonth > thisMonth + 20 * 12) return 'Your card’s expiration year is invalid.';
+  if (cardMonth < thisMonth) return 'expiry-past';
+  if (cardMonth > thisMonth + 20 * 12) return 'expiry-year';
   return undefined;
 }
+
+const wordIssue = (issue: CardIssue | undefined) => issue && CARD_MESSAGES[issue];
+
+/** `cardNumberIssue` in the server's English. */
+export const cardNumberProblem = (digits: string): string | undefined => wordIssue(cardNumberIssue(digits));
+
+/** `expiryIssue` in the server's English. */
+export const expiryProblem = (month: number, year: number, now: number): string | undefined => wordIssue(expiryIssue(month, year, now));

@@ -154,13 +154,15 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
     const p = { ...attributes, ...elementProps(host, shadow, spec, attributes) };
     // The screen the loader reserved: the widget starts there (src/widgets/screens.ts).
     const screen = container.dataset.screen ?? '';
+    // The widget's own language, for what shows before or instead of it (its placeholder, its error notice).
+    const locale = typeof p.locale === 'string' ? p.locale : undefined;
     root.render(
       <QueryClientProvider client={pageQueryClient()}>
         <TeppanContext.Provider value={config}>
           <StyleRootContext.Provider value={shadow}>
             <WidgetSlotsContext.Provider value={slotsFor(chunks)}>
               <FirstScreenContext.Provider value={screen}>
-                <WidgetBoundary fallback={<WidgetSkeleton spec={spec} screen={screen} />} onError={events.onError}>
+                <WidgetBoundary fallback={<WidgetSkeleton spec={spec} screen={screen} locale={locale} />} onError={events.onError} locale={locale}>
                   <Widget {...p} {...events} />
                 </WidgetBoundary>
               </FirstScreenContext.Provider>

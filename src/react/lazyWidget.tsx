@@ -3,8 +3,10 @@ import { type ComponentType, createElement, type ReactElement, useEffect, useSta
 import { type Catalog, loadTranslation, pageEnvironment, resolveLocale, TeppanError, type TranslationLoaders } from '../core';
 import { catalogQuery, prefetchCatalog, useTeppan } from '../query';
 import { ErrorNotice, uiCss, useStyles } from '../ui';
+import { sharedEn } from '../widgets/messages/en';
 import { useFirstScreen } from '../widgets/slots';
 import type { WidgetSpec } from '../widgets/specs';
+import { useSharedMessages } from '../widgets/useMessages';
 import { OnPage } from './pageWidgets';
 import { WidgetBoundary } from './WidgetBoundary';
 import { WidgetSkeleton } from './WidgetSkeleton';
@@ -46,8 +48,8 @@ class Chunk<P> {
   }
 }
 
-/** What a widget whose chunk did not load says (also the embed's, in src/embed/runtime.tsx). */
-export const CHUNK_FAILED = 'This part of the page didn’t load. Check your connection and try again.';
+/** What a widget whose chunk did not load says, in English (also the embed's, in src/embed/runtime.tsx); the page's `onError` gets these words. */
+export const CHUNK_FAILED = sharedEn.chunkFailed;
 
 function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; props: P }) {
   useStyles(uiCss);
@@ -58,6 +60,7 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
   const [attempt, setAttempt] = useState(0);
   const { onError } = props;
   const screen = useFirstScreen();
+  const { t } = useSharedMessages(props.locale);
 
   // The catalog is requested at the same moment as the code, not after it, and the widget mounts once both are
   // here (as in the embed): it never suspends on its first read, so React's reveal throttle never holds it back.
@@ -93,12 +96,13 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
     };
   }, [Loaded, attempt, chunk, onError, props.locale, config.locale]);
 
-  const skeleton = <WidgetSkeleton spec={chunk.spec} screen={screen} />;
+  const skeleton = <WidgetSkeleton spec={chunk.spec} screen={screen} locale={props.locale} />;
   if (failed) {
     return (
       <div className="teppan-root">
         <ErrorNotice
-          error={{ userMessage: CHUNK_FAILED, retryable: true }}
+          error={{ userMessage: t('chunkFailed'), retryable: true }}
+          retryLabel={t('tryAgain')}
           onRetry={() => {
             setFailed(false);
             setAttempt((n) => n + 1);
@@ -109,7 +113,7 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
   }
   if (!Loaded || !catalogRead) return skeleton;
   return (
-    <WidgetBoundary fallback={skeleton} onError={onError}>
+    <WidgetBoundary fallback={skeleton} onError={onError} locale={props.locale}>
       <Loaded {...props} />
     </WidgetBoundary>
   );

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Catalog, TranslationLoaders } from '../core';
+import { bookingTranslations } from '../widgets/booking/messages/load';
+import { paymentTranslations } from '../widgets/payment/messages/load';
 import { quoteTranslations } from '../widgets/quote/messages/load';
 import { WIDGET_SPECS } from '../widgets/specs';
 import { type ErrorHook, type LazyWidget, lazyWidget } from './lazyWidget';
@@ -24,8 +26,8 @@ function widget<P extends ErrorHook>(
  * `entry`) for the bundler to split the widget off. Its props type is the component's own.
  */
 export const QuoteCalculator = /* @__PURE__ */ widget('quote', () => import('../widgets/quote/QuoteCalculator'), quoteTranslations);
-export const BookingForm = /* @__PURE__ */ widget('booking', () => import('../widgets/booking/BookingForm'));
-export const PaymentForm = /* @__PURE__ */ widget('payment', () => import('../widgets/payment/PaymentForm'));
+export const BookingForm = /* @__PURE__ */ widget('booking', () => import('../widgets/booking/BookingForm'), bookingTranslations);
+export const PaymentForm = /* @__PURE__ */ widget('payment', () => import('../widgets/payment/PaymentForm'), paymentTranslations);
 export const ChatWidget = /* @__PURE__ */ widget('chat', () => import('../widgets/chat/ChatWidget'));
 
 export type { BookingFormProps } from '../widgets/booking/BookingForm';

@@ -7,6 +7,8 @@ import type { TeppanError } from '../core';
 export type PaymentSlotProps = {
   bookingId: string;
   inline: true;
+  /** The host widget's language (its resolved tag): the widget in place speaks it. */
+  locale: string;
   onBookAgain: () => void;
   onPaymentSucceeded: (payment: Payment, booking: Booking) => void;
   onError: (error: TeppanError) => void;
@@ -20,6 +22,8 @@ export type QuoteSlotProps = {
   inline: true;
   /** Its heading, a level below the host widget's. */
   heading: string;
+  /** The host widget's language (its resolved tag): the widget in place speaks it. */
+  locale: string;
   onQuote: (quote: Quote) => void;
   onError: (error: TeppanError) => void;
 };

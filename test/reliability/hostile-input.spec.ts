@@ -10,7 +10,7 @@ import { eventDate } from '../e2e/support';
 import { armTraps, asInputKeeps, asTextareaKeeps, expectHeld, probeField, quoteVia } from './browser';
 import { bidi, dates, emoji, lineBreaks, long, markup, sample, scripts, strings, typedNumbers } from './corpus';
 import { emails, phones, zips } from './fields';
-import { inEnglish } from './quote-words';
+import { bookingInEnglish, inEnglish, paymentInEnglish } from './widget-words';
 
 /**
  * The hostile corpus typed into every visitor-facing field of every widget on
@@ -137,7 +137,7 @@ test('the booking form and its deposit: every address, contact and card field; a
       keeps: type ? (v) => asInputKeeps(v, type) : asTextareaKeeps,
       expected: (held) => {
         const typed = key ? { ...draft, [group]: { ...(draft[group as 'address' | 'customer'] as object), [key]: held } } : { ...draft, [group]: held };
-        return validateStep(step, typed, quote.zip)[path];
+        return bookingInEnglish(validateStep(step, typed, quote.zip)[path], path);
       },
       after: 'continue',
       restore: key ? ((draft[group as 'address' | 'customer'] as Record<string, string>)[key] ?? '') : draft.notes,
@@ -197,7 +197,7 @@ test('the booking form and its deposit: every address, contact and card field; a
       field: key,
       values,
       keeps: key === 'postalCode' ? asInputKeeps : FORMATS[key],
-      expected: (held) => checkCard({ ...emptyCard, ...card, [key]: held }, Date.now())[key],
+      expected: (held) => paymentInEnglish(checkCard({ ...emptyCard, ...card, [key]: held }, Date.now())[key], key),
       after: 'blur',
       restore: card[key],
     });

@@ -23,7 +23,7 @@ import { bookableDate, catalog, PK } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/server';
 import { bodyText, dates, loneSurrogate, numbers, RawJson, reservedKeys, strings, typedNumbers, wrongTypes } from './corpus';
 import { emails, phones, zips } from './fields';
-import { inEnglish } from './quote-words';
+import { bookingInEnglish, inEnglish, paymentInEnglish } from './widget-words';
 
 /**
  * The hostile corpus against every write route of the real server: never a
@@ -234,7 +234,7 @@ function bookingWidget(field: string) {
     if (typeof value !== 'string') return 'skip';
     const draft: BookingDraft = { ...newDraft('qt_typed', '90012'), ...contact() };
     const typed = withValue(draft as unknown as Record<string, unknown>, field, value) as unknown as BookingDraft;
-    return validateStep(field.startsWith('customer.') ? 2 : 1, typed, '90012')[field];
+    return bookingInEnglish(validateStep(field.startsWith('customer.') ? 2 : 1, typed, '90012')[field], field);
   };
 }
 
@@ -434,7 +434,8 @@ describe('POST /payments/:id/confirm with hostile input', () => {
   });
 
   it('card.postalCode, checked by the card form with the same rule', async () => {
-    const widget = (value: unknown) => (typeof value === 'string' ? checkCard({ ...emptyCard, postalCode: value }, Date.now()).postalCode : 'skip');
+    const widget = (value: unknown) =>
+      typeof value === 'string' ? paymentInEnglish(checkCard({ ...emptyCard, postalCode: value }, Date.now()).postalCode, 'postalCode') : 'skip';
     expect(await probeCard('postalCode', [...textValues, ...zips, 'SW1A 1AA', 'K1A-0B1'], widget)).toEqual([]);
   });
 

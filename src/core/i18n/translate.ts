@@ -39,6 +39,7 @@ export function translator<C extends Catalog>(english: C, locale: Locale = ENGLI
 }
 
 const loaded = new Map<() => Promise<unknown>, Promise<unknown>>();
+const arrived = new Map<() => Promise<unknown>, unknown>();
 
 /**
  * A language's translation, imported once per page whoever asks first (the lazy export, as it fetches the
@@ -49,7 +50,10 @@ export function loadTranslation<C extends Catalog>(loaders: TranslationLoaders<C
   let pending = loaded.get(load) as Promise<Translation<C>> | undefined;
   if (!pending) {
     pending = load().then(
-      (m) => m.default,
+      (m) => {
+        arrived.set(load, m.default);
+        return m.default;
+      },
       (error: unknown) => {
         loaded.delete(load);
         throw error;
@@ -58,4 +62,9 @@ export function loadTranslation<C extends Catalog>(loaders: TranslationLoaders<C
     loaded.set(load, pending);
   }
   return pending;
+}
+
+/** A language's translation if it has arrived already (for what cannot wait for it: a loading placeholder, an error notice). */
+export function loadedTranslation<C extends Catalog>(loaders: TranslationLoaders<C>, language: Exclude<Language, 'en'>): Translation<C> | undefined {
+  return arrived.get(loaders[language]) as Translation<C> | undefined;
 }

@@ -3,19 +3,29 @@ import type { Booking, Payment, Quote } from '../../contract';
 import type { TeppanError } from '../../core';
 import { useCatalog, useFunnel, useQuote, useTeppan } from '../../query';
 import { ErrorNotice, Skeleton, uiCss, useStyles } from '../../ui';
+import { failureWords } from '../messages/words';
 import { reserveOf } from '../screens';
 import { useFirstScreen, useWidgetSlots } from '../slots';
 import { useHostCallback } from '../useHostCallback';
+import { useMessages } from '../useMessages';
 import { WidgetFrame } from '../WidgetFrame';
 import { BookingSteps } from './BookingSteps';
 import css from './booking.css?inline';
 import { draftStore } from './draft';
+import { en } from './messages/en';
+import { bookingTranslations } from './messages/load';
 import { NoQuote } from './NoQuote';
 import { bookingSpec } from './spec';
 
 export interface BookingFormProps {
   /** Heading above the form. */
   heading?: string;
+  /**
+   * The language it speaks (BCP 47, `es` or `es-MX`), or `auto` for the visitor's browser; the calculator and
+   * deposit form it shows in place speak it too. Unset, the `TeppanProvider`'s `locale` decides, else the
+   * page's `<html lang>`, else English.
+   */
+  locale?: string;
   /**
    * The quote to book. Without it the form takes the funnel's: the quote a
    * QuoteCalculator on this page handed over, else the page URL's `quote`
@@ -52,6 +62,8 @@ export default function BookingForm(props: BookingFormProps) {
   useStyles(uiCss, css);
   const { data: catalog } = useCatalog();
   const { scope } = useTeppan();
+  const words = useMessages(en, bookingTranslations, props.locale);
+  const { t } = words;
   const store = useMemo(() => draftStore(scope, props.draftId), [scope, props.draftId]);
   const [stored] = useState(() => store.load());
   const funnel = useFunnel();
@@ -85,6 +97,7 @@ export default function BookingForm(props: BookingFormProps) {
   if (!quoteId) {
     body = (
       <NoQuote
+        words={words}
         calculator={shown === '' ? InPlace : undefined}
         quoteUrl={props.quoteUrl}
         remembered={funnel.quoteId !== null}
@@ -94,13 +107,20 @@ export default function BookingForm(props: BookingFormProps) {
       />
     );
   } else if (quote.error) {
-    body = <ErrorNotice error={quote.error} onRetry={() => void quote.refetch()} />;
+    body = (
+      <ErrorNotice
+        error={{ userMessage: failureWords(words, quote.error), retryable: quote.error.retryable }}
+        onRetry={() => void quote.refetch()}
+        retryLabel={t('tryAgain')}
+      />
+    );
   } else if (!quote.data) {
-    body = <Skeleton height="24em" label="Loading your quote" />;
+    body = <Skeleton height="24em" label={t('loadingQuote')} />;
   } else {
     body = (
       <BookingSteps
         key={quote.data.id}
+        words={words}
         catalog={catalog}
         quote={quote.data}
         stored={stored}
@@ -115,7 +135,7 @@ export default function BookingForm(props: BookingFormProps) {
   }
 
   return (
-    <WidgetFrame spec={shownSpec(shown)} className="teppan-booking" heading={props.heading ?? 'Book your event'}>
+    <WidgetFrame spec={shownSpec(shown)} className="teppan-booking" heading={props.heading ?? t('heading')}>
       {body}
     </WidgetFrame>
   );

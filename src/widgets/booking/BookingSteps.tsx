@@ -4,8 +4,10 @@ import type { Booking, Catalog, Payment, Quote } from '../../contract';
 import { longDate, newIdempotencyKey, type TeppanError } from '../../core';
 import { queryKeys, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, Stepper, useMachine } from '../../ui';
+import { failureWords, fieldWords, serverProblems } from '../messages/words';
 import { useWidgetSlots } from '../slots';
 import { type BookingDraft, type draftStore, newDraft, STEPS, type Step } from './draft';
+import type { BookingWords } from './messages/en';
 import { BookingOutcome } from './Success';
 import { AddressStep, ContactStep } from './steps/DetailsSteps';
 import { ReviewStep } from './steps/ReviewStep';
@@ -15,9 +17,8 @@ import { useDayQuote } from './useDayQuote';
 import { useSubmission } from './useSubmission';
 import { validateStep } from './validate';
 
-const HEADINGS = ['Choose a seating', 'Event address', 'Contact details', 'Review and confirm'] as const;
-
 export interface StepsProps {
+  words: BookingWords;
   catalog: Catalog;
   quote: Quote;
   stored: BookingDraft | null;
@@ -31,8 +32,10 @@ export interface StepsProps {
 }
 
 /** The four steps of one quote's booking, then what became of the booking. */
-export function BookingSteps({ catalog, quote, stored, store, handedOver, payDeposit, onCreated, onPaymentSucceeded, onError }: StepsProps) {
-  const { api, scope, locale } = useTeppan();
+export function BookingSteps({ words, catalog, quote, stored, store, handedOver, payDeposit, onCreated, onPaymentSucceeded, onError }: StepsProps) {
+  const { api, scope } = useTeppan();
+  const { t } = words;
+  const locale = words.locale.tag;
   const client = useQueryClient();
   const { handOff } = useFunnel();
   const { Payment } = useWidgetSlots();
@@ -116,17 +119,26 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
 
   const sending = submission.status === 'sending' || dayQuote.pricing !== null;
   const status = dayQuote.pricing
-    ? `Pricing your quote for ${longDate(dayQuote.pricing, locale)}…`
+    ? t('status.pricing', { date: longDate(dayQuote.pricing, locale) })
     : submission.status === 'sending'
-      ? submission.checking
-        ? 'Checking on the booking you sent earlier…'
-        : 'Sending your booking…'
+      ? t(submission.checking ? 'status.checking' : 'status.sending')
       : submission.status === 'offline'
-        ? 'You’re offline. Your booking is saved on this device and will be sent as soon as you’re back online.'
+        ? t('status.offline')
         : '';
 
+  // A field's problem in the visitor's language; a ZIP refused by the server is about the quote's ZIP.
+  const problemAt = (field: string) => {
+    const problem = errors[field];
+    return problem && fieldWords(words, field, { ...problem, params: { zip: quote.zip, ...problem.params } });
+  };
   // The day's quote refused for its date (outside the booking window, say): the message belongs by the calendar.
-  const dayFieldError = dayQuote.error?.kind === 'validation' ? (dayQuote.error.fieldErrors.eventDate ?? dayQuote.error.userMessage) : undefined;
+  const dayProblem = dayQuote.error?.kind === 'validation' ? serverProblems(dayQuote.error).eventDate : undefined;
+  const dayFieldError =
+    dayQuote.error?.kind === 'validation' ? (dayProblem ? fieldWords(words, 'eventDate', dayProblem) : failureWords(words, dayQuote.error)) : undefined;
+  // A refusal above the step: of a field only the review shows (the quote: stepsReducer routes the others), or of the whole booking.
+  const bannerField = banner && Object.entries(serverProblems(banner))[0];
+  const bannerText = bannerField ? fieldWords(words, bannerField[0], bannerField[1]) : banner && failureWords(words, banner);
+  const failure = (error: TeppanError) => ({ userMessage: failureWords(words, error), retryable: error.retryable });
 
   if (draft.bookingId) {
     return (
@@ -135,7 +147,8 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
         catalog={catalog}
         // Its outcome takes focus when it was just made, or when the visitor just chose its quote ("Continue your booking").
         focus={model.justCreated || handedOver}
-        notice={model.adopted ? 'Your quote already had this booking, so no second one was made.' : null}
+        words={words}
+        notice={model.adopted ? t('adopted') : null}
         payDeposit={payDeposit}
         onBookAgain={() => {
           // Someone may have taken the seating meanwhile: fresh availability, every detail kept.
@@ -158,37 +171,37 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
 
   return (
     <form className="teppan-booking__form" ref={formRef} noValidate onSubmit={onSubmit}>
-      <Stepper steps={STEPS} current={draft.step} label="Booking steps" />
+      <Stepper steps={STEPS.map((step) => t(`step.${step}`))} current={draft.step} label={t('steps')} done={t('stepDone')} />
       <h3 className="teppan-heading teppan-booking__step" ref={headingRef} tabIndex={-1}>
-        <span className="teppan-sr-only">
-          Step {draft.step + 1} of {STEPS.length}:{' '}
-        </span>
-        {HEADINGS[draft.step]}
+        <span className="teppan-sr-only">{t('stepOf', { step: draft.step + 1, steps: STEPS.length })}</span>
+        {t(`heading.${draft.step}`)}
       </h3>
-      {banner ? (
+      {bannerText ? (
         <div className="teppan-booking__banner" role="alert">
-          {banner}
+          {bannerText}
         </div>
       ) : null}
       {draft.step === 0 ? (
-        <SeatingStep catalog={catalog} quote={quote} draft={draft} update={update} error={errors.slotId ?? dayFieldError} locale={locale} />
+        <SeatingStep words={words} catalog={catalog} quote={quote} draft={draft} update={update} error={problemAt('slotId') ?? dayFieldError} />
       ) : null}
-      {draft.step === 0 && dayQuote.error && !dayFieldError ? <ErrorNotice error={dayQuote.error} onRetry={() => void continueFromSeating()} /> : null}
-      {draft.step === 1 ? <AddressStep draft={draft} update={update} errors={errors} /> : null}
-      {draft.step === 2 ? <ContactStep draft={draft} update={update} errors={errors} /> : null}
-      {draft.step === 3 ? <ReviewStep catalog={catalog} quote={dayQuote.booked} draft={draft} locale={locale} onEdit={(s) => goTo(s)} /> : null}
-      {submission.status === 'failed' ? <ErrorNotice error={submission.error} onRetry={() => void send()} /> : null}
+      {draft.step === 0 && dayQuote.error && !dayFieldError ? (
+        <ErrorNotice error={failure(dayQuote.error)} onRetry={() => void continueFromSeating()} retryLabel={t('tryAgain')} />
+      ) : null}
+      {draft.step === 1 ? <AddressStep words={words} draft={draft} update={update} errorAt={problemAt} /> : null}
+      {draft.step === 2 ? <ContactStep words={words} draft={draft} update={update} errorAt={problemAt} /> : null}
+      {draft.step === 3 ? <ReviewStep words={words} catalog={catalog} quote={dayQuote.booked} draft={draft} onEdit={(s) => goTo(s)} /> : null}
+      {submission.status === 'failed' ? <ErrorNotice error={failure(submission.error)} onRetry={() => void send()} retryLabel={t('tryAgain')} /> : null}
       <p className="teppan-booking__status" role="status">
         {status}
       </p>
       <div className="teppan-booking__actions">
         {draft.step > 0 ? (
           <Button variant="secondary" onClick={() => goTo((draft.step - 1) as Step)} disabled={sending}>
-            Back
+            {t('back')}
           </Button>
         ) : null}
         <Button type="submit" busy={sending}>
-          {draft.step === 3 ? 'Confirm booking' : 'Continue'}
+          {t(draft.step === 3 ? 'confirm' : 'continue')}
         </Button>
       </div>
     </form>

@@ -3,8 +3,10 @@ import type { TeppanError } from '../../core';
 import { Button } from '../../ui';
 import { bringIntoView, quoteOnPage } from '../quoteOnPage';
 import type { WidgetSlots } from '../slots';
+import type { BookingWords } from './messages/en';
 
 export interface NoQuoteProps {
+  words: BookingWords;
   /** The calculator to show in place (a page with none of its own); without it, a prompt pointing to the page's. */
   calculator: WidgetSlots['Quote'];
   quoteUrl: string | undefined;
@@ -16,17 +18,23 @@ export interface NoQuoteProps {
 }
 
 /** The booking form before it has a quote: the calculator in place as its first step, or a short prompt pointing to the page's. */
-export function NoQuote({ calculator: Calculator, quoteUrl, remembered, onResume, onQuote, onError }: NoQuoteProps) {
+export function NoQuote({ words, calculator: Calculator, quoteUrl, remembered, onResume, onQuote, onError }: NoQuoteProps) {
+  const { t, locale } = words;
   const resume = (
     <Button variant={Calculator ? 'secondary' : 'primary'} onClick={onResume}>
-      Continue your booking
+      {t('resume')}
     </Button>
   );
   if (Calculator) {
     return (
       <div className="teppan-booking__start">
-        {remembered ? <p className="teppan-booking__resume">Your booking in progress is saved on this device. {resume}</p> : null}
-        <Calculator inline heading="Start with a quote" onQuote={onQuote} onError={onError} />
+        {remembered ? (
+          <p className="teppan-booking__resume">
+            {t('saved')} {resume}
+          </p>
+        ) : null}
+        {/* In the form's language, whatever the page or the provider says. */}
+        <Calculator inline heading={t('startHeading')} locale={locale.tag} onQuote={onQuote} onError={onError} />
       </div>
     );
   }
@@ -34,15 +42,15 @@ export function NoQuote({ calculator: Calculator, quoteUrl, remembered, onResume
     <div className="teppan-booking__empty">
       {remembered ? (
         <>
-          <p>Your booking in progress is saved on this device.</p>
+          <p>{t('saved')}</p>
           {resume}
         </>
       ) : (
         <>
-          <p>Start with a quote: choose your guests and menu in the quote calculator, then book it here.</p>
+          <p>{t('startPrompt')}</p>
           {quoteUrl ? (
             <a className="teppan-button" href={quoteUrl}>
-              Get a quote
+              {t('getQuote')}
             </a>
           ) : (
             <Button
@@ -51,7 +59,7 @@ export function NoQuote({ calculator: Calculator, quoteUrl, remembered, onResume
                 if (calculator) bringIntoView(calculator);
               }}
             >
-              Get a quote
+              {t('getQuote')}
             </Button>
           )}
         </>

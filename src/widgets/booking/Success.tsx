@@ -4,9 +4,13 @@ import type { Booking, Catalog, Payment } from '../../contract';
 import { formatMoney, formatTime, longDate, type TeppanError } from '../../core';
 import { queryKeys, useBooking, useTeppan } from '../../query';
 import { Button, Countdown, ErrorNotice, Skeleton } from '../../ui';
+import { rich } from '../messages/rich';
+import { failureWords } from '../messages/words';
 import { useWidgetSlots } from '../slots';
+import type { BookingWords } from './messages/en';
 
 export interface BookingOutcomeProps {
+  words: BookingWords;
   bookingId: string;
   catalog: Catalog;
   /** Just created on this page: the heading takes focus, so the result is announced. */
@@ -29,6 +33,7 @@ export interface BookingOutcomeProps {
  * (book the same details again).
  */
 export function BookingOutcome({
+  words,
   bookingId,
   catalog,
   focus,
@@ -39,7 +44,9 @@ export function BookingOutcome({
   onPaymentSucceeded,
   onError,
 }: BookingOutcomeProps) {
-  const { locale, scope } = useTeppan();
+  const { scope } = useTeppan();
+  const { t, word } = words;
+  const locale = words.locale.tag;
   const client = useQueryClient();
   const booking = useBooking(bookingId);
   const { Payment } = useWidgetSlots();
@@ -54,28 +61,38 @@ export function BookingOutcome({
     // The server no longer knows it (a reset demo server, say): never a dead end, book the same details again.
     return (
       <div className="teppan-booking__success">
-        <p role="alert">We couldn’t find this booking any more. Book again to choose a seating: your details are kept.</p>
-        <Button onClick={onBookAgain}>Book again</Button>
+        <p role="alert">{t('notFound')}</p>
+        <Button onClick={onBookAgain}>{t('bookAgain')}</Button>
       </div>
     );
   }
-  if (booking.error) return <ErrorNotice error={booking.error} onRetry={() => void booking.refetch()} />;
-  if (!booking.data) return <Skeleton height="24em" label="Loading your booking" />;
+  if (booking.error) {
+    return (
+      <ErrorNotice
+        error={{ userMessage: failureWords(words, booking.error), retryable: booking.error.retryable }}
+        onRetry={() => void booking.refetch()}
+        retryLabel={t('tryAgain')}
+      />
+    );
+  }
+  if (!booking.data) return <Skeleton height="24em" label={t('loadingBooking')} />;
   const b = booking.data;
   const money = (cents: number) => formatMoney(cents, b.currency, locale);
   const payment =
-    Payment && payDeposit ? <Payment bookingId={b.id} inline onBookAgain={onBookAgain} onPaymentSucceeded={onPaymentSucceeded} onError={onError} /> : null;
+    Payment && payDeposit ? (
+      <Payment bookingId={b.id} inline locale={words.locale.tag} onBookAgain={onBookAgain} onPaymentSucceeded={onPaymentSucceeded} onError={onError} />
+    ) : null;
 
   const held = b.status === 'pending_deposit';
   const fallback =
     b.status === 'confirmed' ? (
       <h3 className="teppan-heading" ref={heading} tabIndex={-1}>
-        Booking confirmed
+        {t('confirmed')}
       </h3>
     ) : (
       <>
-        <p role="alert">This booking’s hold has ended and its seating was released. Book again to choose a seating: your details are kept.</p>
-        <Button onClick={onBookAgain}>Book again</Button>
+        <p role="alert">{t('released')}</p>
+        <Button onClick={onBookAgain}>{t('bookAgain')}</Button>
       </>
     );
   // One shape for every status, so the payment form stays mounted (and keeps its state) as the booking changes.
@@ -85,36 +102,34 @@ export function BookingOutcome({
       {held ? (
         <>
           <h3 className="teppan-heading" ref={heading} tabIndex={-1}>
-            Booking received
+            {t('received')}
           </h3>
           <p>
-            We’re holding <strong>{longDate(b.slotId.slice(0, 10), locale)}</strong> at <strong>{formatTime(b.start, catalog.timeZone, locale)}</strong> for{' '}
-            {b.guests} guests.
+            {rich(word, 'holding', {
+              date: <strong>{longDate(b.slotId.slice(0, 10), locale)}</strong>,
+              time: <strong>{formatTime(b.start, catalog.timeZone, locale)}</strong>,
+              guests: t('guests', { count: b.guests }),
+            })}
           </p>
           <p className="teppan-hold">
             <Countdown
               until={b.holdExpiresAt}
               // The server decides: ask it once the time is up.
               onEnd={() => void client.invalidateQueries({ queryKey: queryKeys.booking(scope, b.id) })}
-              announce={(m) => `${m} minute${m === 1 ? '' : 's'} left to pay the deposit.`}
+              announce={(count) => t('hold.minutesLeft', { count })}
             >
-              {(left) => (
-                <>
-                  Pay the <strong>{money(b.amountDueCents)}</strong> deposit within <strong>{left}</strong> to confirm it. Total for the event:{' '}
-                  {money(b.totalCents)}.
-                </>
-              )}
+              {(left) =>
+                rich(word, 'payWithin', { deposit: <strong>{money(b.amountDueCents)}</strong>, left: <strong>{left}</strong>, total: money(b.totalCents) })
+              }
             </Countdown>
           </p>
-          <p className="teppan-booking__reference">
-            Booking reference: <span>{b.id}</span>
-          </p>
+          <p className="teppan-booking__reference">{rich(word, 'reference', { id: <span>{b.id}</span> })}</p>
         </>
       ) : null}
       {payment ?? (held ? null : fallback)}
       {b.status === 'confirmed' ? (
         <Button variant="secondary" onClick={onBookAnother}>
-          Book another event
+          {t('bookAnother')}
         </Button>
       ) : null}
     </div>

@@ -1,7 +1,8 @@
 import type { BookingRequest } from '../../contract';
 import { newIdempotencyKey, safeStorage } from '../../core';
 
-export const STEPS = ['Seating', 'Address', 'Contact', 'Review'] as const;
+/** The form's steps, in order (their names are the catalog's `step.<n>`). */
+export const STEPS = [0, 1, 2, 3] as const;
 export type Step = 0 | 1 | 2 | 3;
 
 /**

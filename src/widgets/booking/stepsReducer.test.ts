@@ -33,10 +33,11 @@ describe('stepsReducer', () => {
   });
 
   it('shows a step’s own check at its fields, and a clean step clears the last message above the form', () => {
-    const withBanner = run(review, { type: 'refused', error: refusal(409, 'quote-spent') });
-    expect(run(withBanner, { type: 'checked', errors: { 'customer.email': 'Enter an email.' } })).toMatchObject({
-      errors: { 'customer.email': 'Enter an email.' },
-      banner: 'The server’s words.',
+    const spent = refusal(409, 'quote-spent');
+    const withBanner = run(review, { type: 'refused', error: spent });
+    expect(run(withBanner, { type: 'checked', errors: { 'customer.email': { code: 'format' } } })).toMatchObject({
+      errors: { 'customer.email': { code: 'format' } },
+      banner: spent,
     });
     expect(run(withBanner, { type: 'checked', errors: {} }).banner).toBeNull();
   });
@@ -68,8 +69,9 @@ describe('stepsReducer', () => {
   });
 
   it('a check on an earlier request keeps the message above the form; the visitor’s own send clears it', () => {
-    const withBanner = run(review, { type: 'refused', error: refusal(409, 'too-many-holds') });
-    expect(run(withBanner, { type: 'send', checking: true, offline: false }).banner).toBe('The server’s words.');
+    const holds = refusal(409, 'too-many-holds');
+    const withBanner = run(review, { type: 'refused', error: holds });
+    expect(run(withBanner, { type: 'send', checking: true, offline: false }).banner).toBe(holds);
     expect(run(withBanner, { type: 'send', checking: false, offline: false }).banner).toBeNull();
   });
 
@@ -83,15 +85,18 @@ describe('stepsReducer', () => {
     expect(refusalOf(refusal(409, 'quote-booked', { bookingId: 'bk_9876' }))).toEqual({ kind: 'adopt', bookingId: 'bk_9876' });
     expect(adopted).toMatchObject({ draft: { bookingId: 'bk_9876', pending: null }, justCreated: true, adopted: true, banner: null });
 
-    const taken = run(sending, { type: 'refused', error: refusal(409, 'seating-full') });
-    expect(taken).toMatchObject({ draft: { step: 0, slotId: null, pending: null, customer: filled.customer }, banner: 'The server’s words.', errors: {} });
+    const full = refusal(409, 'seating-full');
+    const taken = run(sending, { type: 'refused', error: full });
+    expect(taken).toMatchObject({ draft: { step: 0, slotId: null, pending: null, customer: filled.customer }, banner: full, errors: {} });
     expect(taken.focus).toBe(1);
 
     const fields = run(sending, { type: 'refused', error: refusal(422, 'invalid', {}, [{ field: 'customer.email', detail: 'Check the email.' }]) });
-    expect(fields).toMatchObject({ draft: { step: 2 }, errors: { 'customer.email': 'Check the email.' }, banner: null });
+    // The server's words travel with the field, for an English visitor when the widget has no words for its code.
+    expect(fields).toMatchObject({ draft: { step: 2 }, errors: { 'customer.email': { detail: 'Check the email.' } }, banner: null });
 
-    const spent = run(sending, { type: 'refused', error: refusal(409, 'quote-spent') });
-    expect(spent).toMatchObject({ draft: { step: 3, slotId: filled.slotId, pending: null }, banner: 'The server’s words.', focus: 0 });
+    const quoteSpent = refusal(409, 'quote-spent');
+    const spent = run(sending, { type: 'refused', error: quoteSpent });
+    expect(spent).toMatchObject({ draft: { step: 3, slotId: filled.slotId, pending: null }, banner: quoteSpent, focus: 0 });
     expect(refusalOf(refusal(409, 'quote-spent'))).toEqual({ kind: 'notice' });
   });
 

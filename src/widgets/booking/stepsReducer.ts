@@ -1,7 +1,8 @@
 import { resourceId } from '../../contract';
 import type { TeppanError } from '../../core';
+import { type FieldProblems, serverProblems } from '../messages/words';
 import { type BookingDraft, paidDraft, rebookDraft, requestOf, type Step } from './draft';
-import { type FieldErrors, stepOfField } from './validate';
+import { stepOfField } from './validate';
 
 export type Submission =
   | { status: 'idle' }
@@ -14,10 +15,10 @@ export type Submission =
 /** One quote's booking as the visitor sees it: the draft (kept in localStorage) and what the form says about it. */
 export interface StepsModel {
   draft: BookingDraft;
-  /** Messages at the fields they concern. */
-  errors: FieldErrors;
-  /** A message above the step, announced. */
-  banner: string | null;
+  /** Problems at the fields they concern (worded as the form renders). */
+  errors: FieldProblems;
+  /** A refusal said above the step, announced (worded as the form renders: ./BookingSteps.tsx). */
+  banner: TeppanError | null;
   submission: Submission;
   /** Counts the moves the step's heading takes focus for (the visitor moved, or was sent back), so it is announced. */
   focus: number;
@@ -33,7 +34,7 @@ export type StepsAction =
   /** "Continue", "Back", or "Edit" on the review. */
   | { type: 'go'; step: Step }
   /** The step's own check, before moving on. */
-  | { type: 'checked'; errors: FieldErrors }
+  | { type: 'checked'; errors: FieldProblems }
   /** The booking request leaves (`checking`: one sent earlier whose answer never came), or would but the device is offline. */
   | { type: 'send'; checking: boolean; offline: boolean }
   /** The server made the booking. */
@@ -105,11 +106,11 @@ function refused(model: StepsModel, error: TeppanError): StepsModel {
     case 'adopt':
       return { ...moved(after, { ...draft, bookingId: refusal.bookingId }), banner: null, justCreated: true, adopted: true };
     case 'seating-taken':
-      return { ...moved(after, { ...draft, slotId: null, step: 0 }), banner: error.userMessage, errors: {} };
+      return { ...moved(after, { ...draft, slotId: null, step: 0 }), banner: error, errors: {} };
     case 'fields':
-      return { ...moved(after, { ...draft, step: refusal.step }), errors: { ...error.fieldErrors }, banner: refusal.step === 3 ? error.userMessage : null };
+      return { ...moved(after, { ...draft, step: refusal.step }), errors: serverProblems(error), banner: refusal.step === 3 ? error : null };
     case 'notice':
-      return { ...after, draft, banner: error.userMessage };
+      return { ...after, draft, banner: error };
   }
 }
 

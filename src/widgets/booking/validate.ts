@@ -1,7 +1,7 @@
-import { address, bookingNotes, customer, fieldErrorsOf, zipMismatchMessage } from '../../contract';
+import type { core } from 'zod/mini';
+import { address, bookingNotes, customer } from '../../contract';
+import { type FieldProblems, issueProblem } from '../messages/words';
 import type { BookingDraft, Step } from './draft';
-
-export type FieldErrors = Record<string, string>;
 
 /** Which step shows a field: server errors are routed back to where the visitor can fix them. */
 export function stepOfField(field: string): Step {
@@ -11,25 +11,24 @@ export function stepOfField(field: string): Step {
   return 3;
 }
 
-/** The same schemas, and so the same words, as the server's validation. */
-export function validateStep(step: Step, draft: BookingDraft, quoteZip: string): FieldErrors {
-  const errors: FieldErrors = {};
-  const add = (list: { field: string; detail: string }[]) => {
-    for (const e of list) errors[e.field] ??= e.detail;
-  };
-  if (step === 0 && !draft.slotId) errors.slotId = 'Choose a seating.';
+function add(errors: FieldProblems, issues: readonly core.$ZodIssue[], group: string) {
+  for (const issue of issues) errors[[group, ...issue.path.map(String)].join('.')] ??= issueProblem(issue);
+}
+
+/** The same schemas, and so the same rules, as the server's validation; each problem a code the form words. */
+export function validateStep(step: Step, draft: BookingDraft, quoteZip: string): FieldProblems {
+  const errors: FieldProblems = {};
+  if (step === 0 && !draft.slotId) errors.slotId = { code: 'required' };
   if (step === 1) {
-    const r = address.safeParse(draft.address, { reportInput: true });
-    if (!r.success) add(fieldErrorsOf(r.error.issues, ['address']));
-    if (!errors['address.zip'] && draft.address.zip.trim() !== quoteZip) {
-      errors['address.zip'] = zipMismatchMessage(quoteZip);
-    }
-    const notes = bookingNotes.safeParse(draft.notes, { reportInput: true });
-    if (!notes.success) add(fieldErrorsOf(notes.error.issues, ['notes']));
+    const r = address.safeParse(draft.address);
+    if (!r.success) add(errors, r.error.issues, 'address');
+    if (!errors['address.zip'] && draft.address.zip.trim() !== quoteZip) errors['address.zip'] = { code: 'mismatch', params: { zip: quoteZip } };
+    const notes = bookingNotes.safeParse(draft.notes);
+    if (!notes.success) for (const issue of notes.error.issues) errors.notes ??= issueProblem(issue);
   }
   if (step === 2) {
-    const r = customer.safeParse(draft.customer, { reportInput: true });
-    if (!r.success) add(fieldErrorsOf(r.error.issues, ['customer']));
+    const r = customer.safeParse(draft.customer);
+    if (!r.success) add(errors, r.error.issues, 'customer');
   }
   return errors;
 }

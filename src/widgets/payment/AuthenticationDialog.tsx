@@ -1,7 +1,10 @@
 import { useEffect, useId, useRef } from 'react';
 import { Button, useStableCallback } from '../../ui';
+import { rich } from '../messages/rich';
+import type { PaymentWords } from './messages/en';
 
 export interface AuthenticationDialogProps {
+  words: PaymentWords;
   amount: string;
   merchant: string;
   /** The answer is on its way: both buttons wait. */
@@ -14,7 +17,8 @@ export interface AuthenticationDialogProps {
  * (the browser's own: focus trapped inside, Escape cancels, focus returns
  * where it was), labelled and described for screen readers.
  */
-export function AuthenticationDialog({ amount, merchant, busy, onAnswer }: AuthenticationDialogProps) {
+export function AuthenticationDialog({ words, amount, merchant, busy, onAnswer }: AuthenticationDialogProps) {
+  const { t, word } = words;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const textId = useId();
@@ -41,17 +45,15 @@ export function AuthenticationDialog({ amount, merchant, busy, onAnswer }: Authe
   return (
     <dialog ref={ref} className="teppan-dialog" aria-labelledby={titleId} aria-describedby={textId} part="dialog">
       <h3 className="teppan-heading" id={titleId}>
-        Approve this payment
+        {t('auth.title')}
       </h3>
-      <p id={textId}>
-        Your card’s bank asks you to approve paying <strong>{amount}</strong> to {merchant}. This is a test card: no real bank is involved.
-      </p>
+      <p id={textId}>{rich(word, 'auth.text', { amount: <strong>{amount}</strong>, merchant })}</p>
       <div className="teppan-dialog__actions">
         <Button variant="secondary" busy={busy} onClick={() => onAnswer('cancel')}>
-          Cancel
+          {t('auth.cancel')}
         </Button>
         <Button busy={busy} onClick={() => onAnswer('approve')} data-default>
-          Approve payment
+          {t('auth.approve')}
         </Button>
       </div>
     </dialog>

@@ -2,11 +2,12 @@ import { useLayoutEffect, useRef } from 'react';
 import type { Booking, Catalog } from '../../contract';
 import { formatTime } from '../../core';
 import { Button } from '../../ui';
+import type { PaymentWords } from './messages/en';
 
 export interface ExpiredProps {
   booking: Booking;
   catalog: Catalog;
-  locale: string | undefined;
+  words: PaymentWords;
   bookingUrl: string | undefined;
   onBookAgain: (() => void) | undefined;
   /** The visitor's own action met the expiry (not a page opened on an old booking): the message takes focus. */
@@ -14,25 +15,26 @@ export interface ExpiredProps {
 }
 
 /** The hold ended before the deposit was paid: nothing was charged; book the same details again. */
-export function Expired({ booking, catalog, locale, bookingUrl, onBookAgain, focus }: ExpiredProps) {
+export function Expired({ booking, catalog, words, bookingUrl, onBookAgain, focus }: ExpiredProps) {
+  const { t } = words;
   const message = useRef<HTMLParagraphElement>(null);
   // The form the visitor was in is gone: focus goes to what replaced it, not to the page's top.
   useLayoutEffect(() => {
     if (focus) message.current?.focus();
   }, [focus]);
-  const at = formatTime(booking.holdExpiresAt, catalog.timeZone, locale);
+  const at = formatTime(booking.holdExpiresAt, catalog.timeZone, words.locale.tag);
   const again = bookingUrl ? new URL(bookingUrl, window.location.href) : undefined;
   again?.searchParams.set('quote', booking.quoteId);
   return (
     <div className="teppan-payment__expired">
       <p role="alert" ref={message} tabIndex={-1}>
-        Your hold on this seating ended at {at}, so nothing was charged and the seating was released. Book again to choose a seating: your details are kept.
+        {t('expired', { time: at })}
       </p>
       {onBookAgain ? (
-        <Button onClick={onBookAgain}>Book again</Button>
+        <Button onClick={onBookAgain}>{t('bookAgain')}</Button>
       ) : again ? (
         <a className="teppan-button" href={again.href} part="button button-primary">
-          Book again
+          {t('bookAgain')}
         </a>
       ) : null}
     </div>

@@ -4,9 +4,14 @@ import type { Booking, Catalog, Payment } from '../../contract';
 import { formatMoney, formatTime, longDate, type TeppanError } from '../../core';
 import { queryKeys, useBooking, useCatalog, useFunnel, usePayment, useTeppan } from '../../query';
 import { Countdown, ErrorNotice, Skeleton, uiCss, useStyles } from '../../ui';
+import { rich } from '../messages/rich';
+import { failureWords } from '../messages/words';
 import { useHostCallback } from '../useHostCallback';
+import { useMessages } from '../useMessages';
 import { WidgetFrame } from '../WidgetFrame';
 import { Expired } from './Expired';
+import { en, type PaymentWords } from './messages/en';
+import { paymentTranslations } from './messages/load';
 import css from './payment.css?inline';
 import { Receipt } from './Receipt';
 import { StripeCardForm } from './StripeCardForm';
@@ -17,6 +22,11 @@ import { useDeposit } from './useDeposit';
 export interface PaymentFormProps {
   /** Heading above the form ("Pay your deposit"). */
   heading?: string;
+  /**
+   * The language it speaks (BCP 47, `es` or `es-MX`), or `auto` for the visitor's browser. Unset, the
+   * `TeppanProvider`'s `locale` decides, else the page's `<html lang>`, else English.
+   */
+  locale?: string;
   /**
    * The booking whose deposit to pay. Without it, the funnel's booking: the one
    * just created by a BookingForm on this page, else the page URL's `booking`
@@ -48,17 +58,19 @@ export default function PaymentForm(props: PaymentFormProps) {
   const { data: catalog } = useCatalog();
   const funnel = useFunnel();
   const bookingId = props.bookingId ?? funnel.bookingId;
+  const words = useMessages(en, paymentTranslations, props.locale);
+  const { t } = words;
   const onReady = useHostCallback('onReady', props.onReady);
   useEffect(() => onReady(), [onReady]);
 
   const body = bookingId ? (
-    <DepositFlow key={bookingId} bookingId={bookingId} catalog={catalog} props={props} />
+    <DepositFlow key={bookingId} bookingId={bookingId} catalog={catalog} props={props} words={words} />
   ) : (
-    <p className="teppan-payment__empty">There is no booking to pay yet. Book a seating first, and its deposit can be paid here.</p>
+    <p className="teppan-payment__empty">{t('noBooking')}</p>
   );
   if (props.inline) return <div className="teppan-payment teppan-payment--inline">{body}</div>;
   return (
-    <WidgetFrame spec={paymentSpec} className="teppan-payment" heading={props.heading ?? 'Pay your deposit'}>
+    <WidgetFrame spec={paymentSpec} className="teppan-payment" heading={props.heading ?? t('heading')}>
       {body}
     </WidgetFrame>
   );
@@ -68,10 +80,13 @@ interface FlowProps {
   bookingId: string;
   catalog: Catalog;
   props: PaymentFormProps;
+  words: PaymentWords;
 }
 
-function DepositFlow({ bookingId, catalog, props }: FlowProps) {
-  const { api, scope, locale } = useTeppan();
+function DepositFlow({ bookingId, catalog, props, words }: FlowProps) {
+  const { api, scope } = useTeppan();
+  const { t, word } = words;
+  const locale = words.locale.tag;
   const client = useQueryClient();
   const booking = useBooking(bookingId);
   const onError = useHostCallback('onError', props.onError);
@@ -98,20 +113,23 @@ function DepositFlow({ bookingId, catalog, props }: FlowProps) {
   const paidWith = usePayment(booking.data?.paymentId);
   const money = (cents: number) => formatMoney(cents, catalog.currency, locale);
 
-  if (booking.error) return <ErrorNotice error={booking.error} onRetry={() => void booking.refetch()} />;
-  if (!booking.data) return <Skeleton height="20em" label="Loading your booking" />;
+  const notice = (error: TeppanError, retry: () => void) => (
+    <ErrorNotice error={{ userMessage: failureWords(words, error), retryable: error.retryable }} onRetry={retry} retryLabel={t('tryAgain')} />
+  );
+  if (booking.error) return notice(booking.error, () => void booking.refetch());
+  if (!booking.data) return <Skeleton height="20em" label={t('loadingBooking')} />;
   const b = booking.data;
 
   if (b.status === 'confirmed') {
     const payment = deposit.state.step === 'paid' ? deposit.state.payment : paidWith.data;
-    if (paidWith.error) return <ErrorNotice error={paidWith.error} onRetry={() => void paidWith.refetch()} />;
-    if (!payment) return <Skeleton height="20em" label="Loading your receipt" />;
+    if (paidWith.error) return notice(paidWith.error, () => void paidWith.refetch());
+    if (!payment) return <Skeleton height="20em" label={t('loadingReceipt')} />;
     return (
       <Receipt
         booking={b}
         payment={payment}
         catalog={catalog}
-        locale={locale}
+        words={words}
         calendarUrl={api.calendarUrl(b.id)}
         focus={deposit.state.step === 'paid' || deposit.state.step === 'already-paid'}
       />
@@ -122,39 +140,39 @@ function DepositFlow({ bookingId, catalog, props }: FlowProps) {
       <Expired
         booking={b}
         catalog={catalog}
-        locale={locale}
+        words={words}
         bookingUrl={props.bookingUrl}
         onBookAgain={props.onBookAgain && onBookAgain}
         focus={deposit.state.step === 'expired'}
       />
     );
   }
-  if (b.status === 'cancelled') return <p>This booking was cancelled, so there is no deposit to pay.</p>;
+  if (b.status === 'cancelled') return <p>{t('cancelled')}</p>;
 
-  const seating = `${longDate(b.slotId.slice(0, 10), locale)} at ${formatTime(b.start, catalog.timeZone, locale)}`;
+  const seating = t('when', { date: longDate(b.slotId.slice(0, 10), locale), time: formatTime(b.start, catalog.timeZone, locale) });
   return (
     <div className="teppan-payment__pay">
       {props.inline ? null : (
         <>
           <p>
-            Pay the <strong>{money(b.amountDueCents)}</strong> deposit to confirm your event on <strong>{seating}</strong> for {b.guests} guests. Event total:{' '}
-            {money(b.totalCents)}.
+            {rich(word, 'payIntro', {
+              deposit: <strong>{money(b.amountDueCents)}</strong>,
+              seating: <strong>{seating}</strong>,
+              guests: t('guests', { count: b.guests }),
+              total: money(b.totalCents),
+            })}
           </p>
           <p className="teppan-hold">
-            <Countdown until={b.holdExpiresAt} onEnd={refresh} announce={(m) => `${m} minute${m === 1 ? '' : 's'} left to pay the deposit.`}>
-              {(left) => (
-                <>
-                  Your seating is held for <strong>{left}</strong>.
-                </>
-              )}
+            <Countdown until={b.holdExpiresAt} onEnd={refresh} announce={(count) => t('hold.minutesLeft', { count })}>
+              {(left) => rich(word, 'heldFor', { left: <strong>{left}</strong> })}
             </Countdown>
           </p>
         </>
       )}
       {catalog.payments.provider === 'stripe' ? (
-        <StripeCardForm api={api} deposit={deposit} booking={b} publishableKey={catalog.payments.publishableKey} />
+        <StripeCardForm words={words} api={api} deposit={deposit} booking={b} publishableKey={catalog.payments.publishableKey} />
       ) : (
-        <TestCardForm api={api} deposit={deposit} amount={money(b.amountDueCents)} merchant={catalog.name} />
+        <TestCardForm words={words} api={api} deposit={deposit} amount={money(b.amountDueCents)} merchant={catalog.name} />
       )}
     </div>
   );

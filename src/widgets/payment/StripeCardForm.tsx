@@ -4,10 +4,12 @@ import type { Booking } from '../../contract';
 import { type TeppanApi, TeppanError } from '../../core';
 import { ErrorNotice, Skeleton } from '../../ui';
 import { isBusy } from './depositReducer';
+import type { PaymentWords } from './messages/en';
 import { PayActions, PaymentAlert } from './PayActions';
 import type { Deposit } from './useDeposit';
 
 export interface StripeCardFormProps {
+  words: PaymentWords;
   api: TeppanApi;
   deposit: Deposit;
   booking: Booking;
@@ -20,8 +22,6 @@ interface Loaded {
   elements: StripeElements;
   element: StripePaymentElement;
 }
-
-const LOAD_FAILED = 'The card form didn’t load. Check your connection and try again.';
 
 /** Stripe's look from the widget's own theme, so the Payment Element matches whatever the site set. */
 function appearanceOf(el: HTMLElement): Appearance {
@@ -46,7 +46,10 @@ function appearanceOf(el: HTMLElement): Appearance {
  * root, in the embed). Card data goes to Stripe only. After Stripe.js confirms,
  * the outcome shown is what our server says, having asked Stripe itself.
  */
-export function StripeCardForm({ api, deposit, booking, publishableKey }: StripeCardFormProps) {
+export function StripeCardForm({ words, api, deposit, booking, publishableKey }: StripeCardFormProps) {
+  const { t } = words;
+  const loadFailed = t('stripeFailed');
+  const { language } = words.locale;
   const mountRef = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [ready, setReady] = useState(false);
@@ -70,20 +73,21 @@ export function StripeCardForm({ api, deposit, booking, publishableKey }: Stripe
         if (!stripe) throw new Error('Stripe.js is not available in this browser.');
         if (!live || !target) return;
         // Deferred intent: the PaymentIntent is made when the visitor pays, one per "Pay deposit".
-        const elements = stripe.elements({ mode: 'payment', amount, currency, appearance: appearanceOf(target) });
+        // Stripe words its own fields and their messages: in the widget's language.
+        const elements = stripe.elements({ mode: 'payment', amount, currency, locale: language, appearance: appearanceOf(target) });
         element = elements.create('payment');
         element.on('ready', () => live && setReady(true));
         element.mount(target);
         setLoaded({ stripe, elements, element });
       } catch (cause) {
-        if (live) setLoadError(new TeppanError({ kind: 'network', userMessage: LOAD_FAILED, cause }));
+        if (live) setLoadError(new TeppanError({ kind: 'network', userMessage: loadFailed, cause }));
       }
     })();
     return () => {
       live = false;
       element?.destroy();
     };
-  }, [publishableKey, amount, currency, attempt]);
+  }, [publishableKey, amount, currency, attempt, loadFailed, language]);
 
   // A decline keeps what was entered and takes the visitor back to the card.
   useEffect(() => {
@@ -97,7 +101,7 @@ export function StripeCardForm({ api, deposit, booking, publishableKey }: Stripe
     // Stripe checks the fields first and shows each message beside its field.
     const checked = await loaded.elements.submit();
     if (checked.error) {
-      setMessage(checked.error.message ?? 'Check your card details.');
+      setMessage(checked.error.message ?? t('checkCard'));
       return;
     }
     void deposit.pay(async (payment) => {
@@ -111,7 +115,7 @@ export function StripeCardForm({ api, deposit, booking, publishableKey }: Stripe
         confirmParams: { return_url: window.location.href },
       });
       // A card error is an answer (our server will report the decline); anything else left the outcome unknown.
-      if (error && error.type !== 'card_error') throw new TeppanError({ kind: 'network', userMessage: error.message ?? LOAD_FAILED, cause: error });
+      if (error && error.type !== 'card_error') throw new TeppanError({ kind: 'network', userMessage: error.message ?? loadFailed, cause: error });
       return api.payment(payment.id);
     });
   }
@@ -120,6 +124,7 @@ export function StripeCardForm({ api, deposit, booking, publishableKey }: Stripe
     return (
       <ErrorNotice
         error={loadError}
+        retryLabel={t('tryAgain')}
         onRetry={() => {
           setLoadError(null);
           setReady(false);
@@ -130,15 +135,15 @@ export function StripeCardForm({ api, deposit, booking, publishableKey }: Stripe
   }
   return (
     <form className="teppan-payment__form" noValidate onSubmit={submit}>
-      <PaymentAlert deposit={deposit} />
+      <PaymentAlert deposit={deposit} words={words} />
       {message ? (
         <div className="teppan-payment__alert" role="alert">
           <p>{message}</p>
         </div>
       ) : null}
-      {ready ? null : <Skeleton height="12em" label="Loading the card form" />}
+      {ready ? null : <Skeleton height="12em" label={t('loadingCardForm')} />}
       <div ref={mountRef} className="teppan-payment__element" />
-      <PayActions deposit={deposit} />
+      <PayActions deposit={deposit} words={words} />
     </form>
   );
 }

@@ -2,13 +2,16 @@ import { type ChangeEvent, type FocusEvent, type FormEvent, useCallback, useEffe
 import type { Payment } from '../../contract';
 import { digitsOf, type TeppanApi } from '../../core';
 import { TextField } from '../../ui';
+import { fieldWords } from '../messages/words';
 import { AuthenticationDialog } from './AuthenticationDialog';
 import { type CardField, type CardValues, caretAfterFormat, checkCard, emptyCard, FORMATS, parseExpiry } from './cardInput';
 import { isBusy } from './depositReducer';
+import type { PaymentWords } from './messages/en';
 import { PayActions, PaymentAlert } from './PayActions';
 import type { Deposit } from './useDeposit';
 
 export interface TestCardFormProps {
+  words: PaymentWords;
   api: TeppanApi;
   deposit: Deposit;
   /** The deposit, formatted, and who takes it: for the authentication step's words. */
@@ -23,7 +26,8 @@ const FIELD_ORDER: CardField[] = ['number', 'expiry', 'cvc', 'postalCode'];
  * checked beside each field; the card goes to the reference server's test
  * provider, which takes only well-known test numbers and keeps brand and last 4.
  */
-export function TestCardForm({ api, deposit, amount, merchant }: TestCardFormProps) {
+export function TestCardForm({ words, api, deposit, amount, merchant }: TestCardFormProps) {
+  const { t } = words;
   const { state, fieldErrors, edited } = deposit;
   const [values, setValues] = useState<CardValues>(emptyCard);
   const [touched, setTouched] = useState<ReadonlySet<CardField>>(new Set());
@@ -32,7 +36,10 @@ export function TestCardForm({ api, deposit, amount, merchant }: TestCardFormPro
   const locked = isBusy(state);
 
   const local = checkCard(values, Date.now());
-  const errorFor = (field: CardField) => fieldErrors[field] ?? (touched.has(field) ? local[field] : undefined);
+  const errorFor = (field: CardField) => {
+    const problem = fieldErrors[field] ?? (touched.has(field) ? local[field] : undefined);
+    return problem && fieldWords(words, field, problem);
+  };
   const focus = useCallback((field: CardField) => formRef.current?.querySelector<HTMLInputElement>(`[data-field="${field}"]`)?.focus(), []);
 
   // Formatting rewrites the value: put the caret back after the same digits.
@@ -50,6 +57,7 @@ export function TestCardForm({ api, deposit, amount, merchant }: TestCardFormPro
   }, [state.step, focus]);
 
   const bind = (field: CardField) => ({
+    label: t(`label.${field}`),
     value: values[field],
     'data-field': field,
     readOnly: locked,
@@ -93,17 +101,23 @@ export function TestCardForm({ api, deposit, amount, merchant }: TestCardFormPro
 
   return (
     <form className="teppan-payment__form" ref={formRef} noValidate onSubmit={submit}>
-      <PaymentAlert deposit={deposit} />
-      <TextField label="Card number" inputMode="numeric" autoComplete="cc-number" placeholder="1234 1234 1234 1234" {...bind('number')} required />
+      <PaymentAlert deposit={deposit} words={words} />
+      <TextField inputMode="numeric" autoComplete="cc-number" placeholder="1234 1234 1234 1234" {...bind('number')} required />
       <div className="teppan-payment__pair">
-        <TextField label="Expiration date" inputMode="numeric" autoComplete="cc-exp" placeholder="MM / YY" {...bind('expiry')} required />
-        <TextField label="Security code" inputMode="numeric" autoComplete="cc-csc" placeholder="CVC" {...bind('cvc')} required />
+        <TextField inputMode="numeric" autoComplete="cc-exp" placeholder={t('placeholder.expiry')} {...bind('expiry')} required />
+        <TextField inputMode="numeric" autoComplete="cc-csc" placeholder={t('placeholder.cvc')} {...bind('cvc')} required />
       </div>
-      <TextField label="Postal code" autoComplete="postal-code" {...bind('postalCode')} required />
-      <p className="teppan-field__hint">Test mode: pay with 4242 4242 4242 4242, any future date and any three digits. Nothing is charged.</p>
-      <PayActions deposit={deposit} />
+      <TextField autoComplete="postal-code" {...bind('postalCode')} required />
+      <p className="teppan-field__hint">{t('testMode')}</p>
+      <PayActions deposit={deposit} words={words} />
       {state.step === 'authenticating' ? (
-        <AuthenticationDialog amount={amount} merchant={merchant} busy={state.answering} onAnswer={(answer) => void deposit.authenticate(answer)} />
+        <AuthenticationDialog
+          words={words}
+          amount={amount}
+          merchant={merchant}
+          busy={state.answering}
+          onAnswer={(answer) => void deposit.authenticate(answer)}
+        />
       ) : null}
     </form>
   );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { caretAfterFormat, checkCard, FORMATS, parseExpiry } from './cardInput';
+import { ENGLISH } from '../../core';
+import sharedEs from '../messages/es';
+import { fieldWords } from '../messages/words';
+import { messagesOf } from '../useMessages';
+import { type CardValues, caretAfterFormat, checkCard, FORMATS, parseExpiry } from './cardInput';
+import { en } from './messages/en';
+import paymentEs from './messages/es';
 
 describe('card fields as typed', () => {
   it('space the number as printed, stop at the brand’s length, and keep the caret after the same digit', () => {
@@ -19,19 +25,44 @@ describe('card fields as typed', () => {
     expect(parseExpiry('12 / 3')).toBeUndefined();
   });
 
+  const now = Date.parse('2027-03-01T00:00:00Z');
+  const english = messagesOf(en, ENGLISH, undefined);
+  const spanish = messagesOf(en, { language: 'es', tag: 'es' }, { ...sharedEs, ...paymentEs });
+  /** The form's problems as a visitor reads them beside each field. */
+  const said = (words: typeof english, values: CardValues) =>
+    Object.fromEntries(Object.entries(checkCard(values, now)).map(([field, problem]) => [field, fieldWords(words, field, problem)]));
+
   it('say what is missing or wrong beside each field', () => {
-    const now = Date.parse('2027-03-01T00:00:00Z');
-    expect(checkCard({ number: '', expiry: '', cvc: '', postalCode: ' ' }, now)).toEqual({
+    expect(said(english, { number: '', expiry: '', cvc: '', postalCode: ' ' })).toEqual({
       number: 'Enter your card number.',
       expiry: 'Enter the expiration date.',
       cvc: 'Enter the security code.',
       postalCode: 'Enter the postal code.',
     });
-    expect(checkCard({ number: '4242 4242 4242 4241', expiry: '02 / 27', cvc: '12', postalCode: '90012' }, now)).toEqual({
+    expect(said(english, { number: '4242 4242 4242 4241', expiry: '02 / 27', cvc: '12', postalCode: '90012' })).toEqual({
       number: 'Your card number is invalid.',
       expiry: 'Your card’s expiration date is in the past.',
       cvc: 'Your card’s security code is incomplete.',
     });
+    expect(said(english, { number: '4242', expiry: '13 / 27', cvc: '123', postalCode: '9001\u202e2' })).toEqual({
+      number: 'Your card number is incomplete.',
+      expiry: 'Enter a month from 01 to 12.',
+      postalCode: 'Postal code contains a hidden text-direction character. Please retype it.',
+    });
     expect(checkCard({ number: '3782 822463 10005', expiry: '03 / 27', cvc: '1234', postalCode: 'SW1A 1AA' }, now)).toEqual({});
+  });
+
+  it('say it in Spanish, from the same codes', () => {
+    expect(said(spanish, { number: '4242 4242 4242 4241', expiry: '02 / 27', cvc: '', postalCode: 'x'.repeat(11) })).toEqual({
+      number: 'El número de tu tarjeta no es válido.',
+      expiry: 'La fecha de vencimiento de tu tarjeta ya pasó.',
+      cvc: 'Escribe el código de seguridad.',
+      postalCode: 'Un código postal tiene como máximo 10 caracteres.',
+    });
+    // The server's refusal without a code: its English words for an English visitor only.
+    const fromServer = { detail: 'Use a test card, such as 4242 4242 4242 4242: this site takes test payments only.' };
+    expect(fieldWords(english, 'number', fromServer)).toBe(fromServer.detail);
+    expect(fieldWords(spanish, 'number', fromServer)).toBe('Usa una tarjeta de prueba, como 4242 4242 4242 4242: este sitio solo acepta pagos de prueba.');
+    expect(fieldWords(spanish, 'cvc', { detail: 'Your card’s security code is incomplete.' })).toBe('Revisa el código de seguridad.');
   });
 });

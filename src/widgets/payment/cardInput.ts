@@ -1,5 +1,6 @@
 import { cardPostalCode } from '../../contract';
-import { cardNumberProblem, cvcLength, digitsOf, expiryProblem, formatCardNumber, maxCardLength } from '../../core';
+import { cardNumberIssue, cvcLength, digitsOf, expiryIssue, formatCardNumber, maxCardLength } from '../../core';
+import { type FieldProblem, issueProblem } from '../messages/words';
 
 /** What the visitor typed into the test provider's card form, formatted as shown. */
 export interface CardValues {
@@ -52,22 +53,22 @@ export function parseExpiry(expiry: string): { month: number; year: number } | u
   return { month: Number(d.slice(0, 2)), year: 2000 + Number(d.slice(2)) };
 }
 
-/** The messages shown beside each field; the same words the server would send. */
-export function checkCard(values: CardValues, now: number): Partial<Record<CardField, string>> {
-  const errors: Partial<Record<CardField, string>> = {};
+/** What is wrong with each field, as codes the form words (messages/en.ts): the same rules the server applies. */
+export function checkCard(values: CardValues, now: number): Partial<Record<CardField, FieldProblem>> {
+  const errors: Partial<Record<CardField, FieldProblem>> = {};
   const number = digitsOf(values.number);
-  const numberProblem = cardNumberProblem(number);
-  if (numberProblem) errors.number = numberProblem;
+  const numberIssue = cardNumberIssue(number);
+  if (numberIssue) errors.number = { code: numberIssue };
   const expiry = parseExpiry(values.expiry);
-  if (!values.expiry.trim()) errors.expiry = 'Enter the expiration date.';
-  else if (!expiry) errors.expiry = 'Your card’s expiration date is incomplete.';
+  if (!values.expiry.trim()) errors.expiry = { code: 'expiry-required' };
+  else if (!expiry) errors.expiry = { code: 'expiry-incomplete' };
   else {
-    const problem = expiryProblem(expiry.month, expiry.year, now);
-    if (problem) errors.expiry = problem;
+    const issue = expiryIssue(expiry.month, expiry.year, now);
+    if (issue) errors.expiry = { code: issue };
   }
-  if (!values.cvc) errors.cvc = 'Enter the security code.';
-  else if (values.cvc.length !== cvcLength(number)) errors.cvc = 'Your card’s security code is incomplete.';
+  if (!values.cvc) errors.cvc = { code: 'cvc-required' };
+  else if (values.cvc.length !== cvcLength(number)) errors.cvc = { code: 'cvc-incomplete' };
   const postal = cardPostalCode.safeParse(values.postalCode);
-  if (!postal.success) errors.postalCode = postal.error.issues[0]?.message ?? 'Enter the postal code.';
+  if (!postal.success && postal.error.issues[0]) errors.postalCode = issueProblem(postal.error.issues[0]);
   return errors;
 }

@@ -29,7 +29,7 @@ describe('depositReducer', () => {
   });
 
   it('a press of "Pay deposit" locks the form and clears what the server said of the last card', () => {
-    const refused = run(initialDeposit(false), { type: 'refused', refusal: { kind: 'card', fieldErrors: { number: 'Check the number.' } } });
+    const refused = run(initialDeposit(false), { type: 'refused', refusal: { kind: 'card', fieldErrors: { number: { detail: 'Check the number.' } } } });
     const next = depositReducer(refused, { type: 'pay', confirm });
     expect(next).toMatchObject({ state: { step: 'paying' }, fieldErrors: {}, busy: true, confirm });
     expect(isBusy(next.state)).toBe(true);
@@ -68,7 +68,7 @@ describe('depositReducer', () => {
     const asking = run(paying, { type: 'ask' }, { type: 'resend' });
     expect(asking).toMatchObject({ asking: true, resent: true, state: { step: 'checking' } });
     expect(run(asking, { type: 'unsettled', error: new TeppanError({ kind: 'network' }) })).toMatchObject({ asking: false, state: { step: 'unsettled' } });
-    expect(run(asking, { type: 'not-charged', notice: 'Try again.' })).toMatchObject({ asking: false, state: { step: 'ready', notice: 'Try again.' } });
+    expect(run(asking, { type: 'not-charged', notice: 'not-charged' })).toMatchObject({ asking: false, state: { step: 'ready', notice: 'not-charged' } });
     // A new attempt may re-send its card once more.
     expect(run(asking, { type: 'pay', confirm }).resent).toBe(false);
   });
@@ -83,7 +83,10 @@ describe('depositReducer', () => {
       { field: 'card.expMonth', detail: 'Check the month.' },
       { field: 'card.expYear', detail: 'Check the year.' },
     ]);
-    expect(refusalOf(card)).toEqual({ kind: 'card', fieldErrors: { number: 'Check the card number.', expiry: 'Check the month.' } });
+    expect(refusalOf(card)).toMatchObject({
+      kind: 'card',
+      fieldErrors: { number: { detail: 'Check the card number.' }, expiry: { detail: 'Check the month.' } },
+    });
     // No answer is not a refusal: the outcome is unknown, and is asked for.
     expect(refusalOf(new TeppanError({ kind: 'timeout' }))).toBeNull();
     expect(refusalOf(new TeppanError({ kind: 'server', status: 500 }))).toBeNull();
@@ -94,12 +97,14 @@ describe('depositReducer', () => {
     expect(run(paying, { type: 'refused', refusal: { kind: 'already-paid' } }).state).toEqual({ step: 'already-paid' });
     expect(run(paying, { type: 'refused', refusal: { kind: 'finished' } }).state).toEqual({
       step: 'ready',
-      notice: 'That payment attempt had ended without a charge. Enter your card details to try again.',
+      notice: 'finished',
     });
-    const card = run(paying, { type: 'refused', refusal: { kind: 'card', fieldErrors: { number: 'Check the card number.', cvc: 'Check the code.' } } });
-    expect(card).toMatchObject({ state: { step: 'ready' }, fieldErrors: { number: 'Check the card number.', cvc: 'Check the code.' } });
+    const number = { code: 'number-invalid' };
+    const cvc = { detail: 'Check the code.' };
+    const card = run(paying, { type: 'refused', refusal: { kind: 'card', fieldErrors: { number, cvc } } });
+    expect(card).toMatchObject({ state: { step: 'ready' }, fieldErrors: { number, cvc } });
     // Typing in a field takes its message away, and only its own.
-    expect(run(card, { type: 'edited', field: 'number' }).fieldErrors).toEqual({ cvc: 'Check the code.' });
+    expect(run(card, { type: 'edited', field: 'number' }).fieldErrors).toEqual({ cvc });
     expect(depositReducer(card, { type: 'edited', field: 'postalCode' })).toBe(card);
   });
 

@@ -1,9 +1,10 @@
 import type { Payment } from '../../contract';
 import { TeppanError } from '../../core';
+import { type FieldProblems, serverProblems } from '../messages/words';
 
 /**
  * Where one deposit stands, as the visitor sees it:
- * - `ready`: the form takes card details (`notice` says why they are asked again)
+ * - `ready`: the form takes card details (`notice` says why they are asked again: `notice.<notice>` in messages/en.ts)
  * - `paying`: starting the payment and sending the card
  * - `checking`: an answer was lost (or the page reloaded): asking the server how the payment stands
  * - `authenticating`: the card's bank wants the visitor to approve it
@@ -13,7 +14,7 @@ import { TeppanError } from '../../core';
  * - `paid`, `expired` (the hold ended), `already-paid` (another payment paid it)
  */
 export type DepositState =
-  | { step: 'ready'; notice?: string }
+  | { step: 'ready'; notice?: Notice | undefined }
   | { step: 'paying' }
   | { step: 'checking' }
   | { step: 'authenticating'; payment: Payment; answering: boolean }
@@ -31,6 +32,9 @@ export type DepositState =
  */
 export const isBusy = (state: DepositState) => ['paying', 'checking', 'authenticating', 'paid'].includes(state.step);
 
+/** Why card details are asked again: the attempt had ended without a charge, or the card never went through. */
+export type Notice = 'finished' | 'not-charged';
+
 /** A provider's confirm: sends what the visitor entered for `payment` and resolves with our server's view of it. */
 export type Confirm = (payment: Payment, idempotencyKey: string) => Promise<Payment>;
 
@@ -38,7 +42,7 @@ export type Confirm = (payment: Payment, idempotencyKey: string) => Promise<Paym
 export interface DepositModel {
   state: DepositState;
   /** The server's refusals of the card, by the form's field names. */
-  fieldErrors: Record<string, string>;
+  fieldErrors: FieldProblems;
   /** A "Pay deposit" or an answer to the bank is under way: another press (a double click, Enter held) is ignored. */
   busy: boolean;
   /** Asking the server how the payment stands: a second ask ("Check again" as the network returns) waits for it. */
@@ -57,7 +61,7 @@ export type Refusal =
   /** Paid meanwhile (another tab, another device): nothing more to charge; the receipt comes with the booking. */
   | { kind: 'already-paid' }
   /** The card never got past our checks: fix it and send again, same intent. */
-  | { kind: 'card'; fieldErrors: Record<string, string> }
+  | { kind: 'card'; fieldErrors: FieldProblems }
   /** The attempt had ended without a charge: a new one starts. */
   | { kind: 'finished' };
 
@@ -77,7 +81,7 @@ export type DepositAction =
   | { type: 'payment'; payment: Payment }
   | { type: 'refused'; refusal: Refusal }
   /** Nothing was charged and nothing is under way: card details again. */
-  | { type: 'not-charged'; notice?: string }
+  | { type: 'not-charged'; notice?: Notice }
   /** Nothing was charged, but the server could not be reached or refused for now. */
   | { type: 'failed'; error: TeppanError }
   /** How the payment stands could not be found out. */
@@ -99,11 +103,11 @@ export const initialDeposit = (cardSent: boolean): DepositModel => ({
 export const waitingToAsk = (model: DepositModel) => model.state.step === 'checking' && !model.asking;
 
 /** The server's field paths as the form's fields: both halves of the expiry are one field. */
-function cardFieldErrors(errors: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(errors)) {
+function cardFieldErrors(errors: FieldProblems): FieldProblems {
+  const out: FieldProblems = {};
+  for (const [path, problem] of Object.entries(errors)) {
     const field = path.replace(/^card\./, '').replace(/^exp(Month|Year)$/, 'expiry');
-    out[field] ??= message;
+    out[field] ??= problem;
   }
   return out;
 }
@@ -113,7 +117,7 @@ export function refusalOf(error: TeppanError): Refusal | null {
   const code = error.problem?.code;
   if (code === 'hold-expired') return { kind: 'expired' };
   if (code === 'booking-already-paid') return { kind: 'already-paid' };
-  if (error.kind === 'validation' && Object.keys(error.fieldErrors).length > 0) return { kind: 'card', fieldErrors: cardFieldErrors(error.fieldErrors) };
+  if (error.kind === 'validation' && Object.keys(error.fieldErrors).length > 0) return { kind: 'card', fieldErrors: cardFieldErrors(serverProblems(error)) };
   if (code === 'payment-finished') return { kind: 'finished' };
   return null;
 }
@@ -150,8 +154,7 @@ export function depositReducer(model: DepositModel, action: DepositAction): Depo
     case 'refused': {
       const { refusal } = action;
       if (refusal.kind === 'card') return show({ step: 'ready' }, { fieldErrors: refusal.fieldErrors });
-      if (refusal.kind === 'finished')
-        return show({ step: 'ready', notice: 'That payment attempt had ended without a charge. Enter your card details to try again.' });
+      if (refusal.kind === 'finished') return show({ step: 'ready', notice: 'finished' });
       return show({ step: refusal.kind });
     }
     case 'not-charged':

@@ -5,7 +5,7 @@ export const paymentSpec: WidgetSpec = {
   name: 'payment',
   entry: './PaymentForm.tsx',
   label: 'payment form',
-  attributes: { heading: 'string', 'booking-id': 'string', 'booking-url': 'string' },
+  attributes: { heading: 'string', locale: 'string', 'booking-id': 'string', 'booking-url': 'string' },
   // Measured on the card form of a held booking from 300 to 1000 px wide, plus a line for the longest dates.
   reserve: [
     [37, 39],

@@ -81,7 +81,7 @@ export function useDeposit({ api, scope, bookingId, onPaid, onBookingChanged, on
           payment = await confirm(payment, attempt.confirmKey);
         } else if (!(attempt.confirmSent && mayStillLand(attempt))) {
           store.save({ ...attempt, confirmSent: false });
-          return dispatch({ type: 'not-charged', notice: 'Your payment didn’t go through, and nothing was charged. Enter your card details to try again.' });
+          return dispatch({ type: 'not-charged', notice: 'not-charged' });
         }
       }
     } catch (e) {

@@ -4,6 +4,7 @@ import type { Quote } from '../../contract';
 import { bookableDates, emitLog, formatMoney, priceQuote, safeStorage, type TeppanError } from '../../core';
 import { queryKeys, useCatalog, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, LineItems, TextField, uiCss, useStyles } from '../../ui';
+import { failureWords, fieldWords, lineLabel, serverProblems } from '../messages/words';
 import { useHostCallback } from '../useHostCallback';
 import { useMessages } from '../useMessages';
 import { WidgetFrame } from '../WidgetFrame';
@@ -13,7 +14,6 @@ import { quoteTranslations } from './messages/load';
 import css from './quote.css?inline';
 import { quoteSpec } from './spec';
 import { useServerQuote } from './useServerQuote';
-import { lineLabel, serverFieldErrors, wordFailure, wordProblem } from './words';
 
 export interface QuoteCalculatorProps {
   /** Heading above the calculator. */
@@ -55,7 +55,8 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
   useStyles(uiCss, css);
   const { data: catalog } = useCatalog();
   const { scope, onLog } = useTeppan();
-  const { t, locale } = useMessages(en, quoteTranslations, props.locale);
+  const words = useMessages(en, quoteTranslations, props.locale);
+  const { t, locale } = words;
   const client = useQueryClient();
   const { handOff } = useFunnel();
   const draftKey = `teppan:quote-draft:${scope}`;
@@ -108,10 +109,10 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
     setAnnouncement(t('announce.updated', { total: format(quote.totalCents), deposit: format(quote.depositCents) }));
   }, [quote, estimate, onLog, locale, t]);
 
-  const serverErrors = serverFieldErrors(t, locale, server.error);
+  const serverErrors = serverProblems(server.error);
   const errorFor = (field: string) => {
-    const own = touched.has(field) ? check.errors[field] : undefined;
-    return serverErrors[field] ?? (own && wordProblem(t, locale, own));
+    const problem = serverErrors[field] ?? (touched.has(field) ? check.errors[field] : undefined);
+    return problem && fieldWords(words, field, problem);
   };
   const touch = (field: string) => setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
 
@@ -246,7 +247,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           {lines.length > 0 && total !== undefined ? (
             <LineItems
               caption={quote ? t('quoteCaption') : t('estimateCaption')}
-              lines={lines.map((l) => ({ label: lineLabel(t, catalog, l), amount: money(l.amountCents) }))}
+              lines={lines.map((l) => ({ label: lineLabel(words, catalog, l), amount: money(l.amountCents) }))}
               total={{ label: t('total'), amount: money(total) }}
             />
           ) : null}
@@ -254,7 +255,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
           {quote ? <p className="teppan-quote__deposit">{t('deposit', { deposit: money(quote.depositCents) })}</p> : null}
           {server.error && server.error.kind !== 'validation' ? (
             <ErrorNotice
-              error={{ userMessage: wordFailure(t, server.error), retryable: server.error.retryable }}
+              error={{ userMessage: failureWords(words, server.error), retryable: server.error.retryable }}
               onRetry={server.retry}
               retryLabel={t('tryAgain')}
             />

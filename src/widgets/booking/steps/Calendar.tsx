@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import type { AvailabilityDay } from '../../../contract';
 import { addDays, addMonths, longDate, monthOf, weekday } from '../../../core';
+import type { BookingWords } from '../messages/en';
 
 export interface CalendarProps {
   /** First day of the month on show. */
@@ -17,7 +18,7 @@ export interface CalendarProps {
   onSelect: (day: string) => void;
   /** `days` belongs to another month while this one loads. */
   busy: boolean;
-  locale: string | undefined;
+  words: BookingWords;
 }
 
 type DayState = 'free' | 'full' | 'closed' | 'checking';
@@ -29,12 +30,8 @@ function stateOf(day: AvailabilityDay | undefined, busy: boolean): DayState {
   return day.slots.some((s) => s.remaining > 0) ? 'free' : 'full';
 }
 
-const DESCRIBE: Record<DayState, (n: number) => string> = {
-  free: (n) => (n === 1 ? '1 seating free' : `${n} seatings free`),
-  full: () => 'fully booked',
-  closed: () => 'not available',
-  checking: () => 'checking availability',
-};
+/** What a day's name says of it: how many seatings are free, or why none. */
+const describeDay = ({ t }: BookingWords, state: DayState, free: number) => (state === 'free' ? t('day.free', { count: free }) : t(`day.${state}`));
 
 const MOVES: Record<string, (d: string) => string> = {
   ArrowLeft: (d) => addDays(d, -1),
@@ -53,6 +50,8 @@ const MOVES: Record<string, (d: string) => string> = {
  * name says how many seatings are free.
  */
 export function Calendar(p: CalendarProps) {
+  const { t } = p.words;
+  const locale = p.words.locale.tag;
   const headingId = useId();
   const grid = useRef<HTMLTableElement>(null);
   const moved = useRef(false);
@@ -90,10 +89,10 @@ export function Calendar(p: CalendarProps) {
   }
   if (week.length) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
 
-  const monthName = new Intl.DateTimeFormat(p.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${monthStart}T00:00:00Z`));
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${monthStart}T00:00:00Z`));
   const weekdayNames = Array.from({ length: 7 }, (_, i) => {
     const sunday = Date.UTC(2023, 0, 1 + i);
-    const fmt = (style: 'long' | 'narrow') => new Intl.DateTimeFormat(p.locale, { weekday: style, timeZone: 'UTC' }).format(sunday);
+    const fmt = (style: 'long' | 'narrow') => new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(sunday);
     return { long: fmt('long'), narrow: fmt('narrow') };
   });
 
@@ -105,7 +104,7 @@ export function Calendar(p: CalendarProps) {
           className="teppan-calendar__nav"
           onClick={() => p.onMonthChange(addMonths(monthStart, -1))}
           disabled={!canPrev}
-          aria-label="Previous month"
+          aria-label={t('previousMonth')}
         >
           ‹
         </button>
@@ -117,7 +116,7 @@ export function Calendar(p: CalendarProps) {
           className="teppan-calendar__nav"
           onClick={() => p.onMonthChange(addMonths(monthStart, 1))}
           disabled={!canNext}
-          aria-label="Next month"
+          aria-label={t('nextMonth')}
         >
           ›
         </button>
@@ -149,7 +148,7 @@ export function Calendar(p: CalendarProps) {
                       data-day={d}
                       className={`teppan-calendar__day teppan-calendar__day--${state}`}
                       tabIndex={d === p.focused ? 0 : -1}
-                      aria-label={`${longDate(d, p.locale)}: ${DESCRIBE[state](free)}`}
+                      aria-label={t('day', { date: longDate(d, locale), state: describeDay(p.words, state, free) })}
                       aria-pressed={p.selected === d}
                       aria-disabled={state === 'closed' || undefined}
                       onClick={() => {

@@ -3,20 +3,23 @@ import type { AvailabilityDay, Catalog, Quote } from '../../../contract';
 import { bookableDates, formatTime, longDate, monthOf, zonedInstant } from '../../../core';
 import { useAvailability } from '../../../query';
 import { ErrorNotice } from '../../../ui';
+import { failureWords } from '../../messages/words';
 import type { BookingDraft } from '../draft';
+import type { BookingWords } from '../messages/en';
 import { Calendar } from './Calendar';
 
 export interface SeatingStepProps {
+  words: BookingWords;
   catalog: Catalog;
   quote: Quote;
   draft: BookingDraft;
   update: (change: Partial<BookingDraft>) => void;
   error: string | undefined;
-  locale: string | undefined;
 }
 
 /** Pick a day in a month of availability for the party's size, then one of its seatings. */
-export function SeatingStep({ catalog, quote, draft, update, error, locale }: SeatingStepProps) {
+export function SeatingStep({ words, catalog, quote, draft, update, error }: SeatingStepProps) {
+  const { t } = words;
   const window_ = useMemo(() => bookableDates(catalog, Date.now()), [catalog]);
   const initialDay = draft.day ?? (quote.eventDate >= window_.first && quote.eventDate <= window_.last ? quote.eventDate : window_.first);
   const [month, setMonth] = useState(() => monthOf(initialDay).first);
@@ -36,7 +39,11 @@ export function SeatingStep({ catalog, quote, draft, update, error, locale }: Se
   return (
     <div className="teppan-seating-step">
       {availability.error ? (
-        <ErrorNotice error={availability.error} onRetry={() => void availability.refetch()} />
+        <ErrorNotice
+          error={{ userMessage: failureWords(words, availability.error), retryable: availability.error.retryable }}
+          onRetry={() => void availability.refetch()}
+          retryLabel={t('tryAgain')}
+        />
       ) : (
         // While the first month loads, the month itself, its days being checked: the step is its final size at once.
         <Calendar
@@ -50,14 +57,14 @@ export function SeatingStep({ catalog, quote, draft, update, error, locale }: Se
           onFocusedChange={setFocused}
           onSelect={(day) => update({ day, slotId: draft.slotId?.startsWith(day) ? draft.slotId : null })}
           busy={!availability.data || availability.isPlaceholderData}
-          locale={locale}
+          words={words}
         />
       )}
       {selectedDay && !availability.data && !availability.error ? (
-        <SeatingsPlaceholder date={selectedDay} catalog={catalog} locale={locale} />
+        <SeatingsPlaceholder date={selectedDay} catalog={catalog} words={words} />
       ) : selectedDay && availability.data && availability.isPlaceholderData && !days.has(selectedDay) ? (
         <p className="teppan-field__hint" role="status">
-          Checking seatings…
+          {t('checkingSeatings')}
         </p>
       ) : selectedDay && availability.data ? (
         <Seatings
@@ -69,11 +76,11 @@ export function SeatingStep({ catalog, quote, draft, update, error, locale }: Se
           groupId={groupId}
           errorId={errorId}
           error={error}
-          locale={locale}
+          words={words}
         />
       ) : (
         <p className="teppan-field__error" id={errorId} aria-live="polite">
-          {error ? 'Choose a day, then a seating.' : ''}
+          {error ? t('chooseDay') : ''}
         </p>
       )}
     </div>
@@ -84,16 +91,17 @@ export function SeatingStep({ catalog, quote, draft, update, error, locale }: Se
  * The day's seatings while the first month of availability loads: their place and shape, for the eye only, so the
  * step is its final size at once (the calendar says it is checking); the radios come with the availability.
  */
-function SeatingsPlaceholder({ date, catalog, locale }: { date: string; catalog: Catalog; locale: string | undefined }) {
+function SeatingsPlaceholder({ date, catalog, words }: { date: string; catalog: Catalog; words: BookingWords }) {
+  const locale = words.locale.tag;
   return (
     <fieldset className="teppan-group teppan-seatings" aria-hidden="true">
-      <legend>Seatings on {longDate(date, locale)}</legend>
+      <legend>{words.t('seatingsOn', { date: longDate(date, locale) })}</legend>
       <div className="teppan-seatings__list">
         {catalog.booking.seatings.map((time) => (
           <div key={time} className="teppan-seating">
             <span className="teppan-seating__box" />
             <span className="teppan-seating__time">{formatTime(zonedInstant(date, time, catalog.timeZone), catalog.timeZone, locale)}</span>
-            <span className="teppan-seating__note">Checking…</span>
+            <span className="teppan-seating__note">{words.t('checkingSeating')}</span>
           </div>
         ))}
       </div>
@@ -111,16 +119,18 @@ interface SeatingsProps {
   groupId: string;
   errorId: string;
   error: string | undefined;
-  locale: string | undefined;
+  words: BookingWords;
 }
 
 /** The day's seatings as radios named by their start time; full ones stay listed, unavailable. */
-function Seatings({ day, date, catalog, chosen, onChoose, groupId, errorId, error, locale }: SeatingsProps) {
+function Seatings({ day, date, catalog, chosen, onChoose, groupId, errorId, error, words }: SeatingsProps) {
+  const { t } = words;
+  const locale = words.locale.tag;
   const slots = day?.slots ?? [];
   return (
     <fieldset className="teppan-group teppan-seatings" aria-describedby={errorId}>
-      <legend>Seatings on {longDate(date, locale)}</legend>
-      {slots.length === 0 ? <p className="teppan-field__hint">No seatings can be booked on this day. Choose another day.</p> : null}
+      <legend>{t('seatingsOn', { date: longDate(date, locale) })}</legend>
+      {slots.length === 0 ? <p className="teppan-field__hint">{t('noSeatings')}</p> : null}
       <div className="teppan-seatings__list">
         {slots.map((slot) => {
           const id = `${groupId}-${slot.id}`;
@@ -139,7 +149,7 @@ function Seatings({ day, date, catalog, chosen, onChoose, groupId, errorId, erro
               />
               <label htmlFor={id}>{formatTime(slot.start, catalog.timeZone, locale)}</label>
               <span id={`${id}-note`} className="teppan-seating__note">
-                {full ? 'Full' : slot.remaining === 1 ? 'Last chef team' : `${slot.remaining} chef teams free`}
+                {full ? t('seating.full') : t('seating.free', { count: slot.remaining })}
               </span>
             </div>
           );

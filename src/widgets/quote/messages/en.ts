@@ -1,9 +1,11 @@
+import { sharedEn } from '../../messages/en';
+
 /**
- * The quote calculator's words in English: the source of its message keys (each other language's catalog is
+ * The quote calculator's own words in English: the source of its message keys (each other language's catalog is
  * typed by this one). Inline in the widget's chunk; other languages are chunks of their own (./load.ts).
  * `field.<code>` words a field error by its code, the server's (`FieldError.code`) or the form's own.
  */
-export const en = {
+export const quoteEn = {
   heading: 'Get an instant quote',
   adults: 'Adults',
   children: 'Children',
@@ -17,11 +19,6 @@ export const en = {
   quoteCaption: 'Quote',
   estimateCaption: 'Estimate',
   total: 'Total',
-  'line.adults': { other: 'Adults × {count}' },
-  'line.children': { other: 'Children under {age} × {count}' },
-  'line.item': '{item} × {count}',
-  'line.minimum': 'Event minimum',
-  'line.travel': 'Travel: {miles} miles, first {free} free',
   'status.quote': 'Includes travel to {zip}. Valid until {date}.',
   'status.checking': 'Checking travel and the final price…',
   'status.estimate': 'Estimate. Enter the event date and ZIP code for your quote, with travel.',
@@ -30,15 +27,6 @@ export const en = {
   book: 'Book this quote',
   'announce.updated': 'Quote updated: {total} total, {deposit} deposit to book.',
   'announce.handedOff': 'Quote added to the booking form.',
-  tryAgain: 'Try again',
-  'error.network': 'We couldn’t reach the server. Check your connection and try again.',
-  'error.timeout': 'The server took too long to answer. Please try again.',
-  'error.busy': 'We’re busy right now. Please try again shortly.',
-  'error.server': 'Something went wrong on our side. Please try again.',
-  'error.unauthorized': 'This widget isn’t set up correctly: its key was refused.',
-  'error.forbidden': 'This widget isn’t allowed to do that.',
-  'error.bad_response': 'We received an unexpected answer from the server. Please try again later.',
-  'error.other': 'Something went wrong. Please try again.',
   'field.required-number': 'Enter a number.',
   'field.whole-number': 'Enter a whole number.',
   'field.negative': 'Cannot be negative.',
@@ -59,7 +47,9 @@ export const en = {
   'field.zip-format': 'Enter a 5-digit ZIP code.',
   'field.zip-unknown': 'We don’t recognise the ZIP code {zip}. Check it and try again.',
   'field.zip-outside-area': 'Sorry, {zip} is outside our service area: it is {miles} miles away and we travel up to {max} miles.',
-  'field.invalid': 'Check this field.',
 } as const;
 
-export type QuoteMessages = typeof en;
+export type QuoteMessages = typeof quoteEn;
+
+/** Its whole catalog: the words widgets share (src/widgets/messages), then its own. */
+export const en = { ...sharedEn, ...quoteEn };
