@@ -224,3 +224,84 @@ describe('BookingForm and the page’s callbacks', () => {
     consoleError.mockRestore();
   });
 });
+
+describe('BookingForm in Spanish', () => {
+  /** English a visitor could meet on these steps: none of it may show. */
+  const ENGLISH_UI =
+    /Book your event|Choose a seating|Seatings on|Street address|\bCity\b|ZIP code|Contact details|\bName\b|\bEmail\b|\bPhone\b|\bContinue\b|\bBack\b|Confirm booking|Booking received|Card number|Pay deposit|declined/;
+  const noEnglish = (scope: HTMLElement) => expect(scope.textContent ?? '').not.toMatch(ENGLISH_UI);
+
+  it('speaks Spanish with its locale prop: the glossary’s labels, Spanish checks beside their fields, a Spanish decline in the deposit form in place', async () => {
+    const date = addDays(first, 8);
+    const quote = await makeQuote(date);
+    render(
+      <Provider>
+        <section aria-label="Reserva">
+          <BookingForm quoteId={quote.id} locale="es" />
+        </section>
+      </Provider>,
+    );
+    const form = within(screen.getByRole('region', { name: 'Reserva' }));
+    const seatings = await form.findByRole('group', { name: `Horarios del ${longDate(date, 'es')}` });
+    expect(form.getByRole('heading', { level: 2, name: 'Reserva tu evento' })).toBeTruthy();
+    // Times in the tenant's zone, written the Spanish way.
+    expect(await within(seatings).findByRole('radio', { name: '18:00' })).toBeTruthy();
+    await userEvent.click(form.getByRole('button', { name: 'Continuar' }));
+    expect(seatings).toHaveAccessibleDescription('Elige un horario.');
+    noEnglish(screen.getByRole('region', { name: 'Reserva' }));
+
+    await userEvent.click(within(seatings).getByRole('radio', { name: '18:00' }));
+    await userEvent.click(form.getByRole('button', { name: 'Continuar' }));
+    const street = await form.findByLabelText('Dirección');
+    expect(form.getByLabelText('Ciudad')).toBeTruthy();
+    expect(form.getByLabelText('Código postal')).toHaveValue('90012');
+    await userEvent.click(form.getByRole('button', { name: 'Continuar' }));
+    expect(street).toHaveAccessibleDescription('Escribe la dirección.');
+    expect(street).toHaveFocus();
+    await userEvent.type(street, '1 Sakura Way');
+    await userEvent.type(form.getByLabelText('Ciudad'), 'Los Ángeles');
+    await userEvent.click(form.getByRole('button', { name: 'Continuar' }));
+
+    const email = await form.findByLabelText('Correo electrónico');
+    await userEvent.type(form.getByLabelText('Nombre'), 'Ana López');
+    await userEvent.type(email, 'ana@');
+    await userEvent.type(form.getByLabelText('Teléfono'), '(213) 555-0142');
+    await userEvent.click(form.getByRole('button', { name: 'Continuar' }));
+    expect(email).toHaveAccessibleDescription('Escribe un correo electrónico como nombre@ejemplo.com.');
+    noEnglish(screen.getByRole('region', { name: 'Reserva' }));
+    await userEvent.type(email, 'example.com');
+    await userEvent.click(form.getByRole('button', { name: 'Continuar' }));
+
+    // The review: the quote's lines from what they are, with Spanish plurals; dollars the Spanish way.
+    expect(await form.findByRole('heading', { name: /Revisa y confirma/ })).toBeTruthy();
+    expect(form.getByRole('row', { name: (name) => name.replace(/\s/g, ' ') === '12 adultos 720,00 US$' })).toBeTruthy();
+    await userEvent.click(form.getByRole('button', { name: 'Confirmar reserva' }));
+
+    expect(await form.findByRole('heading', { name: 'Reserva recibida' })).toBeTruthy();
+    expect(form.getByText(/para 12 invitados/)).toBeTruthy();
+    await userEvent.type(await form.findByLabelText('Número de tarjeta'), '4000000000000002');
+    await userEvent.type(form.getByLabelText('Fecha de vencimiento'), '1234');
+    await userEvent.type(form.getByLabelText('Código de seguridad'), '123');
+    await userEvent.type(form.getByLabelText('Código postal'), '90012');
+    await userEvent.click(form.getByRole('button', { name: 'Pagar anticipo' }));
+    expect(await form.findByRole('alert')).toHaveTextContent(
+      'Tu tarjeta fue rechazada. No se cobró nada. Prueba con otra tarjeta o pregunta a tu banco el motivo.',
+    );
+    noEnglish(screen.getByRole('region', { name: 'Reserva' }));
+  });
+
+  it('the calculator it starts with speaks the form’s language, whatever the page’s', async () => {
+    render(
+      <Provider>
+        <section aria-label="Reserva">
+          <BookingForm locale="es" />
+        </section>
+      </Provider>,
+    );
+    const form = within(screen.getByRole('region', { name: 'Reserva' }));
+    expect(await form.findByLabelText('Adultos')).toBeTruthy();
+    expect(form.getByRole('heading', { level: 3, name: 'Empieza con una cotización' })).toBeTruthy();
+    expect(form.getByLabelText('Fecha del evento')).toBeTruthy();
+    expect(form.queryByText(/Adults|Event date|Book this quote/)).toBeNull();
+  });
+});
