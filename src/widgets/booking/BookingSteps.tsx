@@ -1,19 +1,23 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Booking, Catalog, Payment, Quote } from '../../contract';
-import { longDate, newIdempotencyKey, type TeppanError } from '../../core';
+import { longDate, newIdempotencyKey, type TeppanError, translator } from '../../core';
 import { queryKeys, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, Stepper, useMachine } from '../../ui';
+import { SeatingPicker } from '../SeatingPicker';
+import { seatingEn } from '../seatingMessages';
 import { useWidgetSlots } from '../slots';
 import { type BookingDraft, type draftStore, newDraft, STEPS, type Step } from './draft';
 import { BookingOutcome } from './Success';
 import { AddressStep, ContactStep } from './steps/DetailsSteps';
 import { ReviewStep } from './steps/ReviewStep';
-import { SeatingStep } from './steps/SeatingStep';
 import { initialSteps, refusalOf, stepsReducer } from './stepsReducer';
 import { useDayQuote } from './useDayQuote';
 import { useSubmission } from './useSubmission';
 import { validateStep } from './validate';
+
+/** The seating picker's words: the booking form speaks English. */
+const SEATING_WORDS = translator(seatingEn);
 
 const HEADINGS = ['Choose a seating', 'Event address', 'Contact details', 'Review and confirm'] as const;
 
@@ -171,7 +175,17 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
         </div>
       ) : null}
       {draft.step === 0 ? (
-        <SeatingStep catalog={catalog} quote={quote} draft={draft} update={update} error={errors.slotId ?? dayFieldError} locale={locale} />
+        <SeatingPicker
+          catalog={catalog}
+          guests={quote.adults + quote.children}
+          startDay={quote.eventDate}
+          day={draft.day}
+          slotId={draft.slotId}
+          onChange={update}
+          error={errors.slotId ?? dayFieldError}
+          t={SEATING_WORDS}
+          locale={locale}
+        />
       ) : null}
       {draft.step === 0 && dayQuote.error && !dayFieldError ? <ErrorNotice error={dayQuote.error} onRetry={() => void continueFromSeating()} /> : null}
       {draft.step === 1 ? <AddressStep draft={draft} update={update} errors={errors} /> : null}

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
-import type { AvailabilityDay } from '../../../contract';
-import { addDays, addMonths, longDate, monthOf, weekday } from '../../../core';
+import type { AvailabilityDay } from '../contract';
+import { addDays, addMonths, longDate, monthOf, type Translate, weekday } from '../core';
+import type { SeatingMessages } from './seatingMessages';
 
 export interface CalendarProps {
   /** First day of the month on show. */
@@ -17,6 +18,7 @@ export interface CalendarProps {
   onSelect: (day: string) => void;
   /** `days` belongs to another month while this one loads. */
   busy: boolean;
+  t: Translate<SeatingMessages>;
   locale: string | undefined;
 }
 
@@ -29,12 +31,9 @@ function stateOf(day: AvailabilityDay | undefined, busy: boolean): DayState {
   return day.slots.some((s) => s.remaining > 0) ? 'free' : 'full';
 }
 
-const DESCRIBE: Record<DayState, (n: number) => string> = {
-  free: (n) => (n === 1 ? '1 seating free' : `${n} seatings free`),
-  full: () => 'fully booked',
-  closed: () => 'not available',
-  checking: () => 'checking availability',
-};
+function dayDescription(t: Translate<SeatingMessages>, state: DayState, free: number): string {
+  return state === 'free' ? t('calendar.free', { count: free }) : t(`calendar.${state}`);
+}
 
 const MOVES: Record<string, (d: string) => string> = {
   ArrowLeft: (d) => addDays(d, -1),
@@ -105,7 +104,7 @@ export function Calendar(p: CalendarProps) {
           className="teppan-calendar__nav"
           onClick={() => p.onMonthChange(addMonths(monthStart, -1))}
           disabled={!canPrev}
-          aria-label="Previous month"
+          aria-label={p.t('calendar.previous')}
         >
           ‹
         </button>
@@ -117,7 +116,7 @@ export function Calendar(p: CalendarProps) {
           className="teppan-calendar__nav"
           onClick={() => p.onMonthChange(addMonths(monthStart, 1))}
           disabled={!canNext}
-          aria-label="Next month"
+          aria-label={p.t('calendar.next')}
         >
           ›
         </button>
@@ -149,7 +148,7 @@ export function Calendar(p: CalendarProps) {
                       data-day={d}
                       className={`teppan-calendar__day teppan-calendar__day--${state}`}
                       tabIndex={d === p.focused ? 0 : -1}
-                      aria-label={`${longDate(d, p.locale)}: ${DESCRIBE[state](free)}`}
+                      aria-label={p.t('calendar.day', { date: longDate(d, p.locale), state: dayDescription(p.t, state, free) })}
                       aria-pressed={p.selected === d}
                       aria-disabled={state === 'closed' || undefined}
                       onClick={() => {
