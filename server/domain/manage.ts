@@ -52,6 +52,7 @@ export async function manageView({ store, tenant, now }: ManageContext, b: Store
   const policy = policyOf(catalog);
   return {
     booking: publicBooking(b, catalog, now),
+    address: b.address,
     canReschedule: canReschedule(b, policy, now),
     canCancel: canCancel(b, now),
     refundCentsIfCancelled: refundCentsIfCancelled(b, await paymentOf(store, b), policy, now),

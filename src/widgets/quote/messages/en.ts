@@ -1,9 +1,12 @@
+import { failureEn } from '../../failureMessages';
+
 /**
  * The quote calculator's words in English: the source of its message keys (each other language's catalog is
  * typed by this one). Inline in the widget's chunk; other languages are chunks of their own (./load.ts).
  * `field.<code>` words a field error by its code, the server's (`FieldError.code`) or the form's own.
  */
 export const en = {
+  ...failureEn,
   heading: 'Get an instant quote',
   adults: 'Adults',
   children: 'Children',
@@ -30,15 +33,6 @@ export const en = {
   book: 'Book this quote',
   'announce.updated': 'Quote updated: {total} total, {deposit} deposit to book.',
   'announce.handedOff': 'Quote added to the booking form.',
-  tryAgain: 'Try again',
-  'error.network': 'We couldn’t reach the server. Check your connection and try again.',
-  'error.timeout': 'The server took too long to answer. Please try again.',
-  'error.busy': 'We’re busy right now. Please try again shortly.',
-  'error.server': 'Something went wrong on our side. Please try again.',
-  'error.unauthorized': 'This widget isn’t set up correctly: its key was refused.',
-  'error.forbidden': 'This widget isn’t allowed to do that.',
-  'error.bad_response': 'We received an unexpected answer from the server. Please try again later.',
-  'error.other': 'Something went wrong. Please try again.',
   'field.required-number': 'Enter a number.',
   'field.whole-number': 'Enter a whole number.',
   'field.negative': 'Cannot be negative.',
