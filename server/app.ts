@@ -7,7 +7,7 @@ import { NDJSON } from './chat/event-lines';
 import { createFaqAnswerer } from './chat/faq-answerer';
 import { createLlmAnswerer } from './chat/llm-answerer';
 import type { LlmConfig } from './chat/llm-config';
-import { retryPendingRefunds } from './domain/manage';
+import { manageLinks, retryPendingRefunds } from './domain/manage';
 import { requireKey } from './http/auth';
 import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
@@ -63,7 +63,15 @@ export interface AppOptions {
   rateLimits?: RateLimiter | false;
   /** Requests come from this same process (MSW in a browser): loopback-only routes (`/__chaos`) are open to them. */
   inProcess?: boolean;
+  /**
+   * The demo site's origin, where manage links in mail lead when a tenant has no `manageUrl` of its own
+   * (see main.ts: TEPPAN_SITE_URL, else the server's own address). Never a request's Host, which its caller sets.
+   */
+  siteOrigin?: () => string;
 }
+
+/** Where manage links lead when nobody said: the demo site as `npm start` serves it. */
+export const DEFAULT_SITE_ORIGIN = 'http://localhost:8787';
 
 const API = '/api/v1';
 
@@ -95,13 +103,15 @@ export function createApp({
   trustProxy = false,
   rateLimits = store.rateLimiter?.() ?? createRateLimiter(),
   inProcess = false,
+  siteOrigin = () => DEFAULT_SITE_ORIGIN,
 }: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);
   const app = new Hono<AppEnv>();
   const faults = chaos ? createChaos(initialFaults) : undefined;
   // Chaos can move the server's clock forward, so tests reach a hold's expiry without waiting.
   const now = faults ? () => realNow() + faults.clockOffsetMs() : realNow;
-  const stripeGateway = stripe && createStripeGateway({ api: createStripeApi(stripe), store, tenantById: registry.byId, now });
+  const links = manageLinks(store, siteOrigin);
+  const stripeGateway = stripe && createStripeGateway({ api: createStripeApi(stripe), store, tenantById: registry.byId, now, links });
   const allGateways: Gateways = stripeGateway ? { ...gateways, stripe: stripeGateway } : gateways;
 
   app.use('*', async (c, next) => {
@@ -156,7 +166,7 @@ export function createApp({
   });
   app.use(`${API}/bookings`, idempotent(store, { required: true, clock: realNow, current: currentBookingOf(store, now) }));
   for (const path of ['/bookings/:id/payments', '/payments/:id/confirm', '/payments/:id/authenticate']) {
-    app.use(`${API}${path}`, idempotent(store, { required: true, clock: realNow, current: currentPaymentOf(store, now, allGateways) }));
+    app.use(`${API}${path}`, idempotent(store, { required: true, clock: realNow, current: currentPaymentOf(store, now, allGateways, links) }));
   }
   app.use(`${API}/quotes`, idempotent(store, { required: false, clock: realNow }));
   app.use(`${API}/leads`, idempotent(store, { required: true, clock: realNow }));
@@ -168,9 +178,9 @@ export function createApp({
 
   app.route(API, publicRoutes(store));
   app.route(API, tenantRoutes(store, now));
-  app.route(API, paymentRoutes(store, now, allGateways));
+  app.route(API, paymentRoutes(store, now, allGateways, links));
   app.route(API, chatRoutes(store, now, realNow, answerer));
-  app.route(API, manageRoutes(store, now, allGateways));
+  app.route(API, manageRoutes(store, now, allGateways, links));
   app.route(
     API,
     webhookRoutes({

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { llmConfigFromEnv } from './chat/llm-config';
+import { siteOriginFromEnv } from './http/site-origin';
 import { describeSmtp, mailConfigFromEnv } from './mail/config';
 import { kickingOnQueue, startMailer } from './mail/sender';
 import { smtpSender } from './mail/smtp';
@@ -22,6 +23,7 @@ import { loadTenantsFile } from './tenants/load';
  * TEPPAN_TRUST_PROXY=1: the visitor's address is X-Forwarded-For's last hop, not the socket's peer. Only behind
  *   a proxy that sets that header: without one, anyone can claim any address and escape the per-address limits.
  * TEPPAN_RATE_LIMITS=off: no rate limits (server/http/rate-limit.ts), for raw-throughput benchmarks only.
+ * TEPPAN_SITE_URL: the origin manage links in mail lead to (a tenant's own manageUrl wins); the server's own address without it.
  * TEPPAN_SMTP_URL: where mail goes (smtp:// or smtps://, credentials in the URL); without it, mail is kept and shown at
  *   /mail/. TEPPAN_MAIL_FROM, TEPPAN_MAIL_RETRY_MS: see server/mail/config.ts.
  */
@@ -37,6 +39,9 @@ const trustProxy = process.env.TEPPAN_TRUST_PROXY === '1';
 const rateLimits = process.env.TEPPAN_RATE_LIMITS === 'off' ? false : undefined;
 
 const mail = mailConfigFromEnv(process.env);
+const configuredSite = siteOriginFromEnv(process.env);
+// Without TEPPAN_SITE_URL, links lead to this server's own address, known once it listens (PORT=0 picks one).
+let siteOrigin = configuredSite ?? `http://localhost:${port}`;
 
 const poolMax = Number(process.env.TEPPAN_PG_POOL_MAX ?? 0);
 const opened = await openStore(dbFile, poolMax > 0 ? { max: poolMax } : {});
@@ -62,12 +67,15 @@ const fetch = createNodeApp({
   trustProxy,
   rateLimits,
   mailbox: !mail.smtpUrl,
+  siteOrigin: () => siteOrigin,
 });
 const { servers, port: actualPort } = await listen(fetch, port, hosts).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE') throw error;
   console.error(`Port ${port} is already in use. Stop what uses it, or start on another port: PORT=8788 npm start`);
   process.exit(1);
 });
+
+siteOrigin = configuredSite ?? `http://localhost:${actualPort}`;
 
 // Tests started with PORT=0 read the port from this line.
 const extras = [

@@ -34,7 +34,9 @@ const CUT_DELIVERY_MS = 500;
 export function referenceApiHandlers({ chaos = true, faults, now, base = '', store = createMemoryStore() }: MswOptions = {}) {
   // In-process: the page itself is the caller, so `/__chaos` is open to it as to a loopback peer; and no rate
   // limits, which would protect nothing inside the visitor's own page.
-  const app = createApp({ store, chaos, faults, now, inProcess: true, rateLimits: false });
+  // The page's own origin: a manage link in a message leads to this site's /manage.html.
+  const siteOrigin = () => globalThis.location?.origin ?? 'http://localhost';
+  const app = createApp({ store, chaos, faults, now, inProcess: true, rateLimits: false, siteOrigin });
   const answer = async ({ request }: { request: Request }) => {
     const response = await app.fetch(base ? await withoutBase(request, base) : request);
     if (response.headers.has(KILL_CONNECTION_HEADER)) return HttpResponse.error();

@@ -39,6 +39,8 @@ export interface NodeServerOptions {
   rateLimits?: RateLimiter | false;
   /** Serve the development mailbox at `/mail/` (mail is kept, not sent: no SMTP server configured). */
   mailbox?: boolean;
+  /** Where manage links in mail lead (see `AppOptions.siteOrigin`). */
+  siteOrigin?: () => string;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -69,6 +71,7 @@ export function createNodeApp({
   trustProxy,
   rateLimits,
   mailbox,
+  siteOrigin,
 }: NodeServerOptions) {
   const root = new Hono<{ Bindings: HttpBindings }>();
   root.route(
@@ -82,6 +85,7 @@ export function createNodeApp({
       addressOf: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket.remoteAddress,
       trustProxy,
       ...(rateLimits !== undefined ? { rateLimits } : {}),
+      ...(siteOrigin ? { siteOrigin } : {}),
     }),
   );
   // The API sets its own headers; pages, files and 404s outside it get theirs by what they are.

@@ -32,6 +32,15 @@ export async function manageLink(secret: string, tenant: Tenant, bookingId: stri
   return url.toString();
 }
 
+/** Makes a booking's manage link, for the messages that carry one. */
+export type ManageLinks = (tenant: Tenant, bookingId: string) => Promise<string>;
+
+/** Manage links on `siteOrigin()` (read when a link is made: a server learns its own port once it listens). */
+export const manageLinks =
+  (store: Store, siteOrigin: () => string): ManageLinks =>
+  (tenant, bookingId) =>
+    manageLink(store.secret, tenant, bookingId, siteOrigin());
+
 /** The booking a manage token opens at `now`, or the one 404 `manage-link-invalid`. */
 export async function bookingOfToken(store: Store, tenant: Tenant, token: string, now: number): Promise<StoredBooking> {
   const id = await bookingIdOf(store.secret, tenant.id, token);

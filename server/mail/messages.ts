@@ -131,9 +131,9 @@ export function teamLead(tenant: Tenant, lead: StoredLead, conversation: StoredC
 }
 
 /** The messages a paid deposit queues: the customer's confirmation, and the business's notice when it has an address. */
-export function paidBookingMessages(tenant: Tenant, now: number) {
+export function paidBookingMessages(tenant: Tenant, now: number, options: ConfirmationOptions = {}) {
   return ({ booking }: { booking: StoredBooking }): OutboxMessage[] => [
-    queued(tenant.id, bookingConfirmed(tenant, booking, now), now),
+    queued(tenant.id, bookingConfirmed(tenant, booking, now, options), now),
     ...(tenant.notifyEmail ? [queued(tenant.id, teamNewBooking(tenant, booking, tenant.notifyEmail), now)] : []),
   ];
 }
