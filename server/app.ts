@@ -14,9 +14,11 @@ import type { AppEnv } from './http/env';
 import { idempotent } from './http/idempotency';
 import { networkOf } from './http/keyed-hash';
 import { knownRoutes } from './http/known-routes';
+import { leadLimit } from './http/lead-limit';
 import { noRouteProblem, Problem, problemResponse } from './http/problem';
-import { createRateLimiter, forwardedFor, type RateLimiter, rateLimit } from './http/rate-limit';
+import { createRateLimiter, forwardedFor, LIMITS, type PolicyName, type RateLimiter, rateLimit } from './http/rate-limit';
 import { API_HEADERS, isApiPath, withHeaders } from './http/security';
+import type { Limit } from './http/token-buckets';
 import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
 import { chatAdminRoutes, chatRoutes } from './routes/chat';
@@ -61,6 +63,8 @@ export interface AppOptions {
    * else this process's, on its own monotonic clock; `false` turns them off (raw-throughput benchmarks only).
    */
   rateLimits?: RateLimiter | false;
+  /** Limits other than LIMITS' for the default `rateLimits` (TEPPAN_LEAD_LIMITS: see `leadLimitsFromEnv`). */
+  limits?: Partial<Record<PolicyName, Limit>>;
   /** Requests come from this same process (MSW in a browser): loopback-only routes (`/__chaos`) are open to them. */
   inProcess?: boolean;
   /**
@@ -101,7 +105,8 @@ export function createApp({
   answerer = llm ? createLlmAnswerer(llm, createFaqAnswerer()) : createFaqAnswerer(),
   addressOf = () => undefined,
   trustProxy = false,
-  rateLimits = store.rateLimiter?.() ?? createRateLimiter(),
+  limits,
+  rateLimits = store.rateLimiter?.({ ...LIMITS, ...limits }) ?? createRateLimiter({ limits: { ...LIMITS, ...limits } }),
   inProcess = false,
   siteOrigin = () => DEFAULT_SITE_ORIGIN,
 }: AppOptions): Hono<AppEnv> {
@@ -170,6 +175,8 @@ export function createApp({
   }
   app.use(`${API}/quotes`, idempotent(store, { required: false, clock: realNow }));
   app.use(`${API}/leads`, idempotent(store, { required: true, clock: realNow }));
+  // After the key is claimed: a replay is answered above and costs no lead allowance.
+  if (rateLimits) app.use(`${API}/leads`, leadLimit(rateLimits));
   // The reply streams out as it is written; the key is settled by the reply itself once it is whole.
   app.use(`${API}/chat/messages`, idempotent(store, { required: true, clock: realNow, replayType: NDJSON }));
   // The manage link's changes: a replay answers what the first did (the same refund, never a second).

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { llmConfigFromEnv } from './chat/llm-config';
+import { leadLimitsFromEnv } from './http/rate-limit';
 import { siteOriginFromEnv } from './http/site-origin';
 import { describeSmtp, mailConfigFromEnv } from './mail/config';
 import { kickingOnQueue, startMailer } from './mail/sender';
@@ -24,6 +25,7 @@ import { loadTenantsFile } from './tenants/load';
  *   a proxy that sets that header: without one, anyone can claim any address and escape the per-address limits.
  * TEPPAN_RATE_LIMITS=off: no rate limits (server/http/rate-limit.ts), for raw-throughput benchmarks only.
  * TEPPAN_SITE_URL: the origin manage links in mail lead to (a tenant's own manageUrl wins); the server's own address without it.
+ * TEPPAN_LEAD_LIMITS=visitor,tenant: leads an hour per visitor's network and per tenant (5,30).
  * TEPPAN_SMTP_URL: where mail goes (smtp:// or smtps://, credentials in the URL); without it, mail is kept and shown at
  *   /mail/. TEPPAN_MAIL_FROM, TEPPAN_MAIL_RETRY_MS: see server/mail/config.ts.
  */
@@ -37,6 +39,7 @@ for (const warning of warnings) console.warn(`[teppan] ${warning}`);
 const llm = llmConfigFromEnv(process.env);
 const trustProxy = process.env.TEPPAN_TRUST_PROXY === '1';
 const rateLimits = process.env.TEPPAN_RATE_LIMITS === 'off' ? false : undefined;
+const limits = leadLimitsFromEnv(process.env);
 
 const mail = mailConfigFromEnv(process.env);
 const configuredSite = siteOriginFromEnv(process.env);
@@ -66,6 +69,7 @@ const fetch = createNodeApp({
   variantRoots: Object.fromEntries(['embed-eager', 'embed-react'].flatMap((name) => (existsSync(`dist/${name}`) ? [[`/${name}`, `dist/${name}`]] : []))),
   trustProxy,
   rateLimits,
+  limits,
   mailbox: !mail.smtpUrl,
   siteOrigin: () => siteOrigin,
 });

@@ -429,7 +429,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
       await pool.query('SELECT 1');
     },
     // Its functions come with migration 0004: each call waits for the schema, as the store's methods do.
-    rateLimiter: () => afterReady(createPgRateLimiter(pool), ready),
+    rateLimiter: (limits) => afterReady(createPgRateLimiter(pool, limits ? { limits } : {}), ready),
 
     close: () => {
       clearInterval(retry);

@@ -1,5 +1,6 @@
 import type { Address, BookingPolicy, CardSummary, ChatMessage, Customer, DeclineCode, Lead, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
-import type { RateLimiter } from '../http/rate-limit';
+import type { PolicyName, RateLimiter } from '../http/rate-limit';
+import type { Limit } from '../http/token-buckets';
 import type { CancelOutcome, RescheduleOutcome, RescheduleRules, RescheduleTo } from './manage';
 import type { Page, PageRequest } from './page';
 
@@ -284,9 +285,9 @@ export interface Store {
   /**
    * Rate limits whose buckets this store keeps, shared by every instance on
    * it (PostgreSQL). Absent where one process serves the API (memory, SQLite):
-   * its buckets stay in that process's memory.
+   * its buckets stay in that process's memory. `limits`: each policy's (LIMITS by default).
    */
-  rateLimiter?(): RateLimiter;
+  rateLimiter?(limits?: Record<PolicyName, Limit>): RateLimiter;
 
   close(): Promise<void>;
 
