@@ -264,7 +264,7 @@ const builds: Record<string, () => UserConfig> = {
       modulePreload: { polyfill: false },
       rolldownOptions: {
         input: Object.fromEntries(
-          ['index', 'quote', 'book', 'pay', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [
+          ['index', 'es/index', 'quote', 'book', 'pay', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [
             page,
             root(`server/demo/${page}.html`),
           ]),
