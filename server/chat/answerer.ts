@@ -10,7 +10,6 @@ export const ACTIONS_IN: Record<ChatLanguage, Record<ChatAction['type'], ChatAct
   en: { quote: { type: 'quote', label: 'Get a quote' }, handoff: { type: 'handoff', label: 'Talk to a person' } },
   es: { quote: { type: 'quote', label: 'Cotizar' }, handoff: { type: 'handoff', label: 'Hablar con una persona' } },
 };
-export const ACTIONS = ACTIONS_IN.en;
 
 export interface AnswerRequest {
   tenant: Tenant;
