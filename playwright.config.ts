@@ -45,6 +45,9 @@ export default defineConfig({
         TEPPAN_CHAOS: '1',
         // No background Storybook build competing with the browser for the CPU: no test opens /storybook/.
         TEPPAN_STORYBOOK: 'off',
+        // The chat's journeys, the fault matrix and the hostile-input corpus leave many leads, all from loopback
+        // (one visitor): the production allowance is a handful an hour.
+        TEPPAN_LEAD_LIMITS: '10000,10000',
         // The demo tenant pays with the test provider; a second tenant with Stripe, against the fake.
         TEPPAN_TENANTS: 'test/fixtures/stripe-tenants.json',
         STRIPE_SECRET_KEY: FAKE_STRIPE_KEYS.secretKey,

@@ -147,6 +147,9 @@ const HTTP_MODULES = /node_modules\/(axios|axios-retry|is-retry-allowed)\/|\/src
 /** The embed imports the HTTP client's axios half when first wanted (src/embed/axios-loader.ts); the library, with the rest. */
 const AXIOS_ON_DEMAND = { find: /^\.\/axios-loader$/, replacement: root('src/embed/axios-loader.ts') };
 
+/** A widget's messages in one language (src/widgets/<widget>/messages/<language>.ts): its own chunk. */
+const MESSAGES = /\/src\/widgets\/([\w-]+)\/messages\/(\w+)\.ts$/;
+
 /** The embed's shared runtime and one chunk per widget, hashed, into `outDir`. */
 function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): UserConfig {
   return {
@@ -164,7 +167,11 @@ function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): Us
         preserveEntrySignatures: 'exports-only',
         output: {
           entryFileNames: '[name]-[hash].js',
-          chunkFileNames: '[name]-[hash].js',
+          // A language's messages are named for their widget too (`quote-es-…`): the manifest finds them by it.
+          chunkFileNames: (chunk) => {
+            const [, widget, language] = chunk.facadeModuleId?.match(MESSAGES) ?? [];
+            return widget ? `${widget}-${language}-[hash].js` : '[name]-[hash].js';
+          },
           postBanner: COMPILE_HINT,
           // Named groups, so the reports read "vendor" and "shared" rather than whichever module came first.
           codeSplitting: {
@@ -257,7 +264,7 @@ const builds: Record<string, () => UserConfig> = {
       modulePreload: { polyfill: false },
       rolldownOptions: {
         input: Object.fromEntries(
-          ['index', 'quote', 'book', 'pay', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [
+          ['index', 'es/index', 'quote', 'book', 'pay', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [
             page,
             root(`server/demo/${page}.html`),
           ]),

@@ -21,14 +21,23 @@ export function embedManifest(dir = 'dist/embed') {
   const entries = Object.entries(chunks).filter(([, chunk]) => chunk.isEntry);
   const runtime = entries.find(([, chunk]) => chunk.name === 'runtime');
   if (!runtime) throw new Error(`No runtime entry in ${path}: rebuild the embed (vite build --mode embed).`);
-  return {
-    runtime: closure(runtime[0]),
-    widgets: Object.fromEntries(entries.filter(([key]) => key !== runtime[0]).map(([key, chunk]) => [chunk.name, closure(key)])),
-  };
+  const widgets = Object.fromEntries(entries.filter(([key]) => key !== runtime[0]).map(([key, chunk]) => [chunk.name, closure(key)]));
+  // Each widget's messages in a language other than English (src/widgets/<widget>/messages/<language>.ts): one file,
+  // which the widget imports as it renders, and the loader starts beside the widget's code.
+  const languages = {};
+  for (const chunk of Object.values(chunks)) {
+    const [, widget, language] = chunk.src?.match(/^src\/widgets\/([\w-]+)\/messages\/(\w+)\.ts$/) ?? [];
+    if (widget && widget in widgets) languages[widget] = { ...languages[widget], [language]: chunk.file };
+  }
+  return { runtime: closure(runtime[0]), widgets, languages };
 }
 
 /** What the loader carries: each widget's files less the runtime's, which it fetches anyway (every byte of the loader counts). */
 export function loaderManifest(dir = 'dist/embed') {
-  const { runtime, widgets } = embedManifest(dir);
-  return { runtime, widgets: Object.fromEntries(Object.entries(widgets).map(([name, files]) => [name, files.filter((f) => !runtime.includes(f))])) };
+  const { runtime, widgets, languages } = embedManifest(dir);
+  return {
+    runtime,
+    widgets: Object.fromEntries(Object.entries(widgets).map(([name, files]) => [name, files.filter((f) => !runtime.includes(f))])),
+    languages,
+  };
 }

@@ -7,16 +7,18 @@ import { NDJSON } from './chat/event-lines';
 import { createFaqAnswerer } from './chat/faq-answerer';
 import { createLlmAnswerer } from './chat/llm-answerer';
 import type { LlmConfig } from './chat/llm-config';
-import { retryPendingRefunds } from './domain/manage';
+import { manageLinks, retryPendingRefunds } from './domain/manage';
 import { requireKey } from './http/auth';
 import { cors } from './http/cors';
 import type { AppEnv } from './http/env';
 import { idempotent } from './http/idempotency';
 import { networkOf } from './http/keyed-hash';
 import { knownRoutes } from './http/known-routes';
+import { leadLimit } from './http/lead-limit';
 import { noRouteProblem, Problem, problemResponse } from './http/problem';
-import { createRateLimiter, forwardedFor, type RateLimiter, rateLimit } from './http/rate-limit';
+import { createRateLimiter, forwardedFor, LIMITS, type PolicyName, type RateLimiter, rateLimit } from './http/rate-limit';
 import { API_HEADERS, isApiPath, withHeaders } from './http/security';
+import type { Limit } from './http/token-buckets';
 import { createStripeApi, type StripeConfig } from './payments/stripe-api';
 import { createStripeGateway } from './payments/stripe-gateway';
 import { chatAdminRoutes, chatRoutes } from './routes/chat';
@@ -61,9 +63,19 @@ export interface AppOptions {
    * else this process's, on its own monotonic clock; `false` turns them off (raw-throughput benchmarks only).
    */
   rateLimits?: RateLimiter | false;
+  /** Limits other than LIMITS' for the default `rateLimits` (TEPPAN_LEAD_LIMITS: see `leadLimitsFromEnv`). */
+  limits?: Partial<Record<PolicyName, Limit>>;
   /** Requests come from this same process (MSW in a browser): loopback-only routes (`/__chaos`) are open to them. */
   inProcess?: boolean;
+  /**
+   * The demo site's origin, where manage links in mail lead when a tenant has no `manageUrl` of its own
+   * (see main.ts: TEPPAN_SITE_URL, else the server's own address). Never a request's Host, which its caller sets.
+   */
+  siteOrigin?: () => string;
 }
+
+/** Where manage links lead when nobody said: the demo site as `npm start` serves it. */
+export const DEFAULT_SITE_ORIGIN = 'http://localhost:8787';
 
 const API = '/api/v1';
 
@@ -93,15 +105,18 @@ export function createApp({
   answerer = llm ? createLlmAnswerer(llm, createFaqAnswerer()) : createFaqAnswerer(),
   addressOf = () => undefined,
   trustProxy = false,
-  rateLimits = store.rateLimiter?.() ?? createRateLimiter(),
+  limits,
+  rateLimits = store.rateLimiter?.({ ...LIMITS, ...limits }) ?? createRateLimiter({ limits: { ...LIMITS, ...limits } }),
   inProcess = false,
+  siteOrigin = () => DEFAULT_SITE_ORIGIN,
 }: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);
   const app = new Hono<AppEnv>();
   const faults = chaos ? createChaos(initialFaults) : undefined;
   // Chaos can move the server's clock forward, so tests reach a hold's expiry without waiting.
   const now = faults ? () => realNow() + faults.clockOffsetMs() : realNow;
-  const stripeGateway = stripe && createStripeGateway({ api: createStripeApi(stripe), store, tenantById: registry.byId, now });
+  const links = manageLinks(store, siteOrigin);
+  const stripeGateway = stripe && createStripeGateway({ api: createStripeApi(stripe), store, tenantById: registry.byId, now, links });
   const allGateways: Gateways = stripeGateway ? { ...gateways, stripe: stripeGateway } : gateways;
 
   app.use('*', async (c, next) => {
@@ -156,10 +171,12 @@ export function createApp({
   });
   app.use(`${API}/bookings`, idempotent(store, { required: true, clock: realNow, current: currentBookingOf(store, now) }));
   for (const path of ['/bookings/:id/payments', '/payments/:id/confirm', '/payments/:id/authenticate']) {
-    app.use(`${API}${path}`, idempotent(store, { required: true, clock: realNow, current: currentPaymentOf(store, now, allGateways) }));
+    app.use(`${API}${path}`, idempotent(store, { required: true, clock: realNow, current: currentPaymentOf(store, now, allGateways, links) }));
   }
   app.use(`${API}/quotes`, idempotent(store, { required: false, clock: realNow }));
   app.use(`${API}/leads`, idempotent(store, { required: true, clock: realNow }));
+  // After the key is claimed: a replay is answered above and costs no lead allowance.
+  if (rateLimits) app.use(`${API}/leads`, leadLimit(rateLimits));
   // The reply streams out as it is written; the key is settled by the reply itself once it is whole.
   app.use(`${API}/chat/messages`, idempotent(store, { required: true, clock: realNow, replayType: NDJSON }));
   // The manage link's changes: a replay answers what the first did (the same refund, never a second).
@@ -168,9 +185,9 @@ export function createApp({
 
   app.route(API, publicRoutes(store));
   app.route(API, tenantRoutes(store, now));
-  app.route(API, paymentRoutes(store, now, allGateways));
+  app.route(API, paymentRoutes(store, now, allGateways, links));
   app.route(API, chatRoutes(store, now, realNow, answerer));
-  app.route(API, manageRoutes(store, now, allGateways));
+  app.route(API, manageRoutes(store, now, allGateways, links));
   app.route(
     API,
     webhookRoutes({

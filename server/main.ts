@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { llmConfigFromEnv } from './chat/llm-config';
+import { leadLimitsFromEnv } from './http/rate-limit';
+import { siteOriginFromEnv } from './http/site-origin';
 import { describeSmtp, mailConfigFromEnv } from './mail/config';
 import { kickingOnQueue, startMailer } from './mail/sender';
 import { smtpSender } from './mail/smtp';
@@ -22,6 +24,8 @@ import { loadTenantsFile } from './tenants/load';
  * TEPPAN_TRUST_PROXY=1: the visitor's address is X-Forwarded-For's last hop, not the socket's peer. Only behind
  *   a proxy that sets that header: without one, anyone can claim any address and escape the per-address limits.
  * TEPPAN_RATE_LIMITS=off: no rate limits (server/http/rate-limit.ts), for raw-throughput benchmarks only.
+ * TEPPAN_SITE_URL: the origin manage links in mail lead to (a tenant's own manageUrl wins); the server's own address without it.
+ * TEPPAN_LEAD_LIMITS=visitor,tenant: leads an hour per visitor's network and per tenant (5,30).
  * TEPPAN_SMTP_URL: where mail goes (smtp:// or smtps://, credentials in the URL); without it, mail is kept and shown at
  *   /mail/. TEPPAN_MAIL_FROM, TEPPAN_MAIL_RETRY_MS: see server/mail/config.ts.
  */
@@ -35,8 +39,12 @@ for (const warning of warnings) console.warn(`[teppan] ${warning}`);
 const llm = llmConfigFromEnv(process.env);
 const trustProxy = process.env.TEPPAN_TRUST_PROXY === '1';
 const rateLimits = process.env.TEPPAN_RATE_LIMITS === 'off' ? false : undefined;
+const limits = leadLimitsFromEnv(process.env);
 
 const mail = mailConfigFromEnv(process.env);
+const configuredSite = siteOriginFromEnv(process.env);
+// Without TEPPAN_SITE_URL, links lead to this server's own address, known once it listens (PORT=0 picks one).
+let siteOrigin = configuredSite ?? `http://localhost:${port}`;
 
 const poolMax = Number(process.env.TEPPAN_PG_POOL_MAX ?? 0);
 const opened = await openStore(dbFile, poolMax > 0 ? { max: poolMax } : {});
@@ -61,13 +69,17 @@ const fetch = createNodeApp({
   variantRoots: Object.fromEntries(['embed-eager', 'embed-react'].flatMap((name) => (existsSync(`dist/${name}`) ? [[`/${name}`, `dist/${name}`]] : []))),
   trustProxy,
   rateLimits,
+  limits,
   mailbox: !mail.smtpUrl,
+  siteOrigin: () => siteOrigin,
 });
 const { servers, port: actualPort } = await listen(fetch, port, hosts).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE') throw error;
   console.error(`Port ${port} is already in use. Stop what uses it, or start on another port: PORT=8788 npm start`);
   process.exit(1);
 });
+
+siteOrigin = configuredSite ?? `http://localhost:${actualPort}`;
 
 // Tests started with PORT=0 read the port from this line.
 const extras = [

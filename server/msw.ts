@@ -2,6 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { createApp } from './app';
 import { CUT_AFTER_BYTES_HEADER, cutResponse, type FaultRule, KILL_CONNECTION_HEADER } from './chaos';
 import { createMemoryStore } from './store/memory';
+import type { Store } from './store/types';
 
 export interface MswOptions {
   /** Serve `/__chaos` too, for stories and tests of faults. */
@@ -15,6 +16,11 @@ export interface MswOptions {
    * Storybook docs page renders every story of a widget at once, each against its own.
    */
   base?: string;
+  /**
+   * The store to answer from (a fresh memory store when omitted): a story or test that mints a manage link needs
+   * its secret (`manageToken(store.secret, …)`), as the confirmation email does.
+   */
+  store?: Store;
 }
 
 /**
@@ -25,10 +31,12 @@ export interface MswOptions {
 /** How long a cut body's bytes have to reach the page before the cut (see `answer`). */
 const CUT_DELIVERY_MS = 500;
 
-export function referenceApiHandlers({ chaos = true, faults, now, base = '' }: MswOptions = {}) {
+export function referenceApiHandlers({ chaos = true, faults, now, base = '', store = createMemoryStore() }: MswOptions = {}) {
   // In-process: the page itself is the caller, so `/__chaos` is open to it as to a loopback peer; and no rate
   // limits, which would protect nothing inside the visitor's own page.
-  const app = createApp({ store: createMemoryStore(), chaos, faults, now, inProcess: true, rateLimits: false });
+  // The page's own origin: a manage link in a message leads to this site's /manage.html.
+  const siteOrigin = () => globalThis.location?.origin ?? 'http://localhost';
+  const app = createApp({ store, chaos, faults, now, inProcess: true, rateLimits: false, siteOrigin });
   const answer = async ({ request }: { request: Request }) => {
     const response = await app.fetch(base ? await withoutBase(request, base) : request);
     if (response.headers.has(KILL_CONNECTION_HEADER)) return HttpResponse.error();

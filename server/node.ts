@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createApp } from './app';
+import { type AppOptions, createApp } from './app';
 import { CUT_AFTER_BYTES_HEADER, cutResponse, KILL_CONNECTION_HEADER } from './chaos';
 import type { LlmConfig } from './chat/llm-config';
 import { compressJson } from './http/compress-json';
@@ -37,8 +37,12 @@ export interface NodeServerOptions {
   trustProxy?: boolean;
   /** The limiter (tests give one a clock of their own); `false`: no rate limits (raw-throughput benchmarks only). */
   rateLimits?: RateLimiter | false;
+  /** Limits other than the defaults for the default limiter (see AppOptions). */
+  limits?: AppOptions['limits'];
   /** Serve the development mailbox at `/mail/` (mail is kept, not sent: no SMTP server configured). */
   mailbox?: boolean;
+  /** Where manage links in mail lead (see `AppOptions.siteOrigin`). */
+  siteOrigin?: () => string;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -68,7 +72,9 @@ export function createNodeApp({
   variantRoots,
   trustProxy,
   rateLimits,
+  limits,
   mailbox,
+  siteOrigin,
 }: NodeServerOptions) {
   const root = new Hono<{ Bindings: HttpBindings }>();
   root.route(
@@ -82,6 +88,8 @@ export function createNodeApp({
       addressOf: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket.remoteAddress,
       trustProxy,
       ...(rateLimits !== undefined ? { rateLimits } : {}),
+      ...(siteOrigin ? { siteOrigin } : {}),
+      ...(limits ? { limits } : {}),
     }),
   );
   // The API sets its own headers; pages, files and 404s outside it get theirs by what they are.

@@ -308,6 +308,11 @@ export function openApiDocument(origin: string): OpenApiDocument {
             '400': problem('Malformed JSON or missing Idempotency-Key'),
             '409': problem('The same key still in flight (Retry-After)'),
             ...errors,
+            '429': {
+              ...errors['429'],
+              description:
+                'Too many requests (code rate-limited), or too many leads this hour from this visitor or to this business (code too-many-leads, a handful an hour): wait Retry-After seconds. A replay of a stored lead never counts',
+            },
           },
         },
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { halfOf, isMultiTopic, isOffTopic, isRight, loadEvalSet, OFF_TOPIC, parseEvalSet } from '../bench/chat/eval-set';
+import { EVAL_SET_ES_PATH, halfOf, isMultiTopic, isOffTopic, isRight, loadEvalSet, OFF_TOPIC, parseEvalSet } from '../bench/chat/eval-set';
 import { demoTenant } from '../server/tenants';
 
 const questions = loadEvalSet();
@@ -32,6 +32,16 @@ describe('the chat evaluation set (npm run bench:chat)', () => {
     const seen = new Set<string>();
     const repeated = questions.filter((q) => seen.size === seen.add(q.text.toLowerCase()).size);
     expect(repeated.map((q) => q.text)).toEqual([]);
+  });
+
+  it('has a Spanish set of its own: 60 phrasings of the topics or more, 15 off-topic or more, in both halves, labelled with topics the FAQ has', () => {
+    const spanish = loadEvalSet(EVAL_SET_ES_PATH);
+    expect(spanish.filter((q) => !isOffTopic(q)).length).toBeGreaterThanOrEqual(60);
+    expect(spanish.filter(isOffTopic).length).toBeGreaterThanOrEqual(15);
+    for (const half of ['tuning', 'held-out']) expect(spanish.filter((q) => q.half === half).length).toBeGreaterThanOrEqual(40);
+    expect(spanish.filter((q) => q.expected.some((a) => a.some((t) => !topics.has(t)))).map((q) => `line ${q.line}`)).toEqual([]);
+    const seen = new Set<string>();
+    expect(spanish.filter((q) => seen.size === seen.add(q.text.toLowerCase()).size).map((q) => q.text)).toEqual([]);
   });
 
   it('tells whose questions are whose by the `# source:` line above them', () => {

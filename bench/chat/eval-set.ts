@@ -52,8 +52,10 @@ export function parseEvalSet(file: string): EvalQuestion[] {
 }
 
 export const EVAL_SET_PATH = new URL('./questions.txt', import.meta.url);
+/** The Spanish set: the same labels and split, questions as visitors write them in Spanish. */
+export const EVAL_SET_ES_PATH = new URL('./questions.es.txt', import.meta.url);
 
-export const loadEvalSet = (): EvalQuestion[] => parseEvalSet(readFileSync(EVAL_SET_PATH, 'utf8'));
+export const loadEvalSet = (path: URL = EVAL_SET_PATH): EvalQuestion[] => parseEvalSet(readFileSync(path, 'utf8'));
 
 /** What a reply gave, as the bench reads it. */
 export interface Answered {

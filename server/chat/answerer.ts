@@ -1,10 +1,14 @@
 import type { ChatAction, ChatMessage } from '../../src/contract';
 import type { Tenant } from '../tenants';
+import type { ChatLanguage } from './language';
 
-/** The visitor-facing names of what a reply offers (DESIGN.md's "Talk to a person"). */
-export const ACTIONS: Record<ChatAction['type'], ChatAction> = {
-  quote: { type: 'quote', label: 'Get a quote' },
-  handoff: { type: 'handoff', label: 'Talk to a person' },
+/**
+ * The visitor-facing names of what a reply offers, by language (DESIGN.md's "Talk to a person"; the widget's
+ * own catalogs say the same, and a client may word an action by its type).
+ */
+export const ACTIONS_IN: Record<ChatLanguage, Record<ChatAction['type'], ChatAction>> = {
+  en: { quote: { type: 'quote', label: 'Get a quote' }, handoff: { type: 'handoff', label: 'Talk to a person' } },
+  es: { quote: { type: 'quote', label: 'Cotizar' }, handoff: { type: 'handoff', label: 'Hablar con una persona' } },
 };
 
 export interface AnswerRequest {
@@ -13,6 +17,8 @@ export interface AnswerRequest {
   question: string;
   /** The conversation before this message, oldest first. */
   history: readonly ChatMessage[];
+  /** The language to answer in (./language.ts `answerLanguage`): English unless told. */
+  language?: ChatLanguage;
 }
 
 /** What a reply offers besides its words. */

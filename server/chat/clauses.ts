@@ -1,18 +1,5 @@
+import { english, type Language } from './language';
 import { words } from './normalize';
-import {
-  ABBREVIATIONS,
-  CLAUSE_JOINERS,
-  CONTINUING_WORDS,
-  FIRST_PERSON,
-  GREETING_FILLERS,
-  GREETINGS,
-  LEADING_FILLERS,
-  QUESTION_OPENERS,
-  QUESTION_WORDS,
-  SHORTHANDS,
-  THANKS,
-  THANKS_FILLERS,
-} from './words';
 
 export interface Clause {
   /** The clause as typed (noise already gone). */
@@ -30,36 +17,46 @@ export interface Clause {
 }
 
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const JOINER = new RegExp(`\\s*(?:${CLAUSE_JOINERS.marks.map(escaped).join('|')})\\s*|\\s+(?:${CLAUSE_JOINERS.words.map(escaped).join('|')})\\s+`, 'giu');
+const joiners = new WeakMap<Language, RegExp>();
+/** Where a language's sentences may hold two questions: its joining marks, its joining words between spaces. */
+function joinerOf(lang: Language): RegExp {
+  let joiner = joiners.get(lang);
+  if (!joiner) {
+    const { marks, words } = lang.clauseJoiners;
+    joiner = new RegExp(`\\s*(?:${marks.map(escaped).join('|')})\\s*|\\s+(?:${words.map(escaped).join('|')})\\s+`, 'giu');
+    joiners.set(lang, joiner);
+  }
+  return joiner;
+}
 /** Sentence ends (a full stop before a letter too: "rains.can you"; not after an abbreviation), and list markers: "1)", "2.". */
 const SENTENCE_END = /[?!;\n]+|\.(?=\s|$|\p{L})|(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
 
 /** Only these words, at least one of them a core one ("hi there", "good morning"). */
-const only = (text: string, core: Set<string>, fillers: Set<string>) => {
-  const ws = words(text);
+const only = (text: string, lang: Language, core: ReadonlySet<string>, fillers: ReadonlySet<string>) => {
+  const ws = words(text, lang);
   return ws.some((w) => core.has(w)) && ws.every((w) => core.has(w) || fillers.has(w));
 };
-export const isGreeting = (text: string) => only(text, GREETINGS, GREETING_FILLERS);
-export const isThanks = (text: string) => only(text, THANKS, THANKS_FILLERS);
+export const isGreeting = (text: string, lang: Language = english) => only(text, lang, lang.greetings, lang.greetingFillers);
+export const isThanks = (text: string, lang: Language = english) => only(text, lang, lang.thanks, lang.thanksFillers);
 
 /** "and do you bring a DJ" → "do you bring a DJ": after ", and" the comma has cut the clause, not the "and". */
-function withoutLeadingFillers(part: string): string {
+function withoutLeadingFillers(part: string, lang: Language): string {
   let text = part.trim();
-  for (let word = /^(\p{L}+)\s+/u.exec(text); word && LEADING_FILLERS.has(word[1]?.toLowerCase() ?? ''); word = /^(\p{L}+)\s+/u.exec(text)) {
+  for (let word = /^(\p{L}+)\s+/u.exec(text); word && lang.leadingFillers.has(word[1]?.toLowerCase() ?? ''); word = /^(\p{L}+)\s+/u.exec(text)) {
     text = text.slice(word[0].length);
   }
   return text;
 }
 
 /** Whether a clause asks on its own: it starts like a question, or has a question word in it. */
-function asksItself(text: string): boolean {
-  const ws = words(text);
-  const first = ws.find((w) => !LEADING_FILLERS.has(w));
-  return (first !== undefined && QUESTION_OPENERS.has(first)) || ws.some((w) => QUESTION_WORDS.has(w));
+function asksItself(text: string, lang: Language): boolean {
+  const ws = words(text, lang);
+  const first = ws.find((w) => !lang.leadingFillers.has(w));
+  return (first !== undefined && lang.questionOpeners.has(first)) || ws.some((w) => lang.questionWords.has(w));
 }
 
 /** Whether a clause starts by telling of the visitor ("my guest list…", "we're at 70 now"). */
-const tellsOfVisitor = (text: string) => FIRST_PERSON.has(words(text).find((w) => !LEADING_FILLERS.has(w)) ?? '');
+const tellsOfVisitor = (text: string, lang: Language) => lang.firstPerson.has(words(text, lang).find((w) => !lang.leadingFillers.has(w)) ?? '');
 
 /**
  * A message cut where one question may end and another begin: at sentence
@@ -68,27 +65,33 @@ const tellsOfVisitor = (text: string) => FIRST_PERSON.has(words(text).find((w) =
  * Cutting too often is safe: clauses that name no topic are read past, and one
  * answer that covers several clauses is given once (see topics.ts).
  */
-export function clausesOf(message: string): Clause[] {
+export function clausesOf(message: string, lang: Language = english): Clause[] {
   // An aside in brackets ("(ages 3 and 7)", "(sent from my phone)") is detail, not a question.
-  const text = SHORTHANDS.reduce((t, [shorthand, meaning]) => t.replace(shorthand, meaning), message).replace(/\([^()]*\)/g, ' ');
+  const text = lang.shorthands.reduce((t, [shorthand, meaning]) => t.replace(shorthand, meaning), message).replace(/\([^()]*\)/g, ' ');
   const clauses: Clause[] = [];
   let at = 0;
   const sentences: { text: string; question: boolean }[] = [];
   for (const end of text.matchAll(SENTENCE_END)) {
-    if (end[0] === '.' && ABBREVIATIONS.has(/(\p{L}+)$/u.exec(text.slice(0, end.index))?.[1]?.toLowerCase() ?? '')) continue;
+    if (end[0] === '.' && lang.abbreviations.has(/(\p{L}+)$/u.exec(text.slice(0, end.index))?.[1]?.toLowerCase() ?? '')) continue;
     sentences.push({ text: text.slice(at, end.index), question: end[0].includes('?') });
     at = end.index + end[0].length;
   }
   sentences.push({ text: text.slice(at), question: false });
   for (const [n, sentence] of sentences.entries()) {
     const pieces: string[] = [];
-    for (const piece of sentence.text.split(JOINER).map(withoutLeadingFillers).filter(Boolean)) {
+    for (const piece of sentence.text
+      .split(joinerOf(lang))
+      .map((p) => withoutLeadingFillers(p, lang))
+      .filter(Boolean)) {
       const previous = pieces.at(-1);
-      if (previous !== undefined && CONTINUING_WORDS.has(/^\p{L}+/u.exec(piece)?.[0]?.toLowerCase() ?? '')) pieces[pieces.length - 1] = `${previous} ${piece}`;
+      if (previous !== undefined && lang.continuingWords.has(/^\p{L}+/u.exec(piece)?.[0]?.toLowerCase() ?? ''))
+        pieces[pieces.length - 1] = `${previous} ${piece}`;
       else pieces.push(piece);
     }
     // A greeting or a thank-you asks nothing, however its words read ("good *afternoon*").
-    const parts = pieces.filter((p) => !isGreeting(p) && !isThanks(p)).map((text) => ({ text, itself: asksItself(text), tells: tellsOfVisitor(text) }));
+    const parts = pieces
+      .filter((p) => !isGreeting(p, lang) && !isThanks(p, lang))
+      .map((text) => ({ text, itself: asksItself(text, lang), tells: tellsOfVisitor(text, lang) }));
     // A question mark asks with every part of a list of topics ("deposit amount & refund policy?"), but
     // not with what only goes on with a question before it ("how much for 15 adults and 5 kids?"),
     // nor with what the visitor tells of themselves ("my guest list keeps growing, too many?").

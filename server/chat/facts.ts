@@ -1,4 +1,6 @@
 import type { Catalog, MenuItem } from '../../src/contract';
+import { policyOf } from '../domain/policy';
+import type { ChatLanguage } from './language';
 
 /**
  * The catalog's figures as words an answer can use. FAQ answers name these
@@ -27,6 +29,8 @@ export const FACT_NAMES = [
   'horizonDays',
   'holdMinutes',
   'eventLength',
+  'rescheduleDays',
+  'refundDays',
 ] as const;
 export type FactName = (typeof FACT_NAMES)[number];
 export type Facts = Record<FactName, string>;
@@ -42,29 +46,41 @@ export function spokenMoney(cents: number, currency: string): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(cents / 100);
 }
 
-/** "a, b and c". */
-export function list(items: string[]): string {
+/** The words a list and a duration are said with, by language. */
+const SAY: Record<ChatLanguage, { and: string; am: string; pm: string; hour: string; hours: string; minutes: string }> = {
+  en: { and: 'and', am: 'AM', pm: 'PM', hour: '1 hour', hours: 'hours', minutes: 'minutes' },
+  es: { and: 'y', am: 'a. m.', pm: 'p. m.', hour: '1 hora', hours: 'horas', minutes: 'minutos' },
+};
+
+/** "a, b and c" ("a, b y c"). */
+export function list(items: string[], language: ChatLanguage = 'en'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(', ')} ${SAY[language].and} ${items.at(-1)}`;
 }
 
-/** "18:00" → "6:00 PM", "12:00" → "12:00 PM". */
-function clock(hhmm: string): string {
+/** "18:00" → "6:00 PM" ("6:00 p. m."), "12:00" → "12:00 PM". */
+function clock(hhmm: string, language: ChatLanguage): string {
   const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  return `${h % 12 || 12}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
+  return `${h % 12 || 12}:${String(m).padStart(2, '0')} ${h < 12 ? SAY[language].am : SAY[language].pm}`;
 }
 
 /** "Filet mignon" → "filet mignon" inside a sentence (a name in capitals stays as it is). */
 const inSentence = (name: string) => (/^[A-Z][a-z]/.test(name) ? name[0]?.toLowerCase() + name.slice(1) : name);
 
-function duration(minutes: number): string {
-  if (minutes % 60 !== 0) return `${minutes} minutes`;
-  return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+function duration(minutes: number, language: ChatLanguage): string {
+  const say = SAY[language];
+  if (minutes % 60 !== 0) return `${minutes} ${say.minutes}`;
+  return minutes === 60 ? say.hour : `${minutes / 60} ${say.hours}`;
 }
 
-export function factsOf(catalog: Catalog): Facts {
+/**
+ * The catalog's figures in a language: amounts as the quote charges them, its menu's names and units in
+ * `catalogWords` (the tenant's FAQ gives them per language; a name it lacks is said as the catalog has it).
+ */
+export function factsOf(catalog: Catalog, language: ChatLanguage = 'en', catalogWords: Readonly<Record<string, string>> = {}): Facts {
   const money = (cents: number) => spokenMoney(cents, catalog.currency);
-  const item = (i: MenuItem, sign: string) => `${inSentence(i.name)} (${sign}${money(i.priceCents)} ${i.unitLabel})`;
+  const word = (w: string) => catalogWords[w] ?? w;
+  const item = (i: MenuItem, sign: string) => `${inSentence(word(i.name))} (${sign}${money(i.priceCents)} ${word(i.unitLabel)})`;
   return {
     name: catalog.name,
     adultPrice: money(catalog.prices.adultCents),
@@ -79,14 +95,25 @@ export function factsOf(catalog: Catalog): Facts {
     maxMiles: String(catalog.travel.maxMiles),
     maxGuests: String(catalog.guests.maxGuests),
     minAdults: String(catalog.guests.minAdults),
-    upgrades: list(catalog.upgrades.map((i) => item(i, '+'))),
-    addOns: list(catalog.addOns.map((i) => item(i, ''))),
-    seatings: list(catalog.booking.seatings.map(clock)),
+    upgrades: list(
+      catalog.upgrades.map((i) => item(i, '+')),
+      language,
+    ),
+    addOns: list(
+      catalog.addOns.map((i) => item(i, '')),
+      language,
+    ),
+    seatings: list(
+      catalog.booking.seatings.map((s) => clock(s, language)),
+      language,
+    ),
     teamsPerSeating: String(catalog.booking.teamsPerSeating),
     leadTimeHours: String(catalog.booking.leadTimeHours),
     horizonDays: String(catalog.booking.horizonDays),
     holdMinutes: String(catalog.booking.holdMinutes),
-    eventLength: duration(catalog.booking.eventMinutes),
+    eventLength: duration(catalog.booking.eventMinutes, language),
+    rescheduleDays: String(policyOf(catalog).rescheduleUntilDays),
+    refundDays: String(policyOf(catalog).refundUntilDays),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { ChatAction } from '../../src/contract';
 import { usPlaceNames } from '../domain/geo';
 import type { Tenant } from '../tenants';
-import { ACTIONS, type Answerer } from './answerer';
+import { ACTIONS_IN, type Answerer } from './answerer';
 import { isGreeting, isThanks } from './clauses';
 import { factsOf, list, render } from './facts';
-import type { FaqConfig } from './faq';
+import { type FaqConfig, faqIn } from './faq';
+import { type ChatLanguage, LANGUAGES } from './language';
 import { withoutNoise } from './noise';
 import { zipIn } from './normalize';
 import { topicsAsked } from './topics';
@@ -45,17 +46,22 @@ const PARAGRAPH = '\n\n';
  * the message asks them (with what it could not answer said plainly, and a
  * person offered); figures from the catalog, a ZIP's travel from the rules;
  * or a plain "not sure" that offers a person. Markup, links and code around
- * the question are read past.
+ * the question are read past. In `language` when the tenant's FAQ is written
+ * in it (read with that language's words), else in English.
  */
-export function answerFromFaq(tenant: Tenant, question: string): FaqReply {
-  const faq = tenant.faq ?? NO_FAQ;
-  const facts = factsOf(tenant.catalog);
+export function answerFromFaq(tenant: Tenant, question: string, language: ChatLanguage = 'en'): FaqReply {
+  const written = tenant.faq && faqIn(tenant.faq, language);
+  const speaks: ChatLanguage = written ? language : 'en';
+  const faq = written?.faq ?? tenant.faq ?? NO_FAQ;
+  const lang = LANGUAGES[speaks];
+  const offers = ACTIONS_IN[speaks];
+  const facts = factsOf(tenant.catalog, speaks, written?.catalogWords);
   const text = withoutNoise(question);
-  if (isGreeting(text)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
-  if (isThanks(text)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
-  const { answers, unanswered } = topicsAsked(faq, text, { places: usPlaceNames() });
+  if (isGreeting(text, lang)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
+  if (isThanks(text, lang)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
+  const { answers, unanswered } = topicsAsked(faq, text, { places: usPlaceNames(), language: lang });
   if (answers.length === 0) {
-    return { topics: ['unsure'], text: render(faq.unsure, facts), actions: [ACTIONS.handoff], confident: false };
+    return { topics: ['unsure'], text: render(faq.unsure, facts), actions: [offers.handoff], confident: false };
   }
   const zip = zipIn(text);
   // The ZIP's travel goes with the answer to the clause that names it, else with the first answer that can say it.
@@ -65,12 +71,12 @@ export function answerFromFaq(tenant: Tenant, question: string): FaqReply {
       ? render(entry.withZip, { ...facts, zipTravel: zipTravelSentence(tenant.catalog, faq.zipSentences, facts, zip) })
       : render(entry.answer, facts),
   );
-  if (unanswered.length > 0) paragraphs.push(render(faq.unsurePart, { ...facts, question: list(unanswered.map(quoted)) }));
+  if (unanswered.length > 0) paragraphs.push(render(faq.unsurePart, { ...facts, question: list(unanswered.map(quoted), speaks) }));
   const actions = [...answers.flatMap(({ entry }) => entry.actions ?? []), ...(unanswered.length > 0 ? (['handoff'] as const) : [])];
   return {
     topics: [...answers.map(({ entry }) => entry.id), ...(unanswered.length > 0 ? ['unsure'] : [])],
     text: paragraphs.join(PARAGRAPH),
-    actions: [...new Set(actions)].map((type) => ACTIONS[type]),
+    actions: [...new Set(actions)].map((type) => offers[type]),
     confident: true,
   };
 }
@@ -100,8 +106,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The built-in answerer: the tenant's FAQ, streamed a few words at a time. */
 export function createFaqAnswerer(pace: Pace = DEFAULT_PACE): Answerer {
   return {
-    async answer({ tenant, question }, emit) {
-      const reply = answerFromFaq(tenant, question);
+    async answer({ tenant, question, language }, emit) {
+      const reply = answerFromFaq(tenant, question, language);
       const pieces = piecesOf(reply.text, pace.wordsPerDelta);
       const gap = Math.min(pace.delayMs, Math.floor(pace.budgetMs / Math.max(1, pieces.length)));
       for (const [i, piece] of pieces.entries()) {

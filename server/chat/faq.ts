@@ -1,5 +1,6 @@
 import { z } from '../../src/contract/zod';
 import { FACT_NAMES, placeholdersOf, ZIP_FACT_NAMES, ZIP_SENTENCE_NAMES } from './facts';
+import type { ChatLanguage } from './language';
 
 /** Answer text whose `{placeholders}` are all among `allowed`, so a typo in seed data fails at start, not in a visitor's chat. */
 const template = (allowed: readonly string[]) =>
@@ -27,8 +28,8 @@ export type FaqEntry = z.infer<typeof faqEntry>;
 
 const zipSentence = template([...FACT_NAMES, ...ZIP_SENTENCE_NAMES]);
 
-/** A tenant's FAQ, in its seed data: what the chat answers from. */
-export const faqConfig = z.strictObject({
+/** An FAQ's words in one language: everything but its entries' ids and actions. */
+const faqWords = {
   /** The reply to "hi". */
   greeting: template(FACT_NAMES),
   /** The reply to "thanks". */
@@ -57,9 +58,72 @@ export const faqConfig = z.strictObject({
    * and word classes (`#food`: any dish the FAQ does not name itself).
    */
   synonyms: z.array(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
-  entries: z.array(faqEntry).check(
-    z.minLength(1),
-    z.refine((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'FAQ entry ids must be unique.'),
-  ),
+};
+
+/** An entry in another language: how visitors ask it and its answer in that language, from the same catalog figures. */
+export const faqEntryTranslation = z.strictObject({
+  asks: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  answer: template(FACT_NAMES),
+  withZip: z.optional(template([...FACT_NAMES, ...ZIP_FACT_NAMES])),
 });
+
+/**
+ * The FAQ in another language: its own words, synonyms and typical questions (a language is not a word list
+ * of another), each entry's by its id. `catalogWords` puts the catalog's own names into the language
+ * ("Lobster tail" → "cola de langosta", "per plate" → "por plato"); a name it lacks is said as the catalog has it.
+ */
+export const faqTranslation = z.strictObject({
+  ...faqWords,
+  entries: z.record(z.string(), faqEntryTranslation),
+  catalogWords: z.optional(z.record(z.string(), z.string())),
+});
+export type FaqTranslation = z.infer<typeof faqTranslation>;
+
+/** A tenant's FAQ, in its seed data: what the chat answers from. English, and each other language it is written in. */
+export const faqConfig = z
+  .strictObject({
+    ...faqWords,
+    entries: z.array(faqEntry).check(
+      z.minLength(1),
+      z.refine((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'FAQ entry ids must be unique.'),
+    ),
+    /** The FAQ in Spanish (more languages as the widgets learn them): every entry, by id. */
+    translations: z.optional(z.strictObject({ es: z.optional(faqTranslation) })),
+  })
+  .check(
+    z.refine(
+      (faq) =>
+        Object.values(faq.translations ?? {}).every((t) => {
+          const ids = Object.keys(t?.entries ?? {});
+          return ids.length === faq.entries.length && faq.entries.every((e) => ids.includes(e.id));
+        }),
+      'A translation of the FAQ gives every entry, and only those, by id.',
+    ),
+  );
 export type FaqConfig = z.infer<typeof faqConfig>;
+
+/** An FAQ in one language, ready for the ranking: a FaqConfig of its own (its entries keep their ids and actions). */
+export interface FaqIn {
+  faq: FaqConfig;
+  catalogWords: Readonly<Record<string, string>>;
+}
+
+const translated = new WeakMap<FaqTranslation, FaqIn>();
+
+/** The FAQ in `language`, or undefined when the tenant has not written it in that language. */
+export function faqIn(faq: FaqConfig, language: ChatLanguage): FaqIn | undefined {
+  if (language === 'en') return { faq, catalogWords: {} };
+  const t = faq.translations?.[language];
+  if (!t) return undefined;
+  let done = translated.get(t);
+  if (!done) {
+    const { entries, catalogWords = {}, ...words } = t;
+    const inLanguage = faq.entries.map((e) => {
+      const { asks, answer, withZip } = entries[e.id] ?? e;
+      return { id: e.id, asks, answer, ...(withZip && { withZip }), ...(e.actions && { actions: e.actions }) };
+    });
+    done = { faq: { ...words, entries: inLanguage }, catalogWords };
+    translated.set(t, done);
+  }
+  return done;
+}

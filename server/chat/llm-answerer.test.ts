@@ -3,7 +3,7 @@ import { type FakeLlm, startFakeLlm } from '../../test/support/fake-llm';
 import { demoTenant } from '../tenants';
 import type { AnswerOutcome } from './answerer';
 import { answerFromFaq, createFaqAnswerer } from './faq-answerer';
-import { CUT_OFF, createLlmAnswerer } from './llm-answerer';
+import { CUT_OFF_IN, createLlmAnswerer } from './llm-answerer';
 import { llmConfigFromEnv } from './llm-config';
 
 let fake: FakeLlm;
@@ -113,7 +113,7 @@ describe('the language-model answerer', () => {
     fake.behave({ kind: 'break', reply: ['The deposit ', 'is $100 ', 'and'], after: 2 });
     const { ask, warnings } = setup();
     const answer = await ask('whats the deposit');
-    expect(answer.pieces).toEqual(['The deposit ', 'is $100 ', CUT_OFF]);
+    expect(answer.pieces).toEqual(['The deposit ', 'is $100 ', CUT_OFF_IN.en]);
     expect(answer.outcome).toEqual({ actions: [{ type: 'handoff', label: 'Talk to a person' }], confident: false });
     expect(warnings).toEqual([expect.stringMatching(/broke off mid-answer/)]);
   });
@@ -122,7 +122,7 @@ describe('the language-model answerer', () => {
     fake.behave({ kind: 'answer', reply: ['Rain or ', 'shine.'], pieceDelayMs: 900 });
     const { ask, warnings } = setup();
     const answer = await ask('what if it rains');
-    expect(answer.pieces).toEqual(['Rain or ', CUT_OFF]);
+    expect(answer.pieces).toEqual(['Rain or ', CUT_OFF_IN.en]);
     expect(answer.ms).toBeLessThan(800);
     expect(warnings).toEqual([expect.stringMatching(/stalled for 400 ms/)]);
   });

@@ -1,5 +1,6 @@
-import { ACTIONS, type Answerer, type AnswerOutcome } from './answerer';
+import { ACTIONS_IN, type Answerer, type AnswerOutcome } from './answerer';
 import { answerFromFaq } from './faq-answerer';
+import type { ChatLanguage } from './language';
 import type { LlmConfig } from './llm-config';
 import { completionMessages } from './llm-prompt';
 import { completionPieces, LlmFailure } from './llm-stream';
@@ -14,7 +15,10 @@ export interface LlmOptions {
 }
 
 /** Said when the model breaks off after the visitor has seen part of its answer: what was sent stands, and a person is offered. */
-export const CUT_OFF = ' … Sorry, I was cut off there. Ask me again, or talk to a person.';
+export const CUT_OFF_IN: Record<ChatLanguage, string> = {
+  en: ' … Sorry, I was cut off there. Ask me again, or talk to a person.',
+  es: ' … Perdón, se me cortó la respuesta. Pregúntame de nuevo, o habla con una persona.',
+};
 
 /**
  * Answers with a language model behind any OpenAI-compatible chat-completions
@@ -29,7 +33,7 @@ export function createLlmAnswerer(config: LlmConfig, fallback: Answerer, options
 
   return {
     async answer(request, emit) {
-      const { tenant, question, history } = request;
+      const { tenant, question, history, language = 'en' } = request;
       const controller = new AbortController();
       let timer: ReturnType<typeof setTimeout> | undefined;
       const deadline = (ms: number, why: string) => {
@@ -53,7 +57,7 @@ export function createLlmAnswerer(config: LlmConfig, fallback: Answerer, options
               stream: true,
               temperature: 0.2,
               max_tokens: 400,
-              messages: completionMessages(tenant, question, history),
+              messages: completionMessages(tenant, question, history, language),
             }),
             signal: controller.signal,
           });
@@ -71,7 +75,7 @@ export function createLlmAnswerer(config: LlmConfig, fallback: Answerer, options
         }
         if (controller.signal.aborted) throw controller.signal.reason;
         if (sent === 0) throw new LlmFailure('the model gave no text');
-        return outcomeOf(answerFromFaq(tenant, question));
+        return outcomeOf(answerFromFaq(tenant, question, language));
       } catch (error) {
         // An abort surfaces as the reason the deadline gave it.
         const reason = controller.signal.aborted && controller.signal.reason instanceof LlmFailure ? controller.signal.reason : error;
@@ -81,8 +85,8 @@ export function createLlmAnswerer(config: LlmConfig, fallback: Answerer, options
           return fallback.answer(request, emit);
         }
         warn(`language model broke off mid-answer (${why})`);
-        emit(CUT_OFF);
-        return { actions: [ACTIONS.handoff], confident: false };
+        emit(CUT_OFF_IN[language]);
+        return { actions: [ACTIONS_IN[language].handoff], confident: false };
       } finally {
         clearTimeout(timer);
         controller.abort();

@@ -1,4 +1,4 @@
-import { CASUAL_FORMS, CONTRACTIONS, IDIOMS, NUMBER_WORDS, STOPWORDS } from './words';
+import { english, type Language } from './language';
 
 /** Stands for any five-digit ZIP code in a question, so "do you come to 92660" reads like "do you come to <zip>". */
 export const ZIP_TOKEN = '#zip';
@@ -19,23 +19,23 @@ const CONTRACTION = /(?<=\p{L})['’](re|ll|ve|d|m)\b/gu;
 
 /** Stands for a count ("20", "twenty", "3rd") in `tokens`: `words` drops it, since a count says nothing about the topic. */
 const COUNT = /^\d+(st|nd|rd|th)?$/;
-export const isCount = (token: string) => COUNT.test(token) || NUMBER_WORDS.has(token);
+export const isCount = (token: string, lang: Language = english) => COUNT.test(token) || lang.numberWords.has(token);
 
 /**
  * Lowercase words, accents and apostrophes gone, contractions, casual
  * forms and idioms spelled out, ZIP codes as `#zip`, times of day as `#time`; counts
  * kept, in figures or words (a place may be named by one: "Thousand Oaks").
  */
-export function tokens(text: string): string[] {
+export function tokens(text: string, lang: Language = english): string[] {
   const plain = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(CONTRACTION, (_, ending: string) => ` ${CONTRACTIONS[ending] ?? ending}`)
+    .replace(CONTRACTION, (all, ending: string) => (ending in lang.contractions ? ` ${lang.contractions[ending]}` : all))
     .replace(/[’'`]/g, '')
     // "sooo", "pleaseeee", "hiiii": a letter held down says how, not what.
     .replace(/(\p{L})\1{2,}/gu, '$1$1')
-    .replace(/\$/g, ' price ');
+    .replace(/\$/g, ` ${lang.money} `);
   const out: string[] = [];
   let previous = '';
   for (const raw of plain.split(/[^\p{L}\p{N}#]+/u)) {
@@ -43,43 +43,20 @@ export function tokens(text: string): string[] {
     if (/^\d{5}$/.test(raw)) out.push(ZIP_TOKEN);
     // "7pm", "6:30 pm": a time of day, whatever the hour.
     else if (/^\d{1,4}[ap]m$/.test(raw) || (/^[ap]m$/.test(raw) && /^\d{1,4}$/.test(previous))) out.push(TIME_TOKEN);
-    else if (raw.length === 1 && !CASUAL_FORMS[raw] && !STOPWORDS.has(raw) && !/\d/.test(raw)) {
+    else if (raw.length === 1 && !lang.casualForms[raw] && !lang.stopwords.has(raw) && !/\d/.test(raw)) {
       // A letter alone ("quick q", "option b") names nothing.
-    } else out.push(...(CASUAL_FORMS[raw] ?? raw).split(' '));
+    } else out.push(...(lang.casualForms[raw] ?? raw).split(' '));
     previous = raw;
   }
-  const said = IDIOMS.reduce((text, [idiom, meaning]) => text.replace(idiom, meaning), out.join(' '));
+  const said = lang.idioms.reduce((text, [idiom, meaning]) => text.replace(idiom, meaning), out.join(' '));
   return said === out.join(' ') ? out : said.split(' ').filter(Boolean);
 }
 
 /** `tokens` without the counts: "20 people", "one chef" are about people, about chefs. */
-export const words = (text: string): string[] => tokens(text).filter((t) => !isCount(t));
+export const words = (text: string, lang: Language = english): string[] => tokens(text, lang).filter((t) => !isCount(t, lang));
 
-/**
- * A light English stemmer: enough that "kids", "raining", "cancelled" and
- * "smallest" meet "kid", "rain", "cancel" and "small". Its stems need not be words, only the same for
- * every form of one.
- */
-export function stem(word: string): string {
-  if (word.length <= 3 || word.startsWith('#')) return word;
-  let w = word;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (/(ches|shes|xes|sses)$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(ss|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
-  // "smallest" and "small", "bigger" and "big", "earliest" and "early".
-  else if (w.endsWith('iest') && w.length > 6) w = `${w.slice(0, -4)}y`;
-  else if (w.endsWith('est') && w.length > 6) w = w.slice(0, -3);
-  else if (w.endsWith('ier') && w.length > 5) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('er') && w.length > 5) w = w.slice(0, -2);
-  // "cancell" (cancelled) and "cancel", "grill" and "gril".
-  if (w.length > 3 && /([^aeiou])\1$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
-  // "veggie" and "veggies" ("veggy"), "party" and "parti": one stem.
-  if (/[^aeiou]y$/.test(w) && w.length > 3) w = `${w.slice(0, -1)}i`;
-  return w;
-}
+/** A word's stem in its language (./stem.ts). */
+export const stem = (word: string, lang: Language = english): string => lang.stem(word);
 
 /** Damerau–Levenshtein distance (adjacent swaps count one), stopping early past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -103,13 +80,3 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return rows[a.length]?.[b.length] ?? max + 1;
 }
-
-/** How many typos a word of this length may carry and still be recognised: none in short words, where a slip makes another word. */
-export function typoAllowance(word: string): number {
-  if (word.length <= 3) return 0;
-  if (word.length <= 8) return 1;
-  return 2;
-}
-
-/** Stopwords as stems, so "things" and "needs" go with "thing" and "need". */
-export const STEMMED_STOPWORDS = new Set([...STOPWORDS].map(stem));

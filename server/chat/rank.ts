@@ -1,8 +1,7 @@
-import { isAdjective, isCommonWord } from './common-words';
 import type { FaqConfig, FaqEntry } from './faq';
-import { editDistance, isCount, STEMMED_STOPWORDS, stem, tokens, typoAllowance, words, ZIP_TOKEN } from './normalize';
-import { ENGLISH, markClasses, type WordClasses } from './word-classes';
-import { PREFIXES, STOPWORDS } from './words';
+import { english, type Language } from './language';
+import { editDistance, isCount, tokens, words as wordsIn, ZIP_TOKEN } from './normalize';
+import { classesFor, markClasses, type WordClasses } from './word-classes';
 
 /**
  * Below this score no FAQ answer is confident: the reply says so and offers a
@@ -34,8 +33,10 @@ const ADJECTIVE_SHARE = 0.4;
 export interface RankOptions {
   /** Names of places (lowercase; the towns of the ZIP dataset): a question naming one is about travel. */
   places?: ReadonlySet<string>;
-  /** What kind of thing a word the FAQ does not know names (English unless told). */
+  /** What kind of thing a word the FAQ does not know names (the language's classes unless told). */
   classes?: WordClasses;
+  /** The language of the question and of the FAQ it is ranked against (English unless told). */
+  language?: Language;
 }
 
 /** The concept of what the tenant's FAQ leaves to a person (its `handoff` list): a clause that names it has no answer here. */
@@ -75,6 +76,7 @@ interface Lexicon {
   neutral: Set<string>;
   /** The one-word members of the tenant's synonym groups, as typed. */
   members: Set<string>;
+  lang: Language;
 }
 
 interface Index extends Lexicon {
@@ -87,10 +89,12 @@ interface Index extends Lexicon {
 
 const indexes = new WeakMap<FaqConfig, Index>();
 
-/** A tenant's FAQ, read once: its vocabulary, its phrases, its topics' concepts and how telling each is. */
-function indexOf(faq: FaqConfig): Index {
+/** A tenant's FAQ in one language, read once: its vocabulary, its phrases, its topics' concepts and how telling each is. */
+function indexOf(faq: FaqConfig, lang: Language): Index {
   const cached = indexes.get(faq);
-  if (cached) return cached;
+  if (cached?.lang === lang) return cached;
+  const words = (text: string) => wordsIn(text, lang);
+  const stem = lang.stem;
   const phrases = new Map<string, string>();
   const squashed = new Map<string, string>();
   const vocabulary = new Map<string, number>();
@@ -114,11 +118,11 @@ function indexOf(faq: FaqConfig): Index {
   }
   for (const entry of faq.entries) for (const ask of entry.asks) addWords(ask);
   for (const word of faq.neutral) addWords(word);
-  for (const w of STOPWORDS) vocabulary.set(w, vocabulary.get(w) ?? 0);
+  for (const w of lang.stopwords) vocabulary.set(w, vocabulary.get(w) ?? 0);
   const knownStems = new Set([...vocabulary.keys()].map(stem));
   // A phrase's squashed form never takes the place of a word that means something else: "a head" is not "ahead".
   for (const [member, concept] of members) {
-    const key = squash(member);
+    const key = squash(member, lang);
     const taken = phrases.get(key) ?? squashed.get(key) ?? (knownStems.has(key) ? key : undefined);
     if (taken === undefined || taken === concept) squashed.set(key, concept);
   }
@@ -132,6 +136,7 @@ function indexOf(faq: FaqConfig): Index {
     if (!phrases.has(canon) && !canonical.has(canon)) canonical.set(canon, concept);
   }
   const lexicon: Lexicon = {
+    lang,
     members: new Set(members.filter(([m]) => m.length === 1).map(([m]) => m[0] ?? '')),
     phrases,
     squashed,
@@ -162,10 +167,10 @@ function indexOf(faq: FaqConfig): Index {
  * ties to the commoner word. Only words with the same first letter: people
  * rarely miss that one, and "game" is not "same", nor "meaning" "seating".
  */
-function corrected(word: string, vocabulary: Map<string, number>): string | undefined {
+function corrected(word: string, vocabulary: Map<string, number>, lang: Language): string | undefined {
   // A three-letter word that is no word may be a longer one missing a letter ("kds", "bok") or with two
   // swapped ("teh"); another letter in its place makes too many other words to guess.
-  const allowance = word.length === 3 ? 1 : typoAllowance(word);
+  const allowance = word.length === 3 && lang.shortTypos ? 1 : lang.typoAllowance(word);
   if (allowance === 0) return undefined;
   let best: { word: string; distance: number; count: number } | undefined;
   for (const [candidate, count] of vocabulary) {
@@ -195,21 +200,19 @@ function runTogether(word: string, known: (w: string) => boolean, telling: (w: s
 function compoundOf(word: string, lexicon: Lexicon): string | undefined {
   for (let k = 3; k <= word.length - 5; k++) {
     const [head, last] = [word.slice(0, k), word.slice(k)];
-    if (isCommonWord(head) && lexicon.members.has(last)) return last;
+    if (lexicon.lang.isCommonWord(head) && lexicon.members.has(last)) return last;
   }
   return undefined;
 }
 
 /** Words run together, as one stem: "add", "ons" → "addon". */
-const squash = (ws: string[]) => stem(ws.join(''));
+const squash = (ws: string[], lang: Language) => lang.stem(ws.join(''));
 
 /** "nonrefundable" → "refundable", when the FAQ knows the rest and not the whole (see `PREFIXES`). */
-function unprefixed(word: string, known: (w: string) => boolean): string | undefined {
-  const prefix = PREFIXES.find((p) => word.startsWith(p) && word.length - p.length >= 3);
+function unprefixed(word: string, known: (w: string) => boolean, lang: Language): string | undefined {
+  const prefix = lang.prefixes.find((p) => word.startsWith(p) && word.length - p.length >= 3);
   return prefix && known(word.slice(prefix.length)) ? word.slice(prefix.length) : undefined;
 }
-
-const BARE_PREFIXES = new Set(PREFIXES);
 
 /** The concept of a run of stems read word by word as the concepts they mean alone ("min spend" → "minimum spend"). */
 function canonicalPhrase(run: string[], lexicon: Lexicon): string | undefined {
@@ -228,29 +231,31 @@ interface Concepts {
   adjectives: Set<string>;
 }
 
-function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classes = ENGLISH() }: RankOptions = {}): Concepts {
+function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classes }: RankOptions = {}): Concepts {
+  const { lang } = lexicon;
+  const stem = lang.stem;
   const known = (w: string) => lexicon.vocabulary.has(w) || lexicon.knownStems.has(stem(w)) || lexicon.squashed.has(stem(w));
-  const telling = (w: string) => known(w) && !STOPWORDS.has(w) && !lexicon.neutral.has(stem(w));
-  const raw = tokens(text);
+  const telling = (w: string) => known(w) && !lang.stopwords.has(w) && !lexicon.neutral.has(stem(w));
+  const raw = tokens(text, lang);
   const rawStems = raw.map(stem);
   // The tenant's own phrases and words win over a class that covers no more of the text ("orange
   // county" is the tenant's; "orange" alone, only part of that phrase, may be a town).
   const tenantAt = (at: number) => {
     for (let len = Math.min(lexicon.longestPhrase, raw.length - at); len >= 1; len--) {
-      if (lexicon.phrases.has(rawStems.slice(at, at + len).join(' ')) || lexicon.squashed.has(squash(raw.slice(at, at + len)))) return len;
+      if (lexicon.phrases.has(rawStems.slice(at, at + len).join(' ')) || lexicon.squashed.has(squash(raw.slice(at, at + len), lang))) return len;
     }
     const s = rawStems[at] ?? '';
-    return STOPWORDS.has(raw[at] ?? '') || lexicon.neutral.has(s) || lexicon.askStems.has(s) ? 1 : 0;
+    return lang.stopwords.has(raw[at] ?? '') || lexicon.neutral.has(s) || lexicon.askStems.has(s) ? 1 : 0;
   };
-  const marked = markClasses(raw, { classes, places, tenantAt }).filter((t) => !isCount(t));
+  const marked = markClasses(raw, { classes: classes ?? classesFor(lang), places, tenantAt, lang }).filter((t) => !isCount(t, lang));
   const mended = marked.flatMap((w) => {
-    if (w.startsWith('#') || STOPWORDS.has(w) || known(w)) return [w];
-    const rest = unprefixed(w, known);
+    if (w.startsWith('#') || lang.stopwords.has(w) || known(w)) return [w];
+    const rest = unprefixed(w, known, lang);
     if (rest) return [rest];
     // A word English knows is what the visitor meant, not a typo of one of ours; a compound ending in
     // one of ours is a kind of it ("thunderstorm": a storm).
-    if (isCommonWord(w)) return [compoundOf(w, lexicon) ?? w];
-    const mended = corrected(w, lexicon.vocabulary);
+    if (lang.isCommonWord(w)) return [compoundOf(w, lexicon) ?? w];
+    const mended = corrected(w, lexicon.vocabulary, lang);
     return mended ? [mended] : (runTogether(w, known, telling) ?? [w]);
   });
   const stems = mended.map(stem);
@@ -261,7 +266,9 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     for (let len = Math.min(lexicon.longestPhrase, stems.length - i); len >= 1 && !matched; len--) {
       const run = stems.slice(i, i + len);
       const concept =
-        lexicon.phrases.get(run.join(' ')) ?? lexicon.squashed.get(squash(mended.slice(i, i + len))) ?? (len > 1 ? canonicalPhrase(run, lexicon) : undefined);
+        lexicon.phrases.get(run.join(' ')) ??
+        lexicon.squashed.get(squash(mended.slice(i, i + len), lang)) ??
+        (len > 1 ? canonicalPhrase(run, lexicon) : undefined);
       if (concept === undefined) continue;
       concepts.add(concept);
       i += len;
@@ -270,9 +277,9 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     if (matched) continue;
     const w = mended[i] ?? '';
     const s = stems[i] ?? w;
-    if (!STOPWORDS.has(w) && !STEMMED_STOPWORDS.has(s) && !lexicon.neutral.has(s) && !BARE_PREFIXES.has(w)) {
+    if (!lang.stopwords.has(w) && !lang.stemmedStopwords.has(s) && !lexicon.neutral.has(s) && !lang.prefixes.includes(w)) {
       concepts.add(s);
-      if (!known(w) && isAdjective(w)) adjectives.add(s);
+      if (!known(w) && lang.isAdjective(w)) adjectives.add(s);
     }
     i++;
   }
@@ -288,7 +295,7 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
  * phrasing the question names.
  */
 export function rank(faq: FaqConfig, question: string, options: RankOptions = {}): Ranked[] {
-  const index = indexOf(faq);
+  const index = indexOf(faq, options.language ?? english);
   const { concepts, adjectives } = conceptsOf(question, index, options);
   const asked = [...concepts];
   const weight = (c: string) => index.weights.get(c) ?? index.unknownWeight;
@@ -316,5 +323,5 @@ export function rank(faq: FaqConfig, question: string, options: RankOptions = {}
 
 /** The concepts a question comes down to, for tests and for tuning a tenant's synonyms. */
 export function explain(faq: FaqConfig, question: string, options: RankOptions = {}): string[] {
-  return [...conceptsOf(question, indexOf(faq), options).concepts];
+  return [...conceptsOf(question, indexOf(faq, options.language ?? english), options).concepts];
 }

@@ -6,6 +6,7 @@ import type { Store, StoredChatMessage } from '../store/types';
 import type { Tenant } from '../tenants';
 import type { Answerer } from './answerer';
 import { createEventLines, NDJSON, ndjsonLine } from './event-lines';
+import type { ChatLanguage } from './language';
 
 /** What a visitor may read of a stored message. */
 export function publicMessage({ replyTo: _, ...message }: StoredChatMessage): ChatMessage {
@@ -27,6 +28,8 @@ export interface ReplyJob {
   visitor: StoredChatMessage;
   /** The conversation before it, oldest first. */
   history: ChatMessage[];
+  /** What to answer in (./language.ts `answerLanguage`). */
+  language: ChatLanguage;
   answerer: Answerer;
   now: () => number;
   /** The Idempotency-Key's claim, settled when the reply is complete. */
@@ -42,7 +45,7 @@ export interface ReplyJob {
  * an `error` event and frees the key, so a retry answers again.
  */
 export function streamReply(job: ReplyJob): Response {
-  const { store, tenant, conversationId, visitor, history, answerer, now, settlement, requestId } = job;
+  const { store, tenant, conversationId, visitor, history, language, answerer, now, settlement, requestId } = job;
   const lines = createEventLines();
   const replyId = newResourceId('msg');
   lines.write({ type: 'start', conversationId, messageId: visitor.id, replyId });
@@ -50,7 +53,7 @@ export function streamReply(job: ReplyJob): Response {
   const run = async () => {
     let text = '';
     try {
-      const outcome = await answerer.answer({ tenant, question: visitor.text, history }, (piece) => {
+      const outcome = await answerer.answer({ tenant, question: visitor.text, history, language }, (piece) => {
         if (!piece) return;
         text += piece;
         lines.write({ type: 'delta', text: piece });

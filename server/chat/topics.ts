@@ -69,7 +69,7 @@ function fewestAnswers(clauses: RankedClause[], position: Map<RankedClause, numb
  * question's answer does not cover.
  */
 export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions = {}): AskedTopics {
-  const clauses: RankedClause[] = clausesOf(text)
+  const clauses: RankedClause[] = clausesOf(text, options.language)
     .filter((c) => explain(faq, c.text, options).length > 0)
     .map((c) => ({ ...c, ranked: rank(faq, c.text, options) }));
   const questions = clauses.filter((c) => c.role === 'question');

@@ -1,11 +1,12 @@
-import { isCommonWord, isName } from './common-words';
-import { isCount, PLACE_TOKEN, STEMMED_STOPWORDS, stem, tokens } from './normalize';
-import english from './word-classes.en.json' with { type: 'json' };
+import { type ChatLanguage, english, type Language } from './language';
+import { isCount, PLACE_TOKEN, tokens } from './normalize';
+import englishClasses from './word-classes.en.json' with { type: 'json' };
+import spanishClasses from './word-classes.es.json' with { type: 'json' };
 
 /**
  * What kind of thing a word names, when a tenant's FAQ does not know the word:
  * food, a place to cook, a time of day, a place name, a service the business
- * does not offer (see word-classes.en.json). The tenant's FAQ says what each
+ * does not offer (see word-classes.en.json, word-classes.es.json). The tenant's FAQ says what each
  * class means for it, so "edamame" can count for the menu and "DJ" send the
  * question to a person, without either word in its data.
  */
@@ -21,42 +22,46 @@ export interface WordClasses {
  * A token's stem, a count as `#n` and a day of the month as `#nth`, so a class may hold
  * "#n hours" (a duration) or "the #nth" (a date) whatever the number.
  */
-function countless(token: string): string {
+function countless(token: string, lang: Language): string {
   const day = /^(\d{1,2})(st|nd|rd|th)$/.exec(token);
   if (day) return Number(day[1]) <= 31 ? '#nth' : '#n';
-  return isCount(token) ? '#n' : stem(token);
+  return isCount(token, lang) ? '#n' : lang.stem(token);
 }
 
-const phraseKey = (text: string) => tokens(text).map(countless).join(' ');
+const phraseKey = (text: string, lang: Language) =>
+  tokens(text, lang)
+    .map((t) => countless(t, lang))
+    .join(' ');
 
-function classesOf(source: { classes: Record<string, string[]>; placeNames: string[] }): WordClasses {
+function classesOf(source: { classes: Record<string, string[]>; placeNames: string[] }, lang: Language): WordClasses {
   const phrases = new Map<string, string>();
   for (const [token, members] of Object.entries(source.classes)) {
     for (const member of members) {
-      const key = phraseKey(member);
+      const key = phraseKey(member, lang);
       // A stopword alone would match everywhere.
-      if (key === '' || STEMMED_STOPWORDS.has(key)) throw new Error(`Word class ${token}: "${member}" names nothing.`);
+      if (key === '' || lang.stemmedStopwords.has(key)) throw new Error(`Word class ${token}: "${member}" names nothing.`);
       phrases.set(key, token);
     }
   }
   const longest = Math.max(1, ...[...phrases.keys()].map((p) => p.split(' ').length));
-  return { phrases, longest, placeNames: new Set(source.placeNames.map((n) => tokens(n).join(' '))) };
+  return { phrases, longest, placeNames: new Set(source.placeNames.map((n) => tokens(n, lang).join(' '))) };
 }
 
-let englishClasses: WordClasses | undefined;
-/** The classes of English words, read once. */
-export const ENGLISH = (): WordClasses => {
-  englishClasses ??= classesOf(english);
-  return englishClasses;
-};
+const SOURCES: Record<ChatLanguage, { classes: Record<string, string[]>; placeNames: string[] }> = { en: englishClasses, es: spanishClasses };
+const read = new Map<Language, WordClasses>();
 
-/**
- * A place's name that reads as ordinary words ("Orange", "Cash", "Thousand Oaks", one
- * word that English knows, even a name: "Madison", "Japan") counts only after one of
- * these, or after another place ("Tokyo, Japan"); names like "San Diego" or "Oxnard"
- * count anywhere.
- */
-const BEFORE_PLACE = new Set(['to', 'in', 'near', 'around', 'from', 'at', 'into', 'cover', 'service', 'reach', 'visit']);
+/** The classes of a language's words, read once. */
+export function classesFor(lang: Language): WordClasses {
+  let classes = read.get(lang);
+  if (!classes) {
+    classes = classesOf(SOURCES[lang.code], lang);
+    read.set(lang, classes);
+  }
+  return classes;
+}
+
+/** The classes of English words. */
+export const ENGLISH = (): WordClasses => classesFor(english);
 
 export interface Marking {
   classes: WordClasses;
@@ -64,6 +69,7 @@ export interface Marking {
   places: ReadonlySet<string>;
   /** How many tokens from `at` the tenant's own words and phrases cover (0: none): they win over a class of the same length or shorter. */
   tenantAt: (at: number) => number;
+  lang?: Language;
 }
 
 /**
@@ -71,8 +77,8 @@ export interface Marking {
  * ("fried rice" → "#food", "Thousand Oaks" → "#place"); counts are kept for
  * names that hold one, and dropped afterwards by the caller.
  */
-export function markClasses(ts: string[], { classes, places, tenantAt }: Marking): string[] {
-  const stems = ts.map(countless);
+export function markClasses(ts: string[], { classes, places, tenantAt, lang = english }: Marking): string[] {
+  const stems = ts.map((t) => countless(t, lang));
   const out: string[] = [];
   const isPlace = (name: string) => places.has(name) || classes.placeNames.has(name);
   for (let i = 0; i < ts.length; ) {
@@ -81,10 +87,10 @@ export function markClasses(ts: string[], { classes, places, tenantAt }: Marking
     let length = 0;
     for (let n = Math.min(Math.max(classes.longest, 3), ts.length - i); n > tenant && !token; n--) {
       const run = ts.slice(i, i + n);
-      if (run.every(isCount)) continue;
+      if (run.every((w) => isCount(w, lang))) continue;
       token = classes.phrases.get(stems.slice(i, i + n).join(' '));
-      const plain = n === 1 ? isCommonWord(run[0] ?? '') : run.every((w) => isCount(w) || (isCommonWord(w) && !isName(w)));
-      if (!token && isPlace(run.join(' ')) && (!plain || BEFORE_PLACE.has(ts[i - 1] ?? '') || out.at(-1) === PLACE_TOKEN)) token = PLACE_TOKEN;
+      const plain = n === 1 ? lang.isCommonWord(run[0] ?? '') : run.every((w) => isCount(w, lang) || (lang.isCommonWord(w) && !lang.isName(w)));
+      if (!token && isPlace(run.join(' ')) && (!plain || lang.beforePlace.has(ts[i - 1] ?? '') || out.at(-1) === PLACE_TOKEN)) token = PLACE_TOKEN;
       if (token) length = n;
     }
     out.push(token ?? ts[i] ?? '');

@@ -307,3 +307,11 @@ export const QUESTION_OPENERS = new Set([
  * ("nonrefundable", "prepayment") is read as the rest of it: the topic is the same.
  */
 export const PREFIXES = ['non', 'pre', 're', 'un', 'mid', 'semi', 'multi', 'anti', 'co'];
+
+/**
+ * A place's name that reads as ordinary words ("Orange", "Cash", "Thousand Oaks", one
+ * word that English knows, even a name: "Madison", "Japan") counts only after one of
+ * these, or after another place ("Tokyo, Japan"); names like "San Diego" or "Oxnard"
+ * count anywhere.
+ */
+export const BEFORE_PLACE = new Set(['to', 'in', 'near', 'around', 'from', 'at', 'into', 'cover', 'service', 'reach', 'visit']);

@@ -91,16 +91,28 @@ function fold(line: string): string {
 /** When a booking's event ends (epoch ms): its start plus the catalog's event length. */
 export const eventEnd = (booking: Pick<StoredBooking, 'start'>, catalog: Catalog) => booking.start + catalog.booking.eventMinutes * 60_000;
 
-export function bookingCalendar(booking: StoredBooking, catalog: Catalog, now: number): string {
+/**
+ * The booking's event as a calendar file. Its `UID` is the booking's for
+ * life, and `SEQUENCE` counts the versions a calendar has been sent: one more
+ * on every reschedule, and one more for the cancellation, so a calendar that
+ * imports the newer file replaces the older event. `CANCEL` is the file a
+ * cancellation sends (iTIP's method), which removes the event.
+ */
+export function bookingCalendar(booking: StoredBooking, catalog: Catalog, now: number, method: 'PUBLISH' | 'CANCEL' = 'PUBLISH'): string {
   const tz = catalog.timeZone;
   const start = toZonedIso(booking.start, tz);
   const end = toZonedIso(eventEnd(booking, catalog), tz);
   const money = (cents: number) => formatMoney(cents, booking.currency, 'en-US');
+  const cancelled = booking.status === 'cancelled';
   const paid = booking.status === 'confirmed';
   const due = booking.totalCents - (paid ? booking.depositCents : 0);
   const description = [
     `${booking.guests} guests. Booking reference ${booking.id}.`,
-    paid ? `Deposit of ${money(booking.depositCents)} paid; ${money(due)} left to pay.` : `Deposit of ${money(booking.depositCents)} not yet paid.`,
+    cancelled
+      ? 'Cancelled.'
+      : paid
+        ? `Deposit of ${money(booking.depositCents)} paid; ${money(due)} left to pay.`
+        : `Deposit of ${money(booking.depositCents)} not yet paid.`,
     `Event total ${money(booking.totalCents)}.`,
   ].join('\n');
   const lines = [
@@ -108,17 +120,18 @@ export function bookingCalendar(booking: StoredBooking, catalog: Catalog, now: n
     'VERSION:2.0',
     'PRODID:-//Teppan//Bookings//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${method}`,
     ...vtimezone(tz, Number(start.slice(0, 4))),
     'BEGIN:VEVENT',
     `UID:${booking.id}@teppan`,
+    `SEQUENCE:${(booking.reschedules ?? 0) + (cancelled ? 1 : 0)}`,
     `DTSTAMP:${utc(now)}`,
     `DTSTART;TZID=${tz}:${local(start)}`,
     `DTEND;TZID=${tz}:${local(end)}`,
     `SUMMARY:${text(`Hibachi party with ${catalog.name}`)}`,
     `LOCATION:${text(`${booking.address.line1}, ${booking.address.city} ${booking.address.zip}`)}`,
     `DESCRIPTION:${text(description)}`,
-    `STATUS:${paid ? 'CONFIRMED' : 'TENTATIVE'}`,
+    `STATUS:${cancelled ? 'CANCELLED' : paid ? 'CONFIRMED' : 'TENTATIVE'}`,
     'END:VEVENT',
     'END:VCALENDAR',
   ];

@@ -1,6 +1,7 @@
 import type { ManageView, QuoteInput } from '../../src/contract';
 import { parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
 import { Problem, validationProblem } from '../http/problem';
+import { cancelledMessages, rescheduledMessages } from '../mail/messages';
 import type { RescheduleTo } from '../store/manage';
 import type { Store, StoredBooking, StoredPayment } from '../store/types';
 import type { Tenant } from '../tenants';
@@ -32,6 +33,15 @@ export async function manageLink(secret: string, tenant: Tenant, bookingId: stri
   return url.toString();
 }
 
+/** Makes a booking's manage link, for the messages that carry one. */
+export type ManageLinks = (tenant: Tenant, bookingId: string) => Promise<string>;
+
+/** Manage links on `siteOrigin()` (read when a link is made: a server learns its own port once it listens). */
+export const manageLinks =
+  (store: Store, siteOrigin: () => string): ManageLinks =>
+  (tenant, bookingId) =>
+    manageLink(store.secret, tenant, bookingId, siteOrigin());
+
 /** The booking a manage token opens at `now`, or the one 404 `manage-link-invalid`. */
 export async function bookingOfToken(store: Store, tenant: Tenant, token: string, now: number): Promise<StoredBooking> {
   const id = await bookingIdOf(store.secret, tenant.id, token);
@@ -52,6 +62,7 @@ export async function manageView({ store, tenant, now }: ManageContext, b: Store
   const policy = policyOf(catalog);
   return {
     booking: publicBooking(b, catalog, now),
+    address: b.address,
     canReschedule: canReschedule(b, policy, now),
     canCancel: canCancel(b, now),
     refundCentsIfCancelled: refundCentsIfCancelled(b, await paymentOf(store, b), policy, now),
@@ -101,10 +112,10 @@ export async function rescheduleBooking(ctx: ManageContext, b: StoredBooking, sl
   const unbookable = seatingError(catalog, slot, now);
   if (unbookable || !slot) throw validationProblem(unbookable ? [unbookable] : []);
   const to: RescheduleTo = { slotId, start: zonedInstant(slot.date, slot.time, catalog.timeZone), ...(await requote(ctx, b, slot.date)) };
-  const result = await store.rescheduleBooking(tenant.id, b.id, to, { capacity: holdRules(catalog).capacity, policy }, now);
+  const messages = rescheduledMessages(tenant, now, { manageUrl: await ctx.links(tenant, b.id) });
+  const result = await store.rescheduleBooking(tenant.id, b.id, to, { capacity: holdRules(catalog).capacity, policy }, now, { messages });
   switch (result.outcome) {
     case 'rescheduled':
-      // The outbox's booking-rescheduled and team-booking-changed messages are queued in this transaction once it is merged.
       return result.booking;
     case 'unchanged':
       return result.booking;
@@ -121,7 +132,7 @@ export async function rescheduleBooking(ctx: ManageContext, b: StoredBooking, sl
 /** Cancels the booking and gives back what the policy refunds, once, through the payment's provider. */
 export async function cancelBooking(ctx: ManageContext, b: StoredBooking, reason?: string): Promise<{ booking: StoredBooking; refundCents: number }> {
   const { store, tenant, now } = ctx;
-  const result = await store.cancelBooking(tenant.id, b.id, policyOf(tenant.catalog), now, reason);
+  const result = await store.cancelBooking(tenant.id, b.id, policyOf(tenant.catalog), now, reason, { messages: cancelledMessages(tenant, now) });
   switch (result.outcome) {
     case 'not-managed':
       throw manageLinkInvalid();
@@ -134,7 +145,6 @@ export async function cancelBooking(ctx: ManageContext, b: StoredBooking, reason
       });
     case 'cancelled':
     case 'already-cancelled':
-      // The outbox's booking-cancelled and team-booking-changed messages are queued in the cancelling transaction once it is merged.
       // A refund still pending (this cancellation's, or one a failed attempt left) is done now: the provider refunds once.
       if (result.payment?.refund?.status === 'pending') await giveBack(ctx, result.payment);
       return { booking: result.booking, refundCents: result.refundCents };

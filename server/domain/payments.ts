@@ -7,6 +7,7 @@ import { isUnfinished } from '../store/settle';
 import type { SettleOptions, Store, StoredBooking, StoredPayment } from '../store/types';
 import type { Tenant } from '../tenants';
 import { newResourceId } from './ids';
+import type { ManageLinks } from './manage';
 import { TEST_CARDS } from './test-cards';
 
 /**
@@ -28,6 +29,8 @@ export interface PaymentContext {
   now: number;
   /** Gateways by provider; a tenant whose provider has none cannot take payments here. */
   gateways: Partial<Record<StoredPayment['provider'], PaymentGateway>>;
+  /** The customer's manage link, for the mail a change queues. */
+  links: ManageLinks;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -189,7 +192,10 @@ export async function settleAsPaid(
   card: CardSummary | undefined,
   options?: SettleOptions,
 ): Promise<StoredPayment> {
-  const result = await ctx.store.settlePayment(ctx.tenant.id, payment.id, card, ctx.now, { ...options, messages: paidBookingMessages(ctx.tenant, ctx.now) });
+  // The link's token is made before the transaction: nothing slow or asynchronous runs inside it.
+  const manageUrl = await ctx.links(ctx.tenant, payment.bookingId);
+  const messages = paidBookingMessages(ctx.tenant, ctx.now, { manageUrl });
+  const result = await ctx.store.settlePayment(ctx.tenant.id, payment.id, card, ctx.now, { ...options, messages });
   switch (result.outcome) {
     case 'paid':
     case 'already-settled':

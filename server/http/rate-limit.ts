@@ -7,7 +7,7 @@ import { networkOf } from './keyed-hash';
 import { Problem } from './problem';
 import { bucketState, type Limit, TokenBuckets } from './token-buckets';
 
-export type PolicyName = 'address' | 'address-write' | 'unknown-key' | 'key' | 'key-write';
+export type PolicyName = 'address' | 'address-write' | 'unknown-key' | 'key' | 'key-write' | 'lead' | 'lead-tenant';
 
 /**
  * Every limit, for the whole API: on PostgreSQL every instance draws on the
@@ -33,6 +33,15 @@ export type PolicyName = 'address' | 'address-write' | 'unknown-key' | 'key' | '
  *   public, shared by every visitor of its tenant): the capacity guard against
  *   a flood from many addresses, far above a busy site's needs (100 calls and
  *   50 writes a second sustained; ~1,000 visits a day is busy for a caterer).
+ * - `lead` and `lead-tenant`, leads stored (server/http/lead-limit.ts): each
+ *   becomes an email to the team, so a form that leaves them is a spam cannon
+ *   unless it is tight. A person asks for the team once or twice a visit, so 5
+ *   an hour per visitor's network leaves room for a second thought and a
+ *   colleague at the same office; 30 an hour per tenant is more than a
+ *   caterer's team answers in an hour, and caps what a flood from many
+ *   addresses can send them. Both refill evenly over the hour. Raised for a
+ *   deployment (or a test suite driving the chat from loopback) with
+ *   TEPPAN_LEAD_LIMITS (see `leadLimitsFromEnv`).
  */
 export const LIMITS: Record<PolicyName, Limit> = {
   address: { burst: 2400, perMinute: 2400 },
@@ -40,7 +49,30 @@ export const LIMITS: Record<PolicyName, Limit> = {
   'unknown-key': { burst: 20, perMinute: 20 },
   key: { burst: 6000, perMinute: 6000 },
   'key-write': { burst: 3000, perMinute: 3000 },
+  lead: perHour(5),
+  'lead-tenant': perHour(30),
 };
+
+/** A bucket of `n`, refilled evenly over an hour. */
+function perHour(n: number): Limit {
+  return { burst: n, perMinute: n / 60 };
+}
+
+/**
+ * TEPPAN_LEAD_LIMITS=`visitor,tenant`: leads an hour per visitor's network and
+ * per tenant (default `5,30`). A deployment-wide setting rather than a
+ * tenant's: the buckets are the API's, and one operator runs it for every
+ * tenant. A malformed value stops the start (a limit silently off is worse).
+ */
+export function leadLimitsFromEnv(env: Record<string, string | undefined>): Partial<Record<PolicyName, Limit>> {
+  const value = env.TEPPAN_LEAD_LIMITS;
+  if (!value) return {};
+  const [visitor, tenant, ...rest] = value.split(',').map((n) => Number(n.trim()));
+  const whole = (n: number | undefined): n is number => n !== undefined && Number.isInteger(n) && n > 0;
+  if (!whole(visitor) || !whole(tenant) || rest.length > 0)
+    throw new Error('TEPPAN_LEAD_LIMITS: two whole numbers above 0, leads an hour per visitor and per tenant, e.g. 5,30.');
+  return { lead: perHour(visitor), 'lead-tenant': perHour(tenant) };
+}
 
 /** Buckets held per policy at most: ~150 bytes each, so a few MB whatever the flood. */
 const MAX_TRACKED = 20_000;

@@ -36,11 +36,11 @@ export function table(caption: string, rows: readonly (readonly [string, string]
   );
 }
 
-/** A whole message: `lang`, a title, one heading, then the parts. */
-export function htmlDocument(title: string, parts: readonly Html[]): string {
+/** A whole message: its language, a title, one heading, then the parts. */
+export function htmlDocument(title: string, parts: readonly Html[], lang = 'en'): string {
   return [
     '<!doctype html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(lang)}">`,
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title></head>`,
     '<body style="margin:0;padding:0;background:#f6f3ef;color:#1f1b16;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5">',

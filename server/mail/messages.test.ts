@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { booking, lead, T0 } from '../../test/support/store-records';
 import { demoTenant } from '../tenants';
-import { bookingConfirmed, leadMessages, paidBookingMessages, teamLead, teamNewBooking } from './messages';
+import { bookingConfirmed } from './customer';
+import { leadMessages, paidBookingMessages, teamLead, teamNewBooking } from './messages';
 
 const SCRIPT = '<script>alert(1)</script>';
 const paid = booking({

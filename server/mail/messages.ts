@@ -1,111 +1,71 @@
-import { formatMoney } from '../../src/core/money';
-import { formatTime, longDate, toZonedIso } from '../../src/core/schedule';
-import { bookingCalendar, eventEnd } from '../domain/calendar';
-import { newResourceId } from '../domain/ids';
-import type { MailAttachment, OutboxMessage, StoredBooking, StoredConversation, StoredLead } from '../store/types';
+import type { OutboxMessage, StoredBooking, StoredConversation, StoredLead } from '../store/types';
 import type { Tenant } from '../tenants';
-import { type Html, heading2, htmlDocument, link, paragraph, table, textTable } from './html';
+import { bookingFacts, bookingRows } from './booking-facts';
+import { bookingCancelled, bookingConfirmed, bookingRescheduled, type CustomerOptions, reminder } from './customer';
+import { type Draft, queued } from './draft';
+import { type Html, heading2, htmlDocument, paragraph, table, textTable } from './html';
+import { mailWords } from './words';
 
-/** What a message says; `queued` makes it an outbox row. */
-interface Draft {
-  kind: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  attachments?: MailAttachment[];
-}
+/**
+ * The business's notices (in English, whatever the customer's language), and
+ * the messages each change queues: every set is built inside the change's
+ * transaction, from what the transaction decided.
+ */
 
-/** The domain in every Message-ID we make: ours, whatever the sending address. */
-const MESSAGE_ID_DOMAIN = 'teppan.mail';
+const ENGLISH = mailWords('en');
 
-/** A new outbox row for `draft`, due at once, with the Message-ID it keeps through every retry. */
-export function queued(tenantId: string, draft: Draft, now: number): OutboxMessage {
-  const id = newResourceId('msg');
-  return {
-    id,
-    tenantId,
-    ...draft,
-    attachments: draft.attachments ?? [],
-    messageId: `<${id}@${MESSAGE_ID_DOMAIN}>`,
-    status: 'queued',
-    attempts: 0,
-    nextAttemptAt: 0,
-    createdAt: now,
-  };
-}
-
-/** The event's day as a person reads it, in the tenant's time zone. */
-const eventDate = (tenant: Tenant, b: StoredBooking) => longDate(toZonedIso(b.start, tenant.catalog.timeZone).slice(0, 10));
-
-/** What a booking's messages show, each value as a person reads it. */
-function bookingRows(tenant: Tenant, b: StoredBooking): [string, string][] {
-  const { timeZone } = tenant.catalog;
-  const money = (cents: number) => formatMoney(cents, b.currency, 'en-US');
-  const end = eventEnd(b, tenant.catalog);
-  const paid = b.status === 'confirmed' ? b.depositCents : 0;
-  return [
-    ['Caterer', tenant.catalog.name],
-    ['Date', eventDate(tenant, b)],
-    ['Time', `${formatTime(b.start, timeZone, 'en-US')} – ${formatTime(end, timeZone, 'en-US')}`],
-    ['Address', `${b.address.line1}, ${b.address.city} ${b.address.zip}`],
-    ['Guests', String(b.guests)],
-    ['Deposit paid', money(paid)],
-    ['Due on the day', money(b.totalCents - paid)],
-    ['Total', money(b.totalCents)],
-    ['Reference', b.id],
-  ];
-}
-
-export interface ConfirmationOptions {
-  /** The customer's link to see, change or cancel the booking; left out while there is none. */
-  manageUrl?: string;
-}
-
-/** `booking-confirmed`, to the customer once the deposit is paid, with the event as an .ics file. */
-export function bookingConfirmed(tenant: Tenant, b: StoredBooking, now: number, { manageUrl }: ConfirmationOptions = {}): Draft {
-  const rows = bookingRows(tenant, b);
-  const title = `Your booking with ${tenant.catalog.name} is confirmed`;
-  const intro = `Hi ${b.customer.name}, thank you: your deposit is paid and your hibachi party is booked.`;
-  const manage = manageUrl ? 'To change the date or cancel, use your booking’s page' : undefined;
-  const parts: Html[] = [paragraph(intro), table('Your booking', rows)];
-  if (manage && manageUrl) parts.push(paragraph(`${manage}:`), link('Manage your booking', manageUrl));
-  parts.push(paragraph('The event is attached as a calendar file (booking.ics).'));
-  return {
-    kind: 'booking-confirmed',
-    to: b.customer.email,
-    subject: `Booking confirmed: ${eventDate(tenant, b)}, ${tenant.catalog.name}`,
-    text: [
-      title,
-      '',
-      intro,
-      '',
-      textTable(rows),
-      '',
-      ...(manage && manageUrl ? [`${manage}: ${manageUrl}`, ''] : []),
-      'The event is attached as a calendar file (booking.ics).',
-    ].join('\n'),
-    html: htmlDocument(title, parts),
-    attachments: [{ filename: 'booking.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: bookingCalendar(b, tenant.catalog, now) }],
-  };
-}
+const customerRows = (b: StoredBooking): [string, string][] => [
+  ['Name', b.customer.name],
+  ['Email', b.customer.email],
+  ['Phone', b.customer.phone],
+  ['Notes', b.notes || '(none)'],
+];
 
 /** `team-new-booking`, to the business: who booked, for when, and what they wrote. */
 export function teamNewBooking(tenant: Tenant, b: StoredBooking, to: string): Draft {
-  const customer: [string, string][] = [
-    ['Name', b.customer.name],
-    ['Email', b.customer.email],
-    ['Phone', b.customer.phone],
-    ['Notes', b.notes || '(none)'],
-  ];
-  const rows = bookingRows(tenant, b);
-  const title = `New booking: ${b.customer.name}, ${eventDate(tenant, b)}`;
+  const facts = bookingFacts(tenant, b, ENGLISH);
+  const customer = customerRows(b);
+  const rows = bookingRows(tenant, b, ENGLISH, facts);
+  const title = `New booking: ${b.customer.name}, ${facts.date}`;
   return {
     kind: 'team-new-booking',
     to,
     subject: title,
     text: [title, '', 'The deposit is paid.', '', textTable(customer), '', textTable(rows)].join('\n'),
     html: htmlDocument(title, [paragraph('The deposit is paid.'), table('Customer', customer), table('Booking', rows)]),
+  };
+}
+
+/** What changed, for `team-booking-changed`: a move from one seating to another, or a cancellation and its refund. */
+export type BookingChange = { type: 'rescheduled'; previous: StoredBooking } | { type: 'cancelled'; refundCents: number };
+
+/** `team-booking-changed`, to the business: the customer moved or cancelled their booking by its manage link. */
+export function teamBookingChanged(tenant: Tenant, b: StoredBooking, change: BookingChange, to: string): Draft {
+  const facts = bookingFacts(tenant, b, ENGLISH);
+  const rows = bookingRows(tenant, b, ENGLISH, facts, change.type === 'cancelled' ? change.refundCents : undefined);
+  let title: string;
+  let said: string[];
+  if (change.type === 'rescheduled') {
+    const before = bookingFacts(tenant, change.previous, ENGLISH);
+    title = `Booking moved: ${b.customer.name}, ${facts.date}`;
+    said = [`${b.customer.name} moved their booking from ${before.when} to ${facts.when}. The deposit moved with it.`];
+    if (b.totalCents !== change.previous.totalCents)
+      said.push(`The new date is priced ${facts.money(b.totalCents)} (was ${facts.money(change.previous.totalCents)}).`);
+  } else {
+    title = `Booking cancelled: ${b.customer.name}, ${facts.date}`;
+    said = [
+      `${b.customer.name} cancelled their booking for ${facts.when}; the seating is free again.`,
+      change.refundCents > 0 ? `Their deposit of ${facts.money(change.refundCents)} is refunded.` : 'The deposit is kept: the refund window had closed.',
+    ];
+    if (b.cancelReason) said.push(`Their reason: ${b.cancelReason}`);
+  }
+  const customer = customerRows(b);
+  return {
+    kind: 'team-booking-changed',
+    to,
+    subject: title,
+    text: [title, '', ...said.flatMap((s) => [s, '']), textTable(customer), '', textTable(rows)].join('\n'),
+    html: htmlDocument(title, [...said.map(paragraph), table('Customer', customer), table('Booking', rows)]),
   };
 }
 
@@ -130,15 +90,40 @@ export function teamLead(tenant: Tenant, lead: StoredLead, conversation: StoredC
   };
 }
 
-/** The messages a paid deposit queues: the customer's confirmation, and the business's notice when it has an address. */
-export function paidBookingMessages(tenant: Tenant, now: number) {
+/** The business's notice, when it has an address. */
+const toTeam = (tenant: Tenant, now: number, draft: (to: string) => Draft): OutboxMessage[] =>
+  tenant.notifyEmail ? [queued(tenant.id, draft(tenant.notifyEmail), now)] : [];
+
+/** The messages a paid deposit queues: the customer's confirmation, and the business's notice. */
+export function paidBookingMessages(tenant: Tenant, now: number, options: CustomerOptions = {}) {
   return ({ booking }: { booking: StoredBooking }): OutboxMessage[] => [
-    queued(tenant.id, bookingConfirmed(tenant, booking, now), now),
-    ...(tenant.notifyEmail ? [queued(tenant.id, teamNewBooking(tenant, booking, tenant.notifyEmail), now)] : []),
+    queued(tenant.id, bookingConfirmed(tenant, booking, now, options), now),
+    ...toTeam(tenant, now, (to) => teamNewBooking(tenant, booking, to)),
   ];
 }
 
-/** The messages a lead queues: the business's notice, when it has an address. */
+/** The messages a reschedule queues: the customer's, with the moved event, and the business's notice. */
+export function rescheduledMessages(tenant: Tenant, now: number, options: CustomerOptions = {}) {
+  return ({ booking, previous }: { booking: StoredBooking; previous: StoredBooking }): OutboxMessage[] => [
+    queued(tenant.id, bookingRescheduled(tenant, booking, previous, now, options), now),
+    ...toTeam(tenant, now, (to) => teamBookingChanged(tenant, booking, { type: 'rescheduled', previous }, to)),
+  ];
+}
+
+/** The messages a cancellation queues: the customer's, with what is refunded, and the business's notice. */
+export function cancelledMessages(tenant: Tenant, now: number) {
+  return ({ booking, refundCents }: { booking: StoredBooking; refundCents: number }): OutboxMessage[] => [
+    queued(tenant.id, bookingCancelled(tenant, booking, refundCents, now), now),
+    ...toTeam(tenant, now, (to) => teamBookingChanged(tenant, booking, { type: 'cancelled', refundCents }, to)),
+  ];
+}
+
+/** The message a due reminder queues: the customer's alone. */
+export function reminderMessages(tenant: Tenant, now: number, options: CustomerOptions = {}) {
+  return (booking: StoredBooking): OutboxMessage[] => [queued(tenant.id, reminder(tenant, booking, options), now)];
+}
+
+/** The messages a lead queues: the business's notice. */
 export function leadMessages(tenant: Tenant, lead: StoredLead, conversation: StoredConversation | undefined, now: number): OutboxMessage[] {
-  return tenant.notifyEmail ? [queued(tenant.id, teamLead(tenant, lead, conversation, tenant.notifyEmail), now)] : [];
+  return toTeam(tenant, now, (to) => teamLead(tenant, lead, conversation, to));
 }

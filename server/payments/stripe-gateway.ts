@@ -1,4 +1,5 @@
 import type { CardSummary } from '../../src/contract';
+import type { ManageLinks } from '../domain/manage';
 import type { PaymentGateway } from '../domain/payments';
 import { Problem } from '../http/problem';
 import { paidBookingMessages } from '../mail/messages';
@@ -15,6 +16,8 @@ export interface StripeGatewayDeps {
   tenantById: (id: string) => Tenant | undefined;
   /** The app's clock (chaos may move it): holds expire by it. */
   now: () => number;
+  /** The customer's manage link, for the confirmation a settle queues. */
+  links: ManageLinks;
 }
 
 export interface StripeGateway extends PaymentGateway {
@@ -55,7 +58,7 @@ async function stripeKeyFor(payment: StoredPayment, key: string): Promise<string
  * only what Stripe itself says moves it: the intent as retrieved with our
  * secret key (on a webhook, or when the payment is read), never the browser's word.
  */
-export function createStripeGateway({ api, store, tenantById, now }: StripeGatewayDeps): StripeGateway {
+export function createStripeGateway({ api, store, tenantById, now, links }: StripeGatewayDeps): StripeGateway {
   /** Gives back money Stripe took for a payment that cannot pay its booking, and records it. */
   async function refund(payment: StoredPayment, intent: PaymentIntent): Promise<StoredPayment> {
     try {
@@ -73,10 +76,11 @@ export function createStripeGateway({ api, store, tenantById, now }: StripeGatew
     const card = cardOf(intent.payment_method);
     if (isUnfinished(payment)) {
       // The money already moved, so a hold that expired still counts while its seating has a free team.
+      const manageUrl = await links(tenant, payment.bookingId);
       const at = now();
       const result = await store.settlePayment(tenant.id, payment.id, card, at, {
         late: { capacity: tenant.catalog.booking.teamsPerSeating },
-        messages: paidBookingMessages(tenant, at),
+        messages: paidBookingMessages(tenant, at, { manageUrl }),
       });
       if (result.outcome === 'paid' || result.outcome === 'already-settled') return result.payment;
       // Failed first, so no concurrent check can settle what is about to be refunded.

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { chatMessageRequest, type Lead, leadRequest } from '../../src/contract';
 import type { Answerer } from '../chat/answerer';
+import { answerLanguage } from '../chat/language';
 import { publicMessage, storedReplyBody, streamHeaders, streamReply } from '../chat/reply';
 import { newResourceId } from '../domain/ids';
 import type { AppEnv } from '../http/env';
@@ -33,7 +34,7 @@ export function chatRoutes(store: Store, now: () => number, clock: () => number,
   return new Hono<AppEnv>()
     .post('/chat/messages', async (c) => {
       const tenant = c.get('tenant');
-      const { conversationId: asked, messageId, text } = await jsonBody(c, chatMessageRequest);
+      const { conversationId: asked, messageId, text, locale } = await jsonBody(c, chatMessageRequest);
       const conversationId = asked ?? newResourceId('cv');
       // Always there: the route requires an Idempotency-Key. Taken over from here: a throw frees the key.
       const settlement = c.get('idempotency')?.takeOver() ?? { async finish() {}, async release() {} };
@@ -74,6 +75,7 @@ export function chatRoutes(store: Store, now: () => number, clock: () => number,
           conversationId,
           visitor,
           history,
+          language: answerLanguage(text, locale),
           answerer,
           now,
           requestId: c.get('requestId'),

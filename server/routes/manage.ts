@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { cancelRequest, rescheduleRequest } from '../../src/contract';
 import { publicBooking } from '../domain/bookings';
-import { bookingOfToken, cancelBooking, type ManageContext, manageView, rescheduleBooking } from '../domain/manage';
+import { bookingOfToken, cancelBooking, type ManageContext, type ManageLinks, manageView, rescheduleBooking } from '../domain/manage';
 import type { AppEnv } from '../http/env';
 import { jsonBody } from '../http/validate';
 import type { Store } from '../store/types';
@@ -12,8 +12,8 @@ import type { Gateways } from './payments';
  * GET only reads, so a mail scanner opening the link changes nothing; every
  * change is a POST with an Idempotency-Key.
  */
-export function manageRoutes(store: Store, now: () => number, gateways: Gateways) {
-  const ctx = (c: Context<AppEnv>): ManageContext => ({ store, tenant: c.get('tenant'), now: now(), gateways });
+export function manageRoutes(store: Store, now: () => number, gateways: Gateways, links: ManageLinks) {
+  const ctx = (c: Context<AppEnv>): ManageContext => ({ store, tenant: c.get('tenant'), now: now(), gateways, links });
   const booking = (c: Context<AppEnv>, at: ManageContext) => bookingOfToken(store, at.tenant, c.req.param('token') ?? '', at.now);
   // A booking and what may be done with it, behind a secret link: no cache or proxy keeps it.
   const noStore = (c: Context<AppEnv>) => c.header('Cache-Control', 'no-store');

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { paymentAuthenticateRequest, paymentConfirmRequest, paymentStartRequest } from '../../src/contract';
+import type { ManageLinks } from '../domain/manage';
 import {
   authenticateTestPayment,
   confirmTestPayment,
@@ -17,12 +18,13 @@ import type { Store, StoredPayment, StoredResponse } from '../store/types';
 export type Gateways = Partial<Record<StoredPayment['provider'], PaymentGateway>>;
 
 /** A replayed payment as it stands now (a start replayed after the card went through reads `succeeded`). */
-export const currentPaymentOf = (store: Store, now: () => number, gateways: Gateways) => async (c: Context<AppEnv>, stored: StoredResponse) =>
-  paymentView(await currentPayment({ store, tenant: c.get('tenant'), now: now(), gateways }, storedId(stored)));
+export const currentPaymentOf =
+  (store: Store, now: () => number, gateways: Gateways, links: ManageLinks) => async (c: Context<AppEnv>, stored: StoredResponse) =>
+    paymentView(await currentPayment({ store, tenant: c.get('tenant'), now: now(), gateways, links }, storedId(stored)));
 
 /** Deposit payments: start one for a held booking, confirm it (test provider), read it. */
-export function paymentRoutes(store: Store, now: () => number, gateways: Gateways) {
-  const ctx = (c: Context<AppEnv>): PaymentContext => ({ store, tenant: c.get('tenant'), now: now(), gateways });
+export function paymentRoutes(store: Store, now: () => number, gateways: Gateways, links: ManageLinks) {
+  const ctx = (c: Context<AppEnv>): PaymentContext => ({ store, tenant: c.get('tenant'), now: now(), gateways, links });
   const noStore = (c: Context<AppEnv>) => c.header('Cache-Control', 'no-store');
 
   return new Hono<AppEnv>()

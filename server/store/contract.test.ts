@@ -716,6 +716,40 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       expect(await store.cancelBooking('demo', (await held()).id, policy, T0 + 2 * MINUTE)).toMatchObject({ outcome: 'not-managed' });
     });
 
+    it('queues a move’s messages in its transaction, from the booking before and after it; none for a move that did not happen', async () => {
+      const { booking: b } = await confirmed();
+      const messages = ({ booking: after, previous }: { booking: StoredBooking; previous: StoredBooking }) => [
+        outboxMessage({ kind: 'booking-rescheduled', subject: `${previous.slotId} to ${after.slotId}, sequence ${after.reschedules}` }),
+      ];
+      const moved = await store.rescheduleBooking('demo', b.id, to(), rules, T0 + 2 * MINUTE, { messages });
+      expect(moved).toMatchObject({ outcome: 'rescheduled' });
+      // A repeat (unchanged), a move too late, and a move that throws while making its messages: none queues, none moves.
+      await store.rescheduleBooking('demo', b.id, to(), rules, T0 + 3 * MINUTE, { messages });
+      await store.rescheduleBooking('demo', b.id, to(SLOT), rules, (moved.booking?.start ?? 0) - 7 * DAY + 1, { messages });
+      const broken = () => {
+        throw new Error('no template');
+      };
+      await expect(store.rescheduleBooking('demo', b.id, to(SLOT), rules, T0 + 4 * MINUTE, { messages: broken })).rejects.toThrow('no template');
+      expect(await store.getBooking('demo', b.id)).toMatchObject({ slotId: OTHER, reschedules: 1 });
+      expect((await store.listMessages('demo', { limit: 100 })).items.map((m) => m.subject)).toEqual([`${SLOT} to ${OTHER}, sequence 1`]);
+    });
+
+    it('queues a cancellation’s messages once, with the cancelling transaction, however many cancel at once', async () => {
+      const { booking: b } = await confirmed();
+      const messages = ({ booking: after, refundCents }: { booking: StoredBooking; refundCents: number }) => [
+        outboxMessage({ kind: 'booking-cancelled', subject: `${after.status}, ${refundCents} refunded` }),
+      ];
+      await Promise.all(Array.from({ length: 5 }, () => store.cancelBooking('demo', b.id, policy, T0 + 2 * MINUTE, undefined, { messages })));
+      expect((await store.listMessages('demo', { limit: 100 })).items.map((m) => m.subject)).toEqual([`cancelled, ${b.depositCents} refunded`]);
+      const other = await confirmed();
+      const broken = () => {
+        throw new Error('no template');
+      };
+      await expect(store.cancelBooking('demo', other.booking.id, policy, T0 + 2 * MINUTE, undefined, { messages: broken })).rejects.toThrow('no template');
+      expect(await store.getBooking('demo', other.booking.id)).toMatchObject({ status: 'confirmed' });
+      expect((await store.getPayment('demo', other.payment.id))?.refund).toBeUndefined();
+    });
+
     it('lists the refunds left pending, oldest first, once they have waited long enough, until they are done', async () => {
       const a = await confirmed();
       const b = await confirmed();

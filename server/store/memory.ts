@@ -242,18 +242,26 @@ export function createMemoryStore(): Store {
       outbox.set(id, afterAttempt(m, attempt));
       return true;
     },
-    async rescheduleBooking(tenantId, id, to, rules, now) {
+    async rescheduleBooking(tenantId, id, to, rules, now, options) {
       const target = [...bookings.values()].filter((b) => b.tenantId === tenantId && b.slotId === to.slotId && b.id !== id && holdsSeating(b, now));
-      const result = decideReschedule(own(bookings.get(id), tenantId), to, rules, now, target.length);
-      if (result.outcome === 'rescheduled') bookings.set(id, structuredClone(result.booking));
+      const previous = own(bookings.get(id), tenantId);
+      const result = decideReschedule(previous, to, rules, now, target.length);
+      if (result.outcome === 'rescheduled' && previous) {
+        // Built before anything is written, as in settlePayment.
+        const messages = options?.messages?.({ booking: result.booking, previous });
+        bookings.set(id, structuredClone(result.booking));
+        queue(messages);
+      }
       return result;
     },
-    async cancelBooking(tenantId, id, policy, now, reason) {
+    async cancelBooking(tenantId, id, policy, now, reason, options) {
       const booking = own(bookings.get(id), tenantId);
       const result = decideCancel(booking, booking?.paymentId ? own(payments.get(booking.paymentId), tenantId) : undefined, policy, now, reason);
       if (result.outcome === 'cancelled') {
+        const messages = options?.messages?.(result);
         bookings.set(id, structuredClone(result.booking));
         if (result.payment) payments.set(result.payment.id, structuredClone(result.payment));
+        queue(messages);
       }
       return result;
     },

@@ -429,7 +429,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
       await pool.query('SELECT 1');
     },
     // Its functions come with migration 0004: each call waits for the schema, as the store's methods do.
-    rateLimiter: () => afterReady(createPgRateLimiter(pool), ready),
+    rateLimiter: (limits) => afterReady(createPgRateLimiter(pool, limits ? { limits } : {}), ready),
 
     close: () => {
       clearInterval(retry);
@@ -464,7 +464,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
       );
       return rowCount === 1;
     },
-    rescheduleBooking: (tenantId, id, to, rules, now) =>
+    rescheduleBooking: (tenantId, id, to, rules, now, options) =>
       tx(async (c) => {
         // The booking first, then both dates' locks in date order: a settle locks its booking before its date too,
         // and two reschedules between the same dates take them in one order, so none waits on another in a cycle.
@@ -481,10 +481,11 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
             b.status,
             json(b),
           ]);
+          if (current) await queueMessages(c, options?.messages?.({ booking: b, previous: current }));
         }
         return result;
       }),
-    cancelBooking: (tenantId, id, policy, now, reason) =>
+    cancelBooking: (tenantId, id, policy, now, reason, options) =>
       tx(async (c) => {
         // The payment, then its booking, as settlePayment locks them; a payment that settled meanwhile is read after.
         const seen = await bookingFor(c, tenantId, id);
@@ -495,6 +496,7 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         if (result.outcome === 'cancelled') {
           await c.query('UPDATE bookings SET status = $2, data = $3 WHERE id = $1', [id, result.booking.status, json(result.booking)]);
           if (result.payment) await writePayment(c, result.payment);
+          await queueMessages(c, options?.messages?.(result));
         }
         return result;
       }),

@@ -7,11 +7,13 @@ import { attemptColumns, messageOfRow, type OutboxRow, outboxContent } from './o
 import { byCreatedAt, bySeq, keyset, oldestFirst, type PageRequest, pageFrom } from './page';
 import { decideSettle, isUnfinished } from './settle';
 import type {
+  CancelOptions,
   HoldRules,
   IdempotencyBegin,
   Lease,
   OutboxMessage,
   PaymentStart,
+  RescheduleOptions,
   SettleOptions,
   Store,
   StoredBooking,
@@ -374,20 +376,24 @@ export function createSqliteStore(file: string): Store {
     quotes: q.sweepQuotes.run(now - rules.expiredQuoteTtlMs).changes,
     idempotency: q.sweepClaims.run(now - rules.idempotencyTtlMs).changes,
   }));
-  const reschedule = db.transaction((tenantId: string, id: string, to: RescheduleTo, rules: RescheduleRules, now: number) => {
+  const reschedule = db.transaction((tenantId: string, id: string, to: RescheduleTo, rules: RescheduleRules, now: number, options?: RescheduleOptions) => {
     const heldInTarget = q.heldInSlot.get({ tenant: tenantId, slot: to.slotId, now, except: id })?.n ?? 0;
-    const result = decideReschedule(row<StoredBooking>(q.booking.get(tenantId, id)), to, rules, now, heldInTarget);
-    if (result.outcome === 'rescheduled')
+    const previous = row<StoredBooking>(q.booking.get(tenantId, id));
+    const result = decideReschedule(previous, to, rules, now, heldInTarget);
+    if (result.outcome === 'rescheduled' && previous) {
       q.moveBooking.run({ id, slotId: result.booking.slotId, status: result.booking.status, data: JSON.stringify(result.booking) });
+      queueMessages(options?.messages?.({ booking: result.booking, previous }));
+    }
     return result;
   });
-  const cancel = db.transaction((tenantId: string, id: string, policy: BookingPolicy, now: number, reason?: string) => {
+  const cancel = db.transaction((tenantId: string, id: string, policy: BookingPolicy, now: number, reason?: string, options?: CancelOptions) => {
     const booking = row<StoredBooking>(q.booking.get(tenantId, id));
     const payment = booking?.paymentId ? row<StoredPayment>(q.payment.get(tenantId, booking.paymentId)) : undefined;
     const result = decideCancel(booking, payment, policy, now, reason);
     if (result.outcome === 'cancelled') {
       q.updateBooking.run({ id, status: result.booking.status, data: JSON.stringify(result.booking) });
       if (result.payment) writePayment(result.payment);
+      queueMessages(options?.messages?.(result));
     }
     return result;
   });
@@ -469,8 +475,8 @@ export function createSqliteStore(file: string): Store {
           .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt),
       ),
     finishMessageAttempt: (id, token, attempt) => run(() => q.finishMessage.run(...attemptColumns(attempt), id, token).changes === 1),
-    rescheduleBooking: (tenantId, id, to, rules, now) => run(() => reschedule.immediate(tenantId, id, to, rules, now)),
-    cancelBooking: (tenantId, id, policy, now, reason) => run(() => cancel.immediate(tenantId, id, policy, now, reason)),
+    rescheduleBooking: (tenantId, id, to, rules, now, options) => run(() => reschedule.immediate(tenantId, id, to, rules, now, options)),
+    cancelBooking: (tenantId, id, policy, now, reason, options) => run(() => cancel.immediate(tenantId, id, policy, now, reason, options)),
     finishRefund: (tenantId, paymentId, now) => run(() => finishRefund.immediate(tenantId, paymentId, now)),
     pendingRefunds: (before, limit) => run(() => q.pendingRefunds.all(before, limit).map((r) => JSON.parse(r.data) as StoredPayment)),
   };

@@ -1,5 +1,7 @@
 import type { Address, BookingPolicy, CardSummary, ChatMessage, Customer, DeclineCode, Lead, PaymentProvider, PaymentStatus, Quote } from '../../src/contract';
-import type { RateLimiter } from '../http/rate-limit';
+import type { Language } from '../../src/core/i18n';
+import type { PolicyName, RateLimiter } from '../http/rate-limit';
+import type { Limit } from '../http/token-buckets';
 import type { CancelOutcome, RescheduleOutcome, RescheduleRules, RescheduleTo } from './manage';
 import type { Page, PageRequest } from './page';
 
@@ -36,6 +38,8 @@ export interface StoredBooking {
   /** When the customer cancelled it, and why if they said. */
   cancelledAt?: number;
   cancelReason?: string;
+  /** The language the visitor booked in: every message the customer gets is in it (English when absent). */
+  locale?: Language;
 }
 
 export interface StoredPayment {
@@ -83,6 +87,16 @@ export interface SettleOptions {
   from?: PaymentStatus;
   /** The messages that announce the payment (see outbox below): queued in the settle's transaction, only when it pays. */
   messages?: (paid: { payment: StoredPayment; booking: StoredBooking }) => OutboxMessage[];
+}
+
+export interface RescheduleOptions {
+  /** The messages that announce the move, from the booking before and after it: queued in its transaction, only when it moves. */
+  messages?: (moved: { booking: StoredBooking; previous: StoredBooking }) => OutboxMessage[];
+}
+
+export interface CancelOptions {
+  /** The messages that announce the cancellation: queued in its transaction, only by the one that cancels. */
+  messages?: (cancelled: { booking: StoredBooking; refundCents: number }) => OutboxMessage[];
 }
 
 /** A chat message as stored: a reply also names the visitor's message it answers. */
@@ -284,9 +298,9 @@ export interface Store {
   /**
    * Rate limits whose buckets this store keeps, shared by every instance on
    * it (PostgreSQL). Absent where one process serves the API (memory, SQLite):
-   * its buckets stay in that process's memory.
+   * its buckets stay in that process's memory. `limits`: each policy's (LIMITS by default).
    */
-  rateLimiter?(): RateLimiter;
+  rateLimiter?(limits?: Record<PolicyName, Limit>): RateLimiter;
 
   close(): Promise<void>;
 
@@ -314,13 +328,20 @@ export interface Store {
    * if the new seating has a free team among `rules.capacity` at `now` and the
    * policy's window is still open (see `decideReschedule`).
    */
-  rescheduleBooking(tenantId: string, id: string, to: RescheduleTo, rules: RescheduleRules, now: number): Promise<RescheduleOutcome>;
+  rescheduleBooking(
+    tenantId: string,
+    id: string,
+    to: RescheduleTo,
+    rules: RescheduleRules,
+    now: number,
+    options?: RescheduleOptions,
+  ): Promise<RescheduleOutcome>;
   /**
    * Cancels a confirmed booking in one transaction, freeing its seating and
    * recording the refund the policy gives as pending on its payment (see
    * `decideCancel`): under any concurrency, one cancellation and one refund.
    */
-  cancelBooking(tenantId: string, id: string, policy: BookingPolicy, now: number, reason?: string): Promise<CancelOutcome>;
+  cancelBooking(tenantId: string, id: string, policy: BookingPolicy, now: number, reason?: string, options?: CancelOptions): Promise<CancelOutcome>;
   /** Marks a cancellation's pending refund done (the provider gave the money back); the payment as it is after the call. */
   finishRefund(tenantId: string, paymentId: string, now: number): Promise<StoredPayment | undefined>;
   /** Payments of every tenant whose cancellation refund is still pending, unchanged since `before` (epoch ms): at most `limit`, oldest first. */

@@ -18,6 +18,11 @@ export const chatMessageRequest = lazySchema(() =>
     conversationId: z.optional(resourceId),
     messageId: z.string('Give the message an id.').check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'Use 8 to 64 letters, digits, - or _ (a UUID).')),
     text: chatText,
+    /**
+     * The language the widget speaks (a BCP 47 tag: `es`, `es-MX`). The reply is in the language the text is
+     * written in when it says (a visitor who writes Spanish reads Spanish), else in this one, else English.
+     */
+    locale: z.optional(z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, 'Use a language tag such as es or es-MX.'))),
   }),
 );
 export type ChatMessageRequest = z.input<typeof chatMessageRequest>;

@@ -1,4 +1,4 @@
-import { booking } from './booking';
+import { address, booking } from './booking';
 import { bookingPolicy } from './catalog';
 import { cents, isoDateTime } from './common';
 import { lazySchema } from './lazy';
@@ -16,10 +16,14 @@ export const managePolicy = lazySchema(() =>
 );
 export type ManagePolicy = z.infer<typeof managePolicy>;
 
-/** What the manage link shows: the booking, what the customer may do now, and what cancelling would refund. */
+/**
+ * What the manage link shows: the booking, where the event is (the link is the customer's own, as the email that
+ * carries it), what the customer may do now, and what cancelling would refund.
+ */
 export const manageView = lazySchema(() =>
   z.object({
     booking,
+    address,
     canReschedule: z.boolean(),
     canCancel: z.boolean(),
     refundCentsIfCancelled: cents,

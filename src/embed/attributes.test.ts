@@ -7,7 +7,7 @@ const element = (attrs: Record<string, string>) => ({ getAttribute: (name: strin
 const spec: WidgetSpec = {
   name: 'test',
   entry: './Test.tsx',
-  label: 'test',
+  label: { en: 'the test', es: 'la prueba' },
   attributes: { 'default-adults': 'number', 'default-children': 'number', 'booking-url': 'string', compact: 'boolean' },
   reserve: [[0, 10]],
 };

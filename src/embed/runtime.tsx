@@ -1,9 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
-import { TeppanError } from '../core';
+import { type Locale, pageEnvironment, resolveLocale, TeppanError } from '../core';
 import { createTeppanConfig, pageQueryClient, prefetchCatalog, type TeppanConfig, TeppanContext } from '../query';
 import { WidgetBoundary, WidgetSkeleton } from '../react';
-import { CHUNK_FAILED, chunkWidget } from '../react/lazyWidget';
+import { chunkWidget } from '../react/lazyWidget';
+import { shellMessages } from '../react/messages';
 import { StyleRootContext } from '../ui';
 import { paymentSpec } from '../widgets/payment/spec';
 import { quoteSpec } from '../widgets/quote/spec';
@@ -98,11 +99,14 @@ const SKELETON_AFTER = 300;
 
 let slots: WidgetSlots | undefined;
 
-/** The widgets shown inside others, loaded as the loader loads any widget (no second way to fetch code). */
-function slotsFor(chunks: ChunkSource): WidgetSlots {
+/**
+ * The widgets shown inside others, loaded as the loader loads any widget (no second way to fetch code), with the
+ * messages of the first widget's language alongside (a widget in another language imports its own as it renders).
+ */
+function slotsFor(chunks: ChunkSource, locale: Locale): WidgetSlots {
   slots ??= {
-    Payment: chunkWidget<Record<string, unknown>>(paymentSpec, () => chunks.widget(paymentSpec.name)),
-    Quote: chunkWidget<Record<string, unknown>>(quoteSpec, () => chunks.widget(quoteSpec.name)),
+    Payment: chunkWidget<Record<string, unknown>>(paymentSpec, () => chunks.widget(paymentSpec.name, locale.language)),
+    Quote: chunkWidget<Record<string, unknown>>(quoteSpec, () => chunks.widget(quoteSpec.name, locale.language)),
   };
   return slots;
 }
@@ -112,18 +116,27 @@ function slotsFor(chunks: ChunkSource): WidgetSlots {
  * a launcher's button says so and is pressed again to retry; any other widget shows the notice and
  * "Try again" of a lazy widget (as in the React build), whose retry fetches the chunk afresh.
  */
-function failedWidget(host: HTMLElement, shadow: ShadowRoot, spec: WidgetSpec, chunks: ChunkSource, cause: string, onError: (e: TeppanError) => void) {
+function failedWidget(
+  host: HTMLElement,
+  shadow: ShadowRoot,
+  spec: WidgetSpec,
+  chunks: ChunkSource,
+  cause: string,
+  onError: (e: TeppanError) => void,
+  locale: Locale,
+) {
   if (spec.launcher) {
+    const failed = shellMessages(locale)('chunkFailed');
     host.removeAttribute('open');
-    shadow.querySelector('.teppan-launcher')?.setAttribute('aria-label', CHUNK_FAILED);
-    onError(new TeppanError({ kind: 'network', userMessage: CHUNK_FAILED, cause }));
+    shadow.querySelector('.teppan-launcher')?.setAttribute('aria-label', failed);
+    onError(new TeppanError({ kind: 'network', userMessage: failed, cause }));
     return undefined;
   }
   let first = true;
   return chunkWidget<Record<string, unknown>>(spec, () => {
     // The first attempt is the one that just failed: its notice shows at once, and a retry imports again. Either way
     // the rejection is a string, which the page's teppan:error carries as its `cause`.
-    if (!first) return chunks.widget(spec.name).catch((e: unknown) => Promise.reject(String(e)));
+    if (!first) return chunks.widget(spec.name, locale.language).catch((e: unknown) => Promise.reject(String(e)));
     first = false;
     return Promise.reject(cause);
   });
@@ -136,10 +149,13 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
   const spec = WIDGET_SPECS.find((s) => tagOf(s) === host.localName) as WidgetSpec;
   const chunks = loader.chunks;
   const events = eventProps(host);
-  const Widget = typeof widget === 'string' ? failedWidget(host, shadow, spec, chunks, widget, events.onError as (e: TeppanError) => void) : widget.default;
-  if (!Widget) return undefined;
   // The loader mounts only once it has settings; its catalog request (made as the code was requested) is remembered.
   const embedConfig = loader.config;
+  // What the element speaks before its widget does (its launcher, a chunk that did not load): as the loader decided.
+  const locale = resolveLocale([host.getAttribute('locale'), embedConfig.locale], pageEnvironment());
+  const Widget =
+    typeof widget === 'string' ? failedWidget(host, shadow, spec, chunks, widget, events.onError as (e: TeppanError) => void, locale) : widget.default;
+  if (!Widget) return undefined;
   const config = configFor(embedConfig);
   // Settles once the catalog is in the page's cache, or its read failed (the widget then asks again itself).
   const catalogRead = prefetchCatalog(pageQueryClient(), config, loader.catalog());
@@ -155,14 +171,14 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
     // The screen the loader reserved: the widget starts there (src/widgets/screens.ts).
     const screen = container.dataset.screen ?? '';
     // The widget's own language, for what shows before or instead of it (its placeholder, its error notice).
-    const locale = typeof p.locale === 'string' ? p.locale : undefined;
+    const ownLocale = host.getAttribute('locale') ?? undefined;
     root.render(
       <QueryClientProvider client={pageQueryClient()}>
         <TeppanContext.Provider value={config}>
           <StyleRootContext.Provider value={shadow}>
-            <WidgetSlotsContext.Provider value={slotsFor(chunks)}>
+            <WidgetSlotsContext.Provider value={slotsFor(chunks, locale)}>
               <FirstScreenContext.Provider value={screen}>
-                <WidgetBoundary fallback={<WidgetSkeleton spec={spec} screen={screen} locale={locale} />} onError={events.onError} locale={locale}>
+                <WidgetBoundary fallback={<WidgetSkeleton spec={spec} screen={screen} locale={ownLocale} />} onError={events.onError} locale={ownLocale}>
                   <Widget {...p} {...events} />
                 </WidgetBoundary>
               </FirstScreenContext.Provider>
@@ -198,7 +214,7 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
       },
       { signal: acted.signal },
     );
-  if (spec.launcher) shadow.querySelector('.teppan-launcher')?.setAttribute('aria-label', spec.launcher.name);
+  if (spec.launcher) shadow.querySelector('.teppan-launcher')?.setAttribute('aria-label', spec.launcher.name[locale.language]);
   return {
     unmount: () => {
       mounted = false;

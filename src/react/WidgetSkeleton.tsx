@@ -1,20 +1,22 @@
+import { useContext } from 'react';
+import { pageEnvironment, resolveLocale } from '../core';
+import { TeppanContext } from '../query';
 import { Skeleton, uiCss, useStyles } from '../ui';
 import { screenMinHeight } from '../widgets/screens';
 import type { WidgetSpec } from '../widgets/specs';
-import { useSharedMessages } from '../widgets/useMessages';
+import { shellMessages } from './messages';
 
 /**
- * A widget's loading placeholder: its real size (of the first screen it will show), announced as "Loading the …"
- * in the widget's language (`locale`: its prop or attribute) once those words are here, English until then.
+ * A widget's loading placeholder: its real size (of the first screen it will show), announced as "Loading …" in
+ * the widget's language (its `locale`, else the provider's, else the page's).
  */
 export function WidgetSkeleton({ spec, screen = '', locale }: { spec: WidgetSpec; screen?: string; locale?: string | undefined }) {
   useStyles(uiCss);
-  const { t, word, locale: speaking } = useSharedMessages(locale);
-  // In English, the spec's own label (the loader's words too); another language names the widget from its catalog.
-  const widget = (speaking.language !== 'en' && word(`widget.${spec.name}`)) || spec.label;
+  const configured = useContext(TeppanContext)?.locale;
+  const resolved = resolveLocale([locale, configured], pageEnvironment());
   return (
-    <div className="teppan-root">
-      <Skeleton height={screenMinHeight(spec, screen)} label={t('loading', { widget })} />
+    <div className="teppan-root" lang={resolved.tag}>
+      <Skeleton height={screenMinHeight(spec, screen)} label={shellMessages(resolved)('loading', { label: spec.label[resolved.language] })} />
     </div>
   );
 }

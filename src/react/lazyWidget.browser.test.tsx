@@ -28,7 +28,7 @@ const wrap = (ui: React.ReactNode) => (
 describe('lazyWidget', () => {
   it('holds the widget’s space with a skeleton, then renders it once its code is there', async () => {
     let finish: (m: { default: typeof Hello }) => void = () => {};
-    const Widget = lazyWidget<HelloProps>({ ...quoteSpec, label: 'greeting' }, () => new Promise((resolve) => (finish = resolve)));
+    const Widget = lazyWidget<HelloProps>({ ...quoteSpec, label: { en: 'the greeting', es: 'el saludo' } }, () => new Promise((resolve) => (finish = resolve)));
     render(wrap(<Widget name="Ann" />));
     const skeleton = screen.getByRole('status', { name: 'Loading the greeting' });
     expect(skeleton.getBoundingClientRect().height).toBeGreaterThan(600);
@@ -42,7 +42,7 @@ describe('lazyWidget', () => {
       .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
       .mockResolvedValue({ default: Hello });
     const onError = vi.fn();
-    const Widget = lazyWidget({ ...bookingSpec, label: 'greeting' }, load);
+    const Widget = lazyWidget({ ...bookingSpec, label: { en: 'the greeting', es: 'el saludo' } }, load);
     render(wrap(<Widget name="Bo" onError={onError} />));
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('didn’t load'));
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'network' }));
@@ -53,7 +53,7 @@ describe('lazyWidget', () => {
 
   it('preload() fetches the code once, before anything renders', async () => {
     const load = vi.fn(async () => ({ default: Hello }));
-    const Widget = lazyWidget({ ...quoteSpec, label: 'greeting' }, load);
+    const Widget = lazyWidget({ ...quoteSpec, label: { en: 'the greeting', es: 'el saludo' } }, load);
     await Promise.all([Widget.preload(), Widget.preload()]);
     const client = createTeppanQueryClient();
     await client.prefetchQuery(catalogQuery(createTeppanConfig({ publishableKey: 'pk_test_demo' })));
@@ -71,7 +71,7 @@ describe('lazyWidget', () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     worker.use(http.get('*/api/v1/catalog', async () => void (await held)));
-    const Widget = lazyWidget({ ...quoteSpec, label: 'greeting' }, async () => ({ default: Hello }));
+    const Widget = lazyWidget({ ...quoteSpec, label: { en: 'the greeting', es: 'el saludo' } }, async () => ({ default: Hello }));
     await Widget.preload();
     render(wrap(<Widget name="Di" />));
     await new Promise((wait) => setTimeout(wait, 200));

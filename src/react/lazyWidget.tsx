@@ -3,10 +3,9 @@ import { type ComponentType, createElement, type ReactElement, useEffect, useSta
 import { type Catalog, loadTranslation, pageEnvironment, resolveLocale, TeppanError, type TranslationLoaders } from '../core';
 import { catalogQuery, prefetchCatalog, useTeppan } from '../query';
 import { ErrorNotice, uiCss, useStyles } from '../ui';
-import { sharedEn } from '../widgets/messages/en';
 import { useFirstScreen } from '../widgets/slots';
 import type { WidgetSpec } from '../widgets/specs';
-import { useSharedMessages } from '../widgets/useMessages';
+import { shellMessages } from './messages';
 import { OnPage } from './pageWidgets';
 import { WidgetBoundary } from './WidgetBoundary';
 import { WidgetSkeleton } from './WidgetSkeleton';
@@ -48,9 +47,6 @@ class Chunk<P> {
   }
 }
 
-/** What a widget whose chunk did not load says, in English (also the embed's, in src/embed/runtime.tsx); the page's `onError` gets these words. */
-export const CHUNK_FAILED = sharedEn.chunkFailed;
-
 function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; props: P }) {
   useStyles(uiCss);
   const config = useTeppan();
@@ -60,7 +56,10 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
   const [attempt, setAttempt] = useState(0);
   const { onError } = props;
   const screen = useFirstScreen();
-  const { t } = useSharedMessages(props.locale);
+  const locale = resolveLocale([props.locale, config.locale], pageEnvironment());
+  const { language } = locale;
+  const shell = shellMessages(locale);
+  const chunkFailed = shell('chunkFailed');
 
   // The catalog is requested at the same moment as the code, not after it, and the widget mounts once both are
   // here (as in the embed): it never suspends on its first read, so React's reveal throttle never holds it back.
@@ -80,7 +79,6 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
   useEffect(() => {
     if (Loaded) return;
     let live = true;
-    const { language } = resolveLocale([props.locale, config.locale], pageEnvironment());
     // Its failure is the widget's to show (it reads the same import), with a retry that imports again.
     if (chunk.translations && language !== 'en') loadTranslation(chunk.translations, language).catch(() => {});
     chunk.fetch().then(
@@ -88,21 +86,21 @@ function LazyView<P extends ErrorHook>({ chunk, props }: { chunk: Chunk<P>; prop
       (cause: unknown) => {
         if (!live) return;
         setFailed(true);
-        onError?.(new TeppanError({ kind: 'network', userMessage: CHUNK_FAILED, cause }));
+        onError?.(new TeppanError({ kind: 'network', userMessage: chunkFailed, cause }));
       },
     );
     return () => {
       live = false;
     };
-  }, [Loaded, attempt, chunk, onError, props.locale, config.locale]);
+  }, [Loaded, attempt, chunk, onError, language, chunkFailed]);
 
   const skeleton = <WidgetSkeleton spec={chunk.spec} screen={screen} locale={props.locale} />;
   if (failed) {
     return (
-      <div className="teppan-root">
+      <div className="teppan-root" lang={locale.tag}>
         <ErrorNotice
-          error={{ userMessage: t('chunkFailed'), retryable: true }}
-          retryLabel={t('tryAgain')}
+          error={{ userMessage: chunkFailed, retryable: true }}
+          retryLabel={shell('tryAgain')}
           onRetry={() => {
             setFailed(false);
             setAttempt((n) => n + 1);

@@ -11,6 +11,11 @@ export interface WidgetFrameProps {
    * of its own (its class gets `--inline`), and its heading a level below the host widget's.
    */
   inline?: boolean;
+  /**
+   * The language it speaks (BCP 47, its `useMessages` locale's tag), for screen readers' voices and hyphenation:
+   * it may differ from the host page's. Left out, it inherits the page's.
+   */
+  lang?: string;
   children: ReactNode;
 }
 
@@ -24,7 +29,7 @@ export interface WidgetFrameProps {
  * reader's list of headings, and the group's name is read when focus enters it from the page, which
  * tells two copies apart by their headings.
  */
-export function WidgetFrame({ spec, className, heading, inline = false, children }: WidgetFrameProps) {
+export function WidgetFrame({ spec, className, heading, inline = false, lang, children }: WidgetFrameProps) {
   const titleId = useId();
   const Heading = inline ? 'h3' : 'h2';
   return (
@@ -34,6 +39,7 @@ export function WidgetFrame({ spec, className, heading, inline = false, children
       part={inline ? undefined : 'root'}
       role="group"
       aria-labelledby={titleId}
+      lang={lang}
       style={inline ? undefined : { minHeight: minHeight(spec) }}
     >
       <Heading className="teppan-heading" id={titleId} part="heading">

@@ -1,3 +1,4 @@
+import type { Language } from '../core/i18n/locale.ts';
 import { bookingSpec } from './booking/spec.ts';
 import { chatSpec } from './chat/spec.ts';
 import { paymentSpec } from './payment/spec.ts';
@@ -6,6 +7,9 @@ import type { ScreenSpec } from './screens.ts';
 
 /** How an attribute's text becomes a prop: as it is, a finite number, or present and not "false". */
 export type AttributeType = 'string' | 'number' | 'boolean';
+
+/** A text in each language the widgets speak: a language without its text fails `tsc` (src/core/i18n/locale.ts). */
+export type Texts = Readonly<Record<Language, string>>;
 
 /** One step of a reservation: from this width on, this height (both in em of the widget's own font size). */
 export type ReserveStep = readonly [fromWidthEm: number, heightEm: number];
@@ -24,8 +28,11 @@ export interface WidgetSpec {
    * (`./QuoteCalculator.tsx`). The embed builds a chunk from it; the loader never sees it.
    */
   entry: `./${string}.tsx`;
-  /** For "Loading the …" and "Show the …". */
-  label: string;
+  /**
+   * What it is, as it reads inside a sentence, article included ("the quote calculator", "el cotizador": a Spanish
+   * article agrees with its noun): for "Loading …", "Show …" and "Try again: … didn’t load".
+   */
+  label: Texts;
   /** The element's attributes: the kebab-case of the component's props. */
   attributes: Readonly<Record<string, AttributeType>>;
   /**
@@ -57,7 +64,7 @@ export interface WidgetSpec {
    * or focusing it prefetches the code; pressing it loads the widget, opened.
    * The element's `open` attribute then opens and closes it.
    */
-  launcher?: { name: string; text: string };
+  launcher?: { name: Texts; text: Texts };
   /**
    * It calls the API in its first render (beyond the catalog, which the embed
    * loader fetches): the embed build makes its chunk import the HTTP client's

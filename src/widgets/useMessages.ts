@@ -55,8 +55,9 @@ export function useMessages<C extends Catalog>(english: C, translations: Transla
 }
 
 /**
- * The shared words (./messages/en.ts) for what cannot wait for them (a loading placeholder, an error boundary):
- * English until the visitor's language has arrived, never suspending. Works outside a TeppanProvider too.
+ * The shared words (./messages/en.ts) for what cannot wait for them (a widget's error boundary): English until the
+ * visitor's language has arrived, never suspending. Works outside a TeppanProvider too. (What shows before any
+ * widget code, its placeholder and a chunk that did not load, is src/react/messages.ts, every language inline.)
  */
 export function useSharedMessages(localeProp: string | undefined): Messages<SharedMessages> {
   const locale = useLocale(localeProp, useContext(TeppanContext)?.locale);

@@ -26,6 +26,19 @@ describe('chat with a language model', () => {
     expect(fake.requests.at(-1)).toMatchObject({ model: 'fake-model', authorization: 'Bearer sk-fake-key' });
   });
 
+  it('tells the model the visitor writes Spanish, and gives it the FAQ in Spanish with the catalog’s figures', async () => {
+    fake.behave({ kind: 'answer', reply: ['Son $60 por adulto.'], pieceDelayMs: 0 });
+    const reply = await ask(server.url, { text: '¿cuánto cuesta por adulto?', locale: 'es' });
+    expect(endOf(reply)?.message).toMatchObject({ text: 'Son $60 por adulto.', actions: [{ type: 'quote', label: 'Cotizar' }] });
+    const system = fake.requests.at(-1)?.messages[0]?.content ?? '';
+    expect(system).toMatch(/The visitor writes in Spanish: answer in Spanish/);
+    expect(system).toMatch(/Cuesta \$60 por adulto y \$30 por niño menor de 12 años/);
+    // An English question on the same Spanish page is answered in English.
+    fake.behave({ kind: 'answer', reply: ['$60 per adult.'], pieceDelayMs: 0 });
+    await ask(server.url, { text: 'how much per adult', locale: 'es' });
+    expect(fake.requests.at(-1)?.messages[0]?.content).toMatch(/The visitor writes in English: answer in English/);
+  });
+
   it('answers from the FAQ when the model fails', async () => {
     fake.behave({ kind: 'fail', status: 503 });
     const reply = await ask(server.url, { text: 'whats the deposit' });

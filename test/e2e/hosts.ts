@@ -11,6 +11,8 @@ export interface HostPage {
   csp?: string;
   /** Leave out the default loader tag (the page brings its own). */
   noLoader?: boolean;
+  /** The page's `<html lang>`; English when omitted. */
+  lang?: string;
 }
 
 const LOADER = '<script src="/embed/teppan.js" data-key="pk_test_demo" async></script>';
@@ -20,7 +22,7 @@ export async function openHost(page: Page, name: string, host: HostPage): Promis
     route.fulfill({
       contentType: 'text/html; charset=utf-8',
       headers: host.csp ? { 'Content-Security-Policy': host.csp } : {},
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,">${host.head ?? ''}${host.noLoader ? '' : LOADER}</head><body>${host.body}</body></html>`,
+      body: `<!doctype html><html lang="${host.lang ?? 'en'}"><head><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,">${host.head ?? ''}${host.noLoader ? '' : LOADER}</head><body>${host.body}</body></html>`,
     }),
   );
   await page.goto(`/__host/${name}.html`);

@@ -20,7 +20,7 @@ import { checkQuoteForm, emptyQuoteForm } from '../../src/widgets/quote/form';
 import { adminListAll } from '../support/admin-list';
 import { readEvents } from '../support/chat';
 import { bookableDate, catalog, PK } from '../support/fixtures';
-import { startServer, type TestServer } from '../support/server';
+import { MANY_LEADS, startServer, type TestServer } from '../support/server';
 import { bodyText, dates, loneSurrogate, numbers, RawJson, reservedKeys, strings, typedNumbers, wrongTypes } from './corpus';
 import { emails, phones, zips } from './fields';
 import { bookingInEnglish, inEnglish, paymentInEnglish } from './widget-words';
@@ -33,7 +33,7 @@ import { bookingInEnglish, inEnglish, paymentInEnglish } from './widget-words';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer(MANY_LEADS);
 });
 /** Values sent at a field, and how many were accepted: the figures test/reliability/README.md quotes. */
 const tally = { sent: 0, accepted: 0, waits: 0 };

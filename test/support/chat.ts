@@ -39,7 +39,7 @@ export async function readEvents(res: Response, sentAt = Date.now()): Promise<Re
   return { status: res.status, headers: res.headers, events, arrivals, cut, rest: buffer };
 }
 
-export function chatPost(url: string, body: { conversationId?: string; messageId?: string; text: string }, key: string = crypto.randomUUID()) {
+export function chatPost(url: string, body: { conversationId?: string; messageId?: string; text: string; locale?: string }, key: string = crypto.randomUUID()) {
   return fetch(`${url}/api/v1/chat/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${PK}`, 'idempotency-key': key },
@@ -48,7 +48,7 @@ export function chatPost(url: string, body: { conversationId?: string; messageId
 }
 
 /** Sends a message and reads its whole reply. */
-export async function ask(url: string, body: { conversationId?: string; messageId?: string; text: string }, key?: string): Promise<Received> {
+export async function ask(url: string, body: { conversationId?: string; messageId?: string; text: string; locale?: string }, key?: string): Promise<Received> {
   const sentAt = Date.now();
   return readEvents(await chatPost(url, body, key), sentAt);
 }

@@ -15,6 +15,12 @@ export interface TestServer {
 }
 
 /**
+ * For a suite that leaves many leads from loopback (one visitor to the server): the
+ * production allowance is a handful an hour (server/http/rate-limit.ts, LIMITS).
+ */
+export const MANY_LEADS = { TEPPAN_LEAD_LIMITS: '10000,10000' };
+
+/**
  * The loopback URL a starting server (`child`, its output piped) prints once
  * it listens; rejects with what it printed if it exits first or takes longer
  * than `timeoutMs`, when it is stopped.

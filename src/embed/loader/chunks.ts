@@ -1,10 +1,13 @@
 import type { ComponentType } from 'react';
+import type { Language } from '../../core/i18n/locale';
 import type { EmbedRuntime } from '../types';
 
 /** File lists written into the loader at build time: each entry first, then what it imports. */
 export interface Manifest {
   runtime: string[];
   widgets: Record<string, string[]>;
+  /** Each widget's messages in a language other than English: one file each, which the widget imports itself. */
+  languages: Record<string, Partial<Record<Language, string>>>;
 }
 
 export type WidgetModule = { default: ComponentType<Record<string, unknown>> };
@@ -12,10 +15,13 @@ export type WidgetModule = { default: ComponentType<Record<string, unknown>> };
 /** How the loader gets code, by widget name: split chunks fetched on demand, or everything already in one bundle. */
 export interface ChunkSource {
   runtime(): Promise<EmbedRuntime>;
-  /** A widget's module; its files, and the runtime's, all start downloading at once (see `preload`). */
-  widget(name: string): Promise<WidgetModule>;
-  /** Starts every file a widget needs downloading at once, so nothing waits on an import chain. */
-  preload(name: string): void;
+  /** A widget's module; its files, the runtime's and its messages in `language`, all start downloading at once (see `preload`). */
+  widget(name: string, language: Language): Promise<WidgetModule>;
+  /**
+   * Starts every file a widget needs downloading at once, so nothing waits on an import chain: its messages in
+   * `language` too, which its code would only ask for once it runs.
+   */
+  preload(name: string, language: Language): void;
 }
 
 /**
@@ -31,8 +37,8 @@ export function splitChunks(manifest: Manifest, base: string, nonce: string): Ch
     import(/* @vite-ignore */ base + files[0]).catch(
       () => new Promise((retry) => setTimeout(() => retry(import(/* @vite-ignore */ `${base + files[0]}?retry=${Date.now()}`)), 600)),
     );
-  const preload = (name: string) => {
-    for (const file of [...manifest.runtime, ...(manifest.widgets[name] ?? [])])
+  const preload = (name: string, language: Language) => {
+    for (const file of [...manifest.runtime, ...(manifest.widgets[name] ?? []), manifest.languages[name]?.[language] ?? []].flat())
       preloaded[file] ??= document.head.appendChild(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: base + file, nonce }));
     // A page's first use of Intl costs 50–100 ms of CPU (ICU loads its data; 4× that on a slow phone), and every widget
     // formats money or dates in its first render: pay it while the code downloads, when the main thread is idle
@@ -42,8 +48,8 @@ export function splitChunks(manifest: Manifest, base: string, nonce: string): Ch
   };
   return {
     runtime: () => load(manifest.runtime),
-    widget(name) {
-      preload(name);
+    widget(name, language) {
+      preload(name, language);
       return load(manifest.widgets[name]);
     },
     preload,

@@ -5,6 +5,7 @@ import type { LoaderContext, WidgetElement } from './context';
 import HOST_CSS from './host.css?inline';
 import type { LoaderSpec } from './spec';
 import { whenToLoad } from './strategy';
+import { LOADER_TEXTS, languageOf } from './texts';
 
 function sheet(css: string): CSSStyleSheet {
   const s = new CSSStyleSheet();
@@ -45,14 +46,26 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
       // Constructed stylesheets, not <style> or style attributes: strict CSPs allow them.
       root.adoptedStyleSheets = [hostSheet, reserve];
       const launcher = spec.launcher;
-      // A launcher is drawn here so it is there at once: hover or focus fetches the code, a press opens the widget.
-      root.innerHTML = `<div class="s" part="slot"></div>${launcher ? `<button class="b teppan-launcher" part="launcher" aria-label="${launcher.name}">${launcher.text}</button>` : ''}`;
+      // A launcher is drawn here so it is there at once (its words once connected, when its attributes are known):
+      // hover or focus fetches the code, a press opens the widget.
+      root.innerHTML = `<div class="s" part="slot"></div>${launcher ? '<button class="b teppan-launcher" part="launcher"></button>' : ''}`;
       this._frame = root.firstChild as HTMLElement;
       if (launcher) {
         const button = root.lastChild as HTMLButtonElement;
-        button.onpointerenter = button.onfocus = () => ctx.chunks.preload(spec.name);
+        button.onpointerenter = button.onfocus = () => ctx.chunks.preload(spec.name, this._language());
         button.onclick = () => this.open();
       }
+    }
+
+    /** What it speaks now (src/core/i18n/locale.ts): the page's settings may come later than the element (init). */
+    _language() {
+      return languageOf(this, ctx.config.locale);
+    }
+
+    /** One of the loader's sentences about this widget, in its language. */
+    _say(sentence: keyof (typeof LOADER_TEXTS)['en']) {
+      const language = this._language();
+      return LOADER_TEXTS[language][sentence](spec.label?.[language]);
     }
 
     open() {
@@ -63,7 +76,14 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
     connectedCallback() {
       ctx.elements.add(this);
       fitAll();
-      this._wait(this.getAttribute('loading'), `Show the ${spec.label}`);
+      const launcher = spec.launcher;
+      if (launcher) {
+        const language = this._language();
+        const button = this.shadowRoot?.lastChild as HTMLElement;
+        button.textContent = launcher.text[language];
+        button.setAttribute('aria-label', launcher.name[language]);
+      }
+      this._wait(this.getAttribute('loading'), 'show');
     }
 
     /**
@@ -78,11 +98,11 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
       });
     }
 
-    /** Waits as `strategy` says; for `interaction`, behind a button saying `text`. A launcher waits behind its own button, for `open`. */
-    _wait(strategy: string | null, text: string) {
+    /** Waits as `strategy` says; for `interaction`, behind a button saying `sentence`. A launcher waits behind its own button, for `open`. */
+    _wait(strategy: string | null, sentence: keyof (typeof LOADER_TEXTS)['en']) {
       if (spec.launcher) this._cancelWait = () => {};
       else {
-        if (strategy === 'interaction') this._frame.innerHTML = ownButton(text);
+        if (strategy === 'interaction') this._frame.innerHTML = ownButton(this._say(sentence));
         this._cancelWait = whenToLoad(this, strategy, () => this.wake());
       }
     }
@@ -117,20 +137,20 @@ export function elementClass(spec: LoaderSpec, ctx: LoaderContext): CustomElemen
         await ctx.configured;
         ctx.catalog(); // in parallel with the code; the runtime gets the same request
         // A widget chunk that fails is the runtime's to report (its notice, its retry; `widget` is then why, as a string): only the runtime's own failure is the loader's.
-        const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name).catch(String), ctx.chunks.runtime()]);
+        const [widget, runtime] = await Promise.all([ctx.chunks.widget(spec.name, this._language()).catch(String), ctx.chunks.runtime()]);
         if (generation === this._generation) this._mounted = runtime.mount(this, widget, ctx);
       } catch {
         // The runtime did not load: the least that says so.
         if (generation === this._generation)
           this.dispatchEvent(
-            new CustomEvent('teppan:error', { detail: { kind: 'network', message: 'Teppan didn’t load', retryable: true }, bubbles: true, composed: true }),
+            new CustomEvent('teppan:error', { detail: { kind: 'network', message: this._say('retry'), retryable: true }, bubbles: true, composed: true }),
           );
       }
       // Nothing mounted (the runtime did not load, or a launcher's chunk did not): wait to be asked again. A launcher's
       // button is pressed again; anything else waits behind a retry button.
       if (generation === this._generation && !this._mounted) {
         this.removeAttribute('open');
-        this._wait('interaction', `Try again: the ${spec.label} didn’t load`);
+        this._wait('interaction', 'retry');
       }
     }
   };

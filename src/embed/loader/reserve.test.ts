@@ -22,7 +22,7 @@ describe('reserved size', () => {
     };
     expect(loaderSpec(spec)).toEqual({
       name: 'booking',
-      label: 'booking form',
+      label: { en: 'the booking form', es: 'el formulario de reserva' },
       reserve: '.s{min-height:40em}@container (width<30em){.s{min-height:60em}}[data-screen=prompt]{min-height:10em}',
       // The loader picks the screen: it carries each one's condition, not its reserve (that is in the CSS).
       screens: [{ name: 'prompt', when: { beside: 'quote' } }],

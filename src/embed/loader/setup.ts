@@ -4,6 +4,7 @@ import type { LoaderContext, WidgetElement } from './context';
 import { elementClass } from './element';
 import { type Command, createQueue } from './queue';
 import type { LoaderSpec } from './spec';
+import { languageOf } from './texts';
 
 declare global {
   interface Window {
@@ -56,7 +57,7 @@ export function setupTeppan(script: HTMLScriptElement | null, specs: LoaderSpec[
     },
     preload(name) {
       const spec = named(name);
-      if (spec) ctx.chunks.preload(spec.name);
+      if (spec) ctx.chunks.preload(spec.name, languageOf(null, config.locale));
     },
     open(name) {
       const spec = named(name);

@@ -12,8 +12,8 @@ import { reserveCss } from './reserve.ts';
  */
 export interface LoaderSpec {
   name: string;
-  /** For "Show the …"; a launcher widget has none (it waits behind its button). */
-  label?: string;
+  /** For "Show …" and "Try again: …", in each language; a launcher widget has none (it waits behind its button). */
+  label?: WidgetSpec['label'];
   /**
    * The reserved size, as CSS the build writes (`reserveCss`): measured, it gzips smaller than the spec's numbers
    * and the code that would turn them into rules. A launcher widget takes no place. Each of its `screens` has rules

@@ -5,13 +5,13 @@ import { longDate, newIdempotencyKey, type TeppanError } from '../../core';
 import { queryKeys, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, Stepper, useMachine } from '../../ui';
 import { failureWords, fieldWords, serverProblems } from '../messages/words';
+import { SeatingPicker } from '../SeatingPicker';
 import { useWidgetSlots } from '../slots';
 import { type BookingDraft, type draftStore, newDraft, STEPS, type Step } from './draft';
 import type { BookingWords } from './messages/en';
 import { BookingOutcome } from './Success';
 import { AddressStep, ContactStep } from './steps/DetailsSteps';
 import { ReviewStep } from './steps/ReviewStep';
-import { SeatingStep } from './steps/SeatingStep';
 import { initialSteps, refusalOf, stepsReducer } from './stepsReducer';
 import { useDayQuote } from './useDayQuote';
 import { useSubmission } from './useSubmission';
@@ -182,7 +182,17 @@ export function BookingSteps({ words, catalog, quote, stored, store, handedOver,
         </div>
       ) : null}
       {draft.step === 0 ? (
-        <SeatingStep words={words} catalog={catalog} quote={quote} draft={draft} update={update} error={problemAt('slotId') ?? dayFieldError} />
+        <SeatingPicker
+          catalog={catalog}
+          guests={quote.adults + quote.children}
+          startDay={quote.eventDate}
+          day={draft.day}
+          slotId={draft.slotId}
+          onChange={update}
+          error={problemAt('slotId') ?? dayFieldError}
+          t={t}
+          locale={locale}
+        />
       ) : null}
       {draft.step === 0 && dayQuote.error && !dayFieldError ? (
         <ErrorNotice error={failure(dayQuote.error)} onRetry={() => void continueFromSeating()} retryLabel={t('tryAgain')} />

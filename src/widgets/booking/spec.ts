@@ -4,7 +4,7 @@ import type { WidgetSpec } from '../specs';
 export const bookingSpec: WidgetSpec = {
   name: 'booking',
   entry: './BookingForm.tsx',
-  label: 'booking form',
+  label: { en: 'the booking form', es: 'el formulario de reserva' },
   attributes: { heading: 'string', locale: 'string', 'quote-id': 'string', 'quote-url': 'string', 'draft-id': 'string', 'pay-deposit': 'boolean' },
   // Measured on each first screen (src/widgets/screens.ts) by scripts/measure-reserves.mjs, rounded up.
   // With no quote and no calculator on the page: the calculator in place, as its first step.

@@ -78,7 +78,7 @@ export function HandoffForm({ lead, conversationId, onDone }: HandoffFormProps) 
       <TextField label="Email" type="email" autoComplete="email" {...bind('email')} />
       <TextField label="Phone" type="tel" autoComplete="tel" {...bind('phone')} />
       <TextAreaField label="Your question" rows={3} {...bind('question')} required />
-      {sending.status === 'failed' ? <ErrorNotice error={sending.error} onRetry={() => void lead.send()} /> : null}
+      {sending.status === 'failed' ? <ErrorNotice error={sending.error} onRetry={locked ? () => void lead.send() : undefined} /> : null}
       <p className="teppan-field__hint" role="status">
         {sending.status === 'offline' ? 'You’re offline. Your message to the team is saved on this device and will be sent when you’re back online.' : ''}
       </p>

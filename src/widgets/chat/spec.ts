@@ -4,9 +4,9 @@ import type { WidgetSpec } from '../specs';
 export const chatSpec: WidgetSpec = {
   name: 'chat',
   entry: './ChatWidget.tsx',
-  label: 'chat',
+  label: { en: 'the chat', es: 'el chat' },
   attributes: { heading: 'string', 'quote-url': 'string', open: 'boolean' },
   // A panel over the page, opened from a button: it takes no place in the page's flow.
   reserve: [[0, 0]],
-  launcher: { name: 'Open chat', text: 'Chat' },
+  launcher: { name: { en: 'Open chat', es: 'Abrir chat' }, text: { en: 'Chat', es: 'Chat' } },
 };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lead, LeadRequest } from '../../contract';
-import { asTeppanError, isRefusal, newIdempotencyKey, type TeppanError } from '../../core';
+import { asTeppanError, isRefusal, newIdempotencyKey, TeppanError } from '../../core';
 import { useStableCallback } from '../../ui';
 import type { ChatApi } from './api';
 import { type LeadDraft, type LeadValues, leadMemory, newLeadDraft } from './store';
@@ -11,6 +11,9 @@ export type LeadSending =
   /** Not sent, or sent with no answer, while offline: sent again when the network is back. */
   | { status: 'offline' }
   | { status: 'failed'; error: TeppanError };
+
+/** Said when the team's allowance of messages from this visitor (or to this business) is spent for now. */
+const LIMITED = 'The team has had several messages from you in a short time. What you typed is kept here: please send it again later.';
 
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
@@ -75,6 +78,15 @@ export function useLead({ api, scope, onError }: Options) {
         setSending({ status: 'idle' });
       } catch (cause) {
         const error = asTeppanError(cause);
+        if (error.status === 429) {
+          // Too many leads from here, or to this business, this hour (a wait no retry bears): nothing was stored.
+          // The fields stay editable with what was typed, and "Send to the team" sends it later.
+          save({ ...current.current, pending: null });
+          const limited = new TeppanError({ kind: 'busy', status: 429, problem: error.problem, userMessage: LIMITED, attempts: error.attempts });
+          setSending({ status: 'failed', error: limited });
+          failed(limited);
+          return;
+        }
         if (isRefusal(error)) {
           // A key that already made a lead of other details (never expected: re-sends are byte for byte) starts a new intent.
           const reused = error.problem?.code === 'idempotency-key-reused';

@@ -1,21 +1,12 @@
-import { DEFAULT_MESSAGES } from '../../core';
+import { failureEn } from '../failureMessages';
 
 /**
  * Words several widgets say, in English: the source of their keys. Each widget's catalog spreads these into its
- * own (src/widgets/<name>/messages/en.ts), and the layer above the widgets reads them too (a widget's loading
- * placeholder, its error boundary, a chunk that did not load).
- * A failure's words are keyed by its kind (`network`, `busy`…: core's TeppanError words, said once).
+ * own (src/widgets/<name>/messages/en.ts), and a widget's error boundary reads them too (src/react).
+ * Failures by their kind and "Try again" are ../failureMessages.ts, said once.
  */
 export const sharedEn = {
-  ...DEFAULT_MESSAGES,
-  failed: 'Something went wrong. Please try again.',
-  tryAgain: 'Try again',
-  chunkFailed: 'This part of the page didn’t load. Check your connection and try again.',
-  loading: 'Loading the {widget}',
-  'widget.quote': 'quote calculator',
-  'widget.booking': 'booking form',
-  'widget.payment': 'payment form',
-  'widget.chat': 'chat',
+  ...failureEn,
   guests: { one: '{count} guest', other: '{count} guests' },
   'hold.minutesLeft': { one: '{count} minute left to pay the deposit.', other: '{count} minutes left to pay the deposit.' },
   'line.adults': { other: 'Adults × {count}' },

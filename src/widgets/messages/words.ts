@@ -1,6 +1,7 @@
 import type { core } from 'zod/mini';
 import type { Catalog, QuoteLine } from '../../contract';
-import { longDate, type TeppanError } from '../../core';
+import { longDate, type TeppanError, type Translate } from '../../core';
+import { type FailureMessages, wordFailure } from '../failureMessages';
 import type { Wording } from '../useMessages';
 
 type Params = Readonly<Record<string, string | number>>;
@@ -34,10 +35,10 @@ export function issueProblem(issue: core.$ZodIssue): FieldProblem {
  * In English, a refusal the server worded for the visitor (core's VISITOR_WORDED) keeps the server's words, as a
  * failure the client made keeps its own; no other language ever shows them.
  */
-export function failureWords(m: Wording, error: Pick<TeppanError, 'kind' | 'problem' | 'userMessage'>): string {
+export function failureWords(m: Wording & { t: Translate<FailureMessages> }, error: Pick<TeppanError, 'kind' | 'problem' | 'userMessage'>): string {
   const code = error.problem?.code;
   const coded = code ? m.word(`problem.${code}`) : undefined;
-  return coded ?? (m.locale.language === 'en' ? error.userMessage : (m.word(error.kind) ?? m.word('failed') ?? error.userMessage));
+  return coded ?? (m.locale.language === 'en' ? error.userMessage : wordFailure(m.t, error));
 }
 
 /** Params that are calendar days (`2027-03-14`) are said in the visitor's language. */

@@ -4,7 +4,7 @@ import type { WidgetSpec } from '../specs';
 export const paymentSpec: WidgetSpec = {
   name: 'payment',
   entry: './PaymentForm.tsx',
-  label: 'payment form',
+  label: { en: 'the payment form', es: 'el formulario de pago' },
   attributes: { heading: 'string', locale: 'string', 'booking-id': 'string', 'booking-url': 'string' },
   // Measured on the card form of a held booking from 300 to 1000 px wide, plus a line for the longest dates.
   reserve: [

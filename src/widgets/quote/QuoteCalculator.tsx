@@ -168,7 +168,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
         : t('status.empty');
 
   return (
-    <WidgetFrame spec={quoteSpec} className="teppan-quote" heading={props.heading ?? t('heading')} inline={inline}>
+    <WidgetFrame spec={quoteSpec} className="teppan-quote" heading={props.heading ?? t('heading')} inline={inline} lang={locale.tag}>
       <div className="teppan-quote__layout">
         <form className="teppan-quote__form" id={formId} ref={formRef} noValidate onSubmit={book}>
           <div className="teppan-quote__pair">

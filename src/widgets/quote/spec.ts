@@ -4,7 +4,7 @@ import type { WidgetSpec } from '../specs';
 export const quoteSpec: WidgetSpec = {
   name: 'quote',
   entry: './QuoteCalculator.tsx',
-  label: 'quote calculator',
+  label: { en: 'the quote calculator', es: 'el cotizador' },
   attributes: {
     heading: 'string',
     locale: 'string',

@@ -1,4 +1,5 @@
 import { sharedEn } from '../../messages/en';
+import { seatingEn } from '../../seatingMessages';
 import type { Messages } from '../../useMessages';
 
 /**
@@ -7,8 +8,10 @@ import type { Messages } from '../../useMessages';
  * `label.<field>` names a field; a field's problem is `field.<field>.<code>` or `field.<code>` (the form's
  * codes, from the contract's rules, and the server's `FieldError.code`), `field.<field>.invalid` for a refusal
  * the server sent without a code; a refusal of the whole booking is `problem.<code>` (the problem's `code`).
+ * Its seating picker's words are the picker's own catalog (../../seatingMessages.ts), spread in.
  */
 export const bookingEn = {
+  ...seatingEn,
   heading: 'Book your event',
   loadingQuote: 'Loading your quote',
   loadingBooking: 'Loading your booking',
@@ -36,20 +39,6 @@ export const bookingEn = {
   'status.sending': 'Sending your booking…',
   'status.offline': 'You’re offline. Your booking is saved on this device and will be sent as soon as you’re back online.',
   adopted: 'Your quote already had this booking, so no second one was made.',
-  previousMonth: 'Previous month',
-  nextMonth: 'Next month',
-  day: '{date}: {state}',
-  'day.free': { one: '{count} seating free', other: '{count} seatings free' },
-  'day.full': 'fully booked',
-  'day.closed': 'not available',
-  'day.checking': 'checking availability',
-  seatingsOn: 'Seatings on {date}',
-  checkingSeatings: 'Checking seatings…',
-  checkingSeating: 'Checking…',
-  noSeatings: 'No seatings can be booked on this day. Choose another day.',
-  chooseDay: 'Choose a day, then a seating.',
-  'seating.full': 'Full',
-  'seating.free': { one: 'Last chef team', other: '{count} chef teams free' },
   'label.address.line1': 'Street address',
   'label.address.city': 'City',
   'label.address.zip': 'ZIP code',

@@ -1,8 +1,10 @@
 import type { Translation } from '../../../core';
+import { seatingEs } from '../../seatingMessages.es';
 import type { BookingMessages } from './en';
 
 /** The booking form in Spanish, in the demo business's words (DESIGN.md's glossary). */
 const es = {
+  ...seatingEs,
   heading: 'Reserva tu evento',
   loadingQuote: 'Cargando tu cotización',
   loadingBooking: 'Cargando tu reserva',
@@ -30,20 +32,6 @@ const es = {
   'status.sending': 'Enviando tu reserva…',
   'status.offline': 'No tienes conexión. Tu reserva está guardada en este dispositivo y se enviará en cuanto vuelvas a estar en línea.',
   adopted: 'Tu cotización ya tenía esta reserva, así que no se hizo una segunda.',
-  previousMonth: 'Mes anterior',
-  nextMonth: 'Mes siguiente',
-  day: '{date}: {state}',
-  'day.free': { one: '{count} horario libre', other: '{count} horarios libres' },
-  'day.full': 'completo',
-  'day.closed': 'no disponible',
-  'day.checking': 'comprobando disponibilidad',
-  seatingsOn: 'Horarios del {date}',
-  checkingSeatings: 'Comprobando horarios…',
-  checkingSeating: 'Comprobando…',
-  noSeatings: 'No se puede reservar ningún horario este día. Elige otro día.',
-  chooseDay: 'Elige un día y luego un horario.',
-  'seating.full': 'Completo',
-  'seating.free': { one: 'Último equipo de chef', other: '{count} equipos de chef libres' },
   'label.address.line1': 'Dirección',
   'label.address.city': 'Ciudad',
   'label.address.zip': 'Código postal',

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
-import type { AvailabilityDay } from '../../../contract';
-import { addDays, addMonths, longDate, monthOf, weekday } from '../../../core';
-import type { BookingWords } from '../messages/en';
+import type { AvailabilityDay } from '../contract';
+import { addDays, addMonths, longDate, monthOf, type Translate, weekday } from '../core';
+import type { SeatingMessages } from './seatingMessages';
 
 export interface CalendarProps {
   /** First day of the month on show. */
@@ -18,7 +18,8 @@ export interface CalendarProps {
   onSelect: (day: string) => void;
   /** `days` belongs to another month while this one loads. */
   busy: boolean;
-  words: BookingWords;
+  t: Translate<SeatingMessages>;
+  locale: string | undefined;
 }
 
 type DayState = 'free' | 'full' | 'closed' | 'checking';
@@ -30,8 +31,9 @@ function stateOf(day: AvailabilityDay | undefined, busy: boolean): DayState {
   return day.slots.some((s) => s.remaining > 0) ? 'free' : 'full';
 }
 
-/** What a day's name says of it: how many seatings are free, or why none. */
-const describeDay = ({ t }: BookingWords, state: DayState, free: number) => (state === 'free' ? t('day.free', { count: free }) : t(`day.${state}`));
+function dayDescription(t: Translate<SeatingMessages>, state: DayState, free: number): string {
+  return state === 'free' ? t('calendar.free', { count: free }) : t(`calendar.${state}`);
+}
 
 const MOVES: Record<string, (d: string) => string> = {
   ArrowLeft: (d) => addDays(d, -1),
@@ -50,8 +52,6 @@ const MOVES: Record<string, (d: string) => string> = {
  * name says how many seatings are free.
  */
 export function Calendar(p: CalendarProps) {
-  const { t } = p.words;
-  const locale = p.words.locale.tag;
   const headingId = useId();
   const grid = useRef<HTMLTableElement>(null);
   const moved = useRef(false);
@@ -89,10 +89,10 @@ export function Calendar(p: CalendarProps) {
   }
   if (week.length) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
 
-  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${monthStart}T00:00:00Z`));
+  const monthName = new Intl.DateTimeFormat(p.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${monthStart}T00:00:00Z`));
   const weekdayNames = Array.from({ length: 7 }, (_, i) => {
     const sunday = Date.UTC(2023, 0, 1 + i);
-    const fmt = (style: 'long' | 'narrow') => new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(sunday);
+    const fmt = (style: 'long' | 'narrow') => new Intl.DateTimeFormat(p.locale, { weekday: style, timeZone: 'UTC' }).format(sunday);
     return { long: fmt('long'), narrow: fmt('narrow') };
   });
 
@@ -104,7 +104,7 @@ export function Calendar(p: CalendarProps) {
           className="teppan-calendar__nav"
           onClick={() => p.onMonthChange(addMonths(monthStart, -1))}
           disabled={!canPrev}
-          aria-label={t('previousMonth')}
+          aria-label={p.t('calendar.previous')}
         >
           ‹
         </button>
@@ -116,7 +116,7 @@ export function Calendar(p: CalendarProps) {
           className="teppan-calendar__nav"
           onClick={() => p.onMonthChange(addMonths(monthStart, 1))}
           disabled={!canNext}
-          aria-label={t('nextMonth')}
+          aria-label={p.t('calendar.next')}
         >
           ›
         </button>
@@ -148,7 +148,7 @@ export function Calendar(p: CalendarProps) {
                       data-day={d}
                       className={`teppan-calendar__day teppan-calendar__day--${state}`}
                       tabIndex={d === p.focused ? 0 : -1}
-                      aria-label={t('day', { date: longDate(d, locale), state: describeDay(p.words, state, free) })}
+                      aria-label={p.t('calendar.day', { date: longDate(d, p.locale), state: dayDescription(p.t, state, free) })}
                       aria-pressed={p.selected === d}
                       aria-disabled={state === 'closed' || undefined}
                       onClick={() => {

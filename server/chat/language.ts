@@ -1,0 +1,170 @@
+import { isAdjective, isCommonWord, isName } from './common-words';
+import { englishStem, spanishStem } from './stem';
+import * as en from './words';
+import * as es from './words.es';
+
+/** The languages the chat answers in: the widgets' (src/core/i18n/locale.ts). */
+export const CHAT_LANGUAGES = ['en', 'es'] as const;
+export type ChatLanguage = (typeof CHAT_LANGUAGES)[number];
+
+/**
+ * How visitors type one language: everything the FAQ's reading of a message needs that is language, not
+ * business (the business's words are in its FAQ, one set per language).
+ */
+export interface Language {
+  code: ChatLanguage;
+  stopwords: ReadonlySet<string>;
+  /** The stopwords as stems, so "things" and "needs" go with "thing" and "need". */
+  stemmedStopwords: ReadonlySet<string>;
+  casualForms: Readonly<Record<string, string>>;
+  /** The endings of contractions ("we're"), spelled out; none in Spanish. */
+  contractions: Readonly<Record<string, string>>;
+  idioms: readonly [RegExp, string][];
+  numberWords: ReadonlySet<string>;
+  /** What `$` reads as: the language's word the FAQ's price synonyms hold. */
+  money: string;
+  stem(word: string): string;
+  /** How many typos a word may carry and still be recognised; `short`: a three-letter word may be a longer one missing a letter. */
+  typoAllowance(word: string): number;
+  shortTypos: boolean;
+  /** Whether a word is common in the language, so not a typo of one of the FAQ's; without a word list, none is. */
+  isCommonWord(word: string): boolean;
+  isName(word: string): boolean;
+  isAdjective(word: string): boolean;
+  prefixes: readonly string[];
+  greetings: ReadonlySet<string>;
+  greetingFillers: ReadonlySet<string>;
+  thanks: ReadonlySet<string>;
+  thanksFillers: ReadonlySet<string>;
+  clauseJoiners: { words: readonly string[]; marks: readonly string[] };
+  questionWords: ReadonlySet<string>;
+  continuingWords: ReadonlySet<string>;
+  shorthands: readonly [RegExp, string][];
+  leadingFillers: ReadonlySet<string>;
+  firstPerson: ReadonlySet<string>;
+  questionOpeners: ReadonlySet<string>;
+  abbreviations: ReadonlySet<string>;
+  /** Words after which a place's name that reads as an ordinary word is a place ("to Orange"). */
+  beforePlace: ReadonlySet<string>;
+}
+
+/** None in short words, where a slip makes another word. */
+function englishTypos(word: string): number {
+  if (word.length <= 3) return 0;
+  if (word.length <= 8) return 1;
+  return 2;
+}
+
+/**
+ * Stricter than English's: with no list of common Spanish words to tell a word the FAQ does not know from a
+ * typo of one it does, a short word is taken as typed ("mago" is a magician, not "mayo").
+ */
+function spanishTypos(word: string): number {
+  if (word.length <= 5) return 0;
+  if (word.length <= 9) return 1;
+  return 2;
+}
+
+const stemmed = (words: ReadonlySet<string>, stem: (w: string) => string) => new Set([...words].map(stem));
+
+export const english: Language = {
+  code: 'en',
+  stopwords: en.STOPWORDS,
+  stemmedStopwords: stemmed(en.STOPWORDS, englishStem),
+  casualForms: en.CASUAL_FORMS,
+  contractions: en.CONTRACTIONS,
+  idioms: en.IDIOMS,
+  numberWords: en.NUMBER_WORDS,
+  money: 'price',
+  stem: englishStem,
+  typoAllowance: englishTypos,
+  shortTypos: true,
+  isCommonWord,
+  isName,
+  isAdjective,
+  prefixes: en.PREFIXES,
+  greetings: en.GREETINGS,
+  greetingFillers: en.GREETING_FILLERS,
+  thanks: en.THANKS,
+  thanksFillers: en.THANKS_FILLERS,
+  clauseJoiners: en.CLAUSE_JOINERS,
+  questionWords: en.QUESTION_WORDS,
+  continuingWords: en.CONTINUING_WORDS,
+  shorthands: en.SHORTHANDS,
+  leadingFillers: en.LEADING_FILLERS,
+  firstPerson: en.FIRST_PERSON,
+  questionOpeners: en.QUESTION_OPENERS,
+  abbreviations: en.ABBREVIATIONS,
+  beforePlace: en.BEFORE_PLACE,
+};
+
+const none = () => false;
+
+export const spanish: Language = {
+  code: 'es',
+  stopwords: es.STOPWORDS_ES,
+  stemmedStopwords: stemmed(es.STOPWORDS_ES, spanishStem),
+  casualForms: es.CASUAL_FORMS_ES,
+  contractions: {},
+  idioms: es.IDIOMS_ES,
+  numberWords: es.NUMBER_WORDS_ES,
+  money: 'precio',
+  stem: spanishStem,
+  typoAllowance: spanishTypos,
+  shortTypos: false,
+  isCommonWord: none,
+  isName: none,
+  isAdjective: none,
+  prefixes: es.PREFIXES_ES,
+  greetings: es.GREETINGS_ES,
+  greetingFillers: es.GREETING_FILLERS_ES,
+  thanks: es.THANKS_ES,
+  thanksFillers: es.THANKS_FILLERS_ES,
+  clauseJoiners: es.CLAUSE_JOINERS_ES,
+  questionWords: es.QUESTION_WORDS_ES,
+  continuingWords: es.CONTINUING_WORDS_ES,
+  shorthands: es.SHORTHANDS_ES,
+  leadingFillers: es.LEADING_FILLERS_ES,
+  firstPerson: es.FIRST_PERSON_ES,
+  questionOpeners: es.QUESTION_OPENERS_ES,
+  abbreviations: es.ABBREVIATIONS_ES,
+  beforePlace: es.BEFORE_PLACE_ES,
+};
+
+export const LANGUAGES: Record<ChatLanguage, Language> = { en: english, es: spanish };
+
+/** The words of a text for telling its language: lowercase, accents gone. */
+const plainWords = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+
+/**
+ * The language a message is written in, when it says: Spanish when it has more words only Spanish uses than
+ * words only English uses (an opening ¿ or ¡ counts as two, an accent or a ñ as one), English when the
+ * reverse; undefined when it has neither or as many of each ("$60?", "90210", "ok").
+ */
+export function languageOfText(text: string): ChatLanguage | undefined {
+  const ws = plainWords(text);
+  const marks = (/[¿¡]/.test(text) ? 2 : 0) + (/[áéíóúñ]/i.test(text) ? 1 : 0);
+  const spanishWords = ws.filter((w) => es.SPANISH_MARKERS.has(w)).length + marks;
+  const englishWords = ws.filter((w) => es.ENGLISH_MARKERS.has(w)).length;
+  if (spanishWords > englishWords) return 'es';
+  if (englishWords > spanishWords) return 'en';
+  return undefined;
+}
+
+/**
+ * The language to answer a message in. What the visitor writes wins over the page's language: a visitor who
+ * writes Spanish on an English page reads Spanish, and one who writes English on a Spanish page, English. The
+ * page's (the widget's `locale`) decides only what the text leaves open, then English.
+ */
+export function answerLanguage(text: string, locale: string | undefined): ChatLanguage {
+  const written = languageOfText(text);
+  if (written) return written;
+  const asked = locale?.trim().toLowerCase().split(/[-_]/)[0];
+  return CHAT_LANGUAGES.find((l) => l === asked) ?? 'en';
+}

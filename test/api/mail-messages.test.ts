@@ -1,0 +1,145 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AdminMessageList, adminMessageList, type Booking, type ManageView, type Payment } from '../../src/contract';
+import { bookableDate, bookingBody, createQuote, json, PK, SK } from '../support/fixtures';
+import { startServer, type TestServer } from '../support/server';
+
+/**
+ * The messages a booking's life queues, read as the customer gets them: the
+ * real server with no SMTP server (mail kept in the development mailbox),
+ * each message read back from `/mail/`.
+ */
+const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123', postalCode: '90012' };
+const key = () => crypto.randomUUID();
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ TEPPAN_SMTP_URL: '' });
+});
+afterAll(() => server.stop());
+afterEach(() => server.reset());
+
+const api = (path: string) => `${server.url}/api/v1${path}`;
+
+let day = 0;
+/** Books a seating on a day of its own and pays its deposit with the test provider, through the API. */
+async function bookAndPay(extra: Record<string, unknown> = {}, name = 'Ann Lee', offset = 20): Promise<Booking> {
+  day += 1;
+  const quote = await createQuote(server.url, { eventDate: bookableDate(offset + day) });
+  const body = {
+    ...bookingBody(quote, `${quote.eventDate}T18:00`, name),
+    customer: { name, email: `guest${day}@example.com`, phone: '(213) 555-0142' },
+    ...extra,
+  };
+  const held = await fetch(api('/bookings'), json(body, { 'idempotency-key': key() }));
+  expect(held.status).toBe(201);
+  const booking = (await held.json()) as Booking;
+  const payment = (await (await fetch(api(`/bookings/${booking.id}/payments`), json({}, { 'idempotency-key': key() }))).json()) as Payment;
+  const paid = (await (await fetch(api(`/payments/${payment.id}/confirm`), json({ card: CARD }, { 'idempotency-key': key() }))).json()) as Payment;
+  expect(paid.status).toBe('succeeded');
+  return booking;
+}
+
+type Listed = AdminMessageList['messages'][number];
+const outbox = async (): Promise<Listed[]> =>
+  adminMessageList.parse(await (await fetch(api('/admin/messages?limit=500'), { headers: { authorization: `Bearer ${SK}` } })).json()).messages;
+
+/** A message as the mailbox shows it: its plain text part, and its HTML part. */
+async function read(m: Listed): Promise<{ text: string; html: string }> {
+  const page = await (await fetch(`${server.url}/mail/demo/${m.id}`)).text();
+  const text = (/<pre>([\s\S]*)<\/pre>/.exec(page)?.[1] ?? '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  const html = await (await fetch(`${server.url}/mail/demo/${m.id}/html`)).text();
+  return { text, html };
+}
+
+/** The messages of one customer (by address) of a kind. */
+const ofKind = async (kind: string, to: string) => (await outbox()).filter((m) => m.kind === kind && m.to === to);
+const emailOf = () => `guest${day}@example.com`;
+
+/** The manage link a message carries, in its text part. */
+const linkIn = (text: string) => /https?:\/\/\S+\/manage\.html\?token=[\w-]+/.exec(text)?.[0];
+
+/** The token of the manage link in the customer's confirmation. */
+async function tokenOf(email: string): Promise<string> {
+  const [confirmation] = await ofKind('booking-confirmed', email);
+  if (!confirmation) throw new Error('no confirmation queued');
+  return new URL(linkIn((await read(confirmation)).text) ?? '').searchParams.get('token') ?? '';
+}
+const calendarOf = async (m: Listed) => (await fetch(`${server.url}/mail/demo/${m.id}/attachments/0`)).text();
+
+describe('the manage link in the customer’s mail', () => {
+  it('the confirmation carries a link to /manage.html whose token opens that booking', async () => {
+    const booking = await bookAndPay();
+    const [confirmation] = await ofKind('booking-confirmed', emailOf());
+    if (!confirmation) throw new Error('no confirmation queued');
+    const { text, html } = await read(confirmation);
+    const link = linkIn(text);
+    expect(link).toBeDefined();
+    const url = new URL(link ?? '');
+    // Without TEPPAN_SITE_URL: the server's own address.
+    expect(url.origin).toBe(server.url.replace('127.0.0.1', 'localhost'));
+    const token = url.searchParams.get('token') ?? '';
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    expect(token).not.toContain(booking.id);
+    expect(html).toContain(`href="${link?.replace(/&/g, '&amp;')}"`);
+
+    const opened = await fetch(api(`/manage/${token}?key=${PK}`));
+    expect(opened.status).toBe(200);
+    expect(((await opened.json()) as ManageView).booking).toMatchObject({ id: booking.id, status: 'confirmed' });
+  });
+});
+
+describe('the messages of a change by the manage link', () => {
+  it('a reschedule queues the customer’s booking-rescheduled (new date, the event again with a raised SEQUENCE, the link) and the team’s notice', async () => {
+    const booking = await bookAndPay({}, 'Ken <b>Ito</b>');
+    const email = emailOf();
+    const token = await tokenOf(email);
+    const date = booking.slotId.slice(0, 10);
+    for (const [n, slotId] of [`${date}T12:00`, `${date}T15:00`].entries()) {
+      const res = await fetch(api(`/manage/${token}/reschedule`), json({ slotId }, { 'idempotency-key': key() }));
+      expect(res.status).toBe(200);
+      const moves = await ofKind('booking-rescheduled', email);
+      expect(moves).toHaveLength(n + 1);
+      const latest = moves.at(-1) as Listed;
+      const { text, html } = await read(latest);
+      expect(text).toContain(slotId.endsWith('12:00') ? 'at 12:00 PM' : 'at 3:00 PM');
+      expect(linkIn(text)).toBeDefined();
+      expect(html).toContain('Ken &lt;b&gt;Ito&lt;/b&gt;');
+      expect(html).not.toContain('<b>Ito');
+      const ics = await calendarOf(latest);
+      expect(ics).toContain(`UID:${booking.id}@teppan`);
+      expect(ics).toContain(`SEQUENCE:${n + 1}`);
+    }
+    const notices = (await outbox()).filter((m) => m.kind === 'team-booking-changed');
+    expect(notices.filter((m) => m.subject.startsWith('Booking moved: Ken <b>Ito</b>'))).toHaveLength(2);
+  });
+
+  it('a cancellation queues the customer’s booking-cancelled (the refund, METHOD:CANCEL) and the team’s notice, once however often it is asked', async () => {
+    const booking = await bookAndPay({}, 'Mina Park');
+    const email = emailOf();
+    const token = await tokenOf(email);
+    const asked = key();
+    for (let i = 0; i < 2; i++)
+      expect((await fetch(api(`/manage/${token}/cancel`), json({ reason: 'Rain <i>again</i>' }, { 'idempotency-key': asked }))).status).toBe(200);
+    expect((await fetch(api(`/manage/${token}/cancel`), json({}, { 'idempotency-key': key() }))).status).toBe(200);
+    const [cancelled, ...more] = await ofKind('booking-cancelled', email);
+    expect(more).toEqual([]);
+    if (!cancelled) throw new Error('no cancellation queued');
+    const { text } = await read(cancelled);
+    expect(text).toContain('Your $100.00 deposit is being refunded');
+    expect(text).toContain('Refund: $100.00');
+    const ics = await calendarOf(cancelled);
+    expect(ics).toContain('METHOD:CANCEL');
+    expect(ics).toContain('STATUS:CANCELLED');
+    expect(ics).toContain(`UID:${booking.id}@teppan`);
+    const notices = (await outbox()).filter((m) => m.kind === 'team-booking-changed' && m.subject.startsWith('Booking cancelled: Mina Park'));
+    expect(notices).toHaveLength(1);
+    const notice = await read(notices[0] as Listed);
+    expect(notice.text).toContain('Their reason: Rain <i>again</i>');
+    expect(notice.html).toContain('Rain &lt;i&gt;again&lt;/i&gt;');
+  });
+});
