@@ -3,8 +3,8 @@ import { Component, type ErrorInfo, type ReactNode, Suspense, useContext } from 
 import { asTeppanError, callHost, type TeppanError } from '../core';
 import { TeppanContext } from '../query';
 import { ErrorNotice } from '../ui';
-import { failureWords } from '../widgets/messages/words';
 import { useSharedMessages } from '../widgets/useMessages';
+import { failureWords } from '../widgets/words';
 
 export interface WidgetBoundaryProps {
   /** Shown while code or data load; the widget's real size, so nothing shifts. */

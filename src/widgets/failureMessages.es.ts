@@ -1,7 +1,7 @@
 import type { Translation } from '../core';
 import { type FailureMessages, TRY_AGAIN } from './failureMessages';
 
-/** Failures in Spanish: spread into the widgets' shared Spanish catalog (./messages/es.ts). */
+/** Failures in Spanish: spread into the widgets' shared Spanish catalog (./sharedMessages.es.ts). */
 export const failureEs = {
   tryAgain: TRY_AGAIN.es,
   'error.network': 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',

@@ -10,7 +10,7 @@ export const TRY_AGAIN: Texts = { en: 'Try again', es: 'Intentar de nuevo' };
 /**
  * A failure that is not the visitor's input, worded by its kind (not by the server's English `detail`), and the
  * "Try again" that goes with it: the words every widget shares, said once. The widgets' shared catalog
- * (./messages/en.ts) spreads them, as a widget's own catalog may; other languages spread ./failureMessages.es.ts.
+ * (./sharedMessages.ts) spreads them, as a widget's own catalog may; other languages spread ./failureMessages.es.ts.
  */
 export const failureEn = {
   tryAgain: TRY_AGAIN.en,

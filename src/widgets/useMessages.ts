@@ -12,8 +12,8 @@ import {
   translator,
 } from '../core';
 import { TeppanContext, useTeppan } from '../query';
-import { type SharedMessages, sharedEn } from './messages/en';
-import { sharedTranslations } from './messages/load';
+import { type SharedMessages, sharedEn } from './sharedMessages';
+import { sharedTranslations } from './sharedTranslations';
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -28,7 +28,7 @@ export interface Messages<C extends Catalog> {
   locale: Locale;
 }
 
-/** What the shared wording helpers need of a widget's messages (./messages/words.ts). */
+/** What the shared wording helpers need of a widget's messages (./words.ts). */
 export type Wording = Pick<Messages<Catalog>, 'word' | 'locale'>;
 
 /** A catalog's messages for a locale, outside React (a test's expectations, say). */
@@ -55,7 +55,7 @@ export function useMessages<C extends Catalog>(english: C, translations: Transla
 }
 
 /**
- * The shared words (./messages/en.ts) for what cannot wait for them (a widget's error boundary): English until the
+ * The shared words (./sharedMessages.ts) for what cannot wait for them (a widget's error boundary): English until the
  * visitor's language has arrived, never suspending. Works outside a TeppanProvider too. (What shows before any
  * widget code, its placeholder and a chunk that did not load, is src/react/messages.ts, every language inline.)
  */

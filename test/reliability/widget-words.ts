@@ -1,9 +1,9 @@
 import { ENGLISH } from '../../src/core';
 import { en as bookingEn } from '../../src/widgets/booking/messages/en';
-import { type FieldProblem, fieldWords } from '../../src/widgets/messages/words';
 import { en as paymentEn } from '../../src/widgets/payment/messages/en';
 import { en as quoteEn } from '../../src/widgets/quote/messages/en';
 import { messagesOf } from '../../src/widgets/useMessages';
+import { type FieldProblem, fieldWords } from '../../src/widgets/words';
 
 const inEnglishBy =
   (words: Parameters<typeof fieldWords>[0]) =>

@@ -4,9 +4,9 @@ import type { Booking, Catalog, Payment } from '../../contract';
 import { formatMoney, formatTime, longDate, type TeppanError } from '../../core';
 import { queryKeys, useBooking, useTeppan } from '../../query';
 import { Button, Countdown, ErrorNotice, Skeleton } from '../../ui';
-import { rich } from '../messages/rich';
-import { failureWords } from '../messages/words';
+import { rich } from '../rich';
 import { useWidgetSlots } from '../slots';
+import { failureWords } from '../words';
 import type { BookingWords } from './messages/en';
 
 export interface BookingOutcomeProps {

@@ -1,6 +1,6 @@
 import { resourceId } from '../../contract';
 import type { TeppanError } from '../../core';
-import { type FieldProblems, serverProblems } from '../messages/words';
+import { type FieldProblems, serverProblems } from '../words';
 import { type BookingDraft, paidDraft, rebookDraft, requestOf, type Step } from './draft';
 import { stepOfField } from './validate';
 

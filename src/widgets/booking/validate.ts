@@ -1,6 +1,6 @@
 import type { core } from 'zod/mini';
 import { address, bookingNotes, customer } from '../../contract';
-import { type FieldProblems, issueProblem } from '../messages/words';
+import { type FieldProblems, issueProblem } from '../words';
 import type { BookingDraft, Step } from './draft';
 
 /** Which step shows a field: server errors are routed back to where the visitor can fix them. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { Button, useStableCallback } from '../../ui';
-import { rich } from '../messages/rich';
+import { rich } from '../rich';
 import type { PaymentWords } from './messages/en';
 
 export interface AuthenticationDialogProps {

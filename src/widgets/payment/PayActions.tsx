@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Button } from '../../ui';
-import { failureWords } from '../messages/words';
+import { failureWords } from '../words';
 import { declineMessage } from './declines';
 import { isBusy } from './depositReducer';
 import type { PaymentWords } from './messages/en';

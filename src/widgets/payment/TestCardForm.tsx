@@ -2,7 +2,7 @@ import { type ChangeEvent, type FocusEvent, type FormEvent, useCallback, useEffe
 import type { Payment } from '../../contract';
 import { digitsOf, type TeppanApi } from '../../core';
 import { TextField } from '../../ui';
-import { fieldWords } from '../messages/words';
+import { fieldWords } from '../words';
 import { AuthenticationDialog } from './AuthenticationDialog';
 import { type CardField, type CardValues, caretAfterFormat, checkCard, emptyCard, FORMATS, parseExpiry } from './cardInput';
 import { isBusy } from './depositReducer';

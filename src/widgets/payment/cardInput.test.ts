@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ENGLISH } from '../../core';
-import sharedEs from '../messages/es';
-import { fieldWords } from '../messages/words';
+import sharedEs from '../sharedMessages.es';
 import { messagesOf } from '../useMessages';
+import { fieldWords } from '../words';
 import { type CardValues, caretAfterFormat, checkCard, FORMATS, parseExpiry } from './cardInput';
 import { en } from './messages/en';
 import paymentEs from './messages/es';

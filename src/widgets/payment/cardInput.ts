@@ -1,6 +1,6 @@
 import { cardPostalCode } from '../../contract';
 import { cardNumberIssue, cvcLength, digitsOf, expiryIssue, formatCardNumber, maxCardLength } from '../../core';
-import { type FieldProblem, issueProblem } from '../messages/words';
+import { type FieldProblem, issueProblem } from '../words';
 
 /** What the visitor typed into the test provider's card form, formatted as shown. */
 export interface CardValues {

@@ -1,6 +1,6 @@
 import type { Payment } from '../../contract';
 import { TeppanError } from '../../core';
-import { type FieldProblems, serverProblems } from '../messages/words';
+import { type FieldProblems, serverProblems } from '../words';
 
 /**
  * Where one deposit stands, as the visitor sees it:

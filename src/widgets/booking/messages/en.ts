@@ -1,5 +1,5 @@
-import { sharedEn } from '../../messages/en';
 import { seatingEn } from '../../seatingMessages';
+import { sharedEn } from '../../sharedMessages';
 import type { Messages } from '../../useMessages';
 
 /**
@@ -91,7 +91,7 @@ export const bookingEn = {
 
 export type BookingMessages = typeof bookingEn;
 
-/** Its whole catalog: the words widgets share (src/widgets/messages), then its own. */
+/** Its whole catalog: the words widgets share (src/widgets/sharedMessages.ts), then its own. */
 export const en = { ...sharedEn, ...bookingEn };
 
 /** The booking form's messages, as its parts receive them. */

@@ -1,7 +1,7 @@
 import type { Catalog, Quote } from '../../../contract';
 import { formatMoney, formatTime, longDate, parseSlotId, zonedInstant } from '../../../core';
 import { LineItems } from '../../../ui';
-import { lineLabel } from '../../messages/words';
+import { lineLabel } from '../../words';
 import type { BookingDraft } from '../draft';
 import type { BookingWords } from '../messages/en';
 

@@ -1,4 +1,4 @@
-import { sharedEn } from '../../messages/en';
+import { sharedEn } from '../../sharedMessages';
 import type { Messages } from '../../useMessages';
 
 /**
@@ -84,7 +84,7 @@ export const paymentEn = {
 
 export type PaymentMessages = typeof paymentEn;
 
-/** Its whole catalog: the words widgets share (src/widgets/messages), then its own. */
+/** Its whole catalog: the words widgets share (src/widgets/sharedMessages.ts), then its own. */
 export const en = { ...sharedEn, ...paymentEn };
 
 /** The payment form's messages, as its parts receive them. */

@@ -1,4 +1,4 @@
-import { sharedEn } from '../../messages/en';
+import { sharedEn } from '../../sharedMessages';
 
 /**
  * The quote calculator's own words in English: the source of its message keys (each other language's catalog is
@@ -51,5 +51,5 @@ export const quoteEn = {
 
 export type QuoteMessages = typeof quoteEn;
 
-/** Its whole catalog: the words widgets share (src/widgets/messages), then its own. */
+/** Its whole catalog: the words widgets share (src/widgets/sharedMessages.ts), then its own. */
 export const en = { ...sharedEn, ...quoteEn };

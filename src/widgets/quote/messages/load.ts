@@ -1,4 +1,4 @@
-import { withShared } from '../../messages/load';
+import { withShared } from '../../sharedTranslations';
 import type { QuoteMessages } from './en';
 
 /**

@@ -1,8 +1,8 @@
-import { type Catalog, LANGUAGES, type Language, loadTranslation, type Translation, type TranslationLoaders } from '../../core';
-import type { SharedMessages } from './en';
+import { type Catalog, LANGUAGES, type Language, loadTranslation, type Translation, type TranslationLoaders } from '../core';
+import type { SharedMessages } from './sharedMessages';
 
-/** The shared words in each language but English, its own chunk (./en.ts says who reads them). */
-export const sharedTranslations: TranslationLoaders<SharedMessages> = { es: () => import('./es') };
+/** The shared words in each language but English, its own chunk (./sharedMessages.ts says who reads them). */
+export const sharedTranslations: TranslationLoaders<SharedMessages> = { es: () => import('./sharedMessages.es') };
 
 /**
  * A widget's loaders for its whole catalog (the shared words spread into its own): each language's two chunks

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import type { Word } from '../useMessages';
+import type { Word } from './useMessages';
 
 /**
  * A message with elements in it ("Pay the <strong>$100.00</strong> deposit"): each element param takes its

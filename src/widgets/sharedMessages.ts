@@ -1,9 +1,9 @@
-import { failureEn } from '../failureMessages';
+import { failureEn } from './failureMessages';
 
 /**
  * Words several widgets say, in English: the source of their keys. Each widget's catalog spreads these into its
  * own (src/widgets/<name>/messages/en.ts), and a widget's error boundary reads them too (src/react).
- * Failures by their kind and "Try again" are ../failureMessages.ts, said once.
+ * Failures by their kind and "Try again" are ./failureMessages.ts, said once.
  */
 export const sharedEn = {
   ...failureEn,

@@ -1,6 +1,6 @@
-import type { Translation } from '../../core';
-import { failureEs } from '../failureMessages.es';
-import type { SharedMessages } from './en';
+import type { Translation } from '../core';
+import { failureEs } from './failureMessages.es';
+import type { SharedMessages } from './sharedMessages';
 
 /** Words several widgets say, in Spanish. */
 const es = {

@@ -1,8 +1,8 @@
 import type { core } from 'zod/mini';
-import type { Catalog, QuoteLine } from '../../contract';
-import { longDate, type TeppanError, type Translate } from '../../core';
-import { type FailureMessages, wordFailure } from '../failureMessages';
-import type { Wording } from '../useMessages';
+import type { Catalog, QuoteLine } from '../contract';
+import { longDate, type TeppanError, type Translate } from '../core';
+import { type FailureMessages, wordFailure } from './failureMessages';
+import type { Wording } from './useMessages';
 
 type Params = Readonly<Record<string, string | number>>;
 
