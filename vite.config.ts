@@ -150,6 +150,9 @@ const AXIOS_ON_DEMAND = { find: /^\.\/axios-loader$/, replacement: root('src/emb
 /** A widget's messages in one language (src/widgets/<widget>/messages/<language>.ts): its own chunk. */
 const MESSAGES = /\/src\/widgets\/([\w-]+)\/messages\/(\w+)\.ts$/;
 
+/** The words widgets share, in one language (src/widgets/sharedMessages.<language>.ts): its own chunk too. */
+const SHARED_MESSAGES = /\/src\/widgets\/sharedMessages\.(\w+)\.ts$/;
+
 /** The embed's shared runtime and one chunk per widget, hashed, into `outDir`. */
 function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): UserConfig {
   return {
@@ -167,10 +170,13 @@ function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): Us
         preserveEntrySignatures: 'exports-only',
         output: {
           entryFileNames: '[name]-[hash].js',
-          // A language's messages are named for their widget too (`quote-es-…`): the manifest finds them by it.
+          // A language's messages are named for their widget too (`quote-es-…`), the shared words' `shared-es-…`.
           chunkFileNames: (chunk) => {
-            const [, widget, language] = chunk.facadeModuleId?.match(MESSAGES) ?? [];
-            return widget ? `${widget}-${language}-[hash].js` : '[name]-[hash].js';
+            const id = chunk.facadeModuleId ?? '';
+            const [, widget, language] = id.match(MESSAGES) ?? [];
+            if (widget) return `${widget}-${language}-[hash].js`;
+            const [, shared] = id.match(SHARED_MESSAGES) ?? [];
+            return shared ? `shared-${shared}-[hash].js` : '[name]-[hash].js';
           },
           postBanner: COMPILE_HINT,
           // Named groups, so the reports read "vendor" and "shared" rather than whichever module came first.

@@ -22,12 +22,18 @@ export function embedManifest(dir = 'dist/embed') {
   const runtime = entries.find(([, chunk]) => chunk.name === 'runtime');
   if (!runtime) throw new Error(`No runtime entry in ${path}: rebuild the embed (vite build --mode embed).`);
   const widgets = Object.fromEntries(entries.filter(([key]) => key !== runtime[0]).map(([key, chunk]) => [chunk.name, closure(key)]));
-  // Each widget's messages in a language other than English (src/widgets/<widget>/messages/<language>.ts): one file,
-  // which the widget imports as it renders, and the loader starts beside the widget's code.
+  // Each widget's messages in a language other than English (src/widgets/<widget>/messages/<language>.ts), with the
+  // words the widgets share in that language (src/widgets/sharedMessages.<language>.ts): the files the widget imports as it
+  // renders, which the loader starts beside the widget's code.
+  const shared = {};
+  for (const chunk of Object.values(chunks)) {
+    const [, language] = chunk.src?.match(/^src\/widgets\/sharedMessages\.(\w+)\.ts$/) ?? [];
+    if (language) shared[language] = chunk.file;
+  }
   const languages = {};
   for (const chunk of Object.values(chunks)) {
     const [, widget, language] = chunk.src?.match(/^src\/widgets\/([\w-]+)\/messages\/(\w+)\.ts$/) ?? [];
-    if (widget && widget in widgets) languages[widget] = { ...languages[widget], [language]: chunk.file };
+    if (widget && widget in widgets) languages[widget] = { ...languages[widget], [language]: [chunk.file, ...(shared[language] ? [shared[language]] : [])] };
   }
   return { runtime: closure(runtime[0]), widgets, languages };
 }

@@ -1,8 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import { openHost } from './hosts';
 
-/** The embed's widget chunk of `widget` and its messages in `language` (`quote-<hash>.js`, `quote-es-<hash>.js`). */
-const chunk = (widget: string) => new RegExp(`/embed/${widget}-[\\w-]{8}\\.js$`);
+/** The embed's chunk named `name`: a widget's (`quote-<hash>.js`), its messages in a language (`quote-es-<hash>.js`), the shared words' (`shared-es-<hash>.js`). */
+const chunk = (name: string) => new RegExp(`/embed/${name}-[\\w-]{8}\\.js$`);
 
 /** Holds every response of `pattern` back by `ms`, so what starts before it arrives can be told apart. */
 async function slow(page: Page, pattern: RegExp, ms: number) {
@@ -51,6 +51,11 @@ test.describe('on a page whose <html lang> is Spanish', () => {
     // Requested before the widget's code had come back, and only once (the widget's own import finds it).
     expect(messages).toBeLessThan(widgetArrived);
     expect(requested.filter((path) => chunk('quote-es').test(path))).toHaveLength(1);
+    // And the words the widgets share in Spanish (failures, quote lines), which the widget imports beside its own.
+    const shared = requested.findIndex((path) => chunk('shared-es').test(path));
+    expect(shared, `requests: ${requested.join(' ')}`).toBeGreaterThanOrEqual(0);
+    expect(shared).toBeLessThan(widgetArrived);
+    expect(requested.filter((path) => chunk('shared-es').test(path))).toHaveLength(1);
   });
 });
 

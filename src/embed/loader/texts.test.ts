@@ -41,6 +41,6 @@ describe('the loader’s language', () => {
   it('has its sentences in every language, with the widget’s label in them', () => {
     expect(Object.keys(LOADER_TEXTS).sort()).toEqual([...LANGUAGES].sort());
     expect(LOADER_TEXTS.en.show('the quote calculator')).toBe('Show the quote calculator');
-    expect(LOADER_TEXTS.es.retry('el cotizador')).toBe('Reintentar: el cotizador no se cargó');
+    expect(LOADER_TEXTS.es.retry('el cotizador')).toBe('Intentar de nuevo: el cotizador no se cargó');
   });
 });

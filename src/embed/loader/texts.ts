@@ -7,7 +7,7 @@ import type { Language } from '../../core/i18n/locale';
  */
 export const LOADER_TEXTS: Readonly<Record<Language, Readonly<Record<'show' | 'retry', (label: string | undefined) => string>>>> = {
   en: { show: (label) => `Show ${label}`, retry: (label) => `Try again: ${label} didn’t load` },
-  es: { show: (label) => `Mostrar ${label}`, retry: (label) => `Reintentar: ${label} no se cargó` },
+  es: { show: (label) => `Mostrar ${label}`, retry: (label) => `Intentar de nuevo: ${label} no se cargó` },
 };
 
 /**
