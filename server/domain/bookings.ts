@@ -1,5 +1,5 @@
 import { type AdminBooking, type Booking, type BookingInput, type Catalog, type FieldError, makeFieldError, zipMismatchMessage } from '../../src/contract';
-import { isSeatingBookable, longDate, parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
+import { bookableDates, isSeatingBookable, longDate, parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
 import { Problem } from '../http/problem';
 import type { HoldOutcome, HoldRules, Store, StoredBooking, StoredPayment } from '../store/types';
 import { newResourceId } from './ids';
@@ -33,11 +33,19 @@ export function holdRules(catalog: Catalog): HoldRules {
 
 const err = makeFieldError;
 
-/** Why a seating (`parseSlotId` of the asked id) cannot be booked at `now`: not one of the catalog's, or past booking; none when it can. */
+/**
+ * Why a seating (`parseSlotId` of the asked id) cannot be booked at `now`, none when it can: not one of the
+ * catalog's (`unknown`), inside the lead time (`past`, with its `hours`) or beyond the horizon (`too-far`, with its
+ * `days`). The codes let a widget word it in the visitor's language.
+ */
 export function seatingError(catalog: Catalog, slot: ReturnType<typeof parseSlotId>, now: number): FieldError | undefined {
-  if (!slot || !catalog.booking.seatings.includes(slot.time)) return err('slotId', 'There is no seating at that time. Choose one from the calendar.');
-  if (!isSeatingBookable(catalog, slot.date, slot.time, now)) return err('slotId', 'That seating can no longer be booked. Choose another one.');
-  return undefined;
+  if (!slot || !catalog.booking.seatings.includes(slot.time))
+    return err('slotId', 'There is no seating at that time. Choose one from the calendar.', 'unknown');
+  if (isSeatingBookable(catalog, slot.date, slot.time, now)) return undefined;
+  const { leadTimeHours: hours, horizonDays: days } = catalog.booking;
+  return bookableDates(catalog, now).last < slot.date
+    ? err('slotId', `We take bookings up to ${days} days ahead. Choose an earlier seating.`, 'too-far', { days })
+    : err('slotId', 'That seating can no longer be booked. Choose another one.', 'past', { hours });
 }
 
 /** The seating asked for was taken by someone else meanwhile: a new booking's or a moved one's. */
@@ -68,15 +76,16 @@ export async function createBooking(
   // A quote never changes once saved, so reading it apart from the hold decides nothing a concurrent request could undo.
   const quote = await store.getQuote(tenantId, input.quoteId);
   if (!quote) {
-    errors.push(err('quoteId', 'We couldn’t find that quote. Get a new quote and try again.'));
+    errors.push(err('quoteId', 'We couldn’t find that quote. Get a new quote and try again.', 'unknown'));
   } else if (Date.parse(quote.expiresAt) <= now) {
-    errors.push(err('quoteId', 'That quote has expired. Get a new quote and try again.'));
+    errors.push(err('quoteId', 'That quote has expired. Get a new quote and try again.', 'expired'));
   } else {
     if (slot && slot.date !== quote.eventDate && !errors.some((e) => e.field === 'slotId')) {
-      errors.push(err('slotId', `Your quote is for ${longDate(quote.eventDate)}. Choose a seating on that day, or get a quote for ${longDate(slot.date)}.`));
+      const detail = `Your quote is for ${longDate(quote.eventDate)}. Choose a seating on that day, or get a quote for ${longDate(slot.date)}.`;
+      errors.push(err('slotId', detail, 'other-day', { date: quote.eventDate, seatingDate: slot.date }));
     }
     if (quote.zip !== input.address.zip) {
-      errors.push(err('address.zip', zipMismatchMessage(quote.zip)));
+      errors.push(err('address.zip', zipMismatchMessage(quote.zip), 'mismatch', { zip: quote.zip }));
     }
   }
   if (errors.length > 0 || !slot || !quote) return { ok: false, errors };

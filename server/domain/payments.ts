@@ -1,5 +1,5 @@
 import { type CardSummary, type Catalog, type FieldError, makeFieldError, type Payment, type TestCard } from '../../src/contract';
-import { cardBrand, cardNumberProblem, cvcLength, expiryProblem } from '../../src/core/cards';
+import { CARD_MESSAGES, type CardIssue, cardBrand, cardNumberIssue, cvcLength, expiryIssue } from '../../src/core/cards';
 import { formatTime } from '../../src/core/schedule';
 import { Problem, validationProblem } from '../http/problem';
 import { paidBookingMessages } from '../mail/messages';
@@ -211,16 +211,16 @@ export async function settleAsPaid(
   }
 }
 
+/** A card's field error: its English words and its code (core's CardIssue), which the widgets word in the visitor's language. */
+const cardError = (field: string, issue: CardIssue) => makeFieldError(field, CARD_MESSAGES[issue], issue);
+
 function cardErrors(card: TestCard, now: number): FieldError[] {
   const errors: FieldError[] = [];
-  const numberProblem = cardNumberProblem(card.number);
-  if (numberProblem) errors.push(makeFieldError('card.number', numberProblem));
-  else if (!TEST_CARDS[card.number]) {
-    errors.push(makeFieldError('card.number', 'Use a test card, such as 4242 4242 4242 4242: this site takes test payments only.'));
-  }
-  const expiry = expiryProblem(card.expMonth, card.expYear, now);
-  if (expiry) errors.push(makeFieldError('card.expYear', expiry));
-  if (card.cvc.length !== cvcLength(card.number)) errors.push(makeFieldError('card.cvc', 'Your card’s security code is incomplete.'));
+  const numberIssue = cardNumberIssue(card.number) ?? (TEST_CARDS[card.number] ? undefined : 'number-test-only');
+  if (numberIssue) errors.push(cardError('card.number', numberIssue));
+  const expiry = expiryIssue(card.expMonth, card.expYear, now);
+  if (expiry) errors.push(cardError('card.expYear', expiry));
+  if (card.cvc.length !== cvcLength(card.number)) errors.push(cardError('card.cvc', 'cvc-incomplete'));
   return errors;
 }
 

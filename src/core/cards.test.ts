@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardBrand, cardNumberProblem, expiryProblem, formatCardNumber, luhnValid } from './cards';
+import { CARD_MESSAGES, cardBrand, cardNumberIssue, expiryIssue, formatCardNumber, luhnValid } from './cards';
 
 describe('card numbers', () => {
   it('knows brands and groups digits as printed on the card', () => {
@@ -19,17 +19,18 @@ describe('card numbers', () => {
   it('says what is wrong with a number: missing, incomplete, or failing its check digit', () => {
     expect(luhnValid('4242424242424242')).toBe(true);
     expect(luhnValid('4242424242424241')).toBe(false);
-    expect(cardNumberProblem('')).toBe('Enter your card number.');
-    expect(cardNumberProblem('424242')).toBe('Your card number is incomplete.');
-    expect(cardNumberProblem('4242424242424241')).toBe('Your card number is invalid.');
-    expect(cardNumberProblem('4242424242424242')).toBeUndefined();
+    expect(cardNumberIssue('')).toBe('number-required');
+    expect(cardNumberIssue('424242')).toBe('number-incomplete');
+    expect(cardNumberIssue('4242424242424241')).toBe('number-invalid');
+    expect(cardNumberIssue('4242424242424242')).toBeUndefined();
+    expect(CARD_MESSAGES['number-invalid']).toBe('Your card number is invalid.');
   });
 
   it('takes a card through the end of its expiry month', () => {
     const now = Date.parse('2027-03-31T23:00:00Z');
-    expect(expiryProblem(3, 2027, now)).toBeUndefined();
-    expect(expiryProblem(2, 2027, now)).toMatch(/in the past/);
-    expect(expiryProblem(13, 2027, now)).toMatch(/month/);
-    expect(expiryProblem(1, 2060, now)).toMatch(/year is invalid/);
+    expect(expiryIssue(3, 2027, now)).toBeUndefined();
+    expect(expiryIssue(2, 2027, now)).toBe('expiry-past');
+    expect(expiryIssue(13, 2027, now)).toBe('expiry-month');
+    expect(expiryIssue(1, 2060, now)).toBe('expiry-year');
   });
 });

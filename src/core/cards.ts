@@ -76,10 +76,19 @@ export function luhnValid(digits: string): boolean {
 }
 
 /**
- * What is wrong with a card's number or expiry, as a code a widget words in the visitor's language
- * (`field.<field>.<code>`); CARD_MESSAGES is the server's English for each.
+ * What is wrong with a card, as a code the server's field error carries (`FieldError.code`) and a widget words in
+ * the visitor's language (`field.<code>`); CARD_MESSAGES is the English for each, the server's `detail` and the
+ * widgets' English. `number-test-only`: a valid number that is not one of the test provider's cards.
  */
-export type CardIssue = 'number-required' | 'number-incomplete' | 'number-invalid' | 'expiry-month' | 'expiry-past' | 'expiry-year';
+export type CardIssue =
+  | 'number-required'
+  | 'number-incomplete'
+  | 'number-invalid'
+  | 'number-test-only'
+  | 'expiry-month'
+  | 'expiry-past'
+  | 'expiry-year'
+  | 'cvc-incomplete';
 
 export const CARD_MESSAGES: Record<CardIssue, string> = {
   'number-required': 'Enter your card number.',
@@ -88,6 +97,8 @@ export const CARD_MESSAGES: Record<CardIssue, string> = {
   'expiry-month': 'Enter a month from 01 to 12.',
   'expiry-past': 'Your card’s expiration date is in the past.',
   'expiry-year': 'Your card’s expiration year is invalid.',
+  'number-test-only': 'Use a test card, such as 4242 4242 4242 4242: this site takes test payments only.',
+  'cvc-incomplete': 'Your card’s security code is incomplete.',
 };
 
 /** Why a card number cannot be right, or `undefined` when it can. */
@@ -110,11 +121,3 @@ export function expiryIssue(month: number, year: number, now: number): CardIssue
   if (cardMonth > thisMonth + 20 * 12) return 'expiry-year';
   return undefined;
 }
-
-const wordIssue = (issue: CardIssue | undefined) => issue && CARD_MESSAGES[issue];
-
-/** `cardNumberIssue` in the server's English. */
-export const cardNumberProblem = (digits: string): string | undefined => wordIssue(cardNumberIssue(digits));
-
-/** `expiryIssue` in the server's English. */
-export const expiryProblem = (month: number, year: number, now: number): string | undefined => wordIssue(expiryIssue(month, year, now));

@@ -42,7 +42,7 @@ export function failureWords(m: Wording & { t: Translate<FailureMessages> }, err
 }
 
 /** Params that are calendar days (`2027-03-14`) are said in the visitor's language. */
-const DATE_PARAMS = new Set(['date']);
+const DATE_PARAMS = new Set(['date', 'seatingDate']);
 
 /**
  * A field's problem in the visitor's language: by its code; a code the widget does not know is the server's own

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUOTE_VALID_DAYS } from '../../server/domain/quotes';
 import type { ProblemDetails } from '../../src/contract';
+import { addDays } from '../../src/core/schedule';
 import { bookableDate, bookingBody, createQuote, json, PK } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/server';
 
@@ -24,6 +26,11 @@ async function problemOf(res: Response): Promise<ProblemDetails> {
 }
 
 const fieldOf = (p: ProblemDetails, field: string) => p.errors?.find((e) => e.field === field)?.detail;
+/** A field error's code and params: what a widget words in the visitor's language. */
+const codeOf = (p: ProblemDetails, field: string) => {
+  const e = p.errors?.find((f) => f.field === field);
+  return e && { code: e.code, params: e.params };
+};
 
 describe('bad input to POST /quotes', () => {
   const valid = { adults: 10, eventDate: bookableDate(), zip: '90012' };
@@ -103,20 +110,51 @@ describe('bad input to POST /bookings', () => {
     const problem = await problemOf(res);
     expect(fieldOf(problem, 'slotId')).toMatch(/no seating at that time/);
     expect(fieldOf(problem, 'quoteId')).toMatch(/couldn’t find that quote/);
+    expect(codeOf(problem, 'slotId')).toEqual({ code: 'unknown' });
+    expect(codeOf(problem, 'quoteId')).toEqual({ code: 'unknown' });
   });
 
   it('a seating inside the 48-hour lead time', async () => {
     const q = await createQuote(server.url);
     const today = new Date().toISOString().slice(0, 10);
-    const res = await send('/bookings', json(bookingBody(q, `${today}T20:30`), key()));
-    expect(fieldOf(await problemOf(res), 'slotId')).toMatch(/can no longer be booked/);
+    const problem = await problemOf(await send('/bookings', json(bookingBody(q, `${today}T20:30`), key())));
+    expect(fieldOf(problem, 'slotId')).toMatch(/can no longer be booked/);
+    expect(codeOf(problem, 'slotId')).toEqual({ code: 'past', params: { hours: 48 } });
+  });
+
+  it('a seating beyond the 180-day horizon', async () => {
+    const q = await createQuote(server.url);
+    const problem = await problemOf(await send('/bookings', json(bookingBody(q, '2099-01-02T18:00'), key())));
+    expect(fieldOf(problem, 'slotId')).toMatch(/up to 180 days ahead/);
+    expect(codeOf(problem, 'slotId')).toEqual({ code: 'too-far', params: { days: 180 } });
+  });
+
+  it('a seating on another day than the quote’s', async () => {
+    const q = await createQuote(server.url);
+    const seatingDate = addDays(q.eventDate, 1);
+    const problem = await problemOf(await send('/bookings', json(bookingBody(q, `${seatingDate}T18:00`), key())));
+    expect(fieldOf(problem, 'slotId')).toMatch(/Your quote is for/);
+    expect(codeOf(problem, 'slotId')).toEqual({ code: 'other-day', params: { date: q.eventDate, seatingDate } });
+  });
+
+  it('a quote past its validity', async () => {
+    const q = await createQuote(server.url);
+    await fetch(`${server.url}/__chaos/clock`, json({ advanceMs: (QUOTE_VALID_DAYS + 1) * 86_400_000 }));
+    try {
+      const problem = await problemOf(await send('/bookings', json(bookingBody(q, `${q.eventDate}T18:00`), key())));
+      expect(fieldOf(problem, 'quoteId')).toMatch(/expired/);
+      expect(codeOf(problem, 'quoteId')).toEqual({ code: 'expired' });
+    } finally {
+      await fetch(`${server.url}/__chaos`, { method: 'DELETE' });
+    }
   });
 
   it('an address in another ZIP than the quote priced', async () => {
     const q = await createQuote(server.url);
     const body = bookingBody(q, `${q.eventDate}T18:00`);
-    const res = await send('/bookings', json({ ...body, address: { ...body.address, zip: '91320' } }, key()));
-    expect(fieldOf(await problemOf(res), 'address.zip')).toMatch(/priced for ZIP 90012/);
+    const problem = await problemOf(await send('/bookings', json({ ...body, address: { ...body.address, zip: '91320' } }, key())));
+    expect(fieldOf(problem, 'address.zip')).toMatch(/priced for ZIP 90012/);
+    expect(codeOf(problem, 'address.zip')).toEqual({ code: 'mismatch', params: { zip: '90012' } });
   });
 });
 

@@ -100,19 +100,22 @@ describe('paying a deposit with the test provider', () => {
     const fieldOf = async (card: typeof CARD) => {
       const res = await confirm(payment.id, card);
       expect(res.status).toBe(422);
-      return ((await res.json()) as { errors: { field: string; detail: string }[] }).errors;
+      return ((await res.json()) as { errors: { field: string; detail: string; code?: string }[] }).errors;
     };
+    // Each with its code (core's CardIssue), which the widgets word in the visitor's language.
     expect(await fieldOf({ ...CARD, number: '4242424242424241' })).toEqual([
-      expect.objectContaining({ field: 'card.number', detail: 'Your card number is invalid.' }),
+      expect.objectContaining({ field: 'card.number', detail: 'Your card number is invalid.', code: 'number-invalid' }),
     ]);
     // A real-looking number that is not a test card: refused, never charged.
     expect(await fieldOf({ ...CARD, number: '4539578763621486' })).toEqual([
-      expect.objectContaining({ field: 'card.number', detail: expect.stringMatching(/test card/) }),
+      expect.objectContaining({ field: 'card.number', detail: expect.stringMatching(/test card/), code: 'number-test-only' }),
     ]);
     expect(await fieldOf({ ...CARD, expMonth: 1, expYear: 2020 })).toEqual([
-      expect.objectContaining({ field: 'card.expYear', detail: expect.stringMatching(/in the past/) }),
+      expect.objectContaining({ field: 'card.expYear', detail: expect.stringMatching(/in the past/), code: 'expiry-past' }),
     ]);
-    expect(await fieldOf({ ...CARD, number: '378282246310005', cvc: '123' })).toEqual([expect.objectContaining({ field: 'card.cvc' })]);
+    expect(await fieldOf({ ...CARD, number: '378282246310005', cvc: '123' })).toEqual([
+      expect.objectContaining({ field: 'card.cvc', detail: 'Your card’s security code is incomplete.', code: 'cvc-incomplete' }),
+    ]);
     expect((await adminBooking(booking.id))?.payments).toEqual([expect.objectContaining({ status: 'requires_confirmation' })]);
     expect(JSON.stringify(await adminBooking(booking.id))).not.toMatch(/4539578763621486|424242424242/);
   });

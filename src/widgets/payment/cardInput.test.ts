@@ -59,10 +59,14 @@ describe('card fields as typed', () => {
       cvc: 'Escribe el código de seguridad.',
       postalCode: 'Un código postal tiene como máximo 10 caracteres.',
     });
-    // The server's refusal without a code: its English words for an English visitor only.
-    const fromServer = { detail: 'Use a test card, such as 4242 4242 4242 4242: this site takes test payments only.' };
+    // The server's refusal by its code (the reference server's test provider: not one of its test cards).
+    const fromServer = { code: 'number-test-only', detail: 'Use a test card, such as 4242 4242 4242 4242: this site takes test payments only.' };
     expect(fieldWords(english, 'number', fromServer)).toBe(fromServer.detail);
     expect(fieldWords(spanish, 'number', fromServer)).toBe('Usa una tarjeta de prueba, como 4242 4242 4242 4242: este sitio solo acepta pagos de prueba.');
+    // A refusal without a code: its English words for an English visitor only.
+    const codeless = { detail: 'Card refused by the bank’s rules.' };
+    expect(fieldWords(english, 'number', codeless)).toBe(codeless.detail);
+    expect(fieldWords(spanish, 'number', codeless)).toBe('Revisa el número de la tarjeta.');
     expect(fieldWords(spanish, 'cvc', { detail: 'Your card’s security code is incomplete.' })).toBe('Revisa el código de seguridad.');
   });
 });

@@ -61,7 +61,13 @@ const es = {
   reference: 'Referencia de la reserva: {id}',
   bookAnother: 'Reservar otro evento',
   'field.slotId.required': 'Elige un horario.',
+  'field.slotId.unknown': 'No hay ningún horario a esa hora. Elige uno del calendario.',
+  'field.slotId.past': 'Ese horario es demasiado pronto: necesitamos {hours} horas de anticipación. Elige uno posterior.',
+  'field.slotId.too-far': 'Aceptamos reservas con hasta {days} días de anticipación. Elige un horario más próximo.',
+  'field.slotId.other-day': 'Tu cotización es para el {date}. Elige un horario de ese día u obtén una cotización para el {seatingDate}.',
   'field.slotId.invalid': 'Ese horario ya no se puede reservar. Elige otro.',
+  'field.quoteId.unknown': 'No encontramos tu cotización. Obtén una cotización nueva e inténtalo de nuevo.',
+  'field.quoteId.expired': 'Tu cotización venció. Obtén una cotización nueva e inténtalo de nuevo.',
   'field.quoteId.invalid': 'Esta cotización ya no se puede reservar. Obtén una cotización nueva e inténtalo de nuevo.',
   'field.eventDate.invalid': 'Ese día no se puede reservar. Elige otro día.',
   'field.address.line1.required': 'Escribe la dirección.',
@@ -70,8 +76,6 @@ const es = {
   'field.address.zip.required': 'Escribe el código postal del evento.',
   'field.address.zip.format': 'Escribe un código postal de 5 dígitos.',
   'field.address.zip.mismatch':
-    'El traslado de tu cotización se calculó para el código postal {zip}. Usa ese código postal u obtén una cotización nueva para este.',
-  'field.address.zip.invalid':
     'El traslado de tu cotización se calculó para el código postal {zip}. Usa ese código postal u obtén una cotización nueva para este.',
   'field.customer.email.format': 'Escribe un correo electrónico como nombre@ejemplo.com.',
   'field.customer.email.local-too-long': 'La parte antes de la @ admite como máximo 64 caracteres.',

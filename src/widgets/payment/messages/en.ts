@@ -1,3 +1,4 @@
+import { CARD_MESSAGES } from '../../../core';
 import { sharedEn } from '../../sharedMessages';
 import type { Messages } from '../../useMessages';
 
@@ -61,23 +62,23 @@ export const paymentEn = {
   addToCalendar: 'Add to calendar',
   stripeFailed: 'The card form didn’t load. Check your connection and try again.',
   checkCard: 'Check your card details.',
-  'field.number-required': 'Enter your card number.',
-  'field.number-incomplete': 'Your card number is incomplete.',
-  'field.number-invalid': 'Your card number is invalid.',
+  // Core's card codes, the form's and the server's alike, in their own English (not a second copy of it).
+  'field.number-required': CARD_MESSAGES['number-required'],
+  'field.number-incomplete': CARD_MESSAGES['number-incomplete'],
+  'field.number-invalid': CARD_MESSAGES['number-invalid'],
+  'field.number-test-only': CARD_MESSAGES['number-test-only'],
+  'field.expiry-month': CARD_MESSAGES['expiry-month'],
+  'field.expiry-past': CARD_MESSAGES['expiry-past'],
+  'field.expiry-year': CARD_MESSAGES['expiry-year'],
+  'field.cvc-incomplete': CARD_MESSAGES['cvc-incomplete'],
   'field.expiry-required': 'Enter the expiration date.',
   'field.expiry-incomplete': 'Your card’s expiration date is incomplete.',
-  'field.expiry-month': 'Enter a month from 01 to 12.',
-  'field.expiry-past': 'Your card’s expiration date is in the past.',
-  'field.expiry-year': 'Your card’s expiration year is invalid.',
   'field.cvc-required': 'Enter the security code.',
-  'field.cvc-incomplete': 'Your card’s security code is incomplete.',
   'field.postalCode.required': 'Enter the postal code.',
   'field.postalCode.too-long': 'A postal code has at most 10 characters.',
   'field.postalCode.chars': 'Use only letters, digits, spaces and hyphens in the postal code.',
-  // The server's refusals come without a code. The form checks a card as the server does first, so what the server
-  // still refuses of a number is that it is not one of the test cards (the test provider's form is the only one
-  // that sends a number).
-  'field.number.invalid': 'Use a test card, such as 4242 4242 4242 4242: this site takes test payments only.',
+  // A refusal without a code (a backend of the business's own that sends none).
+  'field.number.invalid': 'Check the card number.',
   'field.expiry.invalid': 'Check the expiration date.',
   'field.cvc.invalid': 'Check the security code.',
 } as const;
