@@ -246,6 +246,9 @@ describe('BookingForm in Spanish', () => {
     expect(form.getByRole('heading', { level: 2, name: 'Reserva tu evento' })).toBeTruthy();
     // Times in the tenant's zone, written the Spanish way.
     expect(await within(seatings).findByRole('radio', { name: '18:00' })).toBeTruthy();
+    // The shared seating picker speaks the form's language, its calendar too.
+    expect(form.getByRole('button', { name: 'Mes siguiente' })).toBeTruthy();
+    expect(form.getByRole('button', { pressed: true })).toHaveAccessibleName(new RegExp(`^${longDate(date, 'es')}: \\d+ horarios? libres?$`));
     await userEvent.click(form.getByRole('button', { name: 'Continuar' }));
     expect(seatings).toHaveAccessibleDescription('Elige un horario.');
     noEnglish(screen.getByRole('region', { name: 'Reserva' }));
