@@ -95,7 +95,7 @@ export function SizesTables() {
         rows={firstLoads}
       />
       <Table
-        caption="First load per widget and language: English is inline, another language adds its messages chunk"
+        caption="Each widget’s first load by language: English is inline, another language adds its messages chunk"
         head={['widget', 'language', 'gzip', 'brotli']}
         rows={languages}
       />

@@ -21,8 +21,8 @@ export function CostCard({ widget, label, cost = widgetCost(widget) }: { widget:
     ['With another widget already loaded', 'this widget’s chunk alone', cost.chunk],
     // English is inline; each other language is a chunk of its own, fetched beside the widget's code.
     ...Object.entries(cost.languages).flatMap(([code, l]): [string, string, { gzip: number; brotli: number }][] => [
-      [`First load in ${languageName(code)}`, `the first load + its ${languageName(code)} words`, l.firstLoad],
-      [`Its ${languageName(code)} words`, `a chunk of their own, only for a page in ${languageName(code)}`, l.chunk],
+      [`In ${languageName(code)}`, `the English first load + its ${languageName(code)} words`, l.firstLoad],
+      [`Its ${languageName(code)} words`, `a chunk of their own, fetched beside its code, only for a page in ${languageName(code)}`, l.chunk],
     ]),
   ];
   return (
