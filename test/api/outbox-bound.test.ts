@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTenant } from '../../server/tenants';
 import { type AdminMessageList, adminMessageList, type Booking, type Payment } from '../../src/contract';
-import { bookableDate, bookingBody, createQuote, json, SK } from '../support/fixtures';
+import { newIdempotencyKey } from '../../src/core';
+import { bookableDate, bookingBody, createQuote, json, SK, TEST_CARD } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/server';
 import { type SmtpReceiver, startSmtpReceiver } from '../support/smtp';
 
@@ -11,9 +12,8 @@ import { type SmtpReceiver, startSmtpReceiver } from '../support/smtp';
  * next is held (and the admin list says why), and everything goes out once,
  * the held last, when the mail server is back.
  */
-const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123', postalCode: '90012' };
 const TEAM = demoTenant.notifyEmail ?? '';
-const key = () => crypto.randomUUID();
+const key = newIdempotencyKey;
 
 let smtp: SmtpReceiver;
 let server: TestServer;
@@ -41,7 +41,7 @@ describe('the outbox bound', () => {
       await fetch(`${server.url}/api/v1/bookings`, json(bookingBody(quote, `${quote.eventDate}T18:00`), { 'idempotency-key': key() }))
     ).json()) as Booking;
     const payment = (await (await fetch(`${server.url}/api/v1/bookings/${booking.id}/payments`, json({}, { 'idempotency-key': key() }))).json()) as Payment;
-    const paid = await fetch(`${server.url}/api/v1/payments/${payment.id}/confirm`, json({ card: CARD }, { 'idempotency-key': key() }));
+    const paid = await fetch(`${server.url}/api/v1/payments/${payment.id}/confirm`, json({ card: TEST_CARD }, { 'idempotency-key': key() }));
     expect(paid.status).toBe(200);
     // Leads past it are stored as ever; their notices wait.
     for (const name of ['Ken', 'Lia']) {

@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultRule } from '../../server/chaos';
 import { manageToken } from '../../server/domain/manage-token';
@@ -16,9 +12,10 @@ import {
   rescheduleResponse,
 } from '../../src/contract';
 import { createHttpClient, newIdempotencyKey } from '../../src/core';
-import { type CardInput, type FakeStripe, startFakeStripe } from '../support/fake-stripe';
+import type { CardInput, FakeStripe } from '../support/fake-stripe';
 import { bookableDate } from '../support/fixtures';
-import { startServer, type TestServer } from '../support/server';
+import type { TestServer } from '../support/server';
+import { type StripeServer, startStripeServer } from '../support/stripe-server';
 
 /**
  * The fault matrix's rows for the manage link: reschedule and cancel, each
@@ -39,28 +36,13 @@ const TIMING = { attemptMs: 2_000, budgetMs: 30_000 };
 
 let fake: FakeStripe;
 let server: TestServer;
-let dir: string;
 let secret: string;
+let stripe: StripeServer;
 beforeAll(async () => {
-  fake = await startFakeStripe();
-  dir = mkdtempSync(join(tmpdir(), 'teppan-manage-faults-'));
-  server = await startServer({
-    TEPPAN_DB: join(dir, 'db'),
-    TEPPAN_TENANTS: 'test/fixtures/stripe-tenants.json',
-    STRIPE_SECRET_KEY: fake.keys.secretKey,
-    STRIPE_WEBHOOK_SECRET: fake.keys.webhookSecret,
-    STRIPE_API_BASE: fake.url,
-  });
-  fake.setWebhookUrl(`${server.url}/api/v1/webhooks/stripe`);
-  const db = new Database(join(dir, 'db'), { readonly: true });
-  secret = (db.prepare("SELECT value FROM meta WHERE name = 'secret'").get() as { value: string }).value;
-  db.close();
+  stripe = await startStripeServer();
+  ({ fake, server, secret } = stripe);
 }, 60_000);
-afterAll(async () => {
-  await server?.stop();
-  await fake?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stripe?.stop());
 
 const post = (path: string, body: unknown) =>
   fetch(`${server.url}/api/v1${path}`, {
