@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { llmConfigFromEnv } from './chat/llm-config';
 import { leadLimitsFromEnv } from './http/rate-limit';
 import { siteOriginFromEnv } from './http/site-origin';
-import { describeSmtp, mailConfigFromEnv } from './mail/config';
+import { describeSmtp, mailConfigFromEnv, outboxBoundFromEnv } from './mail/config';
 import { kickingOnQueue, startMailer } from './mail/sender';
 import { smtpSender } from './mail/smtp';
 import { createNodeApp, listen } from './node';
@@ -27,7 +27,8 @@ import { loadTenantsFile } from './tenants/load';
  * TEPPAN_SITE_URL: the origin manage links in mail lead to (a tenant's own manageUrl wins); the server's own address without it.
  * TEPPAN_LEAD_LIMITS=visitor,tenant: leads an hour per visitor's network and per tenant (5,30).
  * TEPPAN_SMTP_URL: where mail goes (smtp:// or smtps://, credentials in the URL); without it, mail is kept and shown at
- *   /mail/. TEPPAN_MAIL_FROM, TEPPAN_MAIL_RETRY_MS: see server/mail/config.ts.
+ *   /mail/. TEPPAN_MAIL_FROM, TEPPAN_MAIL_RETRY_MS, TEPPAN_MAIL_DIGEST_MS: see server/mail/config.ts.
+ * TEPPAN_OUTBOX_BOUND: unsent messages per tenant past which new ones are held (500; see server/store/outbox.ts).
  */
 const port = Number(process.env.PORT ?? 8787);
 const hosts = process.env.HOST ? [process.env.HOST] : ['127.0.0.1', '::1'];
@@ -47,9 +48,12 @@ const configuredSite = siteOriginFromEnv(process.env);
 let siteOrigin = configuredSite ?? `http://localhost:${port}`;
 
 const poolMax = Number(process.env.TEPPAN_PG_POOL_MAX ?? 0);
-const opened = await openStore(dbFile, poolMax > 0 ? { max: poolMax } : {});
+const outboxBound = outboxBoundFromEnv(process.env);
+const opened = await openStore(dbFile, { ...(poolMax > 0 ? { max: poolMax } : {}), ...(outboxBound ? { outboxBound } : {}) });
 // Every instance runs a sender: each message is claimed by one of them.
-const mailer = mail.smtpUrl ? startMailer({ store: opened, send: smtpSender(mail.smtpUrl, mail.from), retry: mail.retry, pollMs: mail.pollMs }) : undefined;
+const mailer = mail.smtpUrl
+  ? startMailer({ store: opened, send: smtpSender(mail.smtpUrl, mail.from), retry: mail.retry, pollMs: mail.pollMs, digestMs: mail.digestMs })
+  : undefined;
 const store = mailer ? kickingOnQueue(opened, () => void mailer.kick()) : opened;
 const built = (dir: string) => (existsSync(dir) ? dir : undefined);
 const toolsBuilding = process.env.TEPPAN_TOOLS_BUILDING === '1';

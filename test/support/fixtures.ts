@@ -12,6 +12,9 @@ export function bookableDate(offset = 7): string {
   return addDays(bookableDates(catalog, Date.now()).first, offset);
 }
 
+/** The test provider's card that succeeds. */
+export const TEST_CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123', postalCode: '90012' };
+
 export function json(body: unknown, headers: Record<string, string> = {}): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${PK}`, ...headers }, body: JSON.stringify(body) };
 }
