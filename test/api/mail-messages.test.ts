@@ -143,3 +143,53 @@ describe('the messages of a change by the manage link', () => {
     expect(notice.html).toContain('Rain &lt;i&gt;again&lt;/i&gt;');
   });
 });
+
+describe('the visitor’s language, kept with the booking and the lead', () => {
+  it('writes the customer’s mail in the language their form sent (es-MX: Spanish; fr: English); the team’s notice stays English', async () => {
+    await bookAndPay({ locale: 'es-MX' }, 'Lucía Gómez');
+    const spanish = emailOf();
+    const [confirmation] = await ofKind('booking-confirmed', spanish);
+    if (!confirmation) throw new Error('no confirmation queued');
+    expect(confirmation.subject).toMatch(/^Reserva confirmada: \S+, \d+ de \S+ de \d{4}, Sakura Hibachi Catering$/);
+    const { text, html } = await read(confirmation);
+    expect(html).toMatch(/<html lang="es">/);
+    expect(text).toContain('Depósito pagado: $100.00');
+    expect(linkIn(text)).toBeDefined();
+    const notice = (await outbox()).find((m) => m.kind === 'team-new-booking' && m.subject.startsWith('New booking: Lucía Gómez'));
+    expect(notice && (await read(notice)).text).toContain('Language: Spanish');
+
+    await bookAndPay({ locale: 'fr' }, 'Jean Dupont');
+    const [french] = await ofKind('booking-confirmed', emailOf());
+    expect(french?.subject).toMatch(/^Booking confirmed: /);
+    const admin = (await (await fetch(api('/admin/bookings?limit=500'), { headers: { authorization: `Bearer ${SK}` } })).json()) as {
+      bookings: { customer: { email: string }; locale?: string }[];
+    };
+    expect(admin.bookings.find((b) => b.customer.email === spanish)?.locale).toBe('es');
+    expect(admin.bookings.find((b) => b.customer.email === emailOf())?.locale).toBe('en');
+  });
+
+  it('keeps a lead’s language, and refuses a locale that is not a tag’s length', async () => {
+    const sent = await fetch(
+      api('/leads'),
+      json({ name: 'Ana', email: 'ana@example.com', question: '¿Cuánto cuesta?', locale: 'es-US' }, { 'idempotency-key': key() }),
+    );
+    expect(sent.status).toBe(201);
+    expect(await sent.json()).toMatchObject({ name: 'Ana', locale: 'es' });
+    const { leads } = (await (await fetch(api('/admin/leads?limit=500'), { headers: { authorization: `Bearer ${SK}` } })).json()) as {
+      leads: { name: string; locale?: string }[];
+    };
+    expect(leads.find((l) => l.name === 'Ana')?.locale).toBe('es');
+    const long = await fetch(
+      api('/leads'),
+      json({ name: 'Ana', email: 'ana@example.com', question: 'Hi', locale: 'x'.repeat(36) }, { 'idempotency-key': key() }),
+    );
+    expect(long.status).toBe(422);
+  });
+
+  it('documents the field in the OpenAPI document', async () => {
+    const doc = (await (await fetch(api('/openapi.json'))).json()) as {
+      components: { schemas: Record<string, { properties: Record<string, { description?: string }> }> };
+    };
+    for (const name of ['BookingRequest', 'LeadRequest']) expect(doc.components.schemas[name]?.properties.locale?.description).toMatch(/BCP 47/);
+  });
+});
