@@ -193,3 +193,13 @@ describe('the visitor’s language, kept with the booking and the lead', () => {
     for (const name of ['BookingRequest', 'LeadRequest']) expect(doc.components.schemas[name]?.properties.locale?.description).toMatch(/BCP 47/);
   });
 });
+
+describe('the mailbox page', () => {
+  it('is styled from a file the site’s policy allows, whose plain text part wraps rather than widening a phone’s page', async () => {
+    const page = await (await fetch(`${server.url}/mail/`)).text();
+    expect(page).toContain('<link rel="stylesheet" href="/mail/mailbox.css">');
+    const css = await fetch(`${server.url}/mail/mailbox.css`);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await css.text()).toMatch(/pre \{[^}]*white-space: pre-wrap/);
+  });
+});
