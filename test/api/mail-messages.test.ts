@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminMessageList, adminMessageList, type Booking, type ManageView, type Payment } from '../../src/contract';
-import { bookableDate, bookingBody, createQuote, json, PK, SK } from '../support/fixtures';
+import { type AdminMessageList, adminMessageList, type Booking, type ManageView } from '../../src/contract';
+import { bookableDate, bookingBody, createQuote, json, PK, bookAndPay as payBooking, SK } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/server';
 
 /**
@@ -8,7 +8,6 @@ import { startServer, type TestServer } from '../support/server';
  * real server with no SMTP server (mail kept in the development mailbox),
  * each message read back from `/mail/`.
  */
-const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123', postalCode: '90012' };
 const key = () => crypto.randomUUID();
 
 let server: TestServer;
@@ -21,22 +20,12 @@ afterEach(() => server.reset());
 const api = (path: string) => `${server.url}/api/v1${path}`;
 
 let day = 0;
-/** Books a seating on a day of its own and pays its deposit with the test provider, through the API. */
+/** Books a seating on a day of its own and pays its deposit, through the API; the customer's address is its own. */
 async function bookAndPay(extra: Record<string, unknown> = {}, name = 'Ann Lee', offset = 20): Promise<Booking> {
   day += 1;
   const quote = await createQuote(server.url, { eventDate: bookableDate(offset + day) });
-  const body = {
-    ...bookingBody(quote, `${quote.eventDate}T18:00`, name),
-    customer: { name, email: `guest${day}@example.com`, phone: '(213) 555-0142' },
-    ...extra,
-  };
-  const held = await fetch(api('/bookings'), json(body, { 'idempotency-key': key() }));
-  expect(held.status).toBe(201);
-  const booking = (await held.json()) as Booking;
-  const payment = (await (await fetch(api(`/bookings/${booking.id}/payments`), json({}, { 'idempotency-key': key() }))).json()) as Payment;
-  const paid = (await (await fetch(api(`/payments/${payment.id}/confirm`), json({ card: CARD }, { 'idempotency-key': key() }))).json()) as Payment;
-  expect(paid.status).toBe('succeeded');
-  return booking;
+  const customer = { name, email: `guest${day}@example.com`, phone: '(213) 555-0142' };
+  return payBooking(server.url, { ...bookingBody(quote, `${quote.eventDate}T18:00`, name), customer, ...extra });
 }
 
 type Listed = AdminMessageList['messages'][number];

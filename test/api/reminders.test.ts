@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type AdminMessageList, adminMessageList, type Booking, type Payment } from '../../src/contract';
-import { bookableDate, bookingBody, createQuote, json, SK } from '../support/fixtures';
+import { type AdminMessageList, adminMessageList, type Booking } from '../../src/contract';
+import { bookableDate, bookingBody, createQuote, json, bookAndPay as payBooking, SK } from '../support/fixtures';
 import { freshDatabase } from '../support/pg-schema';
 import { startServer, type TestServer } from '../support/server';
 
@@ -10,7 +10,6 @@ import { startServer, type TestServer } from '../support/server';
  * reaches it; the admin list shows what was queued.
  */
 const HOUR = 3_600_000;
-const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123', postalCode: '90012' };
 const key = () => crypto.randomUUID();
 const POLL = { TEPPAN_REMINDER_POLL_MS: '200', TEPPAN_SMTP_URL: '' };
 
@@ -20,14 +19,8 @@ async function bookAndPay(url: string, days: number, time = '18:00'): Promise<{ 
   serial += 1;
   const email = `reminded${serial}@example.com`;
   const quote = await createQuote(url, { eventDate: bookableDate(days) });
-  const body = { ...bookingBody(quote, `${quote.eventDate}T${time}`), customer: { name: 'Ann Lee', email, phone: '(213) 555-0142' } };
-  const held = await fetch(`${url}/api/v1/bookings`, json(body, { 'idempotency-key': key() }));
-  expect(held.status).toBe(201);
-  const booking = (await held.json()) as Booking;
-  const payment = (await (await fetch(`${url}/api/v1/bookings/${booking.id}/payments`, json({}, { 'idempotency-key': key() }))).json()) as Payment;
-  const paid = (await (await fetch(`${url}/api/v1/payments/${payment.id}/confirm`, json({ card: CARD }, { 'idempotency-key': key() }))).json()) as Payment;
-  expect(paid.status).toBe('succeeded');
-  return { booking, email };
+  const customer = { name: 'Ann Lee', email, phone: '(213) 555-0142' };
+  return { booking: await payBooking(url, { ...bookingBody(quote, `${quote.eventDate}T${time}`), customer }), email };
 }
 
 const outbox = async (url: string): Promise<AdminMessageList['messages']> =>
