@@ -859,4 +859,77 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       expect((await store.pendingRefunds(T0 + 9 * MINUTE, 10)).map((p) => p.id)).toEqual([b.payment.id]);
     });
   });
+
+  describe('reminders', () => {
+    const HOUR = 60 * MINUTE;
+    const policy = { rescheduleUntilDays: 7, refundUntilDays: 7 };
+    /** A booking whose deposit is paid, starting `laterMs` after the fixture's seating. */
+    async function confirmed(slotId = SLOT, laterMs = 0) {
+      const b = await held({ slotId, start: booking().start + laterMs });
+      const p = payment(b);
+      await store.startPayment(p, T0);
+      const settled = await store.settlePayment('demo', p.id, undefined, T0 + MINUTE);
+      if (settled.outcome !== 'paid') throw new Error(`not paid: ${settled.outcome}`);
+      return settled.booking;
+    }
+    /** The bookings due a 48-hour reminder at `now`. */
+    const due = async (now: number) => (await store.dueReminders('demo', 48, now, now + 48 * HOUR, 10)).map((b) => b.id);
+    const remind = (b: StoredBooking, now: number) =>
+      store.claimReminder('demo', b.id, 48, b.start, [outboxMessage({ kind: 'reminder', subject: `Reminder ${b.id} ${b.start}` })], now);
+    const reminders = async () => (await store.listMessages('demo', { limit: 100 })).items.filter((m) => m.kind === 'reminder').map((m) => m.subject);
+
+    it('lists the confirmed bookings starting in the window, soonest first: not unpaid or cancelled ones, not another tenant’s', async () => {
+      const b = await confirmed();
+      const later = await confirmed('2027-03-03T20:30', 150 * MINUTE);
+      await held();
+      const gone = await confirmed('2027-03-03T12:00');
+      await store.cancelBooking('demo', gone.id, policy, T0 + 2 * MINUTE);
+      expect(await due(b.start - 49 * HOUR)).toEqual([]);
+      expect(await due(b.start - 45 * HOUR)).toEqual([b.id, later.id]);
+      expect(await store.dueReminders('other', 48, b.start - 47 * HOUR, b.start + HOUR, 10)).toEqual([]);
+      // Started: no longer due.
+      expect(await due(b.start)).toEqual([later.id]);
+    });
+
+    it('queues a reminder once for its booking and start, however many claim it at once, across processes sharing the data', async () => {
+      const b = await confirmed();
+      const handles = opened.another ? [store, await opened.another(), await opened.another()] : [store];
+      const now = b.start - 47 * HOUR;
+      const claims = await Promise.all(
+        Array.from({ length: 9 }, (_, i) =>
+          (handles[i % handles.length] as Store).claimReminder('demo', b.id, 48, b.start, [outboxMessage({ kind: 'reminder' })], now),
+        ),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await reminders()).toHaveLength(1);
+      expect(await due(now)).toEqual([]);
+      // The 24-hour reminder is another one.
+      expect((await store.dueReminders('demo', 24, now - 24 * HOUR, now + 48 * HOUR, 10)).map((x) => x.id)).toEqual([b.id]);
+    });
+
+    it('follows a reschedule: the reminder sent for the old start does not stop the new start’s; a cancelled or moved booking’s claim queues nothing', async () => {
+      const b = await confirmed();
+      expect(await remind(b, b.start - 47 * HOUR)).toBe(true);
+      const moved = await store.rescheduleBooking(
+        'demo',
+        b.id,
+        { slotId: '2027-03-05T18:00', start: b.start + 48 * HOUR, quoteId: b.quoteId, totalCents: b.totalCents },
+        { capacity: 3, policy: { rescheduleUntilDays: 0, refundUntilDays: 7 } },
+        b.start - 47 * HOUR,
+      );
+      if (moved.outcome !== 'rescheduled') throw new Error(moved.outcome);
+      // A claim made from a reading before the move (the old start) queues nothing.
+      expect(await store.claimReminder('demo', b.id, 24, b.start, [outboxMessage({ kind: 'reminder' })], b.start - 20 * HOUR)).toBe(false);
+      expect(await due(moved.booking.start - 47 * HOUR)).toEqual([b.id]);
+      expect(await remind(moved.booking, moved.booking.start - 47 * HOUR)).toBe(true);
+      expect(await reminders()).toEqual([`Reminder ${b.id} ${b.start}`, `Reminder ${b.id} ${moved.booking.start}`]);
+
+      const gone = await confirmed('2027-03-03T12:00');
+      await store.cancelBooking('demo', gone.id, policy, T0 + 2 * MINUTE);
+      expect(await remind(gone, gone.start - 47 * HOUR)).toBe(false);
+      const unpaid = await held({ slotId: '2027-03-03T15:00' });
+      expect(await remind(unpaid, unpaid.start - 47 * HOUR)).toBe(false);
+      expect(await reminders()).toHaveLength(2);
+    });
+  });
 });

@@ -53,6 +53,9 @@ export function createMemoryStore({ outboxBound = OUTBOX_BOUND }: OutboxOptions 
   const outbox = new Map<string, OutboxMessage>();
   const unsentOf = (tenantId: string, statuses: readonly OutboxMessage['status'][]) =>
     [...outbox.values()].filter((m) => m.tenantId === tenantId && statuses.includes(m.status));
+  /** Reminders claimed: booking, hours and start. */
+  const reminders = new Set<string>();
+  const reminderKey = (bookingId: string, hours: number, start: number) => `${bookingId}\u0000${hours}\u0000${start}`;
   const queue = (messages: readonly OutboxMessage[] = []) => {
     for (const tenantId of new Set(messages.map((m) => m.tenantId))) {
       const unsent = unsentOf(tenantId, ['queued', 'held']).length;
@@ -302,6 +305,23 @@ export function createMemoryStore({ outboxBound = OUTBOX_BOUND }: OutboxOptions 
       const done = p && refundDone(p, now);
       if (done) payments.set(paymentId, structuredClone(done));
       return done ?? p;
+    },
+    async dueReminders(tenantId, hours, from, to, limit) {
+      return [...bookings.values()]
+        .filter(
+          (b) => b.tenantId === tenantId && b.status === 'confirmed' && b.start > from && b.start <= to && !reminders.has(reminderKey(b.id, hours, b.start)),
+        )
+        .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1))
+        .slice(0, limit)
+        .map((b) => structuredClone(b));
+    },
+    async claimReminder(tenantId, bookingId, hours, start, messages) {
+      const b = own(bookings.get(bookingId), tenantId);
+      const key = reminderKey(bookingId, hours, start);
+      if (b?.status !== 'confirmed' || b.start !== start || reminders.has(key)) return false;
+      reminders.add(key);
+      queue(messages);
+      return true;
     },
     async pendingRefunds(before, limit) {
       return [...payments.values()]

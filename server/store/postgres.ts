@@ -254,9 +254,9 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         });
         if (result.outcome === 'created') {
           await c.query(
-            `INSERT INTO bookings (id, tenant_id, slot_id, slot_date, quote_id, holder, status, hold_expires_at, created_at, data)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-            [b.id, b.tenantId, b.slotId, date, b.quoteId, b.holder ?? null, b.status, b.holdExpiresAt, b.createdAt, json(b)],
+            `INSERT INTO bookings (id, tenant_id, slot_id, slot_date, start_at, quote_id, holder, status, hold_expires_at, created_at, data)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+            [b.id, b.tenantId, b.slotId, date, b.start, b.quoteId, b.holder ?? null, b.status, b.holdExpiresAt, b.createdAt, json(b)],
           );
         }
         return result;
@@ -517,10 +517,11 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         const result = decideReschedule(current, to, rules, now, await heldIn(c, tenantId, to.slotId, now, id));
         if (result.outcome === 'rescheduled') {
           const b = result.booking;
-          await c.query('UPDATE bookings SET slot_id = $2, slot_date = $3, status = $4, data = $5 WHERE id = $1', [
+          await c.query('UPDATE bookings SET slot_id = $2, slot_date = $3, start_at = $4, status = $5, data = $6 WHERE id = $1', [
             b.id,
             b.slotId,
             slotDate(b.slotId),
+            b.start,
             b.status,
             json(b),
           ]);
@@ -549,6 +550,29 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         const done = p && refundDone(p, now);
         if (done) await writePayment(c, done);
         return done ?? p;
+      }),
+    // Migration 0007's partial index serves it.
+    dueReminders: (tenantId, hours, from, to, limit) =>
+      all<StoredBooking>(
+        pool,
+        `SELECT data FROM bookings b WHERE tenant_id = $1 AND status = 'confirmed' AND start_at > $3 AND start_at <= $4
+         AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.booking_id = b.id AND r.hours = $2 AND r.start_at = b.start_at)
+         ORDER BY start_at, id LIMIT $5`,
+        [tenantId, hours, from, to, limit],
+      ),
+    claimReminder: (tenantId, bookingId, hours, start, messages, now) =>
+      tx(async (c) => {
+        // Locked: a reschedule or a cancellation of this booking waits for the claim, or is seen by it.
+        const b = await bookingFor(c, tenantId, bookingId, 'FOR UPDATE');
+        if (b?.status !== 'confirmed' || b.start !== start) return false;
+        // The primary key is the claim: a second instance's insert does nothing, and it queues nothing.
+        const claimed = await c.query(
+          'INSERT INTO reminders (booking_id, hours, start_at, tenant_id, queued_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (booking_id, hours, start_at) DO NOTHING',
+          [bookingId, hours, start, tenantId, now],
+        );
+        if (claimed.rowCount !== 1) return false;
+        await queueMessages(c, messages);
+        return true;
       }),
     // Migration 0006's partial index serves it.
     pendingRefunds: (before, limit) =>

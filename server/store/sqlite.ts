@@ -110,6 +110,15 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS outbox_by_tenant ON outbox (tenant_id, created_at, id);
   -- What a sender looks for: only queued messages, soonest due first.
   CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at) WHERE status = 'queued';
+  -- Reminders queued, one per booking, reminder (hours before) and start: never two, and a new start is reminded again.
+  CREATE TABLE IF NOT EXISTS reminders (
+    booking_id TEXT NOT NULL,
+    hours INTEGER NOT NULL,
+    start_at INTEGER NOT NULL,
+    tenant_id TEXT NOT NULL,
+    queued_at INTEGER NOT NULL,
+    PRIMARY KEY (booking_id, hours, start_at)
+  );
   CREATE TABLE IF NOT EXISTS meta (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -131,6 +140,8 @@ const ADDED_COLUMNS = [
   // The outbox's operator notes (why a message is held, the digest it went in) and a digest's Message-ID.
   { table: 'outbox', column: 'note', type: 'TEXT', fill: 'NULL' },
   { table: 'outbox', column: 'sent_as', type: 'TEXT', fill: 'NULL' },
+  // The booking's start, apart from its data: the reminder scheduler's window reads it.
+  { table: 'bookings', column: 'start_at', type: 'INTEGER', fill: `json_extract(data, '$.start')` },
 ];
 
 const INDEXES = `
@@ -142,6 +153,7 @@ const INDEXES = `
   CREATE INDEX IF NOT EXISTS bookings_by_tenant ON bookings (tenant_id, created_at, id);
   CREATE INDEX IF NOT EXISTS payments_by_booking ON payments (tenant_id, booking_id);
   -- Cancellation refunds left pending (a crash, the provider down), to be tried again.
+  CREATE INDEX IF NOT EXISTS bookings_confirmed_by_start ON bookings (tenant_id, start_at) WHERE status = 'confirmed';
   CREATE INDEX IF NOT EXISTS payments_refund_pending ON payments (created_at) WHERE json_extract(data, '$.refund.status') = 'pending';
   -- A tenant's unsent messages: counted against the outbox's bound, released oldest first, folded into digests.
   CREATE INDEX IF NOT EXISTS outbox_unsent ON outbox (tenant_id, created_at, id) WHERE status IN ('queued', 'held');
@@ -209,7 +221,7 @@ export function createSqliteStore(file: string, { outboxBound = OUTBOX_BOUND }: 
       `SELECT slot_id, COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id >= @from AND slot_id < @to AND ${HELD} GROUP BY slot_id`,
     ),
     insertBooking: db.prepare(
-      'INSERT INTO bookings (id, tenant_id, slot_id, quote_id, holder, status, hold_expires_at, created_at, data) VALUES (@id, @tenantId, @slotId, @quoteId, @holder, @status, @holdExpiresAt, @createdAt, @data)',
+      'INSERT INTO bookings (id, tenant_id, slot_id, start_at, quote_id, holder, status, hold_expires_at, created_at, data) VALUES (@id, @tenantId, @slotId, @start, @quoteId, @holder, @status, @holdExpiresAt, @createdAt, @data)',
     ),
     ofQuote: db.prepare<[string, string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? AND quote_id = ?'),
     visitorHolds: db.prepare<{ tenant: string; holder: string; from: string; to: string; now: number; since: number }, { live: number; recent: number }>(
@@ -291,7 +303,16 @@ export function createSqliteStore(file: string, { outboxBound = OUTBOX_BOUND }: 
       `SELECT 1 AS one FROM bookings WHERE tenant_id = ? AND json_extract(data, '$.customer.email') = ? AND json_extract(data, '$.paymentId') IS NOT NULL LIMIT 1`,
     ),
     // Managing a booking (issue 20).
-    moveBooking: db.prepare('UPDATE bookings SET slot_id = @slotId, status = @status, data = @data WHERE id = @id'),
+    moveBooking: db.prepare('UPDATE bookings SET slot_id = @slotId, start_at = @start, status = @status, data = @data WHERE id = @id'),
+    // Reminders.
+    dueReminders: db.prepare<{ tenant: string; hours: number; from: number; to: number; limit: number }, { data: string }>(
+      `SELECT data FROM bookings b WHERE tenant_id = @tenant AND status = 'confirmed' AND start_at > @from AND start_at <= @to
+       AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.booking_id = b.id AND r.hours = @hours AND r.start_at = b.start_at)
+       ORDER BY start_at, id LIMIT @limit`,
+    ),
+    claimReminder: db.prepare(
+      'INSERT INTO reminders (booking_id, hours, start_at, tenant_id, queued_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (booking_id, hours, start_at) DO NOTHING',
+    ),
     pendingRefunds: db.prepare<[number, number], { data: string }>(
       `SELECT data FROM payments WHERE json_extract(data, '$.refund.status') = 'pending' AND json_extract(data, '$.updatedAt') <= ? ORDER BY created_at, id LIMIT ?`,
     ),
@@ -416,7 +437,13 @@ export function createSqliteStore(file: string, { outboxBound = OUTBOX_BOUND }: 
     const previous = row<StoredBooking>(q.booking.get(tenantId, id));
     const result = decideReschedule(previous, to, rules, now, heldInTarget);
     if (result.outcome === 'rescheduled' && previous) {
-      q.moveBooking.run({ id, slotId: result.booking.slotId, status: result.booking.status, data: JSON.stringify(result.booking) });
+      q.moveBooking.run({
+        id,
+        slotId: result.booking.slotId,
+        start: result.booking.start,
+        status: result.booking.status,
+        data: JSON.stringify(result.booking),
+      });
       queueMessages(options?.messages?.({ booking: result.booking, previous }));
     }
     return result;
@@ -432,6 +459,15 @@ export function createSqliteStore(file: string, { outboxBound = OUTBOX_BOUND }: 
     }
     return result;
   });
+  const claimReminder = db.transaction(
+    (tenantId: string, bookingId: string, hours: number, start: number, messages: readonly OutboxMessage[], now: number): boolean => {
+      const b = row<StoredBooking>(q.booking.get(tenantId, bookingId));
+      if (b?.status !== 'confirmed' || b.start !== start) return false;
+      if (q.claimReminder.run(bookingId, hours, start, tenantId, now).changes !== 1) return false;
+      queueMessages(messages);
+      return true;
+    },
+  );
   const finishRefund = db.transaction((tenantId: string, paymentId: string, now: number) => {
     const p = row<StoredPayment>(q.payment.get(tenantId, paymentId));
     const done = p && refundDone(p, now);
@@ -518,5 +554,8 @@ export function createSqliteStore(file: string, { outboxBound = OUTBOX_BOUND }: 
     cancelBooking: (tenantId, id, policy, now, reason, options) => run(() => cancel.immediate(tenantId, id, policy, now, reason, options)),
     finishRefund: (tenantId, paymentId, now) => run(() => finishRefund.immediate(tenantId, paymentId, now)),
     pendingRefunds: (before, limit) => run(() => q.pendingRefunds.all(before, limit).map((r) => JSON.parse(r.data) as StoredPayment)),
+    dueReminders: (tenantId, hours, from, to, limit) =>
+      run(() => q.dueReminders.all({ tenant: tenantId, hours, from, to, limit }).map((r) => JSON.parse(r.data) as StoredBooking)),
+    claimReminder: (tenantId, bookingId, hours, start, messages, now) => run(() => claimReminder.immediate(tenantId, bookingId, hours, start, messages, now)),
   };
 }

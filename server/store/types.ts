@@ -361,6 +361,20 @@ export interface Store {
   finishRefund(tenantId: string, paymentId: string, now: number): Promise<StoredPayment | undefined>;
   /** Payments of every tenant whose cancellation refund is still pending, unchanged since `before` (epoch ms): at most `limit`, oldest first. */
   pendingRefunds(before: number, limit: number): Promise<StoredPayment[]>;
+
+  // --- Reminders (server/mail/reminders.ts): each queued once per booking, reminder and start, whichever instance runs.
+
+  /**
+   * A tenant's confirmed bookings starting after `from` and at or before `to` (epoch ms) that have no
+   * `hours` reminder claimed for their start: at most `limit`, soonest first.
+   */
+  dueReminders(tenantId: string, hours: number, from: number, to: number, limit: number): Promise<StoredBooking[]>;
+  /**
+   * In one transaction: claims the `hours` reminder of the booking for its start `start` and queues
+   * `messages`, only while the booking is still confirmed and still starts then, and only once (the claim
+   * is unique: a second call, on any instance, queues nothing). Returns whether this call queued it.
+   */
+  claimReminder(tenantId: string, bookingId: string, hours: number, start: number, messages: OutboxMessage[], now: number): Promise<boolean>;
 }
 
 /** A file sent with a message, as text (an iCalendar event). */

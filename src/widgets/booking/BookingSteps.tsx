@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Booking, Catalog, Payment, Quote } from '../../contract';
-import { longDate, newIdempotencyKey, type TeppanError, translator } from '../../core';
+import { longDate, newIdempotencyKey, pageEnvironment, resolveLocale, type TeppanError, translator } from '../../core';
 import { queryKeys, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, Stepper, useMachine } from '../../ui';
 import { SeatingPicker } from '../SeatingPicker';
@@ -94,7 +94,14 @@ export function BookingSteps({ catalog, quote, stored, store, handedOver, payDep
     [client, scope, dispatch, onError, handOff],
   );
 
-  const { send } = useSubmission({ api, machine, onCreated: onBookingCreated, onRefused, onFailed: onError });
+  const { send } = useSubmission({
+    api,
+    machine,
+    onCreated: onBookingCreated,
+    onRefused,
+    onFailed: onError,
+    locale: resolveLocale([locale], pageEnvironment()).tag,
+  });
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { TeppanError } from '../../core';
+import { pageEnvironment, resolveLocale, type TeppanError } from '../../core';
 import { useCatalog, useTeppan } from '../../query';
 import { uiCss, useStyles } from '../../ui';
 import { bringIntoView, quoteOnPage } from '../quoteOnPage';
@@ -34,13 +34,13 @@ export interface ChatWidgetProps {
 export default function ChatWidget(props: ChatWidgetProps) {
   useStyles(uiCss, css);
   const { data: catalog } = useCatalog();
-  const { http, scope } = useTeppan();
+  const { http, scope, locale } = useTeppan();
   const api = useMemo(() => chatApi(http), [http]);
   const onError = useHostCallback('onError', props.onError);
   const onReady = useHostCallback('onReady', props.onReady);
   useEffect(() => onReady(), [onReady]);
   const chat = useChat({ api, scope, onError });
-  const lead = useLead({ api, scope, onError });
+  const lead = useLead({ api, scope, onError, locale: resolveLocale([locale], pageEnvironment()).tag });
   const [ownOpen, setOwnOpen] = useState(props.defaultOpen ?? false);
   const open = props.open ?? ownOpen;
   const [draft, setDraft] = useState('');

@@ -25,6 +25,8 @@ interface Options {
   scope: string;
   /** Told of failures the visitor was shown. */
   onError: (error: TeppanError) => void;
+  /** The chat's language (a BCP 47 tag): kept with the lead, for the team to answer in it. */
+  locale: string;
 }
 
 /**
@@ -33,7 +35,7 @@ interface Options {
  * answer never came is sent again on arrival, when the network is back, or on
  * "Try again", so the server answers with the lead it may already hold.
  */
-export function useLead({ api, scope, onError }: Options) {
+export function useLead({ api, scope, onError, locale }: Options) {
   const memory = useMemo(() => leadMemory(scope), [scope]);
   const [draft, setDraft] = useState<LeadDraft>(() => memory.load());
   const current = useRef(draft);
@@ -68,7 +70,7 @@ export function useLead({ api, scope, onError }: Options) {
       inFlight.current = true;
       setSending({ status: 'sending' });
       try {
-        const lead = await api.createLead(request, { idempotencyKey: current.current.key });
+        const lead = await api.createLead({ ...request, locale }, { idempotencyKey: current.current.key });
         // Acknowledged: nothing of it stays on the device; the form stays open to thank.
         const fresh = newLeadDraft();
         memory.save(fresh);
@@ -107,7 +109,7 @@ export function useLead({ api, scope, onError }: Options) {
         inFlight.current = false;
       }
     },
-    [api, memory, save, failed],
+    [api, memory, save, failed, locale],
   );
 
   // A lead whose answer never arrived (reload, closed tab) is asked again on arrival; and when the network is back.
