@@ -3,6 +3,7 @@ import type { Lead, LeadRequest } from '../../contract';
 import { asTeppanError, isRefusal, newIdempotencyKey, type TeppanError } from '../../core';
 import { useStableCallback } from '../../ui';
 import type { ChatApi } from './api';
+import { serverLeadProblems } from './problems';
 import { type LeadDraft, type LeadValues, leadMemory, newLeadDraft } from './store';
 
 export type LeadSending =
@@ -37,6 +38,7 @@ export function useLead({ api, scope, onError }: Options) {
   /** The lead the team now has: thanked for on this page view, kept nowhere. */
   const [sent, setSent] = useState<Lead | null>(null);
   const [sending, setSending] = useState<LeadSending>({ status: 'idle' });
+  /** Problems by field, as codes the form words (./problems.ts). */
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const inFlight = useRef(false);
   const failed = useStableCallback(onError);
@@ -81,7 +83,7 @@ export function useLead({ api, scope, onError }: Options) {
           save({ ...current.current, pending: null, ...(reused ? { key: newIdempotencyKey() } : {}) });
           // Refusals of what is on screen go to their fields; any other is said above the buttons.
           if (error.kind === 'validation' && Object.keys(error.fieldErrors).some((f) => LEAD_FIELDS.has(f))) {
-            setFieldErrors({ ...error.fieldErrors });
+            setFieldErrors(serverLeadProblems(error));
             setSending({ status: 'idle' });
             return;
           }

@@ -4,6 +4,7 @@ import type { Quote } from '../../contract';
 import { bookableDates, emitLog, formatMoney, priceQuote, safeStorage, type TeppanError } from '../../core';
 import { queryKeys, useCatalog, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, LineItems, TextField, uiCss, useStyles } from '../../ui';
+import { wordFailure } from '../failures';
 import { useHostCallback } from '../useHostCallback';
 import { useMessages } from '../useMessages';
 import { WidgetFrame } from '../WidgetFrame';
@@ -13,7 +14,7 @@ import { quoteTranslations } from './messages/load';
 import css from './quote.css?inline';
 import { quoteSpec } from './spec';
 import { useServerQuote } from './useServerQuote';
-import { lineLabel, serverFieldErrors, wordFailure, wordProblem } from './words';
+import { lineLabel, serverFieldErrors, wordProblem } from './words';
 
 export interface QuoteCalculatorProps {
   /** Heading above the calculator. */

@@ -27,22 +27,6 @@ export function serverFieldErrors(t: T, locale: Locale, error: TeppanError | nul
   return out;
 }
 
-/** A failure that is not the visitor's input, by its kind. */
-export function wordFailure(t: T, error: TeppanError): string {
-  switch (error.kind) {
-    case 'network':
-    case 'timeout':
-    case 'busy':
-    case 'server':
-    case 'unauthorized':
-    case 'forbidden':
-    case 'bad_response':
-      return t(`error.${error.kind}`);
-    default:
-      return t('error.other');
-  }
-}
-
 /** A quote line from what it is (its kind and figures), not from the server's English label. */
 export function lineLabel(t: T, catalog: Catalog, line: QuoteLine): string {
   const count = line.quantity ?? 0;

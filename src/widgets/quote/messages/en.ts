@@ -1,3 +1,5 @@
+import { failures } from '../../failures';
+
 /**
  * The quote calculator's words in English: the source of its message keys (each other language's catalog is
  * typed by this one). Inline in the widget's chunk; other languages are chunks of their own (./load.ts).
@@ -31,14 +33,7 @@ export const en = {
   'announce.updated': 'Quote updated: {total} total, {deposit} deposit to book.',
   'announce.handedOff': 'Quote added to the booking form.',
   tryAgain: 'Try again',
-  'error.network': 'We couldn’t reach the server. Check your connection and try again.',
-  'error.timeout': 'The server took too long to answer. Please try again.',
-  'error.busy': 'We’re busy right now. Please try again shortly.',
-  'error.server': 'Something went wrong on our side. Please try again.',
-  'error.unauthorized': 'This widget isn’t set up correctly: its key was refused.',
-  'error.forbidden': 'This widget isn’t allowed to do that.',
-  'error.bad_response': 'We received an unexpected answer from the server. Please try again later.',
-  'error.other': 'Something went wrong. Please try again.',
+  ...failures,
   'field.required-number': 'Enter a number.',
   'field.whole-number': 'Enter a whole number.',
   'field.negative': 'Cannot be negative.',

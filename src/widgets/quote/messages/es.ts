@@ -1,4 +1,5 @@
 import type { Translation } from '../../../core';
+import { failuresEs } from '../../failures.es';
 import type { QuoteMessages } from './en';
 
 /** The quote calculator in Spanish, in the demo business's words (DESIGN.md's glossary). */
@@ -30,14 +31,7 @@ const es = {
   'announce.updated': 'Cotización actualizada: {total} en total, anticipo de {deposit} para reservar.',
   'announce.handedOff': 'Cotización añadida al formulario de reserva.',
   tryAgain: 'Intentar de nuevo',
-  'error.network': 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
-  'error.timeout': 'El servidor tardó demasiado en responder. Inténtalo de nuevo.',
-  'error.busy': 'Tenemos mucha demanda en este momento. Inténtalo de nuevo en unos minutos.',
-  'error.server': 'Algo salió mal de nuestro lado. Inténtalo de nuevo.',
-  'error.unauthorized': 'Este widget no está bien configurado: su clave fue rechazada.',
-  'error.forbidden': 'Este widget no tiene permiso para hacer eso.',
-  'error.bad_response': 'Recibimos una respuesta inesperada del servidor. Inténtalo más tarde.',
-  'error.other': 'Algo salió mal. Inténtalo de nuevo.',
+  ...failuresEs,
   'field.required-number': 'Escribe un número.',
   'field.whole-number': 'Escribe un número entero.',
   'field.negative': 'No puede ser negativo.',
