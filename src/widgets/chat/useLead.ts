@@ -3,6 +3,8 @@ import type { Lead, LeadRequest } from '../../contract';
 import { asTeppanError, isRefusal, newIdempotencyKey, TeppanError } from '../../core';
 import { useStableCallback } from '../../ui';
 import type { ChatApi } from './api';
+import { en } from './messages/en';
+import { serverLeadProblems } from './problems';
 import { type LeadDraft, type LeadValues, leadMemory, newLeadDraft } from './store';
 
 export type LeadSending =
@@ -11,9 +13,6 @@ export type LeadSending =
   /** Not sent, or sent with no answer, while offline: sent again when the network is back. */
   | { status: 'offline' }
   | { status: 'failed'; error: TeppanError };
-
-/** Said when the team's allowance of messages from this visitor (or to this business) is spent for now. */
-const LIMITED = 'The team has had several messages from you in a short time. What you typed is kept here: please send it again later.';
 
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
@@ -42,6 +41,7 @@ export function useLead({ api, scope, onError, locale }: Options) {
   /** The lead the team now has: thanked for on this page view, kept nowhere. */
   const [sent, setSent] = useState<Lead | null>(null);
   const [sending, setSending] = useState<LeadSending>({ status: 'idle' });
+  /** Problems by field, as codes the form words (./problems.ts). */
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const inFlight = useRef(false);
   const failed = useStableCallback(onError);
@@ -84,7 +84,7 @@ export function useLead({ api, scope, onError, locale }: Options) {
           // Too many leads from here, or to this business, this hour (a wait no retry bears): nothing was stored.
           // The fields stay editable with what was typed, and "Send to the team" sends it later.
           save({ ...current.current, pending: null });
-          const limited = new TeppanError({ kind: 'busy', status: 429, problem: error.problem, userMessage: LIMITED, attempts: error.attempts });
+          const limited = new TeppanError({ kind: 'busy', status: 429, problem: error.problem, userMessage: en['handoff.limited'], attempts: error.attempts });
           setSending({ status: 'failed', error: limited });
           failed(limited);
           return;
@@ -95,7 +95,7 @@ export function useLead({ api, scope, onError, locale }: Options) {
           save({ ...current.current, pending: null, ...(reused ? { key: newIdempotencyKey() } : {}) });
           // Refusals of what is on screen go to their fields; any other is said above the buttons.
           if (error.kind === 'validation' && Object.keys(error.fieldErrors).some((f) => LEAD_FIELDS.has(f))) {
-            setFieldErrors({ ...error.fieldErrors });
+            setFieldErrors(serverLeadProblems(error));
             setSending({ status: 'idle' });
             return;
           }
