@@ -142,6 +142,8 @@ const STAND_INS: Record<string, string> = {
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 /** The `http` chunk: the HTTP client's axios half and what only it imports. */
+/** Catalogs of languages other than English: `messages/es.ts`, `failureMessages.es.ts`. */
+const TRANSLATIONS = /(\/messages\/|\.)(?!en\b)[a-z]{2}\.ts$/;
 const HTTP_MODULES = /node_modules\/(axios|axios-retry|is-retry-allowed)\/|\/src\/core\/http\/(axios-client|stream-adapter)\.ts$/;
 
 /** The embed imports the HTTP client's axios half when first wanted (src/embed/axios-loader.ts); the library, with the rest. */
@@ -185,7 +187,9 @@ function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): Us
               // Stripe.js's loader stays its own chunk, fetched only when a Stripe tenant's payment form mounts; axios
               // is the `http` chunk's. Vite's dynamic-import helper goes with the rest: no request of its own.
               { name: 'vendor', test: (id) => /node_modules\/(?!@stripe\/)|rolldown\/runtime|vite\/preload-helper/.test(id) && !HTTP_MODULES.test(id) },
-              { name: 'shared', test: (id) => id.includes('/src/') && !HTTP_MODULES.test(id), minShareCount: 2 },
+              // Words of a language other than English shared by widgets (src/widgets/failureMessages.es.ts) stay with that language's
+              // chunks, never in the runtime every visitor loads.
+              { name: 'shared', test: (id) => id.includes('/src/') && !HTTP_MODULES.test(id) && !TRANSLATIONS.test(id), minShareCount: 2 },
               // The HTTP client's axios half, imported on demand or by a widget that calls the API as it mounts. Rolldown's
               // interop helpers come with it: nothing else needs them (axios-retry's is-retry-allowed is CommonJS).
               { name: 'http', test: HTTP_MODULES },

@@ -14,6 +14,22 @@ export const VIEWPORTS = {
 configure({ asyncUtilTimeout: 5000 });
 
 const preview: Preview = {
+  // The widgets' language, from the toolbar: the decorator hands it to TeppanProvider (stories/support/withTeppan.tsx).
+  globalTypes: {
+    locale: {
+      description: 'The language the widgets speak',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English', right: 'en' },
+          { value: 'es', title: 'Español', right: 'es' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en' },
   loaders: [mswLoader(startWorker)],
   // A fresh reference API (in-memory store) for every story, at its own address: stories never see each other's
   // bookings or faults, even on a docs page that renders them all at once.

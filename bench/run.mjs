@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { embedManifest } from '../scripts/embed-manifest.mjs';
-import { firstLoad, measure } from '../scripts/size-report.mjs';
+import { firstLoad, languageLoads, languageName, measure } from '../scripts/size-report.mjs';
 
 const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
 
@@ -86,10 +86,12 @@ for (const [name, dir] of [
   const mode = dir === 'dist/embed' ? 'embed' : 'embed-react';
   for (const m of [mode, `${mode}-loader`]) await build({ mode: m, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent' });
   const manifest = embedManifest(join(ROOT, dir));
+  const loads = firstLoad(join(ROOT, dir), manifest);
   embeds[name] = {
     loader: measure(join(ROOT, dir, 'teppan.js')),
     runtime: manifest.runtime.map((f) => measure(join(ROOT, dir, f))).reduce(add),
-    firstLoad: firstLoad(join(ROOT, dir), manifest),
+    firstLoad: loads,
+    languages: languageLoads(join(ROOT, dir), manifest, loads),
   };
 }
 
@@ -107,4 +109,19 @@ console.log(`| loader (teppan.js) | ${names.map((n) => cell(embeds[n].loader)).j
 console.log(`| shared runtime (renderer, query, HTTP, contract) | ${names.map((n) => cell(embeds[n].runtime)).join(' | ')} |`);
 for (const widget of Object.keys(embeds[names[0]].firstLoad)) {
   console.log(`| first load: ${widget} | ${names.map((n) => cell(embeds[n].firstLoad[widget])).join(' | ')} |`);
+}
+
+// Each widget's first load in every language beside English's: English is inline, another language adds its messages
+// chunk (fetched beside the widget's code). The shipped embed only.
+const shipped = embeds['preact/compat'];
+const others = [...new Set(Object.values(shipped.languages).flatMap((l) => Object.keys(l)))].sort();
+console.log('\nFirst load per language, bytes gzip / brotli (the shipped embed; English inline, another language adds its messages chunk)\n');
+console.log(`| widget | English | ${others.map((l) => `${languageName(l)} | its ${languageName(l)} words`).join(' | ')} |`);
+console.log(`|---|---:|${others.map(() => '---:|---:').join('|')}|`);
+for (const [widget, load] of Object.entries(shipped.firstLoad)) {
+  const cells = others.map((l) => {
+    const other = shipped.languages[widget]?.[l];
+    return other ? `${cell(other)} | ${cell(other.chunk)}` : 'not translated yet | —';
+  });
+  console.log(`| ${widget} | ${cell(load)} | ${cells.join(' | ')} |`);
 }

@@ -8,6 +8,8 @@ export interface SizesReport {
   loader?: Size;
   firstLoad?: Record<string, Size & { files: string[] }>;
   chunks?: Record<string, Size & { file: string }>;
+  /** Each widget's first load in each language but English (`scripts/size-report.mjs`, `languageLoads`). */
+  languages?: Record<string, Record<string, Size & { file: string; chunk: Size; files: string[] }>>;
 }
 export interface SizeRow {
   name: string;
@@ -21,7 +23,7 @@ export interface SizeComparison {
 export declare function chunkName(file: string): string;
 export declare function currentChunks(report: SizesReport): Record<string, Size & { file: string }>;
 export declare function embedChunks(
-  manifestChunks: Record<string, { file: string; name?: string }>,
+  manifestChunks: Record<string, { file: string; name?: string; src?: string }>,
   files: Record<string, Size>,
 ): Record<string, Size & { file: string }>;
 export declare function compareSizes(before: SizesReport, after: SizesReport): SizeComparison;

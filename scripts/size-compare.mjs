@@ -91,7 +91,9 @@ export function embedChunks(manifestChunks, files) {
   const chunks = { loader: { file: 'teppan.js', ...files['teppan.js'] } };
   for (const chunk of Object.values(manifestChunks)) {
     const size = files[chunk.file];
-    if (size) chunks[chunk.name ?? chunkName(chunk.file)] = { file: chunk.file, ...size };
+    // A widget's messages in one language are named for the widget (`quote-es`): every widget's Spanish is an `es` chunk to Vite.
+    const name = /\/messages\/\w+\.ts$/.test(chunk.src ?? '') ? chunkName(chunk.file) : (chunk.name ?? chunkName(chunk.file));
+    if (size) chunks[name] = { file: chunk.file, ...size };
   }
   return chunks;
 }

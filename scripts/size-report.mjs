@@ -51,6 +51,30 @@ export function firstLoad(dir, manifest) {
   );
 }
 
+/**
+ * Each widget's first load in its other languages: the English first load (its words are inline) plus that
+ * language's chunks, which the loader fetches beside the widget's code (the widget's own messages and the words
+ * widgets share). `{ widget: { language: { file, chunk, files, raw, gzip, brotli } } }`, `file` naming the chunks
+ * and `chunk` their sum; a widget not yet translated has none.
+ */
+export function languageLoads(dir, manifest, loads = firstLoad(dir, manifest)) {
+  return Object.fromEntries(
+    Object.entries(loads).map(([name, load]) => [
+      name,
+      Object.fromEntries(
+        Object.entries(manifest.languages?.[name] ?? {}).map(([language, list]) => {
+          const added = list.filter((f) => !load.files.includes(f));
+          const chunk = sum(added.map((f) => measure(join(dir, f))));
+          return [language, { file: added.join(' + '), chunk, files: [...load.files, ...added], ...sum([load, chunk]) }];
+        }),
+      ),
+    ]),
+  );
+}
+
+/** `es` → `Spanish`, for tables. */
+export const languageName = (language) => new Intl.DisplayNames('en', { type: 'language' }).of(language) ?? language;
+
 const readManifest = (dir) => JSON.parse(readFileSync(join(dir, '.vite/manifest.json'), 'utf8'));
 const measureAll = (dir) => Object.fromEntries(files(dir).map((f) => [relative(dir, f), measure(f)]));
 
@@ -66,6 +90,24 @@ export function writeSizeReport(builds, embed) {
     lines.push(row(['widget', 'files', 'bytes', 'gzip', 'brotli']), row(['---', '---:', '---:', '---:', '---:']));
     lines.push(row(['loader alone', 1, loader.raw, loader.gzip, loader.brotli]));
     for (const [name, l] of Object.entries(loads)) lines.push(row([name, l.files.length, l.raw, l.gzip, l.brotli]));
+    lines.push('');
+    const languages = languageLoads(embed.dir, embed.manifest, loads);
+    report.languages = languages;
+    lines.push(
+      '## First load per widget and language (embed)',
+      '',
+      'English is inline; another language adds its messages and the shared words’ chunks, fetched beside the widget’s code.',
+      '',
+    );
+    lines.push(
+      row(['widget', 'language', 'its messages (gzip / brotli)', 'first load gzip', 'first load brotli']),
+      row(['---', '---', '---:', '---:', '---:']),
+    );
+    for (const [name, l] of Object.entries(loads)) {
+      lines.push(row([name, 'English', 'inline', l.gzip, l.brotli]));
+      for (const [language, s] of Object.entries(languages[name] ?? {}))
+        lines.push(row([name, languageName(language), `${s.file}: ${s.chunk.gzip} / ${s.chunk.brotli}`, s.gzip, s.brotli]));
+    }
     lines.push('');
   }
   lines.push('## Every emitted file', '', row(['build', 'file', 'bytes', 'gzip', 'brotli']), row(['---', '---', '---:', '---:', '---:']));

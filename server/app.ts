@@ -7,6 +7,7 @@ import { NDJSON } from './chat/event-lines';
 import { createFaqAnswerer } from './chat/faq-answerer';
 import { createLlmAnswerer } from './chat/llm-answerer';
 import type { LlmConfig } from './chat/llm-config';
+import { type BusinessClock, createBusinessClock } from './clock';
 import { manageLinks, retryPendingRefunds } from './domain/manage';
 import { requireKey } from './http/auth';
 import { cors } from './http/cors';
@@ -42,6 +43,8 @@ export interface AppOptions {
   faults?: FaultRule[];
   /** The clock, for tests of holds and lead times. */
   now?: () => number;
+  /** The business clock on `now` that chaos moves, when the caller runs work on it too (the reminder scheduler); a new one otherwise. */
+  clock?: BusinessClock;
   /** Payment providers with a side of their own (Stripe); the test provider needs none. */
   gateways?: Gateways;
   /** Stripe's credentials (from the environment, never seed data): the Stripe gateway and its webhook. */
@@ -99,6 +102,7 @@ export function createApp({
   chaos = false,
   faults: initialFaults,
   now: realNow = Date.now,
+  clock = createBusinessClock(realNow),
   gateways = {},
   stripe,
   llm,
@@ -112,9 +116,9 @@ export function createApp({
 }: AppOptions): Hono<AppEnv> {
   const registry = createTenantRegistry(tenants);
   const app = new Hono<AppEnv>();
-  const faults = chaos ? createChaos(initialFaults) : undefined;
-  // Chaos can move the server's clock forward, so tests reach a hold's expiry without waiting.
-  const now = faults ? () => realNow() + faults.clockOffsetMs() : realNow;
+  // Chaos can move the server's clock forward, so tests reach a hold's expiry without waiting; nothing else moves it.
+  const faults = chaos ? createChaos(initialFaults, clock) : undefined;
+  const now = clock.now;
   const links = manageLinks(store, siteOrigin);
   const stripeGateway = stripe && createStripeGateway({ api: createStripeApi(stripe), store, tenantById: registry.byId, now, links });
   const allGateways: Gateways = stripeGateway ? { ...gateways, stripe: stripeGateway } : gateways;

@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from '../src/contract/zod';
+import { type BusinessClock, createBusinessClock } from './clock';
 import type { AppEnv } from './http/env';
 import { problemResponse } from './http/problem';
 import { jsonBody } from './http/validate';
@@ -99,11 +100,10 @@ const SEEN_LIMIT = 10_000;
 /**
  * Fault injection for tests (only when the server runs with TEPPAN_CHAOS=1):
  * `POST /__chaos` arms rules, `GET /__chaos` lists them, `GET /__chaos/requests`
- * lists what reached the server, `POST /__chaos/clock` moves the server's clock
+ * lists what reached the server, `POST /__chaos/clock` moves `clock` (the server's business clock)
  * forward, and `DELETE /__chaos` clears rules and the request log and resets the clock.
  */
-export function createChaos(initial: FaultRule[] = []) {
-  let clockOffsetMs = 0;
+export function createChaos(initial: FaultRule[] = [], clock: BusinessClock = createBusinessClock()) {
   let nextId = 1;
   let rules: Armed[] = initial.map((r) => ({ ...r, id: nextId++, hits: 0 }));
   let seen: SeenRequest[] = [];
@@ -132,13 +132,13 @@ export function createChaos(initial: FaultRule[] = []) {
     .get('/', (c) => c.json({ faults: rules }))
     .get('/requests', (c) => c.json({ requests: seen }))
     .post('/clock', async (c) => {
-      clockOffsetMs += (await jsonBody(c, clockRequest)).advanceMs;
-      return c.json({ offsetMs: clockOffsetMs, now: new Date(Date.now() + clockOffsetMs).toISOString() });
+      clock.advance((await jsonBody(c, clockRequest)).advanceMs);
+      return c.json({ offsetMs: clock.offsetMs(), now: new Date(clock.now()).toISOString() });
     })
     .delete('/', (c) => {
       rules = [];
       seen = [];
-      clockOffsetMs = 0;
+      clock.reset();
       return c.body(null, 204);
     });
 
@@ -174,5 +174,5 @@ export function createChaos(initial: FaultRule[] = []) {
     await next();
   };
 
-  return { routes, gate, delay, clockOffsetMs: () => clockOffsetMs };
+  return { routes, gate, delay };
 }

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { llmConfigFromEnv } from './chat/llm-config';
+import { createBusinessClock } from './clock';
+import { manageLinks } from './domain/manage';
 import { leadLimitsFromEnv } from './http/rate-limit';
 import { siteOriginFromEnv } from './http/site-origin';
-import { describeSmtp, mailConfigFromEnv } from './mail/config';
+import { describeSmtp, mailConfigFromEnv, outboxBoundFromEnv } from './mail/config';
+import { startReminders } from './mail/reminders';
 import { kickingOnQueue, startMailer } from './mail/sender';
 import { smtpSender } from './mail/smtp';
 import { createNodeApp, listen } from './node';
@@ -24,10 +27,12 @@ import { loadTenantsFile } from './tenants/load';
  * TEPPAN_TRUST_PROXY=1: the visitor's address is X-Forwarded-For's last hop, not the socket's peer. Only behind
  *   a proxy that sets that header: without one, anyone can claim any address and escape the per-address limits.
  * TEPPAN_RATE_LIMITS=off: no rate limits (server/http/rate-limit.ts), for raw-throughput benchmarks only.
+ * TEPPAN_REMINDER_POLL_MS: how often the reminder scheduler looks for reminders due (a minute; tests shorten it).
  * TEPPAN_SITE_URL: the origin manage links in mail lead to (a tenant's own manageUrl wins); the server's own address without it.
  * TEPPAN_LEAD_LIMITS=visitor,tenant: leads an hour per visitor's network and per tenant (5,30).
  * TEPPAN_SMTP_URL: where mail goes (smtp:// or smtps://, credentials in the URL); without it, mail is kept and shown at
- *   /mail/. TEPPAN_MAIL_FROM, TEPPAN_MAIL_RETRY_MS: see server/mail/config.ts.
+ *   /mail/. TEPPAN_MAIL_FROM, TEPPAN_MAIL_RETRY_MS, TEPPAN_MAIL_DIGEST_MS: see server/mail/config.ts.
+ * TEPPAN_OUTBOX_BOUND: unsent messages per tenant past which new ones are held (500; see server/store/outbox.ts).
  */
 const port = Number(process.env.PORT ?? 8787);
 const hosts = process.env.HOST ? [process.env.HOST] : ['127.0.0.1', '::1'];
@@ -47,10 +52,17 @@ const configuredSite = siteOriginFromEnv(process.env);
 let siteOrigin = configuredSite ?? `http://localhost:${port}`;
 
 const poolMax = Number(process.env.TEPPAN_PG_POOL_MAX ?? 0);
-const opened = await openStore(dbFile, poolMax > 0 ? { max: poolMax } : {});
+const outboxBound = outboxBoundFromEnv(process.env);
+const opened = await openStore(dbFile, { ...(poolMax > 0 ? { max: poolMax } : {}), ...(outboxBound ? { outboxBound } : {}) });
 // Every instance runs a sender: each message is claimed by one of them.
-const mailer = mail.smtpUrl ? startMailer({ store: opened, send: smtpSender(mail.smtpUrl, mail.from), retry: mail.retry, pollMs: mail.pollMs }) : undefined;
+const mailer = mail.smtpUrl
+  ? startMailer({ store: opened, send: smtpSender(mail.smtpUrl, mail.from), retry: mail.retry, pollMs: mail.pollMs, digestMs: mail.digestMs })
+  : undefined;
 const store = mailer ? kickingOnQueue(opened, () => void mailer.kick()) : opened;
+// One business clock for the requests and the reminders: chaos (tests) moves both at once.
+const clock = createBusinessClock();
+const reminderPollMs = Number(process.env.TEPPAN_REMINDER_POLL_MS ?? 60_000);
+if (!(Number.isInteger(reminderPollMs) && reminderPollMs > 0)) throw new Error('TEPPAN_REMINDER_POLL_MS: a whole number of milliseconds above 0.');
 const built = (dir: string) => (existsSync(dir) ? dir : undefined);
 const toolsBuilding = process.env.TEPPAN_TOOLS_BUILDING === '1';
 const fetch = createNodeApp({
@@ -72,6 +84,7 @@ const fetch = createNodeApp({
   limits,
   mailbox: !mail.smtpUrl,
   siteOrigin: () => siteOrigin,
+  clock,
 });
 const { servers, port: actualPort } = await listen(fetch, port, hosts).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE') throw error;
@@ -80,6 +93,15 @@ const { servers, port: actualPort } = await listen(fetch, port, hosts).catch((er
 });
 
 siteOrigin = configuredSite ?? `http://localhost:${actualPort}`;
+// Every instance runs the scheduler too: each reminder is claimed in the store by one of them.
+const reminders = startReminders({
+  store,
+  tenants,
+  now: clock.now,
+  links: manageLinks(store, () => siteOrigin),
+  pollMs: reminderPollMs,
+  onQueued: () => void mailer?.kick(),
+});
 
 // Tests started with PORT=0 read the port from this line.
 const extras = [
@@ -123,7 +145,8 @@ async function stop(signal: string) {
   clearTimeout(cut);
   clearInterval(idle);
   // A message being sent is recorded first; one cut off is sent again, with its Message-ID, once its lease runs out.
-  await Promise.race([mailer?.stop(), new Promise((resolve) => setTimeout(resolve, CLOSE_STORE_MS))]);
+  // A reminder pass cut off has claimed and queued each of its reminders whole, or not at all.
+  await Promise.race([Promise.all([reminders.stop(), mailer?.stop()]), new Promise((resolve) => setTimeout(resolve, CLOSE_STORE_MS))]);
   await Promise.race([store.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_STORE_MS))]).catch((error: unknown) =>
     console.error(`[teppan] closing the store failed: ${String(error)}`),
   );

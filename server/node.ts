@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { type AppOptions, createApp } from './app';
 import { CUT_AFTER_BYTES_HEADER, cutResponse, KILL_CONNECTION_HEADER } from './chaos';
 import type { LlmConfig } from './chat/llm-config';
+import type { BusinessClock } from './clock';
 import { compressJson } from './http/compress-json';
 import { noRouteProblem, problemResponse } from './http/problem';
 import type { RateLimiter } from './http/rate-limit';
@@ -43,6 +44,8 @@ export interface NodeServerOptions {
   mailbox?: boolean;
   /** Where manage links in mail lead (see `AppOptions.siteOrigin`). */
   siteOrigin?: () => string;
+  /** The business clock, shared with the work the server runs on its own (see `AppOptions.clock`). */
+  clock?: BusinessClock;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -75,6 +78,7 @@ export function createNodeApp({
   limits,
   mailbox,
   siteOrigin,
+  clock,
 }: NodeServerOptions) {
   const root = new Hono<{ Bindings: HttpBindings }>();
   root.route(
@@ -90,6 +94,7 @@ export function createNodeApp({
       ...(rateLimits !== undefined ? { rateLimits } : {}),
       ...(siteOrigin ? { siteOrigin } : {}),
       ...(limits ? { limits } : {}),
+      ...(clock ? { clock } : {}),
     }),
   );
   // The API sets its own headers; pages, files and 404s outside it get theirs by what they are.

@@ -39,7 +39,7 @@ export function spanishStem(word: string): string {
   else if (/[^aeiou]es$/.test(w) && w.length > 4) w = w.slice(0, -2);
   else if (w.endsWith('s')) w = w.slice(0, -1);
   if (/(ar|er|ir)$/.test(w) && w.length > 4) w = w.slice(0, -2);
-  else if (/[^aeiou](an|en)$/.test(w) && w.length > 5) w = w.slice(0, -2);
+  else if (/[^aeiou](an|en)$/.test(w) && w.length > 4) w = w.slice(0, -2);
   else if (/[aeo]$/.test(w) && w.length > 3) w = w.slice(0, -1);
   return w;
 }

@@ -93,8 +93,15 @@ export function markClasses(ts: string[], { classes, places, tenantAt, lang = en
       if (!token && isPlace(run.join(' ')) && (!plain || lang.beforePlace.has(ts[i - 1] ?? '') || out.at(-1) === PLACE_TOKEN)) token = PLACE_TOKEN;
       if (token) length = n;
     }
-    out.push(token ?? ts[i] ?? '');
-    i += length || 1;
+    if (token) {
+      out.push(token);
+      i += length;
+    } else {
+      // The tenant's phrase whole: no class takes a word from inside it ("Inland *Empire*" is not the town of Empire).
+      const own = Math.max(1, tenant);
+      out.push(...ts.slice(i, i + own));
+      i += own;
+    }
   }
   return out;
 }

@@ -85,7 +85,8 @@ export const STOPWORDS_ES = new Set(
   ok okay oki vale bueno bien claro si no sip nop jaja jajaja jeje
   informacion pregunta preguntas preguntar duda dudas consulta saber cosa cosas tipo onda
   aproximadamente aprox mas o menos cerca alrededor exacto exactamente general normalmente usualmente generalmente
-  verdad favor vez tal quizas quiza ojala`
+  verdad favor vez tal quizas quiza ojala problema problemas inconveniente
+  completo completa entero entera igual`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -3,6 +3,7 @@ import { bookableDates, isSeatingBookable, longDate, parseSlotId, toZonedIso, zo
 import { Problem } from '../http/problem';
 import type { HoldOutcome, HoldRules, Store, StoredBooking, StoredPayment } from '../store/types';
 import { newResourceId } from './ids';
+import { languageOf } from './language';
 import { paymentView } from './payments';
 
 export type CreateResult =
@@ -103,6 +104,7 @@ export async function createBooking(
     customer: input.customer,
     address: input.address,
     notes: input.notes,
+    locale: languageOf(input.locale),
     status: 'pending_deposit',
     holdExpiresAt: now + catalog.booking.holdMinutes * 60_000,
     createdAt: now,
@@ -142,6 +144,7 @@ export function adminBooking(b: StoredBooking, payments: StoredPayment[], catalo
     customer: b.customer,
     address: b.address,
     notes: b.notes,
+    ...(b.locale ? { locale: b.locale } : {}),
     payments: payments.map((p) => {
       const { clientSecret: _, ...view } = paymentView(p);
       return view;

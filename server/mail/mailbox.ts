@@ -6,8 +6,27 @@ import { escapeHtml } from './html';
 /** Messages the list shows at most, newest first. */
 const SHOWN = 200;
 
+/**
+ * The mailbox's own look, a file of its own (the site's policy allows no inline style): readable at phone
+ * width, where a long subject, address or link wraps rather than widening the page, and the list scrolls in
+ * its own box.
+ */
+const MAILBOX_CSS = `
+body { margin: 0 auto; max-width: 72rem; padding: 1rem; font: 16px/1.5 system-ui, -apple-system, Segoe UI, Roboto, sans-serif; color: #1f1b16; }
+h1 { font-size: 1.5rem; line-height: 1.25; overflow-wrap: anywhere; }
+h2 { font-size: 1.125rem; margin-top: 2rem; }
+table { border-collapse: collapse; }
+caption { text-align: start; font-weight: 600; padding-bottom: 0.5rem; }
+th, td { text-align: start; vertical-align: top; padding: 0.25rem 0.75rem 0.25rem 0; overflow-wrap: anywhere; }
+.scroll { overflow-x: auto; }
+.scroll td, .scroll th { white-space: nowrap; }
+.scroll td:nth-child(4) { white-space: normal; min-width: 16rem; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f3ef; padding: 0.75rem; font-size: 0.875rem; }
+iframe { display: block; max-width: 100%; border: 1px solid #d6cfc6; background: #fff; }
+`;
+
 const page = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/mail/mailbox.css"></head><body>${body}</body></html>`;
 
 const when = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 
@@ -44,6 +63,7 @@ export function mailboxRoutes(store: Store, tenants: readonly Tenant[]) {
 
   return new Hono()
     .get('/mail', (c) => c.redirect('/mail/', 301))
+    .get('/mail/mailbox.css', (c) => c.body(MAILBOX_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }))
     .get('/mail/', async (c) => {
       const messages = (await Promise.all(tenants.map((t) => messagesOf(store, t.id))))
         .flat()
@@ -57,7 +77,7 @@ export function mailboxRoutes(store: Store, tenants: readonly Tenant[]) {
       const body =
         messages.length === 0
           ? '<p>No messages yet. Book and pay a deposit, or send a question to the team from the chat, and they appear here.</p>'
-          : `<table><caption>Newest first</caption><thead><tr><th scope="col">Queued</th><th scope="col">Kind</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th></tr></thead><tbody>${rows}</tbody></table>`;
+          : `<div class="scroll"><table><caption>Newest first</caption><thead><tr><th scope="col">Queued</th><th scope="col">Kind</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th></tr></thead><tbody>${rows}</tbody></table></div>`;
       c.header('Cache-Control', 'no-store');
       return c.html(
         page('Mailbox', `<h1>Mailbox</h1><p>No SMTP server is configured (<code>TEPPAN_SMTP_URL</code>), so mail is kept here, unsent.</p>${body}`),

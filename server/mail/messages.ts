@@ -14,10 +14,14 @@ import { mailWords } from './words';
 
 const ENGLISH = mailWords('en');
 
+/** The visitor's language in English words ("Spanish"), so the team answers in it. */
+const languageName = (language: string | undefined) => new Intl.DisplayNames('en', { type: 'language' }).of(language ?? 'en') ?? 'English';
+
 const customerRows = (b: StoredBooking): [string, string][] => [
   ['Name', b.customer.name],
   ['Email', b.customer.email],
   ['Phone', b.customer.phone],
+  ['Language', languageName(b.locale)],
   ['Notes', b.notes || '(none)'],
 ];
 
@@ -75,6 +79,7 @@ export function teamLead(tenant: Tenant, lead: StoredLead, conversation: StoredC
     ['Name', lead.name],
     ['Email', lead.email ?? '(not given)'],
     ['Phone', lead.phone ?? '(not given)'],
+    ['Language', languageName(lead.locale)],
     ['Question', lead.question],
   ];
   const said = (conversation?.messages ?? []).map((m) => [m.role === 'visitor' ? lead.name : tenant.catalog.name, m.text] as const);

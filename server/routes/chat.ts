@@ -4,6 +4,7 @@ import type { Answerer } from '../chat/answerer';
 import { answerLanguage } from '../chat/language';
 import { publicMessage, storedReplyBody, streamHeaders, streamReply } from '../chat/reply';
 import { newResourceId } from '../domain/ids';
+import { languageOf } from '../domain/language';
 import type { AppEnv } from '../http/env';
 import { claimKey } from '../http/key-lease';
 import { nextCursorOf, pageRequestOf } from '../http/page';
@@ -115,6 +116,7 @@ export function chatRoutes(store: Store, now: () => number, clock: () => number,
         ...(input.phone ? { phone: input.phone } : {}),
         question: input.question,
         ...(conversationId ? { conversationId } : {}),
+        locale: languageOf(input.locale),
         createdAt: new Date(now()).toISOString(),
       };
       const stored = { ...lead, tenantId: tenant.id };

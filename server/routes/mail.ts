@@ -17,6 +17,7 @@ const summaryOf = (m: OutboxMessage): OutboxMessageSummary => ({
   createdAt: iso(m.createdAt),
   sentAt: m.sentAt === undefined ? null : iso(m.sentAt),
   ...(m.lastError !== undefined ? { lastError: m.lastError } : {}),
+  ...(m.note !== undefined ? { note: m.note } : {}),
 });
 
 /** The business's outbox, oldest first, a page at a time: what was sent, what waits, and why. */

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { freshSchema } from '../../test/support/pg-schema';
 import { booking, CAPACITY_ONLY, lead, MINUTE, message, outboxMessage, payment, quote, RULES, SLOT, T0 } from '../../test/support/store-records';
 import { createMemoryStore } from './memory';
+import type { OutboxOptions } from './outbox';
 import type { Page, PageRequest, Position } from './page';
 import { createPostgresStore } from './postgres';
 import { createSqliteStore } from './sqlite';
@@ -36,21 +37,21 @@ async function handlesOn(open: () => Promise<Store>, cleanUp: () => Promise<void
 }
 
 /** Every store the API can run on. A new store is one more entry here, and passes everything below. */
-const STORES: [string, () => Promise<OpenedStore>][] = [
-  ['memory', async () => ({ store: createMemoryStore(), dispose: async () => {} })],
+const STORES: [string, (options?: OutboxOptions) => Promise<OpenedStore>][] = [
+  ['memory', async (options) => ({ store: createMemoryStore(options), dispose: async () => {} })],
   [
     'SQLite :memory:',
-    async () => {
-      const store = createSqliteStore(':memory:');
+    async (options) => {
+      const store = createSqliteStore(':memory:', options);
       return { store, dispose: () => store.close() };
     },
   ],
   [
     'SQLite file',
-    async () => {
+    async (options) => {
       const dir = mkdtempSync(join(tmpdir(), 'teppan-store-'));
       return handlesOn(
-        async () => createSqliteStore(join(dir, 'db')),
+        async () => createSqliteStore(join(dir, 'db'), options),
         async () => rmSync(dir, { recursive: true, force: true }),
       );
     },
@@ -58,10 +59,10 @@ const STORES: [string, () => Promise<OpenedStore>][] = [
   [
     // A real cluster, started once for the run (test/support/postgres-setup.ts); each test gets its own schema.
     'PostgreSQL',
-    async () => {
+    async (options) => {
       const url = inject('postgresUrl');
       const { schema, drop } = freshSchema(url);
-      return handlesOn(() => createPostgresStore(url, { schema }), drop);
+      return handlesOn(() => createPostgresStore(url, { schema, ...options }), drop);
     },
   ],
 ];
@@ -631,6 +632,102 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       const order = [...made].sort((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1)).map((m) => m.id);
       expect(seen).toEqual(order);
     });
+
+    it('keeps back a message it defers, without counting an attempt', async () => {
+      const m = outboxMessage({ kind: 'team-lead' });
+      await store.createLead(lead('ld_1'), [m]);
+      await store.claimMessages(T0, lease('a'), 10);
+      expect(await store.finishMessageAttempt(m.id, 'a', { status: 'deferred', nextAttemptAt: T0 + 5_000 })).toBe(true);
+      expect(await store.getMessage('demo', m.id)).toEqual({ ...m, nextAttemptAt: T0 + 5_000 });
+      expect(await store.claimMessages(T0 + 4_999, lease('b'), 10)).toEqual([]);
+      expect(await store.claimMessages(T0 + 5_000, lease('b'), 10)).toHaveLength(1);
+    });
+
+    it('leases a tenant’s queued team notices to one address as one group, due or not, the caller’s own included', async () => {
+      const to = 'team@example.com';
+      const notice = (extra: Parameters<typeof outboxMessage>[0] = {}) => outboxMessage({ kind: 'team-lead', to, ...extra });
+      const [first, later, another] = [notice({ createdAt: T0 }), notice({ createdAt: T0 + 1, nextAttemptAt: T0 + MINUTE }), notice({ createdAt: T0 + 2 })];
+      const others = [
+        outboxMessage({ kind: 'booking-confirmed', to }),
+        notice({ to: 'someone@example.com' }),
+        notice({ tenantId: 'other' }),
+        notice({ status: 'sent', sentAt: T0 }),
+      ];
+      await store.createLead(lead('ld_1'), [first, later, another, ...others]);
+      const [claimed] = await store.claimMessages(T0, lease('a'), 1);
+      expect(claimed?.id).toBe(first.id);
+      // Another sender holds one of them: it is left to that sender.
+      await store.claimMessages(T0, lease('b'), 1);
+      const group = await store.claimTeamGroup('demo', to, T0, lease('a'), 10);
+      expect(group.map((m) => m.id)).toEqual([first.id, later.id]);
+      expect(group.every((m) => m.lease?.token === 'a')).toBe(true);
+      expect(await store.claimTeamGroup('demo', to, T0, lease('c'), 10)).toEqual([]);
+      const digest = '<digest-1@teppan.test>';
+      for (const m of group) expect(await store.finishMessageAttempt(m.id, 'a', { status: 'sent', at: T0, as: digest, note: 'In a digest' })).toBe(true);
+      expect(await store.getMessage('demo', later.id)).toEqual({ ...later, status: 'sent', attempts: 1, sentAt: T0, sentAs: digest, note: 'In a digest' });
+    });
+
+    it('knows an address as a paying customer’s only once a booking with it is paid, per tenant', async () => {
+      const b = await held();
+      expect(await store.paidCustomerAddress('demo', b.customer.email)).toBe(false);
+      const p = payment(b);
+      await store.startPayment(p, T0);
+      await store.settlePayment('demo', p.id, undefined, T0);
+      expect(await store.paidCustomerAddress('demo', b.customer.email)).toBe(true);
+      expect(await store.paidCustomerAddress('other', b.customer.email)).toBe(false);
+      expect(await store.paidCustomerAddress('demo', 'someone@example.com')).toBe(false);
+    });
+  });
+
+  describe('outbox bound', () => {
+    const BOUND = 3;
+    let bounded: OpenedStore;
+    beforeEach(async () => {
+      bounded = await open({ outboxBound: BOUND });
+    });
+    afterEach(() => bounded.dispose());
+
+    it('holds a tenant’s messages past the bound, never losing one or failing the change, and releases them oldest first as the backlog drains', async () => {
+      const s = bounded.store;
+      const made = Array.from({ length: 5 }, (_, i) => outboxMessage({ createdAt: T0 + i }));
+      for (const [i, m] of made.entries()) await s.createLead(lead(`ld_${i}`), [m]);
+      // Another tenant's backlog is its own.
+      await s.createLead(lead('ld_other', 'other'), [outboxMessage({ tenantId: 'other' })]);
+      expect((await s.listLeads('demo', { limit: 10 })).items).toHaveLength(5);
+      const listed = (await s.listMessages('demo', { limit: 10 })).items;
+      expect(listed.map((m) => m.status)).toEqual(['queued', 'queued', 'queued', 'held', 'held']);
+      expect(listed[3]?.note).toMatch(/Held: this business already has 3 messages waiting/);
+      expect((await s.listMessages('other', { limit: 10 })).items.map((m) => m.status)).toEqual(['queued']);
+      // Held messages are never claimed, and nothing is released while the backlog is full.
+      const claimed = (await s.claimMessages(T0, { token: 'a', until: T0 + MINUTE }, 10)).filter((m) => m.tenantId === 'demo');
+      expect(claimed.map((m) => m.id).sort()).toEqual(made.slice(0, 3).map((m) => m.id));
+      expect(await s.releaseHeld()).toBe(0);
+      // One sent: room for one, the oldest held.
+      await s.finishMessageAttempt(made[0]?.id ?? '', 'a', { status: 'sent', at: T0 });
+      expect(await s.releaseHeld()).toBe(1);
+      const after = (await s.listMessages('demo', { limit: 10 })).items;
+      expect(after.map((m) => m.status)).toEqual(['sent', 'queued', 'queued', 'queued', 'held']);
+      expect(after[3]?.note).toBeUndefined();
+      expect(await s.releaseHeld()).toBe(0);
+      // A retry due later is still unsent: it keeps its place in the backlog.
+      await s.finishMessageAttempt(made[1]?.id ?? '', 'a', { status: 'queued', error: 'ECONNREFUSED', nextAttemptAt: T0 + MINUTE });
+      expect(await s.releaseHeld()).toBe(0);
+      await s.finishMessageAttempt(made[2]?.id ?? '', 'a', { status: 'failed', error: '550' });
+      expect(await s.releaseHeld()).toBe(1);
+      expect((await s.listMessages('demo', { limit: 10 })).items.map((m) => m.status)).toEqual(['sent', 'queued', 'failed', 'queued', 'queued']);
+    });
+
+    it('holds past the bound within one change too: a settle’s messages are all written', async () => {
+      const s = bounded.store;
+      await s.createLead(lead('ld_1'), [outboxMessage(), outboxMessage()]);
+      const b = booking();
+      await s.holdSeating(b, RULES, T0);
+      const p = payment(b);
+      await s.startPayment(p, T0);
+      const two = () => [outboxMessage({ createdAt: T0 + 1 }), outboxMessage({ createdAt: T0 + 2, kind: 'team-new-booking' })];
+      expect(await s.settlePayment('demo', p.id, undefined, T0, { messages: two })).toMatchObject({ outcome: 'paid' });
+      expect((await s.listMessages('demo', { limit: 10 })).items.map((m) => m.status)).toEqual(['queued', 'queued', 'queued', 'held']);
+    });
   });
 
   describe('managing a booking (reschedule, cancel)', () => {
@@ -760,6 +857,79 @@ describe.each(STORES)('store contract (%s)', (_, open) => {
       expect((await store.pendingRefunds(T0 + 3 * MINUTE, 1)).map((p) => p.id)).toEqual([a.payment.id]);
       await store.finishRefund('demo', a.payment.id, T0 + 4 * MINUTE);
       expect((await store.pendingRefunds(T0 + 9 * MINUTE, 10)).map((p) => p.id)).toEqual([b.payment.id]);
+    });
+  });
+
+  describe('reminders', () => {
+    const HOUR = 60 * MINUTE;
+    const policy = { rescheduleUntilDays: 7, refundUntilDays: 7 };
+    /** A booking whose deposit is paid, starting `laterMs` after the fixture's seating. */
+    async function confirmed(slotId = SLOT, laterMs = 0) {
+      const b = await held({ slotId, start: booking().start + laterMs });
+      const p = payment(b);
+      await store.startPayment(p, T0);
+      const settled = await store.settlePayment('demo', p.id, undefined, T0 + MINUTE);
+      if (settled.outcome !== 'paid') throw new Error(`not paid: ${settled.outcome}`);
+      return settled.booking;
+    }
+    /** The bookings due a 48-hour reminder at `now`. */
+    const due = async (now: number) => (await store.dueReminders('demo', 48, now, now + 48 * HOUR, 10)).map((b) => b.id);
+    const remind = (b: StoredBooking, now: number) =>
+      store.claimReminder('demo', b.id, 48, b.start, [outboxMessage({ kind: 'reminder', subject: `Reminder ${b.id} ${b.start}` })], now);
+    const reminders = async () => (await store.listMessages('demo', { limit: 100 })).items.filter((m) => m.kind === 'reminder').map((m) => m.subject);
+
+    it('lists the confirmed bookings starting in the window, soonest first: not unpaid or cancelled ones, not another tenant’s', async () => {
+      const b = await confirmed();
+      const later = await confirmed('2027-03-03T20:30', 150 * MINUTE);
+      await held();
+      const gone = await confirmed('2027-03-03T12:00');
+      await store.cancelBooking('demo', gone.id, policy, T0 + 2 * MINUTE);
+      expect(await due(b.start - 49 * HOUR)).toEqual([]);
+      expect(await due(b.start - 45 * HOUR)).toEqual([b.id, later.id]);
+      expect(await store.dueReminders('other', 48, b.start - 47 * HOUR, b.start + HOUR, 10)).toEqual([]);
+      // Started: no longer due.
+      expect(await due(b.start)).toEqual([later.id]);
+    });
+
+    it('queues a reminder once for its booking and start, however many claim it at once, across processes sharing the data', async () => {
+      const b = await confirmed();
+      const handles = opened.another ? [store, await opened.another(), await opened.another()] : [store];
+      const now = b.start - 47 * HOUR;
+      const claims = await Promise.all(
+        Array.from({ length: 9 }, (_, i) =>
+          (handles[i % handles.length] as Store).claimReminder('demo', b.id, 48, b.start, [outboxMessage({ kind: 'reminder' })], now),
+        ),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await reminders()).toHaveLength(1);
+      expect(await due(now)).toEqual([]);
+      // The 24-hour reminder is another one.
+      expect((await store.dueReminders('demo', 24, now - 24 * HOUR, now + 48 * HOUR, 10)).map((x) => x.id)).toEqual([b.id]);
+    });
+
+    it('follows a reschedule: the reminder sent for the old start does not stop the new start’s; a cancelled or moved booking’s claim queues nothing', async () => {
+      const b = await confirmed();
+      expect(await remind(b, b.start - 47 * HOUR)).toBe(true);
+      const moved = await store.rescheduleBooking(
+        'demo',
+        b.id,
+        { slotId: '2027-03-05T18:00', start: b.start + 48 * HOUR, quoteId: b.quoteId, totalCents: b.totalCents },
+        { capacity: 3, policy: { rescheduleUntilDays: 0, refundUntilDays: 7 } },
+        b.start - 47 * HOUR,
+      );
+      if (moved.outcome !== 'rescheduled') throw new Error(moved.outcome);
+      // A claim made from a reading before the move (the old start) queues nothing.
+      expect(await store.claimReminder('demo', b.id, 24, b.start, [outboxMessage({ kind: 'reminder' })], b.start - 20 * HOUR)).toBe(false);
+      expect(await due(moved.booking.start - 47 * HOUR)).toEqual([b.id]);
+      expect(await remind(moved.booking, moved.booking.start - 47 * HOUR)).toBe(true);
+      expect(await reminders()).toEqual([`Reminder ${b.id} ${b.start}`, `Reminder ${b.id} ${moved.booking.start}`]);
+
+      const gone = await confirmed('2027-03-03T12:00');
+      await store.cancelBooking('demo', gone.id, policy, T0 + 2 * MINUTE);
+      expect(await remind(gone, gone.start - 47 * HOUR)).toBe(false);
+      const unpaid = await held({ slotId: '2027-03-03T15:00' });
+      expect(await remind(unpaid, unpaid.start - 47 * HOUR)).toBe(false);
+      expect(await reminders()).toHaveLength(2);
     });
   });
 });

@@ -60,8 +60,8 @@ describe('admin list plans', () => {
     await client.query(`SET search_path = ${schema}`);
     // 40 tenants of 500 rows each, so a tenant's page is a small part of every table.
     await client.query(`
-      INSERT INTO bookings (id, tenant_id, slot_id, slot_date, quote_id, status, hold_expires_at, created_at, data)
-        SELECT 'bk_' || n, 't' || (n % 40), '2027-03-03T18:00', '2027-03-03', 'qt_' || n, 'confirmed', 0, n, '{}' FROM generate_series(1, 20000) n;
+      INSERT INTO bookings (id, tenant_id, slot_id, slot_date, start_at, quote_id, status, hold_expires_at, created_at, data)
+        SELECT 'bk_' || n, 't' || (n % 40), '2027-03-03T18:00', '2027-03-03', 0, 'qt_' || n, 'confirmed', 0, n, '{}' FROM generate_series(1, 20000) n;
       INSERT INTO payments (id, tenant_id, booking_id, status, provider, created_at, data)
         SELECT 'pay_' || n, 't' || (n % 40), 'bk_' || n, 'failed', 'test', n, '{}' FROM generate_series(1, 20000) n;
       INSERT INTO leads (id, tenant_id, data) SELECT 'ld_' || n, 't' || (n % 40), '{}' FROM generate_series(1, 20000) n;

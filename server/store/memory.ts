@@ -1,6 +1,6 @@
 import { decideHold, slotDate, visitorHolds } from './holds';
 import { decideCancel, decideReschedule, refundDone } from './manage';
-import { afterAttempt } from './outbox';
+import { afterAttempt, isTeamKind, OUTBOX_BOUND, type OutboxOptions, withinBound } from './outbox';
 import { isAfter, oldestFirst, type PageRequest, pageFrom } from './page';
 import { decideSettle, holdsSeating, isUnfinished } from './settle';
 import type {
@@ -41,7 +41,7 @@ const randomSecret = () => Array.from(crypto.getRandomValues(new Uint8Array(32))
  * `async` but awaits nothing: its checks and its writes run in one turn of
  * the event loop, which is this store's transaction.
  */
-export function createMemoryStore(): Store {
+export function createMemoryStore({ outboxBound = OUTBOX_BOUND }: OutboxOptions = {}): Store {
   const quotes = new Map<string, StoredQuote>();
   const bookings = new Map<string, StoredBooking>();
   const claims = new Map<string, Claim>();
@@ -51,8 +51,21 @@ export function createMemoryStore(): Store {
   const conversations = new Map<string, StoredConversation>();
   const leads: StoredLead[] = [];
   const outbox = new Map<string, OutboxMessage>();
+  const unsentOf = (tenantId: string, statuses: readonly OutboxMessage['status'][]) =>
+    [...outbox.values()].filter((m) => m.tenantId === tenantId && statuses.includes(m.status));
+  /** Reminders claimed: booking, hours and start. */
+  const reminders = new Set<string>();
+  const reminderKey = (bookingId: string, hours: number, start: number) => `${bookingId}\u0000${hours}\u0000${start}`;
   const queue = (messages: readonly OutboxMessage[] = []) => {
-    for (const m of messages) outbox.set(m.id, structuredClone(m));
+    for (const tenantId of new Set(messages.map((m) => m.tenantId))) {
+      const unsent = unsentOf(tenantId, ['queued', 'held']).length;
+      for (const m of withinBound(
+        messages.filter((m) => m.tenantId === tenantId),
+        unsent,
+        outboxBound,
+      ))
+        outbox.set(m.id, structuredClone(m));
+    }
   };
   const own = <T extends { tenantId: string }>(record: T | undefined, tenantId: string) =>
     record?.tenantId === tenantId ? structuredClone(record) : undefined;
@@ -242,6 +255,28 @@ export function createMemoryStore(): Store {
       outbox.set(id, afterAttempt(m, attempt));
       return true;
     },
+    async claimTeamGroup(tenantId, to, now, lease, limit) {
+      const group = unsentOf(tenantId, ['queued'])
+        .filter((m) => isTeamKind(m.kind) && m.to === to && (!m.lease || m.lease.until <= now || m.lease.token === lease.token))
+        .sort(oldestFirst)
+        .slice(0, limit);
+      for (const m of group) m.lease = { ...lease };
+      return group.map((m) => structuredClone(m));
+    },
+    async releaseHeld() {
+      let released = 0;
+      for (const tenantId of new Set([...outbox.values()].filter((m) => m.status === 'held').map((m) => m.tenantId))) {
+        const room = outboxBound - unsentOf(tenantId, ['queued']).length;
+        for (const m of unsentOf(tenantId, ['held']).sort(oldestFirst).slice(0, Math.max(0, room))) {
+          const { note: _, ...rest } = m;
+          outbox.set(m.id, { ...rest, status: 'queued' });
+          released += 1;
+        }
+      }
+      return released;
+    },
+    paidCustomerAddress: async (tenantId, email) =>
+      [...bookings.values()].some((b) => b.tenantId === tenantId && b.paymentId !== undefined && b.customer.email === email),
     async rescheduleBooking(tenantId, id, to, rules, now, options) {
       const target = [...bookings.values()].filter((b) => b.tenantId === tenantId && b.slotId === to.slotId && b.id !== id && holdsSeating(b, now));
       const previous = own(bookings.get(id), tenantId);
@@ -270,6 +305,23 @@ export function createMemoryStore(): Store {
       const done = p && refundDone(p, now);
       if (done) payments.set(paymentId, structuredClone(done));
       return done ?? p;
+    },
+    async dueReminders(tenantId, hours, from, to, limit) {
+      return [...bookings.values()]
+        .filter(
+          (b) => b.tenantId === tenantId && b.status === 'confirmed' && b.start > from && b.start <= to && !reminders.has(reminderKey(b.id, hours, b.start)),
+        )
+        .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1))
+        .slice(0, limit)
+        .map((b) => structuredClone(b));
+    },
+    async claimReminder(tenantId, bookingId, hours, start, messages) {
+      const b = own(bookings.get(bookingId), tenantId);
+      const key = reminderKey(bookingId, hours, start);
+      if (b?.status !== 'confirmed' || b.start !== start || reminders.has(key)) return false;
+      reminders.add(key);
+      queue(messages);
+      return true;
     },
     async pendingRefunds(before, limit) {
       return [...payments.values()]

@@ -3,8 +3,8 @@ import pg from 'pg';
 import type { PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
 import { decideCancel, decideReschedule, refundDone } from './manage';
-import { attemptColumns, messageOfRow, type OutboxRow, outboxContent } from './outbox';
-import { byCreatedAt, bySeq, keyset, pageFrom } from './page';
+import { attemptColumns, messageOfRow, OUTBOX_BOUND, type OutboxOptions, type OutboxRow, outboxContent, withinBound } from './outbox';
+import { byCreatedAt, bySeq, keyset, oldestFirst, pageFrom } from './page';
 import { migratePg } from './pg-migrate';
 import { createPgRateLimiter } from './pg-rate-limits';
 import { decideSettle, isUnfinished } from './settle';
@@ -44,7 +44,7 @@ export interface PgPoolLimits {
  */
 export const PG_POOL_DEFAULTS: PgPoolLimits = { max: 10, connectionTimeoutMillis: 5_000, statementTimeoutMillis: 5_000, idleInTransactionMillis: 10_000 };
 
-export interface PgStoreOptions extends Partial<PgPoolLimits> {
+export interface PgStoreOptions extends Partial<PgPoolLimits>, OutboxOptions {
   /** The schema the tables live in (made when missing): tests give each store a fresh one. */
   schema?: string;
 }
@@ -74,7 +74,7 @@ const one = async <T>(db: Db, sql: string, values: unknown[]) => (await db.query
 const all = async <T>(db: Db, sql: string, values: unknown[]) => (await db.query<{ data: T }>(sql, values)).rows.map((r) => r.data);
 const json = (value: unknown) => JSON.stringify(value);
 
-const OUTBOX_COLUMNS = 'created_at, id, status, attempts, next_attempt_at, last_error, sent_at, lease_token, lease_until, data';
+const OUTBOX_COLUMNS = 'created_at, id, status, attempts, next_attempt_at, last_error, sent_at, lease_token, lease_until, note, sent_as, data';
 
 /** A conversation with its messages, in one statement: read from one snapshot. */
 const CONVERSATIONS = `
@@ -199,12 +199,20 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     one<StoredPayment>(c, `SELECT data FROM payments WHERE tenant_id = $1 AND id = $2 ${lock}`, [tenantId, id]);
   const bookingFor = (c: Db, tenantId: string, id: string, lock = '') =>
     one<StoredBooking>(c, `SELECT data FROM bookings WHERE tenant_id = $1 AND id = $2 ${lock}`, [tenantId, id]);
+  const outboxBound = options.outboxBound ?? OUTBOX_BOUND;
   const queueMessages = async (c: Db, messages: readonly OutboxMessage[] = []) => {
-    for (const m of messages) {
-      await c.query(
-        `INSERT INTO outbox (id, tenant_id, status, attempts, next_attempt_at, created_at, lease_until, data) VALUES ($1, $2, $3, $4, $5, $6, 0, $7)`,
-        [m.id, m.tenantId, m.status, m.attempts, m.nextAttemptAt, m.createdAt, outboxContent(m)],
+    for (const tenantId of new Set(messages.map((m) => m.tenantId))) {
+      const { rows } = await c.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM outbox WHERE tenant_id = $1 AND status IN ('queued', 'held') LIMIT $2) unsent`,
+        [tenantId, outboxBound],
       );
+      const mine = messages.filter((m) => m.tenantId === tenantId);
+      for (const m of withinBound(mine, rows[0]?.n ?? 0, outboxBound)) {
+        await c.query(
+          `INSERT INTO outbox (id, tenant_id, status, attempts, next_attempt_at, created_at, lease_until, note, data) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)`,
+          [m.id, m.tenantId, m.status, m.attempts, m.nextAttemptAt, m.createdAt, m.note ?? null, outboxContent(m)],
+        );
+      }
     }
   };
   const writePayment = (c: Db, p: StoredPayment) => c.query('UPDATE payments SET status = $2, data = $3 WHERE id = $1', [p.id, p.status, json(p)]);
@@ -246,9 +254,9 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         });
         if (result.outcome === 'created') {
           await c.query(
-            `INSERT INTO bookings (id, tenant_id, slot_id, slot_date, quote_id, holder, status, hold_expires_at, created_at, data)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-            [b.id, b.tenantId, b.slotId, date, b.quoteId, b.holder ?? null, b.status, b.holdExpiresAt, b.createdAt, json(b)],
+            `INSERT INTO bookings (id, tenant_id, slot_id, slot_date, start_at, quote_id, holder, status, hold_expires_at, created_at, data)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+            [b.id, b.tenantId, b.slotId, date, b.start, b.quoteId, b.holder ?? null, b.status, b.holdExpiresAt, b.createdAt, json(b)],
           );
         }
         return result;
@@ -458,11 +466,46 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
     },
     async finishMessageAttempt(id, token, attempt) {
       const { rowCount } = await pool.query(
-        `UPDATE outbox SET attempts = attempts + 1, status = $1, last_error = COALESCE($2, last_error), next_attempt_at = COALESCE($3, next_attempt_at),
-         sent_at = COALESCE($4, sent_at), lease_token = NULL, lease_until = 0 WHERE id = $5 AND lease_token = $6 AND status = 'queued'`,
+        `UPDATE outbox SET attempts = attempts + $1, status = $2, last_error = COALESCE($3, last_error), next_attempt_at = COALESCE($4, next_attempt_at),
+         sent_at = COALESCE($5, sent_at), sent_as = COALESCE($6, sent_as), note = COALESCE($7, note), lease_token = NULL, lease_until = 0
+         WHERE id = $8 AND lease_token = $9 AND status = 'queued'`,
         [...attemptColumns(attempt), id, token],
       );
       return rowCount === 1;
+    },
+    async claimTeamGroup(tenantId, to, now, { token, until }, limit) {
+      const { rows } = await pool.query<OutboxRow>(
+        `UPDATE outbox SET lease_token = $4, lease_until = $5 WHERE id IN (
+           SELECT id FROM outbox WHERE tenant_id = $1 AND status = 'queued' AND (lease_until <= $3 OR lease_token = $4)
+             AND (data ->> 'kind') LIKE 'team-%' AND (data ->> 'to') = $2
+           ORDER BY created_at, id LIMIT $6 FOR UPDATE SKIP LOCKED
+         ) RETURNING ${OUTBOX_COLUMNS}`,
+        [tenantId, to, now, token, until, limit],
+      );
+      return rows.map(messageOfRow).sort(oldestFirst);
+    },
+    // One release at a time across instances (the lock), so two never both fill the same room.
+    releaseHeld: () =>
+      tx(async (c) => {
+        await c.query(LOCK, ['outbox release held']);
+        const { rowCount } = await c.query(
+          `UPDATE outbox SET status = 'queued', note = NULL WHERE id IN (
+             SELECT id FROM (
+               SELECT h.id, row_number() OVER (PARTITION BY h.tenant_id ORDER BY h.created_at, h.id) AS n,
+                 $1 - (SELECT count(*) FROM outbox q WHERE q.tenant_id = h.tenant_id AND q.status = 'queued') AS room
+               FROM outbox h WHERE h.status = 'held'
+             ) ranked WHERE n <= room
+           )`,
+          [outboxBound],
+        );
+        return rowCount ?? 0;
+      }),
+    async paidCustomerAddress(tenantId, email) {
+      const { rows } = await pool.query(
+        `SELECT 1 FROM bookings WHERE tenant_id = $1 AND (data -> 'customer' ->> 'email') = $2 AND (data ->> 'paymentId') IS NOT NULL LIMIT 1`,
+        [tenantId, email],
+      );
+      return rows.length > 0;
     },
     rescheduleBooking: (tenantId, id, to, rules, now, options) =>
       tx(async (c) => {
@@ -474,10 +517,11 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         const result = decideReschedule(current, to, rules, now, await heldIn(c, tenantId, to.slotId, now, id));
         if (result.outcome === 'rescheduled') {
           const b = result.booking;
-          await c.query('UPDATE bookings SET slot_id = $2, slot_date = $3, status = $4, data = $5 WHERE id = $1', [
+          await c.query('UPDATE bookings SET slot_id = $2, slot_date = $3, start_at = $4, status = $5, data = $6 WHERE id = $1', [
             b.id,
             b.slotId,
             slotDate(b.slotId),
+            b.start,
             b.status,
             json(b),
           ]);
@@ -506,6 +550,29 @@ export async function createPostgresStore(url: string, options: PgStoreOptions =
         const done = p && refundDone(p, now);
         if (done) await writePayment(c, done);
         return done ?? p;
+      }),
+    // Migration 0007's partial index serves it.
+    dueReminders: (tenantId, hours, from, to, limit) =>
+      all<StoredBooking>(
+        pool,
+        `SELECT data FROM bookings b WHERE tenant_id = $1 AND status = 'confirmed' AND start_at > $3 AND start_at <= $4
+         AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.booking_id = b.id AND r.hours = $2 AND r.start_at = b.start_at)
+         ORDER BY start_at, id LIMIT $5`,
+        [tenantId, hours, from, to, limit],
+      ),
+    claimReminder: (tenantId, bookingId, hours, start, messages, now) =>
+      tx(async (c) => {
+        // Locked: a reschedule or a cancellation of this booking waits for the claim, or is seen by it.
+        const b = await bookingFor(c, tenantId, bookingId, 'FOR UPDATE');
+        if (b?.status !== 'confirmed' || b.start !== start) return false;
+        // The primary key is the claim: a second instance's insert does nothing, and it queues nothing.
+        const claimed = await c.query(
+          'INSERT INTO reminders (booking_id, hours, start_at, tenant_id, queued_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (booking_id, hours, start_at) DO NOTHING',
+          [bookingId, hours, start, tenantId, now],
+        );
+        if (claimed.rowCount !== 1) return false;
+        await queueMessages(c, messages);
+        return true;
       }),
     // Migration 0006's partial index serves it.
     pendingRefunds: (before, limit) =>

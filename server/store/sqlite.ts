@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { BookingPolicy, PaymentStatus } from '../../src/contract';
 import { decideHold, slotDate } from './holds';
 import { decideCancel, decideReschedule, type RescheduleRules, type RescheduleTo, refundDone } from './manage';
-import { attemptColumns, messageOfRow, type OutboxRow, outboxContent } from './outbox';
+import { attemptColumns, messageOfRow, OUTBOX_BOUND, type OutboxOptions, type OutboxRow, outboxContent, withinBound } from './outbox';
 import { byCreatedAt, bySeq, keyset, oldestFirst, type PageRequest, pageFrom } from './page';
 import { decideSettle, isUnfinished } from './settle';
 import type {
@@ -110,6 +110,15 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS outbox_by_tenant ON outbox (tenant_id, created_at, id);
   -- What a sender looks for: only queued messages, soonest due first.
   CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at) WHERE status = 'queued';
+  -- Reminders queued, one per booking, reminder (hours before) and start: never two, and a new start is reminded again.
+  CREATE TABLE IF NOT EXISTS reminders (
+    booking_id TEXT NOT NULL,
+    hours INTEGER NOT NULL,
+    start_at INTEGER NOT NULL,
+    tenant_id TEXT NOT NULL,
+    queued_at INTEGER NOT NULL,
+    PRIMARY KEY (booking_id, hours, start_at)
+  );
   CREATE TABLE IF NOT EXISTS meta (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -128,6 +137,11 @@ const ADDED_COLUMNS = [
   // Leases: a claim made before them may be taken over once five minutes old, as it could then.
   { table: 'idempotency', column: 'token', type: 'TEXT', fill: `''` },
   { table: 'idempotency', column: 'lease_until', type: 'INTEGER', fill: 'started_at + 300000' },
+  // The outbox's operator notes (why a message is held, the digest it went in) and a digest's Message-ID.
+  { table: 'outbox', column: 'note', type: 'TEXT', fill: 'NULL' },
+  { table: 'outbox', column: 'sent_as', type: 'TEXT', fill: 'NULL' },
+  // The booking's start, apart from its data: the reminder scheduler's window reads it.
+  { table: 'bookings', column: 'start_at', type: 'INTEGER', fill: `json_extract(data, '$.start')` },
 ];
 
 const INDEXES = `
@@ -139,7 +153,12 @@ const INDEXES = `
   CREATE INDEX IF NOT EXISTS bookings_by_tenant ON bookings (tenant_id, created_at, id);
   CREATE INDEX IF NOT EXISTS payments_by_booking ON payments (tenant_id, booking_id);
   -- Cancellation refunds left pending (a crash, the provider down), to be tried again.
+  CREATE INDEX IF NOT EXISTS bookings_confirmed_by_start ON bookings (tenant_id, start_at) WHERE status = 'confirmed';
   CREATE INDEX IF NOT EXISTS payments_refund_pending ON payments (created_at) WHERE json_extract(data, '$.refund.status') = 'pending';
+  -- A tenant's unsent messages: counted against the outbox's bound, released oldest first, folded into digests.
+  CREATE INDEX IF NOT EXISTS outbox_unsent ON outbox (tenant_id, created_at, id) WHERE status IN ('queued', 'held');
+  -- Customer mail goes only to an address on a paid booking.
+  CREATE INDEX IF NOT EXISTS bookings_by_email ON bookings (tenant_id, json_extract(data, '$.customer.email'));
 `;
 
 function migrate(db: Database.Database) {
@@ -159,7 +178,7 @@ function migrate(db: Database.Database) {
   }).immediate();
 }
 
-const OUTBOX_COLUMNS = 'created_at, id, status, attempts, next_attempt_at, last_error, sent_at, lease_token, lease_until, data';
+const OUTBOX_COLUMNS = 'created_at, id, status, attempts, next_attempt_at, last_error, sent_at, lease_token, lease_until, note, sent_as, data';
 
 type PageParams = { tenant: string; at: number; id: string; limit: number };
 /** A keyset query's named parameters (see `keyset`). */
@@ -183,7 +202,7 @@ export const SQLITE_LISTS = {
 const HELD = `(status = 'confirmed' OR (status = 'pending_deposit' AND hold_expires_at > @now))`;
 
 /** SQLite through better-sqlite3. `file` may be `:memory:`. */
-export function createSqliteStore(file: string): Store {
+export function createSqliteStore(file: string, { outboxBound = OUTBOX_BOUND }: OutboxOptions = {}): Store {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
@@ -202,7 +221,7 @@ export function createSqliteStore(file: string): Store {
       `SELECT slot_id, COUNT(*) AS n FROM bookings WHERE tenant_id = @tenant AND slot_id >= @from AND slot_id < @to AND ${HELD} GROUP BY slot_id`,
     ),
     insertBooking: db.prepare(
-      'INSERT INTO bookings (id, tenant_id, slot_id, quote_id, holder, status, hold_expires_at, created_at, data) VALUES (@id, @tenantId, @slotId, @quoteId, @holder, @status, @holdExpiresAt, @createdAt, @data)',
+      'INSERT INTO bookings (id, tenant_id, slot_id, start_at, quote_id, holder, status, hold_expires_at, created_at, data) VALUES (@id, @tenantId, @slotId, @start, @quoteId, @holder, @status, @holdExpiresAt, @createdAt, @data)',
     ),
     ofQuote: db.prepare<[string, string], { data: string }>('SELECT data FROM bookings WHERE tenant_id = ? AND quote_id = ?'),
     visitorHolds: db.prepare<{ tenant: string; holder: string; from: string; to: string; now: number; since: number }, { live: number; recent: number }>(
@@ -244,8 +263,8 @@ export function createSqliteStore(file: string): Store {
     insertLead: db.prepare('INSERT INTO leads (id, tenant_id, data) VALUES (?, ?, ?)'),
     leads: db.prepare<PageParams, { seq: number; id: string; data: string }>(SQLITE_LISTS.leads),
     insertOutbox: db.prepare(
-      `INSERT INTO outbox (id, tenant_id, status, attempts, next_attempt_at, last_error, created_at, sent_at, lease_token, lease_until, data)
-       VALUES (@id, @tenantId, @status, @attempts, @nextAttemptAt, NULL, @createdAt, NULL, NULL, 0, @data)`,
+      `INSERT INTO outbox (id, tenant_id, status, attempts, next_attempt_at, last_error, created_at, sent_at, lease_token, lease_until, note, data)
+       VALUES (@id, @tenantId, @status, @attempts, @nextAttemptAt, NULL, @createdAt, NULL, NULL, 0, @note, @data)`,
     ),
     outboxMessages: db.prepare<PageParams, OutboxRow & { created_at: number; id: string }>(SQLITE_LISTS.messages),
     outboxMessage: db.prepare<[string, string], OutboxRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE tenant_id = ? AND id = ?`),
@@ -256,17 +275,54 @@ export function createSqliteStore(file: string): Store {
        ) RETURNING ${OUTBOX_COLUMNS}`,
     ),
     finishMessage: db.prepare(
-      `UPDATE outbox SET attempts = attempts + 1, status = ?, last_error = COALESCE(?, last_error), next_attempt_at = COALESCE(?, next_attempt_at),
-       sent_at = COALESCE(?, sent_at), lease_token = NULL, lease_until = 0 WHERE id = ? AND lease_token = ? AND status = 'queued'`,
+      `UPDATE outbox SET attempts = attempts + ?, status = ?, last_error = COALESCE(?, last_error), next_attempt_at = COALESCE(?, next_attempt_at),
+       sent_at = COALESCE(?, sent_at), sent_as = COALESCE(?, sent_as), note = COALESCE(?, note), lease_token = NULL, lease_until = 0
+       WHERE id = ? AND lease_token = ? AND status = 'queued'`,
+    ),
+    unsent: db.prepare<[string, number], { n: number }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM outbox WHERE tenant_id = ? AND status IN ('queued', 'held') LIMIT ?)`,
+    ),
+    claimTeamGroup: db.prepare<{ tenant: string; to: string; now: number; token: string; until: number; limit: number }, OutboxRow>(
+      `UPDATE outbox SET lease_token = @token, lease_until = @until WHERE id IN (
+         SELECT id FROM outbox WHERE tenant_id = @tenant AND status = 'queued' AND (lease_until <= @now OR lease_token = @token)
+           AND json_extract(data, '$.kind') LIKE 'team-%' AND json_extract(data, '$.to') = @to
+         ORDER BY created_at, id LIMIT @limit
+       ) RETURNING ${OUTBOX_COLUMNS}`,
+    ),
+    // Per tenant with held messages: its oldest held, as many as it has room for below the bound.
+    releaseHeld: db.prepare<{ bound: number }>(
+      `UPDATE outbox SET status = 'queued', note = NULL WHERE id IN (
+         SELECT id FROM (
+           SELECT h.id, row_number() OVER (PARTITION BY h.tenant_id ORDER BY h.created_at, h.id) AS n,
+             @bound - (SELECT count(*) FROM outbox q WHERE q.tenant_id = h.tenant_id AND q.status = 'queued') AS room
+           FROM outbox h WHERE h.status = 'held'
+         ) WHERE n <= room
+       )`,
+    ),
+    paidCustomerAddress: db.prepare<[string, string], { one: number }>(
+      `SELECT 1 AS one FROM bookings WHERE tenant_id = ? AND json_extract(data, '$.customer.email') = ? AND json_extract(data, '$.paymentId') IS NOT NULL LIMIT 1`,
     ),
     // Managing a booking (issue 20).
-    moveBooking: db.prepare('UPDATE bookings SET slot_id = @slotId, status = @status, data = @data WHERE id = @id'),
+    moveBooking: db.prepare('UPDATE bookings SET slot_id = @slotId, start_at = @start, status = @status, data = @data WHERE id = @id'),
+    // Reminders.
+    dueReminders: db.prepare<{ tenant: string; hours: number; from: number; to: number; limit: number }, { data: string }>(
+      `SELECT data FROM bookings b WHERE tenant_id = @tenant AND status = 'confirmed' AND start_at > @from AND start_at <= @to
+       AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.booking_id = b.id AND r.hours = @hours AND r.start_at = b.start_at)
+       ORDER BY start_at, id LIMIT @limit`,
+    ),
+    claimReminder: db.prepare(
+      'INSERT INTO reminders (booking_id, hours, start_at, tenant_id, queued_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (booking_id, hours, start_at) DO NOTHING',
+    ),
     pendingRefunds: db.prepare<[number, number], { data: string }>(
       `SELECT data FROM payments WHERE json_extract(data, '$.refund.status') = 'pending' AND json_extract(data, '$.updatedAt') <= ? ORDER BY created_at, id LIMIT ?`,
     ),
   };
   const queueMessages = (messages: readonly OutboxMessage[] = []) => {
-    for (const m of messages) q.insertOutbox.run({ ...m, data: outboxContent(m) });
+    for (const tenantId of new Set(messages.map((m) => m.tenantId))) {
+      const unsent = q.unsent.get(tenantId, outboxBound)?.n ?? 0;
+      const mine = messages.filter((m) => m.tenantId === tenantId);
+      for (const m of withinBound(mine, unsent, outboxBound)) q.insertOutbox.run({ ...m, note: m.note ?? null, data: outboxContent(m) });
+    }
   };
 
   const hold = db.transaction((b: StoredBooking, rules: HoldRules, now: number) => {
@@ -381,7 +437,13 @@ export function createSqliteStore(file: string): Store {
     const previous = row<StoredBooking>(q.booking.get(tenantId, id));
     const result = decideReschedule(previous, to, rules, now, heldInTarget);
     if (result.outcome === 'rescheduled' && previous) {
-      q.moveBooking.run({ id, slotId: result.booking.slotId, status: result.booking.status, data: JSON.stringify(result.booking) });
+      q.moveBooking.run({
+        id,
+        slotId: result.booking.slotId,
+        start: result.booking.start,
+        status: result.booking.status,
+        data: JSON.stringify(result.booking),
+      });
       queueMessages(options?.messages?.({ booking: result.booking, previous }));
     }
     return result;
@@ -397,6 +459,15 @@ export function createSqliteStore(file: string): Store {
     }
     return result;
   });
+  const claimReminder = db.transaction(
+    (tenantId: string, bookingId: string, hours: number, start: number, messages: readonly OutboxMessage[], now: number): boolean => {
+      const b = row<StoredBooking>(q.booking.get(tenantId, bookingId));
+      if (b?.status !== 'confirmed' || b.start !== start) return false;
+      if (q.claimReminder.run(bookingId, hours, start, tenantId, now).changes !== 1) return false;
+      queueMessages(messages);
+      return true;
+    },
+  );
   const finishRefund = db.transaction((tenantId: string, paymentId: string, now: number) => {
     const p = row<StoredPayment>(q.payment.get(tenantId, paymentId));
     const done = p && refundDone(p, now);
@@ -475,9 +546,16 @@ export function createSqliteStore(file: string): Store {
           .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt),
       ),
     finishMessageAttempt: (id, token, attempt) => run(() => q.finishMessage.run(...attemptColumns(attempt), id, token).changes === 1),
+    claimTeamGroup: (tenantId, to, now, { token, until }, limit) =>
+      run(() => q.claimTeamGroup.all({ tenant: tenantId, to, now, token, until, limit }).map(messageOfRow).sort(oldestFirst)),
+    releaseHeld: () => run(() => q.releaseHeld.run({ bound: outboxBound }).changes),
+    paidCustomerAddress: (tenantId, email) => run(() => q.paidCustomerAddress.get(tenantId, email) !== undefined),
     rescheduleBooking: (tenantId, id, to, rules, now, options) => run(() => reschedule.immediate(tenantId, id, to, rules, now, options)),
     cancelBooking: (tenantId, id, policy, now, reason, options) => run(() => cancel.immediate(tenantId, id, policy, now, reason, options)),
     finishRefund: (tenantId, paymentId, now) => run(() => finishRefund.immediate(tenantId, paymentId, now)),
     pendingRefunds: (before, limit) => run(() => q.pendingRefunds.all(before, limit).map((r) => JSON.parse(r.data) as StoredPayment)),
+    dueReminders: (tenantId, hours, from, to, limit) =>
+      run(() => q.dueReminders.all({ tenant: tenantId, hours, from, to, limit }).map((r) => JSON.parse(r.data) as StoredBooking)),
+    claimReminder: (tenantId, bookingId, hours, start, messages, now) => run(() => claimReminder.immediate(tenantId, bookingId, hours, start, messages, now)),
   };
 }

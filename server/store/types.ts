@@ -321,6 +321,21 @@ export interface Store {
    * written) when the lease is no longer the caller's.
    */
   finishMessageAttempt(id: string, token: string, attempt: MessageAttempt): Promise<boolean>;
+  /**
+   * Leases, besides what the caller holds under `lease.token` already, up to
+   * `limit` queued team messages (kind `team-…`) of this tenant to `to` that no
+   * other sender holds, due or not (oldest first): the notices one digest
+   * folds together. Returns them all, those the caller held included.
+   */
+  claimTeamGroup(tenantId: string, to: string, now: number, lease: Lease, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Moves messages held past the outbox's bound (status `held`) back to
+   * `queued`, oldest first, while their tenant has fewer than the bound
+   * queued; returns how many.
+   */
+  releaseHeld(): Promise<number>;
+  /** Whether `email` is the customer's address on one of the tenant's bookings whose deposit was paid (`paymentId`). */
+  paidCustomerAddress(tenantId: string, email: string): Promise<boolean>;
   // Managing a booking by the customer's link (issue 20); see manage.ts.
   /**
    * Moves a confirmed booking to another seating in one transaction (same id,
@@ -346,6 +361,20 @@ export interface Store {
   finishRefund(tenantId: string, paymentId: string, now: number): Promise<StoredPayment | undefined>;
   /** Payments of every tenant whose cancellation refund is still pending, unchanged since `before` (epoch ms): at most `limit`, oldest first. */
   pendingRefunds(before: number, limit: number): Promise<StoredPayment[]>;
+
+  // --- Reminders (server/mail/reminders.ts): each queued once per booking, reminder and start, whichever instance runs.
+
+  /**
+   * A tenant's confirmed bookings starting after `from` and at or before `to` (epoch ms) that have no
+   * `hours` reminder claimed for their start: at most `limit`, soonest first.
+   */
+  dueReminders(tenantId: string, hours: number, from: number, to: number, limit: number): Promise<StoredBooking[]>;
+  /**
+   * In one transaction: claims the `hours` reminder of the booking for its start `start` and queues
+   * `messages`, only while the booking is still confirmed and still starts then, and only once (the claim
+   * is unique: a second call, on any instance, queues nothing). Returns whether this call queued it.
+   */
+  claimReminder(tenantId: string, bookingId: string, hours: number, start: number, messages: OutboxMessage[], now: number): Promise<boolean>;
 }
 
 /** A file sent with a message, as text (an iCalendar event). */
@@ -368,7 +397,8 @@ export interface OutboxMessage {
   attachments: MailAttachment[];
   /** `<id@…>`, made when queued: a message sent twice (a crash before it was marked sent) carries the same one. */
   messageId: string;
-  status: 'queued' | 'sent' | 'failed';
+  /** `held`: written past the tenant's bound on unsent messages (see outbox.ts, `OUTBOX_BOUND`), queued once the backlog drains. */
+  status: 'queued' | 'held' | 'sent' | 'failed';
   /** Attempts made so far. */
   attempts: number;
   /** Epoch ms (wall clock) it may be tried from. */
@@ -380,6 +410,16 @@ export interface OutboxMessage {
   sentAt?: number;
   /** The sender trying it now, if any: a lease that runs out when its instance dies. */
   lease?: Lease;
+  /** What an operator should know of it: why it is held, or the digest it went out in. */
+  note?: string;
+  /** The Message-ID it went out under when not its own: the digest's that listed it. */
+  sentAs?: string;
 }
 
-export type MessageAttempt = { status: 'sent'; at: number } | { status: 'queued'; error: string; nextAttemptAt: number } | { status: 'failed'; error: string };
+export type MessageAttempt =
+  /** Accepted by the mail server; `as` and `note` when it went as part of a digest. */
+  | { status: 'sent'; at: number; as?: string; note?: string }
+  | { status: 'queued'; error: string; nextAttemptAt: number }
+  | { status: 'failed'; error: string }
+  /** Not tried: kept back until `nextAttemptAt` (a team notice waiting for others to fold with). Not an attempt. */
+  | { status: 'deferred'; nextAttemptAt: number };

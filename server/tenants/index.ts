@@ -16,7 +16,12 @@ export interface Tenant {
   notifyEmail?: string;
   /** The business's own page hosting `<teppan-manage>`, where manage links lead; without it, the demo site's `/manage.html`. */
   manageUrl?: string;
+  /** Hours before an event that the customer is reminded of it, one reminder each; `DEFAULT_REMINDERS` without it, none when empty. */
+  reminders?: number[];
 }
+
+/** A reminder two days before the event, unless a tenant says otherwise. */
+export const DEFAULT_REMINDERS = [48];
 
 /** A tenant as configured (demo.json, or a TEPPAN_TENANTS file): checked at start, not mid-request. */
 export const tenantConfig = z.strictObject({
@@ -35,6 +40,11 @@ export const tenantConfig = z.strictObject({
   // Tenant-level too: where the business's own mail goes is not the visitor's business either.
   notifyEmail: z.optional(z.email('An email address for the business’s notices.')),
   manageUrl: z.optional(z.string().check(z.regex(/^https?:\/\/[^\s?#]+$/, 'A page’s address: http(s)://host/path, no query; the link adds ?token=…'))),
+  reminders: z.optional(
+    z
+      .array(z.int('Hours before the event, a whole number.').check(z.gte(1), z.lte(30 * 24)))
+      .check(z.refine((hours) => new Set(hours).size === hours.length, 'Each reminder once.')),
+  ),
 });
 
 export type KeyKind = 'publishable' | 'secret';

@@ -1,4 +1,4 @@
-import { cents, currencyCode, isoDateTime, nextCursor, resourceId, zipCode } from './common';
+import { cents, currencyCode, isoDateTime, nextCursor, resourceId, visitorLocale, zipCode } from './common';
 import { lazySchema } from './lazy';
 import { payment } from './payment';
 import { emailAddress, optionalMultiLineText, phoneNumber, singleLineText } from './text';
@@ -35,6 +35,7 @@ export const bookingRequest = lazySchema(() =>
     customer,
     address,
     notes: z._default(bookingNotes, ''),
+    locale: z.optional(visitorLocale()),
   }),
 );
 export type BookingRequest = z.input<typeof bookingRequest>;
@@ -77,6 +78,8 @@ export const adminBooking = lazySchema(() =>
     customer,
     address,
     notes: z.string(),
+    /** The language the customer booked in (`en` or `es`): their emails are in it. */
+    locale: z.optional(z.string()),
     /** Every payment attempt, oldest first (no client secrets). */
     payments: z.array(z.omit(payment, { clientSecret: true })),
   }),

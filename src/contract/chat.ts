@@ -1,4 +1,4 @@
-import { isoDateTime, nextCursor, problemDetails, resourceId } from './common';
+import { isoDateTime, nextCursor, problemDetails, resourceId, visitorLocale } from './common';
 import { lazySchema } from './lazy';
 import { emailAddress, multiLineText, phoneNumber, singleLineText } from './text';
 import { z } from './zod';
@@ -85,6 +85,7 @@ export const leadRequest = lazySchema(() =>
       phone: z.optional(phoneNumber({ optional: true })),
       question: multiLineText('Your question', 2000, { required: 'Tell us what you’d like to know.', tooLong: 'Keep it under 2,000 characters.' }),
       conversationId: z.optional(resourceId),
+      locale: z.optional(visitorLocale()),
     })
     .check(z.refine((l) => Boolean(l.email || l.phone), { message: 'Give an email or a phone number so the team can answer.', path: ['email'] })),
 );
@@ -98,6 +99,8 @@ export const lead = lazySchema(() =>
     phone: z.optional(z.string()),
     question: z.string(),
     conversationId: z.optional(resourceId),
+    /** The language the visitor wrote in (`en` or `es`). */
+    locale: z.optional(z.string()),
     createdAt: isoDateTime,
   }),
 );

@@ -61,3 +61,16 @@ export type Health = z.infer<typeof health>;
 
 /** Beside an admin list's array: pass it back as `?cursor=` for the next page; null on the last page. */
 export const nextCursor = () => z.nullable(z.string());
+
+/**
+ * The visitor's language, as the widget resolved it (a BCP 47 tag: `es`, `es-MX`). The server keeps the
+ * language it speaks of it (`en` or `es`; anything else is `en`), and writes the visitor's later emails in it.
+ * A builder, not a lazy schema: zod keeps the description by the schema object, which a lazy proxy is not.
+ */
+export const visitorLocale = () =>
+  z.string().check(
+    z.maxLength(35),
+    z.meta({
+      description: 'The visitor’s language (BCP 47, e.g. `es-MX`). Stored as a language the server writes mail in, `en` or `es`; any other is `en`.',
+    }),
+  );

@@ -10,8 +10,11 @@ export const outboxMessage = lazySchema(() =>
     kind: z.string(),
     to: z.string(),
     subject: z.string(),
-    /** `queued` until the mail server accepts it (`sent`), or until retries run out (`failed`). */
-    status: z.enum(['queued', 'sent', 'failed']),
+    /**
+     * `queued` until the mail server accepts it (`sent`), or until retries run out (`failed`); `held` while its
+     * business has more unsent messages than the outbox's bound (queued again, oldest first, as they drain).
+     */
+    status: z.enum(['queued', 'held', 'sent', 'failed']),
     /** Tries made so far. */
     attempts: z.int().check(z.gte(0)),
     createdAt: isoDateTime,
@@ -19,6 +22,8 @@ export const outboxMessage = lazySchema(() =>
     sentAt: z.nullable(isoDateTime),
     /** Why the last try failed, if one did. */
     lastError: z.optional(z.string()),
+    /** What an operator should know of it: why it is held or was not sent, or the digest it went out in. */
+    note: z.optional(z.string()),
   }),
 );
 export type OutboxMessageSummary = z.infer<typeof outboxMessage>;

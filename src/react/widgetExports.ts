@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Catalog, TranslationLoaders } from '../core';
 import { bookingTranslations } from '../widgets/booking/messages/load';
+import { chatTranslations } from '../widgets/chat/messages/load';
 import { paymentTranslations } from '../widgets/payment/messages/load';
 import { quoteTranslations } from '../widgets/quote/messages/load';
 import { WIDGET_SPECS } from '../widgets/specs';
@@ -28,7 +29,7 @@ function widget<P extends ErrorHook>(
 export const QuoteCalculator = /* @__PURE__ */ widget('quote', () => import('../widgets/quote/QuoteCalculator'), quoteTranslations);
 export const BookingForm = /* @__PURE__ */ widget('booking', () => import('../widgets/booking/BookingForm'), bookingTranslations);
 export const PaymentForm = /* @__PURE__ */ widget('payment', () => import('../widgets/payment/PaymentForm'), paymentTranslations);
-export const ChatWidget = /* @__PURE__ */ widget('chat', () => import('../widgets/chat/ChatWidget'));
+export const ChatWidget = /* @__PURE__ */ widget('chat', () => import('../widgets/chat/ChatWidget'), chatTranslations);
 
 export type { BookingFormProps } from '../widgets/booking/BookingForm';
 export type { ChatWidgetProps } from '../widgets/chat/ChatWidget';

@@ -1,5 +1,5 @@
 import { currentChunks } from '../../scripts/size-compare.mjs';
-import { bytes, sizes } from './sizes';
+import { bytes, languageName, sizes } from './sizes';
 
 const cell = { padding: '0.35rem 0.75rem', borderBottom: '1px solid #d0d5dd', textAlign: 'right' } as const;
 const left = { ...cell, textAlign: 'left' } as const;
@@ -79,6 +79,11 @@ export function SizesTables() {
     ['loader alone', 1, sizes.loader.raw, sizes.loader.gzip, sizes.loader.brotli],
     ...Object.entries(sizes.firstLoad).map(([name, l]) => [name, l.files.length, l.raw, l.gzip, l.brotli]),
   ].map(([name, files, ...rest]) => [name as string, String(files), ...(rest as number[])]);
+  const perLanguage = sizes.languages ?? {};
+  const languages = Object.entries(sizes.firstLoad).flatMap(([name, l]) => [
+    [`${name}, English (inline)`, l.gzip, l.brotli],
+    ...Object.entries(perLanguage[name] ?? {}).map(([code, s]) => [`${name}, ${languageName(code)} (+${bytes(s.chunk.gzip)} gzip)`, s.gzip, s.brotli]),
+  ]);
   const chunks = Object.entries(currentChunks(sizes))
     .sort(([, a], [, b]) => b.gzip - a.gzip)
     .map(([name, c]) => [name, c.file, c.raw, c.gzip, c.brotli]);
@@ -88,6 +93,11 @@ export function SizesTables() {
         caption="First load per widget: loader + shared runtime + the widget’s chunk, each file once"
         head={['widget', 'files', 'bytes', 'gzip', 'brotli']}
         rows={firstLoads}
+      />
+      <Table
+        caption="Each widget’s first load by language: English is inline, another language adds its messages and the shared words’ chunks"
+        head={['widget', 'language', 'gzip', 'brotli']}
+        rows={languages}
       />
       <Table caption="The embed’s chunks in this build, largest first" head={['chunk', 'file', 'bytes', 'gzip', 'brotli']} rows={chunks} />
     </>

@@ -1,4 +1,4 @@
-import { bytes, type WidgetCost, widgetCost } from './sizes';
+import { bytes, languageName, type WidgetCost, widgetCost } from './sizes';
 
 const cell = { padding: '0.35rem 0.75rem', borderBottom: '1px solid #d0d5dd', textAlign: 'right' } as const;
 const head = { ...cell, textAlign: 'left' } as const;
@@ -19,6 +19,11 @@ export function CostCard({ widget, label, cost = widgetCost(widget) }: { widget:
     ['Before it is visible', 'the loader (teppan.js), which holds its place', cost.loader],
     ['First load', 'loader + shared runtime + this widget’s chunk', cost.firstLoad],
     ['With another widget already loaded', 'this widget’s chunk alone', cost.chunk],
+    // English is inline; each other language is two chunks (the widget's words, the words widgets share), fetched beside the widget's code.
+    ...Object.entries(cost.languages).flatMap(([code, l]): [string, string, { gzip: number; brotli: number }][] => [
+      [`In ${languageName(code)}`, `the English first load + its ${languageName(code)} words`, l.firstLoad],
+      [`Its ${languageName(code)} words`, `its own chunk and the shared words’, fetched beside its code, only for a page in ${languageName(code)}`, l.chunk],
+    ]),
   ];
   return (
     <table style={{ borderCollapse: 'collapse', margin: '1rem 0', fontVariantNumeric: 'tabular-nums' }}>

@@ -13,6 +13,8 @@ export interface WidgetCost {
   firstLoad: Size;
   /** When another widget already loaded the runtime: this widget's chunk alone. */
   chunk: Size;
+  /** Its other languages (English is inline), by code: that language's messages chunk, and the first load with it. */
+  languages: Record<string, { chunk: Size; firstLoad: Size }>;
 }
 
 /** What one widget costs a page, from the build's sizes; undefined when the build did not measure it. */
@@ -20,7 +22,11 @@ export function widgetCost(widget: string, report = sizes): WidgetCost | undefin
   const firstLoad = report?.firstLoad?.[widget];
   const chunk = report && currentChunks(report)[widget];
   if (!report?.loader || !firstLoad || !chunk) return undefined;
-  return { loader: report.loader, firstLoad, chunk };
+  const languages = Object.fromEntries(Object.entries(report.languages?.[widget] ?? {}).map(([code, l]) => [code, { chunk: l.chunk, firstLoad: l }]));
+  return { loader: report.loader, firstLoad, chunk, languages };
 }
+
+/** `es` → `Spanish`. */
+export const languageName = (code: string) => new Intl.DisplayNames('en', { type: 'language' }).of(code) ?? code;
 
 export const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;

@@ -26,6 +26,8 @@ describe('POST /api/v1/leads', () => {
       email: 'ann@example.com',
       question: 'Can you cook kosher?',
       conversationId,
+      // No language sent: English, the language the team's answer and any mail default to.
+      locale: 'en',
       createdAt: expect.any(String),
     });
     expect(await adminLeads(server.url)).toContainEqual(lead);

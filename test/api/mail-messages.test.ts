@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminMessageList, adminMessageList, type Booking, type ManageView, type Payment } from '../../src/contract';
-import { bookableDate, bookingBody, createQuote, json, PK, SK } from '../support/fixtures';
+import { type AdminMessageList, adminMessageList, type Booking, type ManageView } from '../../src/contract';
+import { bookableDate, bookingBody, createQuote, json, PK, bookAndPay as payBooking, SK } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/server';
 
 /**
@@ -8,7 +8,6 @@ import { startServer, type TestServer } from '../support/server';
  * real server with no SMTP server (mail kept in the development mailbox),
  * each message read back from `/mail/`.
  */
-const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123', postalCode: '90012' };
 const key = () => crypto.randomUUID();
 
 let server: TestServer;
@@ -21,22 +20,12 @@ afterEach(() => server.reset());
 const api = (path: string) => `${server.url}/api/v1${path}`;
 
 let day = 0;
-/** Books a seating on a day of its own and pays its deposit with the test provider, through the API. */
+/** Books a seating on a day of its own and pays its deposit, through the API; the customer's address is its own. */
 async function bookAndPay(extra: Record<string, unknown> = {}, name = 'Ann Lee', offset = 20): Promise<Booking> {
   day += 1;
   const quote = await createQuote(server.url, { eventDate: bookableDate(offset + day) });
-  const body = {
-    ...bookingBody(quote, `${quote.eventDate}T18:00`, name),
-    customer: { name, email: `guest${day}@example.com`, phone: '(213) 555-0142' },
-    ...extra,
-  };
-  const held = await fetch(api('/bookings'), json(body, { 'idempotency-key': key() }));
-  expect(held.status).toBe(201);
-  const booking = (await held.json()) as Booking;
-  const payment = (await (await fetch(api(`/bookings/${booking.id}/payments`), json({}, { 'idempotency-key': key() }))).json()) as Payment;
-  const paid = (await (await fetch(api(`/payments/${payment.id}/confirm`), json({ card: CARD }, { 'idempotency-key': key() }))).json()) as Payment;
-  expect(paid.status).toBe('succeeded');
-  return booking;
+  const customer = { name, email: `guest${day}@example.com`, phone: '(213) 555-0142' };
+  return payBooking(server.url, { ...bookingBody(quote, `${quote.eventDate}T18:00`, name), customer, ...extra });
 }
 
 type Listed = AdminMessageList['messages'][number];
@@ -141,5 +130,65 @@ describe('the messages of a change by the manage link', () => {
     const notice = await read(notices[0] as Listed);
     expect(notice.text).toContain('Their reason: Rain <i>again</i>');
     expect(notice.html).toContain('Rain &lt;i&gt;again&lt;/i&gt;');
+  });
+});
+
+describe('the visitor’s language, kept with the booking and the lead', () => {
+  it('writes the customer’s mail in the language their form sent (es-MX: Spanish; fr: English); the team’s notice stays English', async () => {
+    await bookAndPay({ locale: 'es-MX' }, 'Lucía Gómez');
+    const spanish = emailOf();
+    const [confirmation] = await ofKind('booking-confirmed', spanish);
+    if (!confirmation) throw new Error('no confirmation queued');
+    expect(confirmation.subject).toMatch(/^Reserva confirmada: \S+, \d+ de \S+ de \d{4}, Sakura Hibachi Catering$/);
+    const { text, html } = await read(confirmation);
+    expect(html).toMatch(/<html lang="es">/);
+    expect(text).toContain('Depósito pagado: $100.00');
+    expect(linkIn(text)).toBeDefined();
+    const notice = (await outbox()).find((m) => m.kind === 'team-new-booking' && m.subject.startsWith('New booking: Lucía Gómez'));
+    expect(notice && (await read(notice)).text).toContain('Language: Spanish');
+
+    await bookAndPay({ locale: 'fr' }, 'Jean Dupont');
+    const [french] = await ofKind('booking-confirmed', emailOf());
+    expect(french?.subject).toMatch(/^Booking confirmed: /);
+    const admin = (await (await fetch(api('/admin/bookings?limit=500'), { headers: { authorization: `Bearer ${SK}` } })).json()) as {
+      bookings: { customer: { email: string }; locale?: string }[];
+    };
+    expect(admin.bookings.find((b) => b.customer.email === spanish)?.locale).toBe('es');
+    expect(admin.bookings.find((b) => b.customer.email === emailOf())?.locale).toBe('en');
+  });
+
+  it('keeps a lead’s language, and refuses a locale that is not a tag’s length', async () => {
+    const sent = await fetch(
+      api('/leads'),
+      json({ name: 'Ana', email: 'ana@example.com', question: '¿Cuánto cuesta?', locale: 'es-US' }, { 'idempotency-key': key() }),
+    );
+    expect(sent.status).toBe(201);
+    expect(await sent.json()).toMatchObject({ name: 'Ana', locale: 'es' });
+    const { leads } = (await (await fetch(api('/admin/leads?limit=500'), { headers: { authorization: `Bearer ${SK}` } })).json()) as {
+      leads: { name: string; locale?: string }[];
+    };
+    expect(leads.find((l) => l.name === 'Ana')?.locale).toBe('es');
+    const long = await fetch(
+      api('/leads'),
+      json({ name: 'Ana', email: 'ana@example.com', question: 'Hi', locale: 'x'.repeat(36) }, { 'idempotency-key': key() }),
+    );
+    expect(long.status).toBe(422);
+  });
+
+  it('documents the field in the OpenAPI document', async () => {
+    const doc = (await (await fetch(api('/openapi.json'))).json()) as {
+      components: { schemas: Record<string, { properties: Record<string, { description?: string }> }> };
+    };
+    for (const name of ['BookingRequest', 'LeadRequest']) expect(doc.components.schemas[name]?.properties.locale?.description).toMatch(/BCP 47/);
+  });
+});
+
+describe('the mailbox page', () => {
+  it('is styled from a file the site’s policy allows, whose plain text part wraps rather than widening a phone’s page', async () => {
+    const page = await (await fetch(`${server.url}/mail/`)).text();
+    expect(page).toContain('<link rel="stylesheet" href="/mail/mailbox.css">');
+    const css = await fetch(`${server.url}/mail/mailbox.css`);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await css.text()).toMatch(/pre \{[^}]*white-space: pre-wrap/);
   });
 });

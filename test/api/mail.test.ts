@@ -97,6 +97,38 @@ describe('mail over SMTP', () => {
     expect(lead?.text).toContain('Question: Do you cater on boats?');
   });
 
+  it('sends nothing to an address typed into bookings whose deposit was never paid', async () => {
+    const victim = 'victim@example.com';
+    const customer = { name: 'Mallory', email: victim, phone: '(213) 555-0100' };
+    for (let i = 0; i < 3; i++) {
+      day += 1;
+      const quote = await createQuote(server.url, { eventDate: bookableDate(20 + day) });
+      const held = await fetch(
+        `${server.url}/api/v1/bookings`,
+        json({ ...bookingBody(quote, `${quote.eventDate}T12:00`), customer }, { 'idempotency-key': key() }),
+      );
+      expect(held.status).toBe(201);
+      const booking = (await held.json()) as Booking;
+      if (i === 0) {
+        // One tries to pay, and the card is declined.
+        const payment = (await (await fetch(`${server.url}/api/v1/bookings/${booking.id}/payments`, json({}, { 'idempotency-key': key() }))).json()) as Payment;
+        const declined = (await (
+          await fetch(
+            `${server.url}/api/v1/payments/${payment.id}/confirm`,
+            json({ card: { ...CARD, number: '4000000000000002' } }, { 'idempotency-key': key() }),
+          )
+        ).json()) as Payment;
+        expect(declined.status).toBe('failed');
+      }
+    }
+    // A paid booking's mail goes meanwhile, and the sender has had its chance at everything queued.
+    const { email } = await bookAndPay(server.url, 'Paying Guest');
+    await smtp.waitFor((m) => toOf(m) === email);
+    await smtp.waitFor((m) => toOf(m) === TEAM && (m.subject ?? '').includes('Paying Guest'));
+    expect(smtp.received.filter((m) => toOf(m) === victim)).toEqual([]);
+    expect((await outbox()).filter((m) => m.to === victim)).toEqual([]);
+  });
+
   it('loses nothing while the mail server is down, and delivers each message once when it is back', async () => {
     await smtp.stop();
     const { email } = await bookAndPay(server.url, 'Mina Park');

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manageToken } from '../../server/domain/manage-token';
 import type { AdminBooking, Booking, CancelResponse, Payment, Quote } from '../../src/contract';
-import { type CardInput, type FakeStripe, startFakeStripe } from '../support/fake-stripe';
+import type { CardInput, FakeStripe } from '../support/fake-stripe';
 import { bookableDate } from '../support/fixtures';
-import { startServer, type TestServer } from '../support/server';
+import type { TestServer } from '../support/server';
+import { type StripeServer, startStripeServer } from '../support/stripe-server';
 
 /** Cancelling a booking whose deposit Stripe took: the refund goes through Stripe, once, under an idempotency key. */
 const PK = 'pk_test_stripe_tenant';
@@ -16,28 +13,13 @@ const CARD: CardInput = { number: '4242424242424242', exp_month: 12, exp_year: 2
 
 let fake: FakeStripe;
 let server: TestServer;
-let dir: string;
 let secret: string;
+let stripe: StripeServer;
 beforeAll(async () => {
-  fake = await startFakeStripe();
-  dir = mkdtempSync(join(tmpdir(), 'teppan-manage-stripe-'));
-  server = await startServer({
-    TEPPAN_DB: join(dir, 'db'),
-    TEPPAN_TENANTS: 'test/fixtures/stripe-tenants.json',
-    STRIPE_SECRET_KEY: fake.keys.secretKey,
-    STRIPE_WEBHOOK_SECRET: fake.keys.webhookSecret,
-    STRIPE_API_BASE: fake.url,
-  });
-  fake.setWebhookUrl(`${server.url}/api/v1/webhooks/stripe`);
-  const db = new Database(join(dir, 'db'), { readonly: true });
-  secret = (db.prepare("SELECT value FROM meta WHERE name = 'secret'").get() as { value: string }).value;
-  db.close();
+  stripe = await startStripeServer();
+  ({ fake, server, secret } = stripe);
 });
-afterAll(async () => {
-  await server?.stop();
-  await fake?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stripe?.stop());
 
 const key = () => crypto.randomUUID();
 const post = (path: string, body: unknown, k = key()) =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIMITS } from '../../server/http/rate-limit';
+import { json } from '../support/fixtures';
 import { freshDatabase } from '../support/pg-schema';
 import { startServer, type TestServer } from '../support/server';
 
@@ -43,5 +44,13 @@ describe('rate limits of two instances on one PostgreSQL', () => {
       expect(Number(refusal.headers.get('retry-after'))).toBeLessThanOrEqual(GUESS_EVERY_MS / 1000);
       expect(refusal.headers.get('ratelimit')).toMatch(/"unknown-key";r=0;/);
     }
+  });
+
+  it('answer a handful of leads an hour from one visitor between them, not a handful each', async () => {
+    const lead = (server: TestServer, i: number) =>
+      fetch(`${server.url}/api/v1/leads`, json({ name: 'Ann', email: 'ann@example.com', question: `Lead ${i}` }, { 'idempotency-key': crypto.randomUUID() }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 2 * LIMITS.lead.burst; i++) statuses.push((await lead(servers[i % 2] as TestServer, i)).status);
+    expect(statuses).toEqual([...Array(LIMITS.lead.burst).fill(201), ...Array(LIMITS.lead.burst).fill(429)]);
   });
 });

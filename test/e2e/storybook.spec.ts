@@ -34,7 +34,12 @@ test.afterAll(async () => {
   await server?.close();
 });
 
-const sizes = () => JSON.parse(readFileSync(SIZES, 'utf8')) as { firstLoad: Record<string, { gzip: number }>; loader: { gzip: number } };
+const sizes = () =>
+  JSON.parse(readFileSync(SIZES, 'utf8')) as {
+    firstLoad: Record<string, { gzip: number }>;
+    loader: { gzip: number };
+    languages: Record<string, Record<string, { gzip: number; chunk: { gzip: number } }>>;
+  };
 const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
 
 test('a widget story renders from /storybook/ with the catalog MSW serves', async ({ page }) => {
@@ -51,9 +56,12 @@ test('a widget’s docs page shows its cost card from the build’s sizes', asyn
   await page.goto(`${server.url}/storybook/?path=/docs/widgets-quotecalculator--docs`);
   const card = page.frameLocator('#storybook-preview-iframe').getByRole('table', { name: /What QuoteCalculator costs a page/ });
   await expect(card).toBeVisible(FIRST_RENDER);
-  const { firstLoad, loader } = sizes();
+  const { firstLoad, loader, languages } = sizes();
   await expect(card.getByRole('row', { name: /Before it is visible/ })).toContainText(bytes(loader.gzip));
   await expect(card.getByRole('row', { name: /First load/ })).toContainText(bytes(firstLoad.quote?.gzip ?? Number.NaN));
+  // In Spanish: the first load with its Spanish words, and those words alone.
+  await expect(card.getByRole('row', { name: /In Spanish/ })).toContainText(bytes(languages.quote?.es?.gzip ?? Number.NaN));
+  await expect(card.getByRole('row', { name: /Its Spanish words/ })).toContainText(bytes(languages.quote?.es?.chunk.gzip ?? Number.NaN));
 });
 
 test('the Bundle report page links to the treemaps beside Storybook', async ({ page }) => {
@@ -96,15 +104,18 @@ test('every docs page of the build is checked here, those with stories on a phon
   expect(pages.map((e) => [e.id, storiesOn(e.id).length > 0]).sort()).toEqual(DOCS_PAGES.map(([id, , live]) => [id, live]).sort());
 });
 
+/** A Loading story's placeholder, by the toolbar's language. */
+const LOADING: Record<string, RegExp> = { en: /^Loading the /, es: /^Cargando / };
+
 /**
- * Opens a docs page and waits until every story the index puts on it shows what it is for: its widget drawn (its
+ * Opens a docs page (in the toolbar's `locale`) and waits until every story the index puts on it shows what it is for: its widget drawn (its
  * root part), or, for a Loading story, the placeholder that holds the widget's place. Storybook draws a page's text
  * first and its stories after it, each once MSW's worker, its own API, the widget's code and its data are there: a
  * check that runs earlier sees no widget at all and passes whatever the widgets are (network idle is no sign: it
  * came before any story had drawn, on a loaded machine).
  */
-async function openDocs(page: Page, id: string, heading: string): Promise<Locator[]> {
-  await page.goto(`${server.url}/storybook/iframe.html?viewMode=docs&id=${id}`);
+async function openDocs(page: Page, id: string, heading: string, locale = 'en'): Promise<Locator[]> {
+  await page.goto(`${server.url}/storybook/iframe.html?viewMode=docs&id=${id}&globals=locale:${locale}`);
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible(FIRST_RENDER);
   const stories = storiesOn(id);
   // One preview per story: two copies of one story would share its API (and its landmarks, if it had any).
@@ -112,7 +123,7 @@ async function openDocs(page: Page, id: string, heading: string): Promise<Locato
   const previews: Locator[] = [];
   for (const story of stories) {
     const preview = page.locator(`.docs-story:has(#story--${story.id}, #story--${story.id}--primary)`);
-    if (story.name === 'Loading') await expect(preview.getByRole('status', { name: /^Loading the / })).toBeVisible(FIRST_RENDER);
+    if (story.name === 'Loading') await expect(preview.getByRole('status', { name: LOADING[locale] })).toBeVisible(FIRST_RENDER);
     else await expect(preview.locator('[part="root"]')).toBeAttached(FIRST_RENDER);
     previews.push(preview);
   }
@@ -212,3 +223,32 @@ test('the chat opened from its button on its docs page shows its panel whole in 
   await expect(launcher.getByRole('dialog', { name: /^Questions\?/ })).toBeVisible();
   await expectWhole(launcher);
 });
+
+/**
+ * What a widget says in Spanish once translated (the toolbar's Español): one line per widget, filled in as each is
+ * (the booking form, the deposit and the chat add theirs here). Every widget's stories are checked in Spanish anyway.
+ */
+const SPANISH: Record<string, RegExp[]> = {
+  'widgets-quotecalculator--docs': [/^Adultos$/, /^Fecha del evento$/],
+};
+
+for (const [id, heading] of DOCS_PAGES.filter(([, , live]) => live)) {
+  test(`the ${id} page with the toolbar's language at Español: every story drawn in Spanish, no key names, no axe violations`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const previews = await openDocs(page, id, heading, 'es');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    for (const preview of previews) {
+      // A message missing from a catalog is English, never its key: no text anywhere looks like one.
+      await expect(preview.locator('[part="root"]').getByText(/^[a-z]+(\.[a-z-]+)+$/)).toHaveCount(0);
+      await expect(preview.getByRole('status', { name: /^Loading the / })).toHaveCount(0);
+      for (const text of SPANISH[id] ?? [])
+        if ((await preview.locator('[part="root"]').count()) > 0) await expect(preview.getByText(text).first()).toBeVisible();
+      // A widget that says its language says Spanish.
+      for (const lang of await preview.locator('[part="root"][lang]').evaluateAll((roots) => roots.map((r) => r.getAttribute('lang'))))
+        expect(lang).toMatch(/^es\b/);
+    }
+    const rules = id === 'widgets-chatwidget--docs' ? ['landmark-one-main', 'region', 'landmark-unique'] : ['landmark-one-main', 'region'];
+    const { violations } = await new AxeBuilder({ page }).disableRules(rules).exclude('.docblock-argstable label[for^="control-"]').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

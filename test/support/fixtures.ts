@@ -1,5 +1,5 @@
 import { demoTenant } from '../../server/tenants';
-import type { BookingRequest, Catalog, Quote, QuoteRequest } from '../../src/contract';
+import type { Booking, BookingRequest, Catalog, Payment, Quote, QuoteRequest } from '../../src/contract';
 import { addDays, bookableDates } from '../../src/core/schedule';
 import { adminListAll } from './admin-list';
 
@@ -11,6 +11,9 @@ export const catalog: Catalog = demoTenant.catalog;
 export function bookableDate(offset = 7): string {
   return addDays(bookableDates(catalog, Date.now()).first, offset);
 }
+
+/** The test provider's card that succeeds. */
+export const TEST_CARD = { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123', postalCode: '90012' };
 
 export function json(body: unknown, headers: Record<string, string> = {}): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${PK}`, ...headers }, body: JSON.stringify(body) };
@@ -34,4 +37,16 @@ export function bookingBody(quote: Quote, slotId: string, name = 'Ann Lee'): Boo
 
 export async function adminBookings(url: string) {
   return (await adminListAll(url, 'bookings')) as { id: string; slotId: string }[];
+}
+
+/** Holds a seating with `body` and pays its deposit with the test card, through the API at `url`: the booking as held. */
+export async function bookAndPay(url: string, body: BookingRequest): Promise<Booking> {
+  const key = () => ({ 'idempotency-key': crypto.randomUUID() });
+  const held = await fetch(`${url}/api/v1/bookings`, json(body, key()));
+  if (held.status !== 201) throw new Error(`booking failed: ${held.status} ${await held.text()}`);
+  const booking = (await held.json()) as Booking;
+  const payment = (await (await fetch(`${url}/api/v1/bookings/${booking.id}/payments`, json({}, key()))).json()) as Payment;
+  const paid = (await (await fetch(`${url}/api/v1/payments/${payment.id}/confirm`, json({ card: TEST_CARD }, key()))).json()) as Payment;
+  if (paid.status !== 'succeeded') throw new Error(`payment ${paid.status}`);
+  return booking;
 }

@@ -25,7 +25,7 @@ export const es = {
   'rescheduled.subject': 'Reserva cambiada al {date}, {caterer}',
   'rescheduled.title': 'Su reserva con {caterer} ha cambiado de fecha',
   'rescheduled.intro':
-    'Hola, {name}: su fiesta hibachi ha pasado del {previous} al {date} a las {time}. Su depósito pasa a la nueva fecha: no se ha cobrado nada más.',
+    'Hola, {name}: su fiesta hibachi ha pasado del {previous} al {date}, a las {time}, y su depósito pasa con ella: no se ha cobrado nada más.',
   'rescheduled.price': 'El precio para la nueva fecha es {total}, así que el día del evento se pagan {due}.',
   'rescheduled.calendar': 'El evento actualizado va adjunto (booking.ics): al abrirlo, el evento se mueve en su calendario.',
 
@@ -38,6 +38,7 @@ export const es = {
 
   'reminder.subject': 'Recordatorio: {date} a las {time}, {caterer}',
   'reminder.title': 'Su fiesta hibachi se acerca',
-  'reminder.intro': 'Hola, {name}: le recordamos que {caterer} estará con ustedes el {date} a las {time}.',
+  // "p. m." ends the time: no sentence ends right after it, or it would read "p. m..".
+  'reminder.intro': 'Hola, {name}: le recordamos que el {date}, a las {time}, {caterer} estará con ustedes.',
   'reminder.due': 'El resto del total, {due}, se paga el día del evento.',
 } satisfies Translation<MailWords>;

@@ -93,7 +93,15 @@ export function BookingSteps({ words, catalog, quote, stored, store, handedOver,
     [client, scope, dispatch, onError, handOff],
   );
 
-  const { send } = useSubmission({ api, machine, onCreated: onBookingCreated, onRefused, onFailed: onError });
+  const { send } = useSubmission({
+    api,
+    machine,
+    onCreated: onBookingCreated,
+    onRefused,
+    onFailed: onError,
+    // The form's own language, as its words resolved it: the customer's emails are in it.
+    locale,
+  });
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -15,6 +15,8 @@ interface Options {
   onRefused: (error: TeppanError) => void;
   /** A failure shown to the visitor as it is (with "Try again"). */
   onFailed: (error: TeppanError) => void;
+  /** The form's language (a BCP 47 tag): the server writes the customer's emails in it. */
+  locale: string;
 }
 
 /**
@@ -24,7 +26,7 @@ interface Options {
  * returns, on "Try again"), so the server answers with the booking it may
  * already hold instead of making a second one.
  */
-export function useSubmission({ api, machine, onCreated, onRefused, onFailed }: Options) {
+export function useSubmission({ api, machine, onCreated, onRefused, onFailed, locale }: Options) {
   const { get, dispatch } = machine;
   const created = useStableCallback(onCreated);
   const refused = useStableCallback(onRefused);
@@ -39,7 +41,7 @@ export function useSubmission({ api, machine, onCreated, onRefused, onFailed }: 
       if (submission.status !== 'sending' || !draft.pending) return;
       let booking: Booking;
       try {
-        booking = await api.createBooking(draft.pending, { idempotencyKey: draft.idempotencyKey });
+        booking = await api.createBooking({ ...draft.pending, locale }, { idempotencyKey: draft.idempotencyKey });
       } catch (e) {
         const error = asTeppanError(e);
         if (error.kind === 'validation' && error.problem?.code === 'idempotency-key-reused') {
@@ -59,7 +61,7 @@ export function useSubmission({ api, machine, onCreated, onRefused, onFailed }: 
       // Outside the try: the booking is made, whatever is done with it next (the page's own callback included).
       created(booking);
     },
-    [api, get, dispatch, created, refused, failed],
+    [api, get, dispatch, created, refused, failed, locale],
   );
 
   // A request whose answer never arrived (reload, closed tab, lost network) is asked again on arrival.

@@ -1,8 +1,12 @@
 import type { ChatAction } from '../../contract';
+import type { Translate } from '../../core';
+import { wordFailure } from '../failureMessages';
 import type { ChatEntry } from './chatReducer';
 import { MessageText } from './MessageText';
+import type { ChatMessages } from './messages/en';
 
 export interface ChatLogProps {
+  t: Translate<ChatMessages>;
   entries: ChatEntry[];
   businessName: string;
   onRetry: (messageId: string) => void;
@@ -11,11 +15,10 @@ export interface ChatLogProps {
   canQuote: boolean;
 }
 
-const STATUS: Record<Exclude<Extract<ChatEntry, { kind: 'visitor' }>['status'], 'failed'>, string> = {
-  waiting: 'Waiting for the network: it will be sent when you’re back online.',
-  sending: 'Sending…',
-  sent: 'Sent',
-};
+const STATUS = { waiting: 'status.waiting', sending: 'status.sending', sent: 'status.sent' } as const;
+
+/** What a reply offers, in the widget's words by its type (the server's label is its own language's). */
+const ACTION_WORDS = { quote: 'getQuote', handoff: 'talkToPerson' } as const;
 
 function LinkButton({ onClick, children }: { onClick: () => void; children: string }) {
   return (
@@ -26,40 +29,40 @@ function LinkButton({ onClick, children }: { onClick: () => void; children: stri
 }
 
 /** The conversation, oldest first: each message as text, its state, and what can be done about it. */
-export function ChatLog({ entries, businessName, onRetry, onAction, canQuote }: ChatLogProps) {
+export function ChatLog({ t, entries, businessName, onRetry, onAction, canQuote }: ChatLogProps) {
   return (
-    <ol className="teppan-chat__log" aria-label="Messages">
+    <ol className="teppan-chat__log" aria-label={t('messages')}>
       {entries.map((entry) =>
         entry.kind === 'visitor' ? (
           <li key={entry.id} className="teppan-chat__message teppan-chat__message--visitor">
-            <span className="teppan-sr-only">You: </span>
+            <span className="teppan-sr-only">{t('you')}</span>
             <p className="teppan-chat__bubble">
               <MessageText text={entry.text} />
             </p>
             <p className="teppan-chat__status">
               {entry.status === 'failed' ? (
                 <>
-                  Not sent{entry.error && entry.error.kind !== 'aborted' ? `: ${entry.error.userMessage}` : '.'}{' '}
-                  <LinkButton onClick={() => onRetry(entry.id)}>Try again</LinkButton>
+                  {entry.error && entry.error.kind !== 'aborted' ? t('status.notSentBecause', { reason: wordFailure(t, entry.error) }) : t('status.notSent')}{' '}
+                  <LinkButton onClick={() => onRetry(entry.id)}>{t('tryAgain')}</LinkButton>
                 </>
               ) : (
-                STATUS[entry.status]
+                t(STATUS[entry.status])
               )}
             </p>
           </li>
         ) : (
           <li key={entry.id} className="teppan-chat__message teppan-chat__message--reply" aria-busy={entry.state === 'streaming' || undefined}>
-            <span className="teppan-sr-only">{businessName}: </span>
+            <span className="teppan-sr-only">{t('speaker', { business: businessName })}</span>
             <p className="teppan-chat__bubble">
               <MessageText text={entry.text} />
             </p>
             {entry.state === 'cut' ? (
               <p className="teppan-chat__status">
-                {entry.error?.userMessage ?? 'The answer was cut off.'} <LinkButton onClick={() => onRetry(entry.forMessage)}>Try again</LinkButton>
+                {t('reply.cut')} <LinkButton onClick={() => onRetry(entry.forMessage)}>{t('tryAgain')}</LinkButton>
               </p>
             ) : entry.state === 'stopped' ? (
               <p className="teppan-chat__status">
-                Stopped. <LinkButton onClick={() => onRetry(entry.forMessage)}>Show the whole answer</LinkButton>
+                {t('reply.stopped')} <LinkButton onClick={() => onRetry(entry.forMessage)}>{t('reply.showAll')}</LinkButton>
               </p>
             ) : null}
             {entry.state === 'done' && entry.actions.length > 0 ? (
@@ -68,7 +71,7 @@ export function ChatLog({ entries, businessName, onRetry, onAction, canQuote }: 
                   .filter((a) => a.type !== 'quote' || canQuote)
                   .map((a) => (
                     <button key={a.type} type="button" className="teppan-button teppan-button--secondary" onClick={() => onAction(a)}>
-                      {a.label}
+                      {t(ACTION_WORDS[a.type])}
                     </button>
                   ))}
               </div>

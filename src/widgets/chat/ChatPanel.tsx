@@ -1,12 +1,21 @@
 import { type FormEvent, type KeyboardEvent, type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { type ChatAction, chatText } from '../../contract';
+import type { Translate } from '../../core';
 import { Button, ErrorNotice } from '../../ui';
+import { wordFailure } from '../failureMessages';
 import { ChatLog } from './ChatLog';
+import type { Announcement } from './chatReducer';
 import { HandoffForm } from './HandoffForm';
+import type { ChatMessages } from './messages/en';
+import { composerProblem } from './problems';
 import type { Chat } from './useChat';
 import type { LeadForm } from './useLead';
 
 export interface ChatPanelProps {
+  /** The widget's words, in the visitor's language. */
+  t: Translate<ChatMessages>;
+  /** The BCP 47 tag its numbers are written for. */
+  locale: string;
   chat: Chat;
   /** "Talk to a person", kept on this device: it reopens with the panel. */
   lead: LeadForm;
@@ -19,7 +28,23 @@ export interface ChatPanelProps {
   onClose: () => void;
 }
 
-const SUGGESTIONS = ['How much per person?', 'Do you travel to my area?', 'What if it rains?'];
+const SUGGESTIONS = ['suggestion.price', 'suggestion.area', 'suggestion.rain'] as const;
+
+/** What a screen reader is told, in words: a reply after who says it, or what became of a message. */
+function announced(t: Translate<ChatMessages>, a: Announcement | null, businessName: string): string {
+  switch (a?.kind) {
+    case undefined:
+      return '';
+    case 'reply':
+      return `${t('speaker', { business: businessName })}${a.text}`;
+    case 'cut':
+      return t('announce.cut', { reason: t('reply.cut') });
+    case 'offline':
+      return t('announce.offline');
+    case 'failed':
+      return t('announce.failed', { reason: wordFailure(t, a.error) });
+  }
+}
 
 /**
  * Phones: the panel is the whole screen, and the page behind it must not scroll under the visitor's thumb. Only
@@ -64,10 +89,10 @@ function usePageScrollLock(panel: RefObject<HTMLElement | null>) {
  * "Send" (and "Stop" while a reply streams), "Talk to a person" always at
  * hand. Escape closes it; replies are announced politely.
  */
-export function ChatPanel({ chat, lead, heading, businessName, draft, onDraftChange, quote, onClose }: ChatPanelProps) {
+export function ChatPanel({ t, locale, chat, lead, heading, businessName, draft, onDraftChange, quote, onClose }: ChatPanelProps) {
   const titleId = useId();
   const handoff = lead.draft.open;
-  /** Why the message in the box can't go: the contract's words, as the server would say them. */
+  /** Why the message in the box can't go: the contract's rule, in the visitor's words. */
   const [problem, setProblem] = useState<string | undefined>();
   const box = useRef<HTMLTextAreaElement>(null);
   const log = useRef<HTMLElement>(null);
@@ -94,7 +119,8 @@ export function ChatPanel({ chat, lead, heading, businessName, draft, onDraftCha
     if (draft === '') return;
     const checked = chatText.safeParse(draft);
     if (!checked.success) {
-      setProblem(checked.error.issues[0]?.message ?? 'Type a message.');
+      const { code, max } = composerProblem(draft, checked.error.issues[0]);
+      setProblem(t(`composer.${code}`, { max: max.toLocaleString(locale) }));
       box.current?.focus();
       return;
     }
@@ -126,30 +152,31 @@ export function ChatPanel({ chat, lead, heading, businessName, draft, onDraftCha
         </h2>
         {handoff ? null : (
           <button type="button" className="teppan-link" onClick={openHandoff}>
-            Talk to a person
+            {t('talkToPerson')}
           </button>
         )}
-        <button type="button" className="teppan-chat__close" onClick={onClose} aria-label="Close chat">
+        <button type="button" className="teppan-chat__close" onClick={onClose} aria-label={t('closeChat')}>
           ×
         </button>
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region a keyboard must be able to scroll (WCAG 2.1.1, axe scrollable-region-focusable), even when it holds nothing else to focus. */}
-      <section className="teppan-chat__body" ref={log} aria-label="Conversation" tabIndex={0}>
+      <section className="teppan-chat__body" ref={log} aria-label={t('conversation')} tabIndex={0}>
         {handoff ? (
-          <HandoffForm lead={lead} conversationId={chat.conversationId()} onDone={lead.close} />
+          <HandoffForm t={t} lead={lead} conversationId={chat.conversationId()} onDone={lead.close} />
         ) : (
           <>
-            <p className="teppan-chat__welcome">Hi! Ask about prices, our service area, the menu, allergies, rain plans, deposits or cancellation.</p>
+            <p className="teppan-chat__welcome">{t('welcome')}</p>
             {chat.historyError ? (
               <ErrorNotice
                 // Always worth another try: the messages are kept on the server.
-                error={{ userMessage: `Your earlier messages didn’t load. ${chat.historyError.userMessage}`, retryable: true }}
+                error={{ userMessage: t('history.failed', { reason: wordFailure(t, chat.historyError) }), retryable: true }}
                 onRetry={chat.reloadHistory}
+                retryLabel={t('tryAgain')}
               />
             ) : null}
             {chat.entries.length === 0 && !chat.restoring ? (
-              <ul className="teppan-chat__suggestions" aria-label="Suggested questions">
-                {SUGGESTIONS.map((s) => (
+              <ul className="teppan-chat__suggestions" aria-label={t('suggestedQuestions')}>
+                {SUGGESTIONS.map((key) => t(key)).map((s) => (
                   <li key={s}>
                     <button
                       type="button"
@@ -167,6 +194,7 @@ export function ChatPanel({ chat, lead, heading, businessName, draft, onDraftCha
               </ul>
             ) : null}
             <ChatLog
+              t={t}
               entries={chat.entries}
               businessName={businessName}
               onRetry={(id) => {
@@ -181,9 +209,9 @@ export function ChatPanel({ chat, lead, heading, businessName, draft, onDraftCha
         )}
       </section>
       {handoff ? null : (
-        <form className="teppan-chat__composer" onSubmit={submit} aria-label="Write a message">
+        <form className="teppan-chat__composer" onSubmit={submit} aria-label={t('writeMessage')}>
           <label className="teppan-sr-only" htmlFor={`${titleId}-message`}>
-            Message
+            {t('message')}
           </label>
           <textarea
             id={`${titleId}-message`}
@@ -192,7 +220,7 @@ export function ChatPanel({ chat, lead, heading, businessName, draft, onDraftCha
             className="teppan-field__input teppan-chat__input"
             rows={2}
             // No maxLength: a long paste stays whole, and the contract's message says what is too long.
-            placeholder="Ask a question…"
+            placeholder={t('placeholder')}
             value={draft}
             aria-invalid={problem ? true : undefined}
             aria-describedby={`${titleId}-message-error`}
@@ -214,15 +242,15 @@ export function ChatPanel({ chat, lead, heading, businessName, draft, onDraftCha
           <div className="teppan-chat__buttons">
             {chat.streaming ? (
               <Button variant="secondary" onClick={chat.stop}>
-                Stop
+                {t('stop')}
               </Button>
             ) : null}
-            <Button type="submit">Send</Button>
+            <Button type="submit">{t('send')}</Button>
           </div>
         </form>
       )}
       <p className="teppan-sr-only" aria-live="polite">
-        {chat.announcement ? `${chat.announcement.reply ? `${businessName}: ` : ''}${chat.announcement.text}` : ''}
+        {announced(t, chat.announcement, businessName)}
       </p>
     </section>
   );

@@ -4,15 +4,23 @@ import { useCatalog, useTeppan } from '../../query';
 import { uiCss, useStyles } from '../../ui';
 import { bringIntoView, quoteOnPage } from '../quoteOnPage';
 import { useHostCallback } from '../useHostCallback';
+import { useMessages } from '../useMessages';
 import { chatApi } from './api';
 import { ChatPanel } from './ChatPanel';
 import css from './chat.css?inline';
+import { en } from './messages/en';
+import { chatTranslations } from './messages/load';
 import { useChat } from './useChat';
 import { useLead } from './useLead';
 
 export interface ChatWidgetProps {
   /** The panel's heading ("Questions? Ask us"). */
   heading?: string;
+  /**
+   * The language it speaks and asks answers in (`es`, `es-MX`, `auto`: the visitor's browser). Unset, the
+   * `TeppanProvider`'s `locale` decides, else the page's `<html lang>`, else English.
+   */
+  locale?: string;
   /** The page with the QuoteCalculator, for "Get a quote" when there is none on this page. */
   quoteUrl?: string;
   /** Opens and closes the panel (controlled); leave it out and the widget keeps its own state. */
@@ -33,14 +41,15 @@ export interface ChatWidgetProps {
 /** Questions answered as they stream, from the business's own facts, and a person when that is not enough. */
 export default function ChatWidget(props: ChatWidgetProps) {
   useStyles(uiCss, css);
+  const { t, locale } = useMessages(en, chatTranslations, props.locale);
   const { data: catalog } = useCatalog();
   const { http, scope } = useTeppan();
   const api = useMemo(() => chatApi(http), [http]);
   const onError = useHostCallback('onError', props.onError);
   const onReady = useHostCallback('onReady', props.onReady);
   useEffect(() => onReady(), [onReady]);
-  const chat = useChat({ api, scope, onError });
-  const lead = useLead({ api, scope, onError });
+  const chat = useChat({ api, scope, locale: locale.tag, onError });
+  const lead = useLead({ api, scope, onError, locale: locale.tag });
   const [ownOpen, setOwnOpen] = useState(props.defaultOpen ?? false);
   const open = props.open ?? ownOpen;
   const [draft, setDraft] = useState('');
@@ -75,15 +84,17 @@ export default function ChatWidget(props: ChatWidgetProps) {
   return (
     <div className="teppan-root teppan-chat" part="root">
       {showLauncher && !open ? (
-        <button type="button" className="teppan-launcher" ref={launcherRef} aria-label="Open chat" onClick={() => setOpen(true)} part="launcher">
-          Chat
+        <button type="button" className="teppan-launcher" ref={launcherRef} aria-label={t('openChat')} onClick={() => setOpen(true)} part="launcher">
+          {t('launcher')}
         </button>
       ) : null}
       {open ? (
         <ChatPanel
           chat={chat}
           lead={lead}
-          heading={props.heading ?? `Questions? Ask ${catalog.name}`}
+          t={t}
+          locale={locale.tag}
+          heading={props.heading ?? t('heading', { business: catalog.name })}
           businessName={catalog.name}
           draft={draft}
           onDraftChange={setDraft}

@@ -1,18 +1,32 @@
 import { type FormEvent, useLayoutEffect, useRef } from 'react';
-import { fieldErrorsOf, leadRequest } from '../../contract';
+import type { Translate } from '../../core';
 import { Button, ErrorNotice, TextAreaField, TextField } from '../../ui';
+import { wordFailure } from '../failureMessages';
+import { type ChatMessages, en } from './messages/en';
+import { leadProblems } from './problems';
 import type { LeadValues } from './store';
 import type { LeadForm } from './useLead';
 
 export interface HandoffFormProps {
+  t: Translate<ChatMessages>;
   /** The lead in progress, kept on this device (useLead). */
   lead: LeadForm;
   conversationId: string | null;
   onDone: () => void;
 }
 
+type FieldKey = Extract<keyof ChatMessages, `field.${string}`>;
+const isFieldKey = (key: string): key is FieldKey => key.startsWith('field.') && key in en;
+
+/** A field's problem, by its code (./problems.ts, or the server's), in the visitor's language; a code it does not know is "check this field". */
+function wordField(t: Translate<ChatMessages>, code: string | undefined): string | undefined {
+  if (code === undefined) return undefined;
+  const key = `field.${code}`;
+  return t(isFieldKey(key) ? key : 'field.invalid');
+}
+
 /** "Talk to a person": name, email or phone, the question; sent once, then a confirmation. */
-export function HandoffForm({ lead, conversationId, onDone }: HandoffFormProps) {
+export function HandoffForm({ t, lead, conversationId, onDone }: HandoffFormProps) {
   const { draft, sent, sending, fieldErrors: errors, setFieldErrors } = lead;
   const { values } = draft;
   // What was sent and not yet answered is sent again as it was: the fields hold it meanwhile.
@@ -27,7 +41,7 @@ export function HandoffForm({ lead, conversationId, onDone }: HandoffFormProps) 
 
   const bind = (field: keyof LeadValues) => ({
     value: values[field],
-    error: errors[field],
+    error: wordField(t, errors[field]),
     readOnly: locked,
     'data-field': field,
     onChange: (e: { target: { value: string } }) => lead.change(field, e.target.value),
@@ -47,10 +61,8 @@ export function HandoffForm({ lead, conversationId, onDone }: HandoffFormProps) 
       ...(values.phone.trim() ? { phone: values.phone } : {}),
       ...(conversationId ? { conversationId } : {}),
     };
-    const checked = leadRequest.safeParse(body, { reportInput: true });
-    if (!checked.success) {
-      const found: Record<string, string> = {};
-      for (const f of fieldErrorsOf(checked.error.issues)) found[f.field] ??= f.detail;
+    const found = leadProblems(body);
+    if (found) {
       setFieldErrors(found);
       formRef.current?.querySelector<HTMLElement>(`[data-field="${Object.keys(found)[0]}"]`)?.focus();
       return;
@@ -59,35 +71,42 @@ export function HandoffForm({ lead, conversationId, onDone }: HandoffFormProps) 
   }
 
   if (sent) {
-    const how = sent.email ? `by email at ${sent.email}` : `by phone at ${sent.phone}`;
     return (
       <div className="teppan-chat__handoff">
         <p ref={thanks} tabIndex={-1} className="teppan-chat__thanks">
-          Thanks, {sent.name}. The team has your question and will get back to you {how}.
+          {sent.email
+            ? t('handoff.thanksEmail', { name: sent.name, email: sent.email })
+            : t('handoff.thanksPhone', { name: sent.name, phone: sent.phone ?? '' })}
         </p>
         <Button variant="secondary" onClick={onDone}>
-          Back to the chat
+          {t('handoff.backToChat')}
         </Button>
       </div>
     );
   }
   return (
-    <form className="teppan-chat__handoff" ref={formRef} noValidate onSubmit={submit} aria-label="Talk to a person">
-      <p className="teppan-field__hint">Leave your details and a person from the team will answer. An email or a phone number is enough.</p>
-      <TextField label="Name" autoComplete="name" {...bind('name')} required />
-      <TextField label="Email" type="email" autoComplete="email" {...bind('email')} />
-      <TextField label="Phone" type="tel" autoComplete="tel" {...bind('phone')} />
-      <TextAreaField label="Your question" rows={3} {...bind('question')} required />
-      {sending.status === 'failed' ? <ErrorNotice error={sending.error} onRetry={locked ? () => void lead.send() : undefined} /> : null}
+    <form className="teppan-chat__handoff" ref={formRef} noValidate onSubmit={submit} aria-label={t('talkToPerson')}>
+      <p className="teppan-field__hint">{t('handoff.hint')}</p>
+      <TextField label={t('handoff.name')} autoComplete="name" {...bind('name')} required />
+      <TextField label={t('handoff.email')} type="email" autoComplete="email" {...bind('email')} />
+      <TextField label={t('handoff.phone')} type="tel" autoComplete="tel" {...bind('phone')} />
+      <TextAreaField label={t('handoff.question')} rows={3} {...bind('question')} required />
+      {sending.status === 'failed' ? (
+        <ErrorNotice
+          error={{ userMessage: sending.error.status === 429 ? t('handoff.limited') : wordFailure(t, sending.error), retryable: sending.error.retryable }}
+          onRetry={locked ? () => void lead.send() : undefined}
+          retryLabel={t('tryAgain')}
+        />
+      ) : null}
       <p className="teppan-field__hint" role="status">
-        {sending.status === 'offline' ? 'You’re offline. Your message to the team is saved on this device and will be sent when you’re back online.' : ''}
+        {sending.status === 'offline' ? t('handoff.offline') : ''}
       </p>
       <div className="teppan-chat__handoff-actions">
         <Button variant="secondary" onClick={onDone}>
-          Back
+          {t('handoff.back')}
         </Button>
         <Button type="submit" busy={sending.status === 'sending'}>
-          Send to the team
+          {t('handoff.send')}
         </Button>
       </div>
     </form>

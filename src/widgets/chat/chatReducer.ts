@@ -14,6 +14,9 @@ export type ChatEntry =
   | { kind: 'visitor'; id: string; text: string; status: VisitorStatus; error?: TeppanError; conversationId?: string | null }
   | { kind: 'reply'; id: string; forMessage: string; text: string; state: ReplyState; actions: ChatAction[]; confident: boolean; error?: TeppanError };
 
+/** What a screen reader is told, before it is put in words: a reply's text, or what became of a message. */
+export type Announcement = { kind: 'reply'; text: string } | { kind: 'cut'; error: TeppanError } | { kind: 'offline' } | { kind: 'failed'; error: TeppanError };
+
 /** The conversation as the visitor sees it. */
 export interface ChatModel {
   entries: ChatEntry[];
@@ -23,8 +26,8 @@ export interface ChatModel {
   historyError: TeppanError | null;
   /** A message is on its way or its reply arriving: "Stop" is offered. */
   streaming: boolean;
-  /** What a screen reader is told: a reply once it is complete, or what became of a message. */
-  announcement: { text: string; reply: boolean } | null;
+  /** What a screen reader is told: a reply once it is complete, or what became of a message (worded by the panel). */
+  announcement: Announcement | null;
   /** The messages waiting are being sent, oldest first: a second run waits for this one. */
   flushing: boolean;
 }
@@ -118,29 +121,27 @@ export function chatReducer(model: ChatModel, action: ChatModelAction): ChatMode
       return {
         ...model,
         entries: reply(entries, replyId, () => ({ text, actions, confident, state: 'done', error: undefined })),
-        announcement: { text, reply: true },
+        announcement: { kind: 'reply', text },
       };
     }
     case 'interrupted': {
       const { error } = action;
       const cut = reply(entries, action.replyId, () => (error ? { state: 'cut', error } : { state: 'stopped', error: undefined }));
-      return error
-        ? { ...model, entries: cut, announcement: { text: `${error.userMessage} Try again to see all of it.`, reply: false } }
-        : { ...model, entries: cut };
+      return error ? { ...model, entries: cut, announcement: { kind: 'cut', error } } : { ...model, entries: cut };
     }
     case 'stopped':
-      return { ...model, entries: visitor(entries, action.id, { status: 'failed', error: new TeppanError({ kind: 'aborted', userMessage: 'Not sent.' }) }) };
+      return { ...model, entries: visitor(entries, action.id, { status: 'failed', error: new TeppanError({ kind: 'aborted' }) }) };
     case 'offline':
       return {
         ...model,
         entries: visitor(entries, action.id, { status: 'waiting', error: undefined }),
-        announcement: { text: 'You’re offline. Your message will be sent when you’re back online.', reply: false },
+        announcement: { kind: 'offline' },
       };
     case 'failed':
       return {
         ...model,
         entries: visitor(entries, action.id, { status: 'failed', error: action.error }),
-        announcement: { text: `Your message was not sent: ${action.error.userMessage}`, reply: false },
+        announcement: { kind: 'failed', error: action.error },
       };
     case 'delivered':
       return { ...model, streaming: false };

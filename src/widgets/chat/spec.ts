@@ -5,7 +5,7 @@ export const chatSpec: WidgetSpec = {
   name: 'chat',
   entry: './ChatWidget.tsx',
   label: { en: 'the chat', es: 'el chat' },
-  attributes: { heading: 'string', 'quote-url': 'string', open: 'boolean' },
+  attributes: { heading: 'string', locale: 'string', 'quote-url': 'string', open: 'boolean' },
   // A panel over the page, opened from a button: it takes no place in the page's flow.
   reserve: [[0, 0]],
   launcher: { name: { en: 'Open chat', es: 'Abrir chat' }, text: { en: 'Chat', es: 'Chat' } },

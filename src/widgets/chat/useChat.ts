@@ -10,6 +10,8 @@ const offline = () => typeof navigator !== 'undefined' && navigator.onLine === f
 interface Options {
   api: ChatApi;
   scope: string;
+  /** The language the widget speaks (a BCP 47 tag), sent with each message: the reply's language when the text leaves it open. */
+  locale: string;
   /** Told of failures the visitor was shown. */
   onError: (error: TeppanError) => void;
 }
@@ -22,7 +24,7 @@ interface Options {
  * visitor sees is decided by `chatReducer`; this hook does the calls and the
  * storage, and tells it what happened.
  */
-export function useChat({ api, scope, onError }: Options) {
+export function useChat({ api, scope, locale, onError }: Options) {
   const memory = useMemo(() => chatMemory(scope), [scope]);
   const [model, { get, dispatch }] = useMachine(chatReducer, () => {
     const { outbox, conversationId } = memory.load();
@@ -54,7 +56,7 @@ export function useChat({ api, scope, onError }: Options) {
       let replyId: string | undefined;
       try {
         const events = await api.send(
-          { conversationId: sentTo ?? undefined, messageId: id, text: message.text },
+          { conversationId: sentTo ?? undefined, messageId: id, text: message.text, locale },
           { idempotencyKey: id, signal: controller.signal },
         );
         let ended = false;
@@ -72,7 +74,7 @@ export function useChat({ api, scope, onError }: Options) {
           }
         }
         // A body that simply stops before its last event was cut off too.
-        if (!ended) throw new TeppanError({ kind: 'network', userMessage: 'The answer was cut off before it was complete.' });
+        if (!ended) throw new TeppanError({ kind: 'network' });
         return 'done';
       } catch (e) {
         const error = asTeppanError(e);
@@ -99,7 +101,7 @@ export function useChat({ api, scope, onError }: Options) {
         dispatch({ type: 'delivered' });
       }
     },
-    [api, memory, keep, dispatch, failed],
+    [api, memory, keep, dispatch, failed, locale],
   );
 
   /** Sends what waits in the outbox, oldest first, while the network lets it. */

@@ -3,6 +3,8 @@ import type { Lead, LeadRequest } from '../../contract';
 import { asTeppanError, isRefusal, newIdempotencyKey, TeppanError } from '../../core';
 import { useStableCallback } from '../../ui';
 import type { ChatApi } from './api';
+import { en } from './messages/en';
+import { serverLeadProblems } from './problems';
 import { type LeadDraft, type LeadValues, leadMemory, newLeadDraft } from './store';
 
 export type LeadSending =
@@ -11,9 +13,6 @@ export type LeadSending =
   /** Not sent, or sent with no answer, while offline: sent again when the network is back. */
   | { status: 'offline' }
   | { status: 'failed'; error: TeppanError };
-
-/** Said when the team's allowance of messages from this visitor (or to this business) is spent for now. */
-const LIMITED = 'The team has had several messages from you in a short time. What you typed is kept here: please send it again later.';
 
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
@@ -25,6 +24,8 @@ interface Options {
   scope: string;
   /** Told of failures the visitor was shown. */
   onError: (error: TeppanError) => void;
+  /** The chat's language (a BCP 47 tag): kept with the lead, for the team to answer in it. */
+  locale: string;
 }
 
 /**
@@ -33,13 +34,14 @@ interface Options {
  * answer never came is sent again on arrival, when the network is back, or on
  * "Try again", so the server answers with the lead it may already hold.
  */
-export function useLead({ api, scope, onError }: Options) {
+export function useLead({ api, scope, onError, locale }: Options) {
   const memory = useMemo(() => leadMemory(scope), [scope]);
   const [draft, setDraft] = useState<LeadDraft>(() => memory.load());
   const current = useRef(draft);
   /** The lead the team now has: thanked for on this page view, kept nowhere. */
   const [sent, setSent] = useState<Lead | null>(null);
   const [sending, setSending] = useState<LeadSending>({ status: 'idle' });
+  /** Problems by field, as codes the form words (./problems.ts). */
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const inFlight = useRef(false);
   const failed = useStableCallback(onError);
@@ -68,7 +70,7 @@ export function useLead({ api, scope, onError }: Options) {
       inFlight.current = true;
       setSending({ status: 'sending' });
       try {
-        const lead = await api.createLead(request, { idempotencyKey: current.current.key });
+        const lead = await api.createLead({ ...request, locale }, { idempotencyKey: current.current.key });
         // Acknowledged: nothing of it stays on the device; the form stays open to thank.
         const fresh = newLeadDraft();
         memory.save(fresh);
@@ -82,7 +84,7 @@ export function useLead({ api, scope, onError }: Options) {
           // Too many leads from here, or to this business, this hour (a wait no retry bears): nothing was stored.
           // The fields stay editable with what was typed, and "Send to the team" sends it later.
           save({ ...current.current, pending: null });
-          const limited = new TeppanError({ kind: 'busy', status: 429, problem: error.problem, userMessage: LIMITED, attempts: error.attempts });
+          const limited = new TeppanError({ kind: 'busy', status: 429, problem: error.problem, userMessage: en['handoff.limited'], attempts: error.attempts });
           setSending({ status: 'failed', error: limited });
           failed(limited);
           return;
@@ -93,7 +95,7 @@ export function useLead({ api, scope, onError }: Options) {
           save({ ...current.current, pending: null, ...(reused ? { key: newIdempotencyKey() } : {}) });
           // Refusals of what is on screen go to their fields; any other is said above the buttons.
           if (error.kind === 'validation' && Object.keys(error.fieldErrors).some((f) => LEAD_FIELDS.has(f))) {
-            setFieldErrors({ ...error.fieldErrors });
+            setFieldErrors(serverLeadProblems(error));
             setSending({ status: 'idle' });
             return;
           }
@@ -107,7 +109,7 @@ export function useLead({ api, scope, onError }: Options) {
         inFlight.current = false;
       }
     },
-    [api, memory, save, failed],
+    [api, memory, save, failed, locale],
   );
 
   // A lead whose answer never arrived (reload, closed tab) is asked again on arrival; and when the network is back.
