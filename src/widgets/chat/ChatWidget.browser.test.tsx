@@ -27,7 +27,7 @@ const renderChat = (props: { locale?: string; defaultOpen?: boolean } = {}, prov
 describe('ChatWidget in Spanish', () => {
   it('opens from a Spanish launcher into a Spanish panel: heading, welcome, suggestions, message box, buttons', async () => {
     const { container } = renderChat({ locale: 'es' });
-    const launcher = await screen.findByRole('button', { name: 'Abrir el chat' }, { timeout: 5000 });
+    const launcher = await screen.findByRole('button', { name: 'Abrir chat' }, { timeout: 5000 });
     expect(launcher.textContent).toBe('Chat');
     await userEvent.click(launcher);
     const panel = await screen.findByRole('dialog', { name: '¿Preguntas? Escríbele a Sakura Hibachi Catering' });

@@ -5,7 +5,7 @@ import type { ChatMessages } from './en';
 /** The chat in Spanish, in the demo business's words (DESIGN.md's glossary: "Nombre", "Correo electrónico", "Teléfono", "Enviar"). */
 const es = {
   launcher: 'Chat',
-  openChat: 'Abrir el chat',
+  openChat: 'Abrir chat',
   heading: '¿Preguntas? Escríbele a {business}',
   closeChat: 'Cerrar el chat',
   welcome: '¡Hola! Pregunta por precios, nuestra zona de servicio, el menú, alergias, qué pasa si llueve, anticipos o cancelaciones.',
