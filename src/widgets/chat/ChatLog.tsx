@@ -3,10 +3,10 @@ import type { Translate } from '../../core';
 import { wordFailure } from '../failureMessages';
 import type { ChatEntry } from './chatReducer';
 import { MessageText } from './MessageText';
-import type { ChatMessages } from './messages/en';
+import type { ChatWords } from './messages/en';
 
 export interface ChatLogProps {
-  t: Translate<ChatMessages>;
+  t: Translate<ChatWords>;
   entries: ChatEntry[];
   businessName: string;
   onRetry: (messageId: string) => void;

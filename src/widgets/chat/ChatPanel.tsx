@@ -6,14 +6,14 @@ import { wordFailure } from '../failureMessages';
 import { ChatLog } from './ChatLog';
 import type { Announcement } from './chatReducer';
 import { HandoffForm } from './HandoffForm';
-import type { ChatMessages } from './messages/en';
+import type { ChatWords } from './messages/en';
 import { composerProblem } from './problems';
 import type { Chat } from './useChat';
 import type { LeadForm } from './useLead';
 
 export interface ChatPanelProps {
   /** The widget's words, in the visitor's language. */
-  t: Translate<ChatMessages>;
+  t: Translate<ChatWords>;
   /** The BCP 47 tag its numbers are written for. */
   locale: string;
   chat: Chat;
@@ -31,7 +31,7 @@ export interface ChatPanelProps {
 const SUGGESTIONS = ['suggestion.price', 'suggestion.area', 'suggestion.rain'] as const;
 
 /** What a screen reader is told, in words: a reply after who says it, or what became of a message. */
-function announced(t: Translate<ChatMessages>, a: Announcement | null, businessName: string): string {
+function announced(t: Translate<ChatWords>, a: Announcement | null, businessName: string): string {
   switch (a?.kind) {
     case undefined:
       return '';

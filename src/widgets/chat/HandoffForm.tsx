@@ -2,13 +2,13 @@ import { type FormEvent, useLayoutEffect, useRef } from 'react';
 import type { Translate } from '../../core';
 import { Button, ErrorNotice, TextAreaField, TextField } from '../../ui';
 import { wordFailure } from '../failureMessages';
-import { type ChatMessages, en } from './messages/en';
+import { type ChatMessages, type ChatWords, chatEn } from './messages/en';
 import { leadProblems } from './problems';
 import type { LeadValues } from './store';
 import type { LeadForm } from './useLead';
 
 export interface HandoffFormProps {
-  t: Translate<ChatMessages>;
+  t: Translate<ChatWords>;
   /** The lead in progress, kept on this device (useLead). */
   lead: LeadForm;
   conversationId: string | null;
@@ -16,10 +16,10 @@ export interface HandoffFormProps {
 }
 
 type FieldKey = Extract<keyof ChatMessages, `field.${string}`>;
-const isFieldKey = (key: string): key is FieldKey => key.startsWith('field.') && key in en;
+const isFieldKey = (key: string): key is FieldKey => key.startsWith('field.') && key in chatEn;
 
 /** A field's problem, by its code (./problems.ts, or the server's), in the visitor's language; a code it does not know is "check this field". */
-function wordField(t: Translate<ChatMessages>, code: string | undefined): string | undefined {
+function wordField(t: Translate<ChatWords>, code: string | undefined): string | undefined {
   if (code === undefined) return undefined;
   const key = `field.${code}`;
   return t(isFieldKey(key) ? key : 'field.invalid');

@@ -1,11 +1,11 @@
-import { failureEn } from '../../failureMessages';
+import { sharedEn } from '../../sharedMessages';
 
 /**
- * The chat's words in English: the source of its message keys (each other language's catalog is typed by this
+ * The chat's own words in English: the source of its message keys (each other language's catalog is typed by this
  * one). Inline in the widget's chunk; other languages are chunks of their own (./load.ts). `field.<code>`
- * words a problem with the "Talk to a person" form by its code (./leadProblems.ts), never the contract's English.
+ * words a problem with the "Talk to a person" form by its code (./problems.ts), never the contract's English.
  */
-export const en = {
+export const chatEn = {
   launcher: 'Chat',
   openChat: 'Open chat',
   heading: 'Questions? Ask {business}',
@@ -60,8 +60,12 @@ export const en = {
   'field.phone-format': 'Enter a phone number with 7 to 15 digits, like (213) 555-0142.',
   'field.too-long': 'That’s longer than we can take: please shorten it.',
   'field.hidden-character': 'This contains a hidden character. Please retype it.',
-  'field.invalid': 'Check this field.',
-  ...failureEn,
 } as const;
 
-export type ChatMessages = typeof en;
+export type ChatMessages = typeof chatEn;
+
+/** Its whole catalog: the words widgets share (src/widgets/sharedMessages.ts: failures, "Check this field"…), then its own. */
+export const en = { ...sharedEn, ...chatEn };
+
+/** The chat's words, as its parts receive them. */
+export type ChatWords = typeof en;

@@ -1,5 +1,4 @@
 import type { Translation } from '../../../core';
-import { failureEs } from '../../failureMessages.es';
 import type { ChatMessages } from './en';
 
 /** The chat in Spanish, in the demo business's words (DESIGN.md's glossary: "Nombre", "Correo electrónico", "Teléfono", "Enviar"). */
@@ -58,8 +57,6 @@ const es = {
   'field.phone-format': 'Escribe un teléfono de 7 a 15 dígitos, como (213) 555-0142.',
   'field.too-long': 'Es más largo de lo que podemos recibir: acórtalo, por favor.',
   'field.hidden-character': 'Tiene un carácter oculto. Vuelve a escribirlo.',
-  'field.invalid': 'Revisa este campo.',
-  ...failureEs,
 } satisfies Translation<ChatMessages>;
 
 export default es;
