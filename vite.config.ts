@@ -144,6 +144,12 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 /** The `http` chunk: the HTTP client's axios half and what only it imports. */
 const HTTP_MODULES = /node_modules\/(axios|axios-retry|is-retry-allowed)\/|\/src\/core\/http\/(axios-client|stream-adapter)\.ts$/;
 
+/** The seating picker's modules (src/widgets/SeatingPicker.tsx). */
+const SEATING_MODULES = /\/src\/widgets\/(SeatingPicker\.tsx|Calendar\.tsx|seatingMessages\.ts|seatings\.css)/;
+
+/** Words several widgets share in a language other than English (`src/widgets/failureMessages.es.ts`): its code is the chunk's name. */
+const SHARED_WORDS = /\/src\/widgets\/\w+\.([a-z]{2,3})\.ts$/;
+
 /** The embed imports the HTTP client's axios half when first wanted (src/embed/axios-loader.ts); the library, with the rest. */
 const AXIOS_ON_DEMAND = { find: /^\.\/axios-loader$/, replacement: root('src/embed/axios-loader.ts') };
 
@@ -172,7 +178,13 @@ function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): Us
               // Stripe.js's loader stays its own chunk, fetched only when a Stripe tenant's payment form mounts; axios
               // is the `http` chunk's. Vite's dynamic-import helper goes with the rest: no request of its own.
               { name: 'vendor', test: (id) => /node_modules\/(?!@stripe\/)|rolldown\/runtime|vite\/preload-helper/.test(id) && !HTTP_MODULES.test(id) },
-              { name: 'shared', test: (id) => id.includes('/src/') && !HTTP_MODULES.test(id), minShareCount: 2 },
+              // The words widgets share in a language other than English (`failureMessages.es.ts`): a chunk per language, which
+              // only that language's catalogs import.
+              { name: (id) => SHARED_WORDS.exec(id)?.[1] ?? null, debugName: 'shared-words' },
+              { name: 'shared', test: (id) => id.includes('/src/') && !HTTP_MODULES.test(id) && !SEATING_MODULES.test(id), minShareCount: 2 },
+              // The seating picker, which the booking form and the manage link share and no other widget loads: a chunk of its
+              // own, not part of `shared`, which every widget loads. After `shared` (groups go in order), so what it imports stays there.
+              { name: 'seating', test: SEATING_MODULES },
               // The HTTP client's axios half, imported on demand or by a widget that calls the API as it mounts. Rolldown's
               // interop helpers come with it: nothing else needs them (axios-retry's is-retry-allowed is CommonJS).
               { name: 'http', test: HTTP_MODULES },
@@ -257,7 +269,7 @@ const builds: Record<string, () => UserConfig> = {
       modulePreload: { polyfill: false },
       rolldownOptions: {
         input: Object.fromEntries(
-          ['index', 'quote', 'book', 'pay', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [
+          ['index', 'quote', 'book', 'pay', 'manage', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [
             page,
             root(`server/demo/${page}.html`),
           ]),

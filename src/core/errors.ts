@@ -39,7 +39,8 @@ export interface TeppanErrorInit {
   cause?: unknown;
 }
 
-const DEFAULT_MESSAGES: Record<TeppanErrorKind, string> = {
+/** Each kind's message when the server gave none for the visitor: English, and the source of the widgets' words for them (src/widgets/failureMessages.ts). */
+export const DEFAULT_MESSAGES: Readonly<Record<TeppanErrorKind, string>> = {
   network: 'We couldn’t reach the server. Check your connection and try again.',
   timeout: 'The server took too long to answer. Please try again.',
   busy: 'We’re busy right now. Please try again shortly.',

@@ -1,4 +1,4 @@
-import type { TeppanError, Translate } from '../core';
+import { DEFAULT_MESSAGES, type TeppanError, type Translate } from '../core';
 
 /**
  * A failure that is not the visitor's input, worded by its kind (not by the server's English `detail`): the words
@@ -6,13 +6,14 @@ import type { TeppanError, Translate } from '../core';
  */
 export const failureEn = {
   tryAgain: 'Try again',
-  'error.network': 'We couldn’t reach the server. Check your connection and try again.',
-  'error.timeout': 'The server took too long to answer. Please try again.',
-  'error.busy': 'We’re busy right now. Please try again shortly.',
-  'error.server': 'Something went wrong on our side. Please try again.',
-  'error.unauthorized': 'This widget isn’t set up correctly: its key was refused.',
-  'error.forbidden': 'This widget isn’t allowed to do that.',
-  'error.bad_response': 'We received an unexpected answer from the server. Please try again later.',
+  // The error's own English words, not a second copy of them.
+  'error.network': DEFAULT_MESSAGES.network,
+  'error.timeout': DEFAULT_MESSAGES.timeout,
+  'error.busy': DEFAULT_MESSAGES.busy,
+  'error.server': DEFAULT_MESSAGES.server,
+  'error.unauthorized': DEFAULT_MESSAGES.unauthorized,
+  'error.forbidden': DEFAULT_MESSAGES.forbidden,
+  'error.bad_response': DEFAULT_MESSAGES.bad_response,
   'error.other': 'Something went wrong. Please try again.',
 } as const;
 

@@ -1,0 +1,94 @@
+import { useId } from 'react';
+import type { Catalog, ManageView } from '../../contract';
+import { formatMoney, formatTime, type Locale, longDate, type Translate } from '../../core';
+import { type CalendarEvent, googleCalendarUrl, outlookCalendarUrl } from './calendarLinks';
+import type { ManageMessages } from './messages/en';
+
+interface FactsProps {
+  view: ManageView;
+  catalog: Catalog;
+  t: Translate<ManageMessages>;
+  locale: Locale;
+}
+
+/** The booking as it stands: when (in the business's time zone), where, for how many, what was paid and what is due. */
+export function BookingFacts({ view, catalog, t, locale }: FactsProps) {
+  const { booking: b, address } = view;
+  const money = (cents: number) => formatMoney(cents, b.currency, locale.tag);
+  const paid = b.status === 'confirmed' || b.status === 'cancelled' ? b.depositCents - b.amountDueCents : 0;
+  const facts: [string, string][] = [
+    [t('fact.date'), longDate(b.slotId.slice(0, 10), locale.tag)],
+    [t('fact.time'), formatTime(b.start, catalog.timeZone, locale.tag)],
+    [t('fact.guests'), t('guests', { count: b.guests })],
+    [t('fact.address'), `${address.line1}, ${address.city} ${address.zip}`],
+    [t('fact.total'), money(b.totalCents)],
+    [t('fact.paid'), money(paid)],
+    ...(b.status === 'confirmed' ? [[t('fact.due'), money(b.balanceDueCents ?? b.totalCents - paid)] as [string, string]] : []),
+    [t('fact.reference'), b.id],
+  ];
+  return (
+    <dl className="teppan-manage__facts">
+      {facts.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+interface CalendarProps extends FactsProps {
+  /** The `.ics` download (the API's, with the publishable key). */
+  icsUrl: string;
+}
+
+/** The event for the visitor's calendar: the `.ics` file, or Google's and Outlook's "new event" pages filled in. */
+export function AddToCalendar({ view, catalog, t, icsUrl }: CalendarProps) {
+  const headingId = useId();
+  const { booking: b, address } = view;
+  const start = Date.parse(b.start);
+  const event: CalendarEvent = {
+    title: t('addToCalendar.title', { business: catalog.name }),
+    details: t('addToCalendar.details', { guests: t('guests', { count: b.guests }), reference: b.id }),
+    location: `${address.line1}, ${address.city} ${address.zip}`,
+    start,
+    end: start + catalog.booking.eventMinutes * 60_000,
+  };
+  return (
+    <section className="teppan-manage__calendar" aria-labelledby={headingId}>
+      <h3 className="teppan-manage__subheading" id={headingId}>
+        {t('addToCalendar.heading')}
+      </h3>
+      <ul className="teppan-manage__links">
+        <li>
+          <a className="teppan-button teppan-button--secondary" href={icsUrl} download part="button button-secondary">
+            {t('addToCalendar.ics')}
+          </a>
+        </li>
+        <li>
+          <a
+            className="teppan-button teppan-button--secondary"
+            href={googleCalendarUrl(event)}
+            target="_blank"
+            rel="noopener noreferrer"
+            part="button button-secondary"
+          >
+            {t('addToCalendar.google')}
+          </a>
+        </li>
+        <li>
+          <a
+            className="teppan-button teppan-button--secondary"
+            href={outlookCalendarUrl(event)}
+            target="_blank"
+            rel="noopener noreferrer"
+            part="button button-secondary"
+          >
+            {t('addToCalendar.outlook')}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
