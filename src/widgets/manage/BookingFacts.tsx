@@ -15,8 +15,9 @@ interface FactsProps {
 export function BookingFacts({ view, catalog, t, locale }: FactsProps) {
   const { booking: b, address } = view;
   const money = (cents: number) => formatMoney(cents, b.currency, locale.tag);
-  const paid = b.status === 'confirmed' || b.status === 'cancelled' ? b.depositCents - b.amountDueCents : 0;
-  const facts: [string, string][] = [
+  // A cancelled booking's deposit was paid too (what came back is said above it).
+  const paid = b.paymentId ? b.depositCents : 0;
+  const facts: [term: string, value: string, className?: string][] = [
     [t('fact.date'), longDate(b.slotId.slice(0, 10), locale.tag)],
     [t('fact.time'), formatTime(b.start, catalog.timeZone, locale.tag)],
     [t('fact.guests'), t('guests', { count: b.guests })],
@@ -24,14 +25,14 @@ export function BookingFacts({ view, catalog, t, locale }: FactsProps) {
     [t('fact.total'), money(b.totalCents)],
     [t('fact.paid'), money(paid)],
     ...(b.status === 'confirmed' ? [[t('fact.due'), money(b.balanceDueCents ?? b.totalCents - paid)] as [string, string]] : []),
-    [t('fact.reference'), b.id],
+    [t('fact.reference'), b.id, 'teppan-manage__reference'],
   ];
   return (
     <dl className="teppan-manage__facts">
-      {facts.map(([term, value]) => (
+      {facts.map(([term, value, className]) => (
         <div key={term}>
           <dt>{term}</dt>
-          <dd>{value}</dd>
+          <dd className={className}>{value}</dd>
         </div>
       ))}
     </dl>

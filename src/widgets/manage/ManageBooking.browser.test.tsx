@@ -119,7 +119,7 @@ describe('ManageBooking', () => {
       body: JSON.stringify([{ method: 'POST', path: '/api/v1/manage/*', drop: true, times: 1 }]),
     });
     await userEvent.click(screen.getByRole('button', { name: 'Confirm new date' }));
-    const done = await screen.findByRole('heading', { name: 'Date changed' });
+    const done = await screen.findByRole('heading', { name: 'Booking moved' });
     await waitFor(() => expect(document.activeElement).toBe(done));
     expect(screen.getByRole('status').textContent).toContain('3:00 PM');
     expect(screen.getByText('Time').nextElementSibling?.textContent).toBe('3:00 PM');

@@ -13,7 +13,7 @@ export const en = {
   loading: 'Loading your booking',
   noToken: 'This page shows a booking from the link in your confirmation email. Open that link to see yours.',
   'status.confirmed': 'Booking confirmed',
-  'status.moved': 'Date changed',
+  'status.moved': 'Booking moved',
   'status.cancelled': 'Booking cancelled',
   'status.other': 'Booking not confirmed',
   'fact.date': 'Date',

@@ -11,7 +11,7 @@ const es = {
   loading: 'Cargando tu reserva',
   noToken: 'Esta página muestra una reserva desde el enlace de tu correo de confirmación. Abre ese enlace para ver la tuya.',
   'status.confirmed': 'Reserva confirmada',
-  'status.moved': 'Fecha cambiada',
+  'status.moved': 'Reserva cambiada',
   'status.cancelled': 'Reserva cancelada',
   'status.other': 'Reserva sin confirmar',
   'fact.date': 'Fecha',
