@@ -45,7 +45,18 @@ async function readThrough(page: Page) {
   await page.waitForTimeout(600);
 }
 
-const PAGES = ['/', '/quote.html', '/book.html', '/pay.html', '/manage.html', '/elements.html', '/react/', '/react/quote.html', '/react/book.html', '/react/pay.html'];
+const PAGES = [
+  '/',
+  '/quote.html',
+  '/book.html',
+  '/pay.html',
+  '/manage.html',
+  '/elements.html',
+  '/react/',
+  '/react/quote.html',
+  '/react/book.html',
+  '/react/pay.html',
+];
 
 for (const width of [390, 1280]) {
   test(`no demo page shifts as its widgets load, ${width} px wide: without a quote, and the booking pages with one`, async ({ browser, request }) => {

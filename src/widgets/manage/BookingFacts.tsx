@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import type { Catalog, ManageView } from '../../contract';
 import { formatMoney, formatTime, type Locale, longDate, type Translate } from '../../core';
 import { type CalendarEvent, googleCalendarUrl, outlookCalendarUrl } from './calendarLinks';
@@ -46,7 +45,6 @@ interface CalendarProps extends FactsProps {
 
 /** The event for the visitor's calendar: the `.ics` file, or Google's and Outlook's "new event" pages filled in. */
 export function AddToCalendar({ view, catalog, t, icsUrl }: CalendarProps) {
-  const headingId = useId();
   const { booking: b, address } = view;
   const start = Date.parse(b.start);
   const event: CalendarEvent = {
@@ -57,10 +55,9 @@ export function AddToCalendar({ view, catalog, t, icsUrl }: CalendarProps) {
     end: start + catalog.booking.eventMinutes * 60_000,
   };
   return (
-    <section className="teppan-manage__calendar" aria-labelledby={headingId}>
-      <h3 className="teppan-manage__subheading" id={headingId}>
-        {t('addToCalendar.heading')}
-      </h3>
+    // A heading, not a landmark: the host page owns the landmarks (see WidgetFrame).
+    <div className="teppan-manage__calendar">
+      <h3 className="teppan-manage__subheading">{t('addToCalendar.heading')}</h3>
       <ul className="teppan-manage__links">
         <li>
           <a className="teppan-button teppan-button--secondary" href={icsUrl} download part="button button-secondary">
@@ -90,6 +87,6 @@ export function AddToCalendar({ view, catalog, t, icsUrl }: CalendarProps) {
           </a>
         </li>
       </ul>
-    </section>
+    </div>
   );
 }
