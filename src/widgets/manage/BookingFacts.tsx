@@ -54,38 +54,29 @@ export function AddToCalendar({ view, catalog, t, icsUrl }: CalendarProps) {
     start,
     end: start + catalog.booking.eventMinutes * 60_000,
   };
+  const links: [label: string, href: string, own: boolean][] = [
+    [t('addToCalendar.ics'), icsUrl, true],
+    [t('addToCalendar.google'), googleCalendarUrl(event), false],
+    [t('addToCalendar.outlook'), outlookCalendarUrl(event), false],
+  ];
   return (
     // A heading, not a landmark: the host page owns the landmarks (see WidgetFrame).
     <div className="teppan-manage__calendar">
       <h3 className="teppan-manage__subheading">{t('addToCalendar.heading')}</h3>
       <ul className="teppan-manage__links">
-        <li>
-          <a className="teppan-button teppan-button--secondary" href={icsUrl} download part="button button-secondary">
-            {t('addToCalendar.ics')}
-          </a>
-        </li>
-        <li>
-          <a
-            className="teppan-button teppan-button--secondary"
-            href={googleCalendarUrl(event)}
-            target="_blank"
-            rel="noopener noreferrer"
-            part="button button-secondary"
-          >
-            {t('addToCalendar.google')}
-          </a>
-        </li>
-        <li>
-          <a
-            className="teppan-button teppan-button--secondary"
-            href={outlookCalendarUrl(event)}
-            target="_blank"
-            rel="noopener noreferrer"
-            part="button button-secondary"
-          >
-            {t('addToCalendar.outlook')}
-          </a>
-        </li>
+        {links.map(([label, href, own]) => (
+          <li key={label}>
+            <a
+              className="teppan-button teppan-button--secondary"
+              href={href}
+              part="button button-secondary"
+              // The file downloads; the services' pages open beside this one, told nothing of it (the link carries the token).
+              {...(own ? { download: true } : { target: '_blank', rel: 'noopener noreferrer' })}
+            >
+              {label}
+            </a>
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -96,6 +96,8 @@ function Manage({ token, catalog, t, locale, onError }: ManageProps) {
   if (!view.data) return <Skeleton height="24em" label={t('loading')} />;
   const v = view.data;
   const b = v.booking;
+  /** What every step shows the booking with. */
+  const about: ViewProps = { view: v, catalog, t, locale };
 
   async function confirmMove() {
     if (model.step !== 'confirm-move' || reschedule.pending) return;
@@ -158,10 +160,7 @@ function Manage({ token, catalog, t, locale, onError }: ManageProps) {
       </h3>
       {model.step === 'choose' ? (
         <ChooseSeating
-          view={v}
-          catalog={catalog}
-          t={t}
-          locale={locale}
+          {...about}
           day={model.day}
           slotId={model.slotId}
           problem={model.problem}
@@ -171,10 +170,7 @@ function Manage({ token, catalog, t, locale, onError }: ManageProps) {
         />
       ) : model.step === 'confirm-move' ? (
         <ConfirmMove
-          view={v}
-          catalog={catalog}
-          t={t}
-          locale={locale}
+          {...about}
           slotId={model.slotId}
           pending={reschedule.pending}
           error={reschedule.error}
@@ -183,10 +179,7 @@ function Manage({ token, catalog, t, locale, onError }: ManageProps) {
         />
       ) : model.step === 'cancel' ? (
         <CancelBooking
-          view={v}
-          catalog={catalog}
-          t={t}
-          locale={locale}
+          {...about}
           reason={model.reason}
           onReason={(reason) => dispatch({ type: 'reason', reason })}
           pending={cancel.pending}
@@ -196,16 +189,13 @@ function Manage({ token, catalog, t, locale, onError }: ManageProps) {
         />
       ) : (
         <>
-          <Outcome view={v} model={model} catalog={catalog} t={t} locale={locale} />
-          <BookingFacts view={v} catalog={catalog} t={t} locale={locale} />
+          <Outcome {...about} model={model} />
+          <BookingFacts {...about} />
           {b.status === 'confirmed' ? (
             <>
-              <AddToCalendar view={v} catalog={catalog} t={t} locale={locale} icsUrl={api.calendarUrl(b.id)} />
+              <AddToCalendar {...about} icsUrl={api.calendarUrl(b.id)} />
               <Policy
-                view={v}
-                catalog={catalog}
-                t={t}
-                locale={locale}
+                {...about}
                 onChange={() => dispatch({ type: 'change', day: b.slotId.slice(0, 10) })}
                 onCancel={() => dispatch({ type: 'cancel', key: newIdempotencyKey() })}
               />
