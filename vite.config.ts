@@ -146,6 +146,9 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const TRANSLATIONS = /(\/messages\/|\.)(?!en\b)[a-z]{2}\.ts$/;
 const HTTP_MODULES = /node_modules\/(axios|axios-retry|is-retry-allowed)\/|\/src\/core\/http\/(axios-client|stream-adapter)\.ts$/;
 
+/** The seating picker's modules (src/widgets/SeatingPicker.tsx). */
+const SEATING_MODULES = /\/src\/widgets\/(SeatingPicker\.tsx|Calendar\.tsx|seatingMessages\.ts|seatings\.css)/;
+
 /** The embed imports the HTTP client's axios half when first wanted (src/embed/axios-loader.ts); the library, with the rest. */
 const AXIOS_ON_DEMAND = { find: /^\.\/axios-loader$/, replacement: root('src/embed/axios-loader.ts') };
 
@@ -189,7 +192,14 @@ function embedBuild(outDir: string, name: string, alias: typeof PREACT = []): Us
               { name: 'vendor', test: (id) => /node_modules\/(?!@stripe\/)|rolldown\/runtime|vite\/preload-helper/.test(id) && !HTTP_MODULES.test(id) },
               // Words of a language other than English shared by widgets (src/widgets/failureMessages.es.ts) stay with that language's
               // chunks, never in the runtime every visitor loads.
-              { name: 'shared', test: (id) => id.includes('/src/') && !HTTP_MODULES.test(id) && !TRANSLATIONS.test(id), minShareCount: 2 },
+              {
+                name: 'shared',
+                test: (id) => id.includes('/src/') && !HTTP_MODULES.test(id) && !TRANSLATIONS.test(id) && !SEATING_MODULES.test(id),
+                minShareCount: 2,
+              },
+              // The seating picker, which the booking form and the manage link share and no other widget loads: a chunk of its
+              // own, not part of `shared`, which every widget loads. After `shared` (groups go in order), so what it imports stays there.
+              { name: 'seating', test: SEATING_MODULES },
               // The HTTP client's axios half, imported on demand or by a widget that calls the API as it mounts. Rolldown's
               // interop helpers come with it: nothing else needs them (axios-retry's is-retry-allowed is CommonJS).
               { name: 'http', test: HTTP_MODULES },
@@ -274,7 +284,7 @@ const builds: Record<string, () => UserConfig> = {
       modulePreload: { polyfill: false },
       rolldownOptions: {
         input: Object.fromEntries(
-          ['index', 'es/index', 'quote', 'book', 'pay', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [
+          ['index', 'es/index', 'quote', 'book', 'pay', 'manage', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [
             page,
             root(`server/demo/${page}.html`),
           ]),

@@ -7,7 +7,9 @@ import { z } from './zod';
 
 /** The tenant's policy as it applies to one booking: the windows' last instants, in the tenant's zone. */
 export const managePolicy = lazySchema(() =>
-  z.extend(bookingPolicy, {
+  z.object({
+    // Spread, not `z.extend`: the pages that read it then carry no extend machinery.
+    ...bookingPolicy.shape,
     /** The booking may move to another seating until then. */
     rescheduleUntil: isoDateTime,
     /** A cancellation until then refunds the deposit; later, it is kept. */

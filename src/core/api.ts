@@ -5,13 +5,8 @@ import {
   type Booking,
   type BookingRequest,
   booking,
-  type CancelRequest,
-  type CancelResponse,
   type Catalog,
-  cancelResponse,
   catalog,
-  type ManageView,
-  manageView,
   type Payment,
   type PaymentAuthenticateRequest,
   type PaymentConfirmRequest,
@@ -19,9 +14,6 @@ import {
   type Quote,
   type QuoteRequest,
   quote,
-  type RescheduleRequest,
-  type RescheduleResponse,
-  rescheduleResponse,
 } from '../contract';
 import type { HttpClient } from './http/client';
 
@@ -54,12 +46,6 @@ export interface TeppanApi {
   payment(id: string, o?: CallOptions): Promise<Payment>;
   /** Link to the booking's event as an iCalendar file. */
   calendarUrl(bookingId: string): string;
-  /** What a manage link's token opens: the booking and what may be done with it. Only reads. */
-  manage(token: string, o?: CallOptions): Promise<ManageView>;
-  /** Moves the booking to another seating (one key per confirmed change). */
-  reschedule(token: string, body: RescheduleRequest, o: CreateOptions): Promise<RescheduleResponse>;
-  /** Cancels the booking, refunding what the policy says (one key per confirmed cancellation). */
-  cancel(token: string, body: CancelRequest, o: CreateOptions): Promise<CancelResponse>;
 }
 
 export function createTeppanApi(http: HttpClient): TeppanApi {
@@ -106,28 +92,5 @@ export function createTeppanApi(http: HttpClient): TeppanApi {
     payment: (id, o) =>
       http.request({ method: 'GET', path: `/payments/${encodeURIComponent(id)}`, route: '/payments/:id', schema: payment, timing: 'lookup', ...o }),
     calendarUrl: (bookingId) => http.href(`/bookings/${encodeURIComponent(bookingId)}/calendar.ics`),
-    // `route`: logs and errors name the route, never the token (it is the capability).
-    manage: (token, o) =>
-      http.request({ method: 'GET', path: `/manage/${encodeURIComponent(token)}`, route: '/manage/:token', schema: manageView, timing: 'lookup', ...o }),
-    reschedule: (token, body, o) =>
-      http.request({
-        method: 'POST',
-        path: `/manage/${encodeURIComponent(token)}/reschedule`,
-        route: '/manage/:token/reschedule',
-        body,
-        schema: rescheduleResponse,
-        timing: 'bookingCreate',
-        ...o,
-      }),
-    cancel: (token, body, o) =>
-      http.request({
-        method: 'POST',
-        path: `/manage/${encodeURIComponent(token)}/cancel`,
-        route: '/manage/:token/cancel',
-        body,
-        schema: cancelResponse,
-        timing: 'payment',
-        ...o,
-      }),
   };
 }

@@ -203,9 +203,11 @@ export const mount: EmbedRuntime['mount'] = (host, widget, loader) => {
   watch.observe(container, { attributeFilter: ['data-screen'] });
   // The reserve holds the first screen's place until the visitor acts in the widget; from then on it is as tall as
   // what it shows (the booking form's calculator giving way to its seatings, a step shorter than the one before): a
-  // shift right after the visitor's own input, which is not layout shift.
+  // shift right after the visitor's own input, which is not layout shift. After the click, not on its pointerdown: a
+  // page scrolled to its end that shrank between the press and the release moved the button from under the pointer,
+  // and the click was lost (a widget last on its page, as the manage link's is).
   const acted = new AbortController();
-  for (const type of ['pointerdown', 'keydown'])
+  for (const type of ['click', 'keydown'])
     host.addEventListener(
       type,
       () => {

@@ -11,6 +11,8 @@ export const queryKeys = {
   availability: (scope: string, q: AvailabilityQuery) => ['teppan', scope, 'availability', q.from, q.to, q.guests ?? 1] as const,
   booking: (scope: string, id: string) => ['teppan', scope, 'booking', id] as const,
   payment: (scope: string, id: string) => ['teppan', scope, 'payment', id] as const,
+  /** What a manage link's token opens. */
+  manage: (scope: string, token: string) => ['teppan', scope, 'manage', token] as const,
   /** A server quote for one set of inputs, so going back to the same inputs costs no request. */
   quoteFor: (scope: string, input: unknown) => ['teppan', scope, 'quote-for', input] as const,
 };

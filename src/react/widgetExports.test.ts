@@ -13,6 +13,7 @@ describe('the React entry', () => {
         'Teppan(booking)': 'BookingForm',
         'Teppan(payment)': 'PaymentForm',
         'Teppan(chat)': 'ChatWidget',
+        'Teppan(manage)': 'ManageBooking',
       }),
     );
     expect(widgets.map(([displayName]) => displayName).sort()).toEqual(WIDGET_SPECS.map((spec) => `Teppan(${spec.name})`).sort());

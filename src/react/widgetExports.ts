@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Catalog, TranslationLoaders } from '../core';
 import { bookingTranslations } from '../widgets/booking/messages/load';
 import { chatTranslations } from '../widgets/chat/messages/load';
+import { manageTranslations } from '../widgets/manage/messages/load';
 import { paymentTranslations } from '../widgets/payment/messages/load';
 import { quoteTranslations } from '../widgets/quote/messages/load';
 import { WIDGET_SPECS } from '../widgets/specs';
@@ -30,8 +31,10 @@ export const QuoteCalculator = /* @__PURE__ */ widget('quote', () => import('../
 export const BookingForm = /* @__PURE__ */ widget('booking', () => import('../widgets/booking/BookingForm'), bookingTranslations);
 export const PaymentForm = /* @__PURE__ */ widget('payment', () => import('../widgets/payment/PaymentForm'), paymentTranslations);
 export const ChatWidget = /* @__PURE__ */ widget('chat', () => import('../widgets/chat/ChatWidget'), chatTranslations);
+export const ManageBooking = /* @__PURE__ */ widget('manage', () => import('../widgets/manage/ManageBooking'), manageTranslations);
 
 export type { BookingFormProps } from '../widgets/booking/BookingForm';
 export type { ChatWidgetProps } from '../widgets/chat/ChatWidget';
+export type { ManageBookingProps } from '../widgets/manage/ManageBooking';
 export type { PaymentFormProps } from '../widgets/payment/PaymentForm';
 export type { QuoteCalculatorProps } from '../widgets/quote/QuoteCalculator';

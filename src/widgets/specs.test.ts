@@ -9,10 +9,10 @@ import { minHeight, tagOf, WIDGET_SPECS } from './specs';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('widget registry', () => {
-  it('holds the four public elements (DESIGN.md), each name distinct and valid in a custom element’s name', () => {
+  it('holds the five public elements (DESIGN.md), each name distinct and valid in a custom element’s name', () => {
     const names = WIDGET_SPECS.map((w) => w.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(WIDGET_SPECS.map(tagOf)).toEqual(expect.arrayContaining(['teppan-quote', 'teppan-booking', 'teppan-payment', 'teppan-chat']));
+    expect(WIDGET_SPECS.map(tagOf)).toEqual(expect.arrayContaining(['teppan-quote', 'teppan-booking', 'teppan-payment', 'teppan-chat', 'teppan-manage']));
     for (const name of names) expect(name).toMatch(/^[a-z][a-z0-9]*$/);
   });
 

@@ -1,6 +1,7 @@
 import type { Language } from '../core/i18n/locale.ts';
 import { bookingSpec } from './booking/spec.ts';
 import { chatSpec } from './chat/spec.ts';
+import { manageSpec } from './manage/spec.ts';
 import { paymentSpec } from './payment/spec.ts';
 import { quoteSpec } from './quote/spec.ts';
 import type { ScreenSpec } from './screens.ts';
@@ -80,7 +81,7 @@ export interface WidgetSpec {
  * The registry: every widget the embed defines, the build bundles (an entry and a size budget each) and
  * the React entry exports. A widget is registered here and nowhere else.
  */
-export const WIDGET_SPECS: readonly WidgetSpec[] = [quoteSpec, bookingSpec, paymentSpec, chatSpec];
+export const WIDGET_SPECS: readonly WidgetSpec[] = [quoteSpec, bookingSpec, paymentSpec, chatSpec, manageSpec];
 
 /** An attribute's prop: its camelCase (`quote-id` → `quoteId`), as the embed hands attributes to widgets. */
 export const camelCase = (attribute: string) => attribute.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

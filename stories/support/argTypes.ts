@@ -78,3 +78,13 @@ export const chatArgTypes: ArgTypes = {
   onReady: ready,
   onError: error,
 };
+
+export const manageArgTypes: ArgTypes = {
+  heading: text('The widget’s heading ("Your booking").'),
+  token: text(
+    'The manage link’s token, from the confirmation email’s link; else the page URL’s `token` parameter. (These stories pay a fresh booking and mint its link when it is empty.)',
+  ),
+  locale: text('The language it speaks (`es`, `es-MX`, or `auto` for the visitor’s browser); else the provider’s, else the page’s `<html lang>`.'),
+  onReady: ready,
+  onError: error,
+};

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { eventDate, showElementsPageWidgets } from './support';
+import { DEMO_PAGES, eventDate, showElementsPageWidgets } from './support';
 
 test.afterEach(async ({ request }) => {
   await request.delete('/__chaos');
@@ -133,18 +133,7 @@ test('the API, its contract and the demo share one port', async ({ request }) =>
 });
 
 // What search engines show of each page (Lighthouse's SEO audits): a title, a description and the page's language.
-for (const path of [
-  '/',
-  '/es/',
-  '/quote.html',
-  '/book.html',
-  '/pay.html',
-  '/elements.html',
-  '/react/',
-  '/react/quote.html',
-  '/react/book.html',
-  '/react/pay.html',
-]) {
+for (const path of DEMO_PAGES) {
   test(`${path} has a title, a meta description and a language for search results`, async ({ page }) => {
     await page.goto(path);
     await expect(page).toHaveTitle(/Sakura Hibachi Catering/);

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { daysBetween, monthOf, weekday } from '../../src/core/schedule';
-import { eventDate } from './support';
+import { DEMO_PAGES, eventDate } from './support';
 
 /** A bookable date in a month whose calendar takes six weeks: the seating step at its tallest. */
 function dateInSixWeekMonth(): string {
@@ -45,8 +45,6 @@ async function readThrough(page: Page) {
   await page.waitForTimeout(600);
 }
 
-const PAGES = ['/', '/es/', '/quote.html', '/book.html', '/pay.html', '/elements.html', '/react/', '/react/quote.html', '/react/book.html', '/react/pay.html'];
-
 for (const width of [390, 1280]) {
   test(`no demo page shifts as its widgets load, ${width} px wide: without a quote, and the booking pages with one`, async ({ browser, request }) => {
     test.setTimeout(180_000);
@@ -56,7 +54,7 @@ for (const width of [390, 1280]) {
     });
     const { id } = (await res.json()) as { id: string };
     const shifted: Record<string, { value: number; sources: string[] }[]> = {};
-    for (const path of [...PAGES, `/book.html?quote=${id}`, `/react/book.html?quote=${id}`]) {
+    for (const path of [...DEMO_PAGES, `/book.html?quote=${id}`, `/react/book.html?quote=${id}`]) {
       // A fresh visitor each time: nothing remembered from the page before.
       const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 800 } });
       const page = await context.newPage();

@@ -82,6 +82,7 @@ const DOCS_PAGES = [
   ['widgets-bookingform--docs', 'BookingForm', true],
   ['widgets-paymentform--docs', 'PaymentForm', true],
   ['widgets-chatwidget--docs', 'ChatWidget', true],
+  ['widgets-managebooking--docs', 'ManageBooking', true],
 ] as const;
 
 interface IndexEntry {

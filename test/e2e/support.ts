@@ -2,6 +2,21 @@ import { type APIRequestContext, expect, type Locator, type Page } from '@playwr
 import { demoTenant } from '../../server/tenants';
 import { addDays, bookableDates } from '../../src/core/schedule';
 
+/** The demo site's pages (`npm start`), each checked for what search results show and for layout shift. */
+export const DEMO_PAGES = [
+  '/',
+  '/es/',
+  '/quote.html',
+  '/book.html',
+  '/pay.html',
+  '/manage.html',
+  '/elements.html',
+  '/react/',
+  '/react/quote.html',
+  '/react/book.html',
+  '/react/pay.html',
+] as const;
+
 /** A bookable date, `offset` days into the window; each test takes its own so seatings never collide. */
 export function eventDate(offset: number): string {
   return addDays(bookableDates(demoTenant.catalog, Date.now()).first, offset);
