@@ -16,7 +16,7 @@ const INSTALLED = join(CONSUMER, 'node_modules/teppan');
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
 
 /** The widgets DESIGN.md names as the React entry's lazy exports. */
-const WIDGETS = ['BookingForm', 'ChatWidget', 'PaymentForm', 'QuoteCalculator'];
+const WIDGETS = ['BookingForm', 'ChatWidget', 'ManageBooking', 'PaymentForm', 'QuoteCalculator'];
 
 // A user's shell rather than the test runner's: NODE_ENV=test would change what Vite builds.
 const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')));

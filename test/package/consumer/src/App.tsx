@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { BookingForm, ChatWidget, isTeppanError, PaymentForm, QuoteCalculator, type TeppanError, TeppanProvider } from 'teppan';
+import { BookingForm, ChatWidget, isTeppanError, ManageBooking, PaymentForm, QuoteCalculator, type TeppanError, TeppanProvider } from 'teppan';
 
 const client = new QueryClient();
 
@@ -33,6 +33,7 @@ export function App() {
         <QuoteCalculator onQuote={(quote) => console.log(quote.totalCents)} onError={report} />
         <BookingForm onBookingCreated={(booking) => console.log(booking.holdExpiresAt)} onError={report} />
         <PaymentForm bookingId="bk_1" onPaymentSucceeded={(payment, booking) => console.log(payment.amountCents, booking.id)} />
+        <ManageBooking locale="auto" onError={report} />
       </TeppanProvider>
     </QueryClientProvider>
   );
