@@ -19,5 +19,5 @@ export const LOADER_TEXTS: Readonly<Record<Language, Readonly<Record<'show' | 'r
 export function languageOf(element: Element | null, configured: string | undefined): Language {
   const chosen = ([element?.getAttribute('locale'), configured, document.documentElement.lang].find((c) => c?.trim()) ?? '').trim().toLowerCase();
   // Browsers give their languages' first subtags in lower case already.
-  return ((chosen === 'auto' ? navigator.languages : [chosen]).map((tag) => tag.split('-')[0]).find((l) => l in LOADER_TEXTS) ?? 'en') as Language;
+  return (chosen === 'auto' ? navigator.languages : [chosen]).map((tag) => tag.split('-')[0] as Language).find((l) => l in LOADER_TEXTS) ?? 'en';
 }
