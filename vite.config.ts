@@ -229,12 +229,13 @@ function loaderBuild(dir: string, name: string): UserConfig {
       // ~100 B of 73 kB against the default minifier: not worth a second minifier there.)
       // Mangled too: the fields of the specs and manifest the build writes in (and of the page facts a screen's
       // condition names), which only the loader reads; never a field of `LoaderContext`, which the runtime reads
-      // too, nor a DOM name the loader uses (`builtins` lets the listed ones through).
+      // too, nor a DOM name the loader uses (`builtins` lets the listed ones through: not `languages`, which
+      // navigator has, hence the manifest's `messages`).
       terserOptions: {
         ecma: 2020,
         toplevel: true,
         compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
-        mangle: { properties: { builtins: true, regex: /^(_.*|launcher|label|reserve|screens|when|attribute|param|beside|text|widgets)$/ } },
+        mangle: { properties: { builtins: true, regex: /^(_.*|launcher|label|reserve|screens|when|attribute|param|beside|text|widgets|name|messages)$/ } },
       },
     },
     define: { __TEPPAN_MANIFEST__: JSON.stringify(loaderManifest(dir)), __TEPPAN_SPECS__: JSON.stringify(WIDGET_SPECS.map(loaderSpec)) },
