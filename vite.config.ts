@@ -227,11 +227,15 @@ function loaderBuild(dir: string, name: string): UserConfig {
       minify: 'terser',
       // `pure_getters`: the loader reads no property for its side effect. (On the runtime's chunks terser saved
       // ~100 B of 73 kB against the default minifier: not worth a second minifier there.)
+      // Mangled too: the fields of the specs and manifest the build writes in (and of the page facts a screen's
+      // condition names), which only the loader reads; never a field of `LoaderContext`, which the runtime reads
+      // too, nor a DOM name the loader uses (`builtins` lets the listed ones through: not `languages`, which
+      // navigator has, hence the manifest's `messages`).
       terserOptions: {
         ecma: 2020,
         toplevel: true,
         compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
-        mangle: { properties: { regex: /^_/ } },
+        mangle: { properties: { builtins: true, regex: /^(_.*|launcher|label|reserve|screens|when|attribute|param|beside|text|widgets|name|messages)$/ } },
       },
     },
     define: { __TEPPAN_MANIFEST__: JSON.stringify(loaderManifest(dir)), __TEPPAN_SPECS__: JSON.stringify(WIDGET_SPECS.map(loaderSpec)) },

@@ -44,6 +44,6 @@ export function loaderManifest(dir = 'dist/embed') {
   return {
     runtime,
     widgets: Object.fromEntries(Object.entries(widgets).map(([name, files]) => [name, files.filter((f) => !runtime.includes(f))])),
-    languages,
+    messages: languages,
   };
 }

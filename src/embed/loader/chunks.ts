@@ -7,7 +7,7 @@ export interface Manifest {
   runtime: string[];
   widgets: Record<string, string[]>;
   /** Each widget's messages in a language other than English (its own, then the words widgets share), which the widget imports itself. */
-  languages: Record<string, Partial<Record<Language, string[]>>>;
+  messages: Record<string, Partial<Record<Language, string[]>>>;
 }
 
 export type WidgetModule = { default: ComponentType<Record<string, unknown>> };
@@ -38,7 +38,7 @@ export function splitChunks(manifest: Manifest, base: string, nonce: string): Ch
       () => new Promise((retry) => setTimeout(() => retry(import(/* @vite-ignore */ `${base + files[0]}?retry=${Date.now()}`)), 600)),
     );
   const preload = (name: string, language: Language) => {
-    for (const file of [...manifest.runtime, ...(manifest.widgets[name] ?? []), ...(manifest.languages[name]?.[language] ?? [])])
+    for (const file of [...manifest.runtime, ...(manifest.widgets[name] ?? []), ...(manifest.messages[name]?.[language] ?? [])])
       preloaded[file] ??= document.head.appendChild(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: base + file, nonce }));
     // A page's first use of Intl costs 50–100 ms of CPU (ICU loads its data; 4× that on a slow phone), and every widget
     // formats money or dates in its first render: pay it while the code downloads, when the main thread is idle

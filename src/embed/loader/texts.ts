@@ -18,9 +18,6 @@ export const LOADER_TEXTS: Readonly<Record<Language, Readonly<Record<'show' | 'r
  */
 export function languageOf(element: Element | null, configured: string | undefined): Language {
   const chosen = ([element?.getAttribute('locale'), configured, document.documentElement.lang].find((c) => c?.trim()) ?? '').trim().toLowerCase();
-  for (const tag of chosen === 'auto' ? navigator.languages : [chosen]) {
-    const language = tag.toLowerCase().split('-')[0] as Language;
-    if (language in LOADER_TEXTS) return language;
-  }
-  return 'en';
+  // Browsers give their languages' first subtags in lower case already.
+  return (chosen === 'auto' ? navigator.languages : [chosen]).map((tag) => tag.split('-')[0] as Language).find((l) => l in LOADER_TEXTS) ?? 'en';
 }
