@@ -1,5 +1,5 @@
 import type { Catalog, MenuItem } from '../../src/contract';
-import { menuItemIn } from '../../src/core/pricing';
+import { menuItemIn } from '../../src/core/menu';
 import { policyOf } from '../domain/policy';
 import type { ChatLanguage } from './language';
 

@@ -1,4 +1,4 @@
-import { type Catalog, type FieldError, type MenuItem, type MenuItemWords, makeFieldError, type QuoteInput, type QuoteLine } from '../contract';
+import { type Catalog, type FieldError, type MenuItem, makeFieldError, type QuoteInput, type QuoteLine } from '../contract';
 
 /**
  * The tenant's pricing rules, in integer cents. The server's quote and the
@@ -117,9 +117,4 @@ export function priceQuote(catalog: Catalog, input: PriceInput, distanceMiles?: 
   }
   const totalCents = lines.reduce((sum, l) => sum + l.amountCents, 0);
   return { lines, foodCents, totalCents, depositCents: Math.min(catalog.depositCents, totalCents) };
-}
-
-/** A menu item's name and unit in `language` (a base language, `es`), else as the tenant wrote them. */
-export function menuItemIn(item: MenuItem, language: string): MenuItemWords {
-  return item.translations?.[language] ?? item;
 }
