@@ -1,4 +1,5 @@
 import type { Catalog, MenuItem } from '../../src/contract';
+import { menuItemIn } from '../../src/core/menu';
 import { policyOf } from '../domain/policy';
 import type { ChatLanguage } from './language';
 
@@ -74,13 +75,15 @@ function duration(minutes: number, language: ChatLanguage): string {
 }
 
 /**
- * The catalog's figures in a language: amounts as the quote charges them, its menu's names and units in
- * `catalogWords` (the tenant's FAQ gives them per language; a name it lacks is said as the catalog has it).
+ * The catalog's figures in a language: amounts as the quote charges them, its menu's names and units as the
+ * catalog gives them in that language (an item without them is said as the catalog has it).
  */
-export function factsOf(catalog: Catalog, language: ChatLanguage = 'en', catalogWords: Readonly<Record<string, string>> = {}): Facts {
+export function factsOf(catalog: Catalog, language: ChatLanguage = 'en'): Facts {
   const money = (cents: number) => spokenMoney(cents, catalog.currency);
-  const word = (w: string) => catalogWords[w] ?? w;
-  const item = (i: MenuItem, sign: string) => `${inSentence(word(i.name))} (${sign}${money(i.priceCents)} ${word(i.unitLabel)})`;
+  const item = (i: MenuItem, sign: string) => {
+    const { name, unitLabel } = menuItemIn(i, language);
+    return `${inSentence(name)} (${sign}${money(i.priceCents)} ${unitLabel})`;
+  };
   return {
     name: catalog.name,
     adultPrice: money(catalog.prices.adultCents),

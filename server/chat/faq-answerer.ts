@@ -55,7 +55,7 @@ export function answerFromFaq(tenant: Tenant, question: string, language: ChatLa
   const faq = written?.faq ?? tenant.faq ?? NO_FAQ;
   const lang = LANGUAGES[speaks];
   const offers = ACTIONS_IN[speaks];
-  const facts = factsOf(tenant.catalog, speaks, written?.catalogWords);
+  const facts = factsOf(tenant.catalog, speaks);
   const text = withoutNoise(question);
   if (isGreeting(text, lang)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
   if (isThanks(text, lang)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };

@@ -69,13 +69,11 @@ export const faqEntryTranslation = z.strictObject({
 
 /**
  * The FAQ in another language: its own words, synonyms and typical questions (a language is not a word list
- * of another), each entry's by its id. `catalogWords` puts the catalog's own names into the language
- * ("Lobster tail" → "cola de langosta", "per plate" → "por plato"); a name it lacks is said as the catalog has it.
+ * of another), each entry's by its id. The menu's names in the language are the catalog's own (its items' `translations`).
  */
 export const faqTranslation = z.strictObject({
   ...faqWords,
   entries: z.record(z.string(), faqEntryTranslation),
-  catalogWords: z.optional(z.record(z.string(), z.string())),
 });
 export type FaqTranslation = z.infer<typeof faqTranslation>;
 
@@ -105,24 +103,23 @@ export type FaqConfig = z.infer<typeof faqConfig>;
 /** An FAQ in one language, ready for the ranking: a FaqConfig of its own (its entries keep their ids and actions). */
 export interface FaqIn {
   faq: FaqConfig;
-  catalogWords: Readonly<Record<string, string>>;
 }
 
 const translated = new WeakMap<FaqTranslation, FaqIn>();
 
 /** The FAQ in `language`, or undefined when the tenant has not written it in that language. */
 export function faqIn(faq: FaqConfig, language: ChatLanguage): FaqIn | undefined {
-  if (language === 'en') return { faq, catalogWords: {} };
+  if (language === 'en') return { faq };
   const t = faq.translations?.[language];
   if (!t) return undefined;
   let done = translated.get(t);
   if (!done) {
-    const { entries, catalogWords = {}, ...words } = t;
+    const { entries, ...words } = t;
     const inLanguage = faq.entries.map((e) => {
       const { asks, answer, withZip } = entries[e.id] ?? e;
       return { id: e.id, asks, answer, ...(withZip && { withZip }), ...(e.actions && { actions: e.actions }) };
     });
-    done = { faq: { ...words, entries: inLanguage }, catalogWords };
+    done = { faq: { ...words, entries: inLanguage } };
     translated.set(t, done);
   }
   return done;

@@ -29,7 +29,7 @@ export function systemPrompt(tenant: Tenant, question: string, language: ChatLan
   const { catalog } = tenant;
   const written = tenant.faq && faqIn(tenant.faq, language);
   const faq = written?.faq ?? tenant.faq;
-  const f = factsOf(catalog, written ? language : 'en', written?.catalogWords);
+  const f = factsOf(catalog, written ? language : 'en');
   // Five digits in a pasted link or code are not the visitor's ZIP.
   const zip = zipIn(withoutNoise(question));
   const facts = [

@@ -5,6 +5,10 @@ import { z } from './zod';
 /** How many of an item a quote may hold: a fixed number, or at most one per guest. */
 export const countLimit = lazySchema(() => z.union([z.int().check(z.gte(0)), z.literal('guests')]));
 
+/** A menu item's words in another language than the tenant's own. */
+export const menuItemWords = lazySchema(() => z.object({ name: z.string(), unitLabel: z.string() }));
+export type MenuItemWords = z.infer<typeof menuItemWords>;
+
 export const menuItem = lazySchema(() =>
   z.object({
     id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
@@ -14,6 +18,8 @@ export const menuItem = lazySchema(() =>
     /** What one counted unit is, for the visitor: "per plate", "per plate of six", "each". */
     unitLabel: z.string(),
     max: countLimit,
+    /** Its name and unit in other languages, by language (`es`); a language without them says `name` and `unitLabel`. */
+    translations: z.optional(z.record(z.string(), menuItemWords)),
   }),
 );
 export type MenuItem = z.infer<typeof menuItem>;

@@ -8,6 +8,7 @@ export * from './i18n';
 export * from './ids';
 export * from './log';
 export * from './machine';
+export * from './menu';
 export * from './money';
 export * from './pricing';
 export * from './schedule';

@@ -1,6 +1,6 @@
 import type { core } from 'zod/mini';
 import type { Catalog, QuoteLine } from '../contract';
-import { longDate, type TeppanError, type Translate } from '../core';
+import { longDate, menuItemIn, type TeppanError, type Translate } from '../core';
 import { type FailureMessages, wordFailure } from './failureMessages';
 import type { Wording } from './useMessages';
 
@@ -80,7 +80,7 @@ export function lineLabel(m: Wording, catalog: Catalog, line: QuoteLine): string
     case 'upgrade':
     case 'addOn': {
       const item = [...catalog.upgrades, ...catalog.addOns].find((i) => i.id === line.itemId);
-      words = item && m.word('line.item', { item: item.name, count });
+      words = item && m.word('line.item', { item: menuItemIn(item, m.locale.language).name, count });
       break;
     }
     case 'minimum':

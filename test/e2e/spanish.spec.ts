@@ -1,22 +1,68 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { eventDate } from './support';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { adminBookings, eventDate } from './support';
 
 test.afterEach(async ({ request }) => {
   await request.delete('/__chaos');
 });
 
-/**
- * What each widget on /es/ must say in Spanish, and English it must not say: one line per widget, filled in as
- * each is translated (the booking form, the deposit and the chat add theirs here).
- */
+/** What each widget on /es/ must say in Spanish when the page opens, and English it must not say. */
 const WIDGETS: { tag: string; spanish: RegExp[]; english: RegExp[] }[] = [
   {
     tag: 'teppan-quote',
     spanish: [/^Adultos$/, /^Niños$/, /^Fecha del evento$/, /^Código postal$/],
     english: [/^Adults$/, /^Children$/, /^Event date$/, /^ZIP code$/, /^Book this quote$/, /Your (quote|estimate)/],
   },
+  {
+    tag: 'teppan-booking',
+    spanish: [/^Reserva tu evento$/, /^Empieza con una cotización: /, /^Obtener una cotización$/],
+    english: [/^Book your event$/, /^Start with a quote/, /^Get a quote$/],
+  },
+  { tag: 'teppan-chat', spanish: [/^Chat$/], english: [/^Open chat$/, /^Ask us$/] },
 ];
+
+/** English UI strings no step of a Spanish widget may show (each is a label, button or heading of its English catalog). */
+const ENGLISH = [
+  /^Choose a seating$/,
+  /^Event address$/,
+  /^Street address$/,
+  /^City$/,
+  /^Contact details$/,
+  /^Name$/,
+  /^Email$/,
+  /^Phone$/,
+  /^Continue$/,
+  /^Back$/,
+  /^Review and confirm$/,
+  /^Confirm booking$/,
+  /^Booking received$/,
+  /^Card number$/,
+  /^Expiration date$/,
+  /^Security code$/,
+  /^Postal code$/,
+  /^Pay deposit$/,
+  /^Pay your deposit$/,
+  /^Deposit paid$/,
+  /^Your booking$/,
+  /^Booking confirmed$/,
+  /^Change date or time$/,
+  /^Cancel booking$/,
+  /^Add to calendar$/,
+  /^Send$/,
+  /^Message$/,
+  /^Talk to a person$/,
+  /^Event minimum$/,
+  /per plate/,
+];
+
+async function expectNoEnglish(scope: Locator) {
+  for (const text of ENGLISH) await expect(scope.getByText(text), String(text)).toHaveCount(0);
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 test('/es/ is the landing page in Spanish, at /es/ and /es/index.html, with nothing set but the page’s language', async ({ page, request }) => {
   for (const path of ['/es/', '/es/index.html']) {
@@ -62,8 +108,7 @@ test('/es/: every widget speaks Spanish, says so in its lang, prices in dollars,
   await expect(quote.getByText('Escribe un código postal de 5 dígitos.')).toBeVisible();
   // No widget shows a key name where a message belongs (a catalog's missing key would be English, never a key).
   for (const tag of ['teppan-quote', 'teppan-booking', 'teppan-chat']) await expect(page.locator(tag).getByText(/^[a-z]+(\.[a-z-]+)+$/)).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test('the English landing page links to /es/, and in a Spanish browser it stays English: the page decides', async ({ browser }) => {
@@ -75,4 +120,107 @@ test('the English landing page links to /es/, and in a Spanish browser it stays 
   await expect(page.locator('teppan-quote').getByLabel('Adults')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open chat' })).toBeVisible();
   await context.close();
+});
+
+test('/es/: a booking made and paid in Spanish, field by field, is stored as Spanish, and its manage link speaks Spanish with locale="es"', async ({
+  page,
+  request,
+}) => {
+  const date = eventDate(33);
+  await page.goto('/es/');
+  await page.getByRole('link', { name: 'Cotiza al instante' }).click();
+  const quote = page.locator('teppan-quote');
+  await quote.getByLabel('Adultos').fill('12');
+  await quote.getByLabel('Fecha del evento').fill(date);
+  await quote.getByLabel('Código postal').fill('90012');
+  await quote.getByRole('button', { name: 'Reservar esta cotización' }).click();
+
+  const booking = page.locator('teppan-booking');
+  await expect(booking.getByRole('heading', { name: /Elige un horario/ })).toBeVisible();
+  await expect(booking.getByRole('group', { name: 'Reserva tu evento' })).toHaveAttribute('lang', 'es');
+  await expectNoEnglish(booking);
+  await booking.getByRole('radio', { name: '18:00' }).check();
+  await booking.getByRole('button', { name: 'Continuar' }).click();
+
+  // An empty required field: the widget's Spanish message, tied to its field.
+  await expect(booking.getByRole('heading', { name: /Dirección del evento/ })).toBeVisible();
+  await booking.getByRole('button', { name: 'Continuar' }).click();
+  await expect(booking.getByLabel('Dirección', { exact: true })).toHaveAccessibleDescription(/Escribe la dirección\./);
+  await expect(booking.getByLabel('Ciudad')).toHaveAccessibleDescription(/Escribe la ciudad\./);
+  await expectNoEnglish(booking);
+  await expectNoAxeViolations(page);
+  await booking.getByLabel('Dirección', { exact: true }).fill('1 Sakura Way');
+  await booking.getByLabel('Ciudad').fill('Los Angeles');
+  await booking.getByRole('button', { name: 'Continuar' }).click();
+  await booking.getByLabel('Nombre').fill('Español Test');
+  await booking.getByLabel('Correo electrónico').fill('ana@example.com');
+  await booking.getByLabel('Teléfono').fill('(213) 555-0142');
+  await booking.getByRole('button', { name: 'Continuar' }).click();
+  await expect(booking.getByRole('heading', { name: /Revisa y confirma/ })).toBeVisible();
+  await expect(booking.getByRole('row', { name: /12 adultos.*720,00\s*US\$/ })).toBeVisible();
+  await expectNoEnglish(booking);
+  await expectNoAxeViolations(page);
+  await booking.getByRole('button', { name: 'Confirmar reserva' }).click();
+  await expect(booking.getByRole('heading', { name: 'Reserva recibida' })).toBeFocused();
+
+  // The deposit form in place, in Spanish.
+  await booking.getByLabel('Número de tarjeta').fill('4242424242424242');
+  await booking.getByLabel('Fecha de vencimiento').fill('12 / 34');
+  await booking.getByLabel('Código de seguridad').fill('123');
+  await booking.getByLabel('Código postal').fill('90012');
+  await expectNoEnglish(booking);
+  await expectNoAxeViolations(page);
+  await booking.getByRole('button', { name: 'Pagar anticipo' }).click();
+  await expect(booking.getByText('Anticipo pagado').first()).toBeVisible();
+  await expectNoEnglish(booking);
+
+  const [stored] = (await adminBookings(request)).filter((b) => b.customer.name === 'Español Test') as { id: string; locale?: string }[];
+  expect(stored?.locale).toBe('es');
+
+  // Its confirmation (in the dev mailbox) carries the manage link; a host page that says locale="es" shows it in Spanish.
+  const auth = { authorization: 'Bearer sk_test_demo' };
+  let messageId: string | undefined;
+  await expect(async () => {
+    const { messages } = (await (await request.get('/api/v1/admin/messages?limit=500', { headers: auth })).json()) as {
+      messages: { id: string; kind: string; to: string }[];
+    };
+    messageId = messages.find((m) => m.kind === 'booking-confirmed' && m.to === 'ana@example.com')?.id;
+    expect(messageId).toBeDefined();
+  }).toPass();
+  const mail = await (await request.get(`/mail/demo/${messageId}`)).text();
+  const token = mail.match(/manage\.html\?token=([\w.-]+)/)?.[1];
+  expect(token).toBeDefined();
+  await page.route('**/manage.html?*', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: (await res.text()).replace('<teppan-manage ', '<teppan-manage locale="es" ') });
+  });
+  await page.goto(`/manage.html?token=${token}`);
+  const manage = page.locator('teppan-manage');
+  await expect(manage.getByRole('group', { name: 'Tu reserva' })).toHaveAttribute('lang', 'es');
+  await expect(manage.getByText('Reserva confirmada')).toBeVisible();
+  for (const label of ['Fecha', 'Hora', 'Invitados', 'Anticipo pagado']) await expect(manage.getByText(label, { exact: true })).toBeVisible();
+  await expect(manage.getByText('12 invitados')).toBeVisible();
+  await expect(manage.getByRole('button', { name: 'Cambiar fecha u hora' })).toBeVisible();
+  await expectNoEnglish(manage);
+  await manage.getByRole('button', { name: 'Cambiar fecha u hora' }).click();
+  await expect(manage.getByText(/^Ahora: .* a las 18:00\.$/)).toBeVisible();
+  await expect(manage.getByRole('group', { name: /^Horarios del / })).toBeVisible();
+  await expectNoEnglish(manage);
+  await expectNoAxeViolations(page);
+});
+
+test('/es/: the chat answers a Spanish price question in Spanish, with the adult price in dollars', async ({ page }) => {
+  await page.goto('/es/');
+  await page.getByRole('button', { name: 'Abrir chat' }).click();
+  const panel = page.getByRole('dialog', { name: /^¿Preguntas\?/ });
+  await expect(panel).toBeVisible();
+  await expect(page.locator('teppan-chat').locator('[lang="es"]').first()).toBeAttached();
+  await panel.getByRole('textbox', { name: 'Mensaje' }).fill('¿cuánto cuesta por adulto?');
+  await panel.getByRole('button', { name: 'Enviar' }).click();
+  const reply = panel.locator('.teppan-chat__message--reply').last();
+  await expect(reply).toContainText('$60');
+  await expect(reply).toContainText(/adulto/i);
+  await expect(reply).not.toContainText(/per adult|per person/i);
+  await expectNoEnglish(page.locator('teppan-chat'));
+  await expectNoAxeViolations(page);
 });

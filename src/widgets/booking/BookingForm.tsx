@@ -135,7 +135,7 @@ export default function BookingForm(props: BookingFormProps) {
   }
 
   return (
-    <WidgetFrame spec={shownSpec(shown)} className="teppan-booking" heading={props.heading ?? t('heading')}>
+    <WidgetFrame spec={shownSpec(shown)} className="teppan-booking" heading={props.heading ?? t('heading')} lang={words.locale.tag}>
       {body}
     </WidgetFrame>
   );

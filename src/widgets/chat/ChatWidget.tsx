@@ -82,7 +82,7 @@ export default function ChatWidget(props: ChatWidgetProps) {
       : undefined;
 
   return (
-    <div className="teppan-root teppan-chat" part="root">
+    <div className="teppan-root teppan-chat" part="root" lang={locale.tag}>
       {showLauncher && !open ? (
         <button type="button" className="teppan-launcher" ref={launcherRef} aria-label={t('openChat')} onClick={() => setOpen(true)} part="launcher">
           {t('launcher')}

@@ -52,7 +52,7 @@ export default function ManageBooking(props: ManageBookingProps) {
   const onError = useHostCallback('onError', props.onError);
   useEffect(() => onReady(), [onReady]);
   return (
-    <WidgetFrame spec={manageSpec} className="teppan-manage" heading={props.heading ?? t('heading')}>
+    <WidgetFrame spec={manageSpec} className="teppan-manage" heading={props.heading ?? t('heading')} lang={locale.tag}>
       {token ? (
         <Manage key={token} token={token} catalog={catalog} t={t} locale={locale} onError={onError} />
       ) : (

@@ -70,7 +70,7 @@ export default function PaymentForm(props: PaymentFormProps) {
   );
   if (props.inline) return <div className="teppan-payment teppan-payment--inline">{body}</div>;
   return (
-    <WidgetFrame spec={paymentSpec} className="teppan-payment" heading={props.heading ?? t('heading')}>
+    <WidgetFrame spec={paymentSpec} className="teppan-payment" heading={props.heading ?? t('heading')} lang={words.locale.tag}>
       {body}
     </WidgetFrame>
   );

@@ -104,6 +104,20 @@ describe('QuoteCalculator in Spanish', () => {
     expect(screen.getByRole('button', { name: 'Reservar esta cotización' })).toBeTruthy();
   });
 
+  it('names the menu in Spanish from the tenant’s catalog: fields, units, quote lines and a limit’s message', async () => {
+    renderQuote({ locale: 'es' });
+    const lobster = await screen.findByLabelText('Cola de langosta');
+    expect(screen.getByLabelText('Filete mignon')).toBeTruthy();
+    expect(screen.getByLabelText('Fideos yakisoba')).toBeTruthy();
+    expect(screen.getByText((text) => text.replace(/\s/g, ' ') === '12,00 US$ por plato de seis')).toBeTruthy();
+    expect(screen.queryByText(/Lobster|Filet\b|Noodles|Extra protein|per plate|\beach\b/)).toBeNull();
+    await userEvent.type(lobster, '2');
+    expect(await screen.findByRole('row', { name: /^Cola de langosta × 2/ })).toBeTruthy();
+    await userEvent.clear(lobster);
+    await userEvent.type(lobster, '11');
+    expect(await screen.findByText('Cola de langosta: como máximo uno por invitado (10).')).toBeTruthy();
+  });
+
   it('words the server’s refusal of a ZIP code in Spanish, from its code', async () => {
     render(
       <TeppanProvider publishableKey="pk_test_demo" queryClient={createTeppanQueryClient()} locale="es">

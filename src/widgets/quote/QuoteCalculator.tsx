@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Quote } from '../../contract';
-import { bookableDates, emitLog, formatMoney, priceQuote, safeStorage, type TeppanError } from '../../core';
+import type { MenuItem, Quote } from '../../contract';
+import { bookableDates, emitLog, formatMoney, menuItemIn, priceQuote, safeStorage, type TeppanError } from '../../core';
 import { queryKeys, useCatalog, useFunnel, useTeppan } from '../../query';
 import { Button, ErrorNotice, LineItems, TextField, uiCss, useStyles } from '../../ui';
 import { useHostCallback } from '../useHostCallback';
@@ -110,9 +110,13 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
   }, [quote, estimate, onLog, locale, t]);
 
   const serverErrors = serverProblems(server.error);
+  // A menu item in the visitor's language, its name in a problem with it too (the server's params carry the tenant's).
+  const itemWords = (item: MenuItem) => menuItemIn(item, locale.language);
   const errorFor = (field: string) => {
     const problem = serverErrors[field] ?? (touched.has(field) ? check.errors[field] : undefined);
-    return problem && fieldWords(words, field, problem);
+    const [group, id] = field.split('.');
+    const item = (group === 'upgrades' ? catalog.upgrades : group === 'addOns' ? catalog.addOns : []).find((i) => i.id === id);
+    return problem && fieldWords(words, field, item && problem.params ? { ...problem, params: { ...problem.params, item: itemWords(item).name } } : problem);
   };
   const touch = (field: string) => setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
 
@@ -188,8 +192,8 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
               {catalog.upgrades.map((item) => (
                 <TextField
                   key={item.id}
-                  label={item.name}
-                  hint={`+${money(item.priceCents)} ${item.unitLabel}`}
+                  label={itemWords(item).name}
+                  hint={`+${money(item.priceCents)} ${itemWords(item).unitLabel}`}
                   {...NUMERIC}
                   {...setCount('upgrades', item.id)}
                   error={errorFor(`upgrades.${item.id}`)}
@@ -204,8 +208,8 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
               {catalog.addOns.map((item) => (
                 <TextField
                   key={item.id}
-                  label={item.name}
-                  hint={`${money(item.priceCents)} ${item.unitLabel}`}
+                  label={itemWords(item).name}
+                  hint={`${money(item.priceCents)} ${itemWords(item).unitLabel}`}
                   {...NUMERIC}
                   {...setCount('addOns', item.id)}
                   error={errorFor(`addOns.${item.id}`)}

@@ -1,13 +1,12 @@
-import { failureEn } from '../../failureMessages';
 import { seatingEn } from '../../seatingMessages';
+import { sharedEn } from '../../sharedMessages';
 
 /**
  * The manage link's words in English: the source of its message keys (each other language's catalog is typed by
  * this one). Inline in the widget's chunk; other languages are chunks of their own (./load.ts). `problem.<code>`
  * words the server's refusals by their code, never by its English `detail`.
  */
-export const en = {
-  ...failureEn,
+export const manageEn = {
   ...seatingEn,
   heading: 'Your booking',
   loading: 'Loading your booking',
@@ -24,7 +23,6 @@ export const en = {
   'fact.paid': 'Deposit paid',
   'fact.due': 'Due on the day',
   'fact.reference': 'Booking reference',
-  guests: { one: '{count} guest', other: '{count} guests' },
   'addToCalendar.heading': 'Add to calendar',
   'addToCalendar.ics': 'Calendar file (.ics)',
   'addToCalendar.google': 'Google Calendar',
@@ -73,5 +71,11 @@ export const en = {
   'problem.booking-cancelled': 'This booking was cancelled, so it can no longer be changed.',
   'problem.validation': 'That seating can’t be booked. Choose another one.',
 } as const;
+
+/** Its own words, the keys its other languages' chunks hold (the shared ones load with them: ./load.ts). */
+export type ManageOwnMessages = typeof manageEn;
+
+/** Its whole catalog: the words widgets share (src/widgets/sharedMessages.ts), then its own. */
+export const en = { ...sharedEn, ...manageEn };
 
 export type ManageMessages = typeof en;

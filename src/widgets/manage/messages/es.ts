@@ -1,11 +1,9 @@
 import type { Translation } from '../../../core';
-import { failureEs } from '../../failureMessages.es';
 import { seatingEs } from '../../seatingMessages.es';
-import type { ManageMessages } from './en';
+import type { ManageOwnMessages } from './en';
 
 /** The manage link in Spanish, in the demo business's words (DESIGN.md's glossary). */
 const es = {
-  ...failureEs,
   ...seatingEs,
   heading: 'Tu reserva',
   loading: 'Cargando tu reserva',
@@ -22,7 +20,6 @@ const es = {
   'fact.paid': 'Anticipo pagado',
   'fact.due': 'A pagar el día del evento',
   'fact.reference': 'Referencia de la reserva',
-  guests: { one: '{count} invitado', other: '{count} invitados' },
   'addToCalendar.heading': 'Añadir al calendario',
   'addToCalendar.ics': 'Archivo de calendario (.ics)',
   'addToCalendar.google': 'Google Calendar',
@@ -38,8 +35,8 @@ const es = {
   change: 'Cambiar fecha u hora',
   cancel: 'Cancelar la reserva',
   'change.current': 'Ahora: {date} a las {time}.',
-  'change.same': 'Ese es el turno actual de tu reserva. Elige otro al que cambiarla.',
-  'change.choose': 'Elige un turno nuevo.',
+  'change.same': 'Ese es el horario actual de tu reserva. Elige otro al que cambiarla.',
+  'change.choose': 'Elige un horario nuevo.',
   continue: 'Continuar',
   back: 'Atrás',
   'confirmChange.heading': 'Confirma la nueva fecha',
@@ -52,7 +49,7 @@ const es = {
   'moved.text': 'Tu evento es ahora el {date} a las {time}. Tu anticipo pasó a la nueva fecha; no se cobró nada más.',
   'moved.price': 'El precio para la nueva fecha es {total}: quedan {due} por pagar el día del evento.',
   'announce.moved': 'Fecha cambiada al {date} a las {time}.',
-  'announce.seatingFull': 'Ese turno se acaba de llenar. La lista de turnos está actualizada.',
+  'announce.seatingFull': 'Ese horario se acaba de llenar. La lista de horarios está actualizada.',
   'cancel.refund': 'Te devolveremos tu anticipo de {amount}.',
   'cancel.noRefund': 'Tu anticipo de {amount} no es reembolsable a tan poco tiempo del evento.',
   'cancel.refundUntil': 'El anticipo se devuelve si cancelas hasta el {deadline}.',
@@ -65,11 +62,11 @@ const es = {
   'cancelled.when': 'Cancelada el {date}.',
   'announce.cancelled': 'Reserva cancelada.',
   'problem.manage-link-invalid': 'Este enlace no es válido o ya venció. Usa el enlace de nuestro correo más reciente, o contáctanos.',
-  'problem.seating-full': 'Lo sentimos, ese turno se acaba de llenar. Elige otro.',
+  'problem.seating-full': 'Lo sentimos, ese horario se acaba de llenar. Elige otro.',
   'problem.too-late-to-reschedule': 'Las reservas se pueden cambiar hasta {days} días antes del evento. Para cambiarla ahora, contáctanos.',
   'problem.too-late-to-cancel': 'Este evento ya empezó, así que ya no se puede cancelar aquí. Contáctanos.',
   'problem.booking-cancelled': 'Esta reserva se canceló, así que ya no se puede cambiar.',
-  'problem.validation': 'Ese turno no se puede reservar. Elige otro.',
-} satisfies Translation<ManageMessages>;
+  'problem.validation': 'Ese horario no se puede reservar. Elige otro.',
+} satisfies Translation<ManageOwnMessages>;
 
 export default es;

@@ -31,7 +31,7 @@ const es = {
   'field.too-many-items': 'Es más de lo que se puede servir en un evento.',
   'field.min-adults': { one: 'Se necesita al menos un adulto.', other: 'Se necesitan al menos {count} adultos.' },
   'field.max-guests': 'Atendemos hasta {max} invitados por evento; escribiste {guests}.',
-  'field.item-per-guest': 'Como máximo un {item} por invitado ({max}).',
+  'field.item-per-guest': '{item}: como máximo uno por invitado ({max}).',
   'field.item-max': 'Como máximo {max} de {item}.',
   'field.unknown-upgrade': 'No hay ninguna mejora llamada “{item}”.',
   'field.unknown-add-on': 'No hay ningún extra llamado “{item}”.',
