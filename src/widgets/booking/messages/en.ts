@@ -90,7 +90,7 @@ export const bookingEn = {
   'problem.seating-full': 'Sorry, that seating was just taken. Please choose another time.',
   'problem.quote-spent': 'This quote has held seatings several times without a deposit. Get a new quote to book.',
   'problem.too-many-holds':
-    'You already hold as many unpaid seatings on that day as one guest may. Pay the deposit for one of them, or try again once a hold ends.',
+    'You already hold as many seatings on that day as one guest may without paying. Pay the deposit for one of them, or try again once a hold ends.',
   'problem.idempotency-key-reused': 'This booking was sent before with other details. Check your details and confirm again.',
 } as const;
 
