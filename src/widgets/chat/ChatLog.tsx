@@ -1,7 +1,7 @@
 import type { ChatAction } from '../../contract';
 import type { Translate } from '../../core';
-import { wordFailure } from '../failureMessages';
 import type { ChatEntry } from './chatReducer';
+import { chatFailure } from './failure';
 import { MessageText } from './MessageText';
 import type { ChatWords } from './messages/en';
 
@@ -42,7 +42,7 @@ export function ChatLog({ t, entries, businessName, onRetry, onAction, canQuote 
             <p className="teppan-chat__status">
               {entry.status === 'failed' ? (
                 <>
-                  {entry.error && entry.error.kind !== 'aborted' ? t('status.notSentBecause', { reason: wordFailure(t, entry.error) }) : t('status.notSent')}{' '}
+                  {entry.error && entry.error.kind !== 'aborted' ? t('status.notSentBecause', { reason: chatFailure(t, entry.error) }) : t('status.notSent')}{' '}
                   <LinkButton onClick={() => onRetry(entry.id)}>{t('tryAgain')}</LinkButton>
                 </>
               ) : (

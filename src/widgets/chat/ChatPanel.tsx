@@ -5,6 +5,7 @@ import { Button, ErrorNotice } from '../../ui';
 import { wordFailure } from '../failureMessages';
 import { ChatLog } from './ChatLog';
 import type { Announcement } from './chatReducer';
+import { chatFailure } from './failure';
 import { HandoffForm } from './HandoffForm';
 import type { ChatWords } from './messages/en';
 import { composerProblem } from './problems';
@@ -42,7 +43,7 @@ function announced(t: Translate<ChatWords>, a: Announcement | null, businessName
     case 'offline':
       return t('announce.offline');
     case 'failed':
-      return t('announce.failed', { reason: wordFailure(t, a.error) });
+      return t('announce.failed', { reason: chatFailure(t, a.error) });
   }
 }
 
@@ -92,6 +93,7 @@ function usePageScrollLock(panel: RefObject<HTMLElement | null>) {
 export function ChatPanel({ t, locale, chat, lead, heading, businessName, draft, onDraftChange, quote, onClose }: ChatPanelProps) {
   const titleId = useId();
   const handoff = lead.draft.open;
+  const isEnglish = locale.split('-')[0] === 'en';
   /** Why the message in the box can't go: the contract's rule, in the visitor's words. */
   const [problem, setProblem] = useState<string | undefined>();
   const box = useRef<HTMLTextAreaElement>(null);
@@ -119,8 +121,8 @@ export function ChatPanel({ t, locale, chat, lead, heading, businessName, draft,
     if (draft === '') return;
     const checked = chatText.safeParse(draft);
     if (!checked.success) {
-      const { code, max } = composerProblem(draft, checked.error.issues[0]);
-      setProblem(t(`composer.${code}`, { max: max.toLocaleString(locale) }));
+      const { code, max, english } = composerProblem(draft, checked.error.issues[0]);
+      setProblem(isEnglish && english ? english : t(`composer.${code}`, { max: max.toLocaleString(locale) }));
       box.current?.focus();
       return;
     }
@@ -162,7 +164,7 @@ export function ChatPanel({ t, locale, chat, lead, heading, businessName, draft,
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region a keyboard must be able to scroll (WCAG 2.1.1, axe scrollable-region-focusable), even when it holds nothing else to focus. */}
       <section className="teppan-chat__body" ref={log} aria-label={t('conversation')} tabIndex={0}>
         {handoff ? (
-          <HandoffForm t={t} lead={lead} conversationId={chat.conversationId()} onDone={lead.close} />
+          <HandoffForm t={t} english={isEnglish} lead={lead} conversationId={chat.conversationId()} onDone={lead.close} />
         ) : (
           <>
             <p className="teppan-chat__welcome">{t('welcome')}</p>

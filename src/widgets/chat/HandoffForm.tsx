@@ -3,12 +3,14 @@ import type { Translate } from '../../core';
 import { Button, ErrorNotice, TextAreaField, TextField } from '../../ui';
 import { wordFailure } from '../failureMessages';
 import { type ChatMessages, type ChatWords, chatEn } from './messages/en';
-import { leadProblems } from './problems';
+import { type LeadProblem, leadProblems } from './problems';
 import type { LeadValues } from './store';
 import type { LeadForm } from './useLead';
 
 export interface HandoffFormProps {
   t: Translate<ChatWords>;
+  /** The chat speaks English: a field's problem is said in the contract's own words. */
+  english: boolean;
   /** The lead in progress, kept on this device (useLead). */
   lead: LeadForm;
   conversationId: string | null;
@@ -18,15 +20,19 @@ export interface HandoffFormProps {
 type FieldKey = Extract<keyof ChatMessages, `field.${string}`>;
 const isFieldKey = (key: string): key is FieldKey => key.startsWith('field.') && key in chatEn;
 
-/** A field's problem, by its code (./problems.ts, or the server's), in the visitor's language; a code it does not know is "check this field". */
-function wordField(t: Translate<ChatWords>, code: string | undefined): string | undefined {
-  if (code === undefined) return undefined;
-  const key = `field.${code}`;
+/**
+ * A field's problem in the visitor's language: in English, the contract's own words for it (the rule the server
+ * checks too); in another, by its code (./problems.ts, or the server's), and a code it does not know is "check this field".
+ */
+function wordField(t: Translate<ChatWords>, english: boolean, problem: LeadProblem | undefined): string | undefined {
+  if (problem === undefined) return undefined;
+  if (english && problem.english) return problem.english;
+  const key = `field.${problem.code}`;
   return t(isFieldKey(key) ? key : 'field.invalid');
 }
 
 /** "Talk to a person": name, email or phone, the question; sent once, then a confirmation. */
-export function HandoffForm({ t, lead, conversationId, onDone }: HandoffFormProps) {
+export function HandoffForm({ t, english, lead, conversationId, onDone }: HandoffFormProps) {
   const { draft, sent, sending, fieldErrors: errors, setFieldErrors } = lead;
   const { values } = draft;
   // What was sent and not yet answered is sent again as it was: the fields hold it meanwhile.
@@ -41,7 +47,7 @@ export function HandoffForm({ t, lead, conversationId, onDone }: HandoffFormProp
 
   const bind = (field: keyof LeadValues) => ({
     value: values[field],
-    error: wordField(t, errors[field]),
+    error: wordField(t, english, errors[field]),
     readOnly: locked,
     'data-field': field,
     onChange: (e: { target: { value: string } }) => lead.change(field, e.target.value),

@@ -28,27 +28,36 @@ function leadCode(field: LeadField, issue: Issue, value: string): string {
   }
 }
 
-/** The form's problems before it is sent, by field: the first of each field, as a code. */
-export function leadProblems(body: LeadRequest): Record<string, string> | undefined {
+/**
+ * A field's problem: its code, which the chat words in any language, and the contract's own English words for it
+ * (the rule's message, or the server's, which checks the same rule), which an English visitor reads as they are.
+ */
+export interface LeadProblem {
+  code: string;
+  english?: string | undefined;
+}
+
+/** The form's problems before it is sent, by field: the first of each field. */
+export function leadProblems(body: LeadRequest): Record<string, LeadProblem> | undefined {
   const checked = leadRequest.safeParse(body);
   if (checked.success) return undefined;
-  const found: Record<string, string> = {};
+  const found: Record<string, LeadProblem> = {};
   for (const issue of checked.error.issues) {
     const field = LEAD_FIELDS.find((f) => f === issue.path[0]);
-    if (field) found[field] ??= leadCode(field, issue, body[field] ?? '');
+    if (field) found[field] ??= { code: leadCode(field, issue, body[field] ?? ''), english: issue.message };
   }
   return found;
 }
 
-/** The server's refusal of the form, by field, as codes: its own where it gave one, else "check this field". */
-export function serverLeadProblems(error: TeppanError): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const e of (error.problem?.errors ?? []) as FieldError[]) found[e.field] ??= e.code ?? 'invalid';
+/** The server's refusal of the form, by field: its code where it gave one, else "check this field", and its words. */
+export function serverLeadProblems(error: TeppanError): Record<string, LeadProblem> {
+  const found: Record<string, LeadProblem> = {};
+  for (const e of (error.problem?.errors ?? []) as FieldError[]) found[e.field] ??= { code: e.code ?? 'invalid', english: e.detail };
   return found;
 }
 
-/** Why the message in the box can't go, from the contract's issue with it: a code, and the limit it names. */
-export function composerProblem(text: string, issue: Issue | undefined): { code: 'empty' | 'tooLong' | 'hidden'; max: number } {
-  if (issue?.code === 'too_big') return { code: 'tooLong', max: Number(issue.maximum) };
-  return { code: hasVisibleText(text) ? 'hidden' : 'empty', max: 0 };
+/** Why the message in the box can't go, from the contract's issue with it: a code, the limit it names, and the rule's English. */
+export function composerProblem(text: string, issue: Issue | undefined): { code: 'empty' | 'tooLong' | 'hidden'; max: number; english?: string } {
+  if (issue?.code === 'too_big') return { code: 'tooLong', max: Number(issue.maximum), english: issue.message };
+  return { code: hasVisibleText(text) ? 'hidden' : 'empty', max: 0, english: issue?.message };
 }

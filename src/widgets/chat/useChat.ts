@@ -3,6 +3,7 @@ import { asTeppanError, randomId, TeppanError } from '../../core';
 import { useMachine, useStableCallback } from '../../ui';
 import type { ChatApi } from './api';
 import { chatReducer, initialChat } from './chatReducer';
+import { REPLY_CUT } from './failure';
 import { chatMemory, type OutboxMessage } from './store';
 
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -74,7 +75,7 @@ export function useChat({ api, scope, locale, onError }: Options) {
           }
         }
         // A body that simply stops before its last event was cut off too.
-        if (!ended) throw new TeppanError({ kind: 'network' });
+        if (!ended) throw new TeppanError({ kind: 'network', cause: REPLY_CUT });
         return 'done';
       } catch (e) {
         const error = asTeppanError(e);

@@ -4,7 +4,7 @@ import { asTeppanError, isRefusal, newIdempotencyKey, TeppanError } from '../../
 import { useStableCallback } from '../../ui';
 import type { ChatApi } from './api';
 import { en } from './messages/en';
-import { serverLeadProblems } from './problems';
+import { type LeadProblem, serverLeadProblems } from './problems';
 import { type LeadDraft, type LeadValues, leadMemory, newLeadDraft } from './store';
 
 export type LeadSending =
@@ -42,7 +42,7 @@ export function useLead({ api, scope, onError, locale }: Options) {
   const [sent, setSent] = useState<Lead | null>(null);
   const [sending, setSending] = useState<LeadSending>({ status: 'idle' });
   /** Problems by field, as codes the form words (./problems.ts). */
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [fieldErrors, setFieldErrors] = useState<Record<string, LeadProblem>>({});
   const inFlight = useRef(false);
   const failed = useStableCallback(onError);
 
