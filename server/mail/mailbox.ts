@@ -18,6 +18,7 @@ h2 { font-size: 1.125rem; margin-top: 2rem; }
 table { border-collapse: collapse; }
 caption { text-align: start; font-weight: 600; padding-bottom: 0.5rem; }
 th, td { text-align: start; vertical-align: top; padding: 0.25rem 0.75rem 0.25rem 0; overflow-wrap: anywhere; }
+th[scope="row"] { overflow-wrap: normal; white-space: nowrap; }
 .scroll { overflow-x: auto; }
 .scroll td, .scroll th { white-space: nowrap; }
 .scroll td:nth-child(4) { white-space: normal; min-width: 16rem; }
