@@ -183,10 +183,20 @@ export function startMailer({ store, send, retry, pollMs, digestMs = 0, clock = 
  * (through the prototype: a getter such as PostgreSQL's `secret` is not read here).
  */
 export function kickingOnQueue(store: Store, kick: () => void): Store {
-  const kicking: Pick<Store, 'settlePayment' | 'createLead'> = {
+  const kicking: Pick<Store, 'settlePayment' | 'createLead' | 'rescheduleBooking' | 'cancelBooking'> = {
     async settlePayment(...args) {
       const result = await store.settlePayment(...args);
       if (result.outcome === 'paid' && args[4]?.messages) kick();
+      return result;
+    },
+    async rescheduleBooking(...args) {
+      const result = await store.rescheduleBooking(...args);
+      if (result.outcome === 'rescheduled' && args[5]?.messages) kick();
+      return result;
+    },
+    async cancelBooking(...args) {
+      const result = await store.cancelBooking(...args);
+      if (result.outcome === 'cancelled' && args[5]?.messages) kick();
       return result;
     },
     async createLead(lead, messages) {
