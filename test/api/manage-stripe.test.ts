@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manageToken } from '../../server/domain/manage-token';
 import type { AdminBooking, Booking, CancelResponse, Payment, Quote } from '../../src/contract';
-import type { CardInput, FakeStripe } from '../support/fake-stripe';
+import type { FakeStripe } from '../support/fake-stripe';
 import { bookableDate } from '../support/fixtures';
 import type { TestServer } from '../support/server';
-import { type StripeServer, startStripeServer } from '../support/stripe-server';
+import { STRIPE_CARD as CARD, STRIPE_PK as PK, STRIPE_SK as SK, type StripeServer, startStripeServer } from '../support/stripe-server';
 
 /** Cancelling a booking whose deposit Stripe took: the refund goes through Stripe, once, under an idempotency key. */
-const PK = 'pk_test_stripe_tenant';
-const SK = 'sk_test_stripe_tenant';
-const CARD: CardInput = { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123', postal_code: '90012' };
 
 let fake: FakeStripe;
 let server: TestServer;

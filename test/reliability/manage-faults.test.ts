@@ -12,10 +12,10 @@ import {
   rescheduleResponse,
 } from '../../src/contract';
 import { createHttpClient, newIdempotencyKey } from '../../src/core';
-import type { CardInput, FakeStripe } from '../support/fake-stripe';
+import type { FakeStripe } from '../support/fake-stripe';
 import { bookableDate } from '../support/fixtures';
 import type { TestServer } from '../support/server';
-import { type StripeServer, startStripeServer } from '../support/stripe-server';
+import { STRIPE_CARD as CARD, STRIPE_PK as PK, STRIPE_SK as SK, type StripeServer, startStripeServer } from '../support/stripe-server';
 
 /**
  * The fault matrix's rows for the manage link: reschedule and cancel, each
@@ -28,9 +28,6 @@ import { type StripeServer, startStripeServer } from '../support/stripe-server';
  * refund and every charge. Each cell is its own paid booking, run one after
  * another so what each queued in the outbox is its own.
  */
-const PK = 'pk_test_stripe_tenant';
-const SK = 'sk_test_stripe_tenant';
-const CARD: CardInput = { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123', postal_code: '90012' };
 /** Short per-attempt timeouts, so the slow column's wait is seconds (the widgets' own are longer; the policy is the same). */
 const TIMING = { attemptMs: 2_000, budgetMs: 30_000 };
 

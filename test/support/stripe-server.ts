@@ -2,8 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type FakeStripe, startFakeStripe } from './fake-stripe';
+import { type CardInput, type FakeStripe, startFakeStripe } from './fake-stripe';
 import { startServer, type TestServer } from './server';
+
+/** The Stripe tenant's keys (test/fixtures/stripe-tenants.json). */
+export const STRIPE_PK = 'pk_test_stripe_tenant';
+export const STRIPE_SK = 'sk_test_stripe_tenant';
+/** A card the fake Stripe charges. */
+export const STRIPE_CARD: CardInput = { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123', postal_code: '90012' };
 
 export interface StripeServer {
   fake: FakeStripe;
