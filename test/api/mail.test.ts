@@ -2,7 +2,7 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTenant } from '../../server/tenants';
 import { type AdminMessageList, adminMessageList, type Booking, type Payment } from '../../src/contract';
-import { bookableDate, bookingBody, createQuote, json, SK } from '../support/fixtures';
+import { bookableDate, bookingBody, createQuote, json, SK, until } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/server';
 import { type SmtpReceiver, startSmtpReceiver } from '../support/smtp';
 
@@ -46,14 +46,6 @@ async function bookAndPay(url: string, name: string): Promise<{ booking: Booking
 const toOf = (m: ParsedMail) => (m.to && !Array.isArray(m.to) ? m.to.text : '');
 const outbox = async (url = server.url): Promise<AdminMessageList['messages']> =>
   adminMessageList.parse(await (await fetch(`${url}/api/v1/admin/messages?limit=500`, { headers: { authorization: `Bearer ${SK}` } })).json()).messages;
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('mail over SMTP', () => {
   it('sends the customer’s confirmation (text, HTML, .ics) and the team’s notice when a deposit is paid', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type AdminMessageList, adminMessageList, type Booking } from '../../src/contract';
-import { bookableDate, bookingBody, createQuote, json, bookAndPay as payBooking, SK } from '../support/fixtures';
+import { bookableDate, bookingBody, createQuote, json, bookAndPay as payBooking, SK, until } from '../support/fixtures';
 import { freshDatabase } from '../support/pg-schema';
 import { startServer, type TestServer } from '../support/server';
 
@@ -34,14 +34,8 @@ async function clockTo(url: string, at: number) {
   expect(res.status).toBe(200);
 }
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** How long a reminder may take to be queued once due. */
+const QUEUED_WITHIN_MS = 15_000;
 /** Long enough for several of the scheduler's passes. */
 const severalPasses = () => new Promise((r) => setTimeout(r, 1_200));
 
@@ -76,6 +70,7 @@ describe('reminders', () => {
     await until(
       () => remindersTo(url, kept.email),
       (ms) => ms.length > 0,
+      QUEUED_WITHIN_MS,
     );
     await severalPasses();
     const [reminder, ...twice] = await remindersTo(url, kept.email);
@@ -89,6 +84,7 @@ describe('reminders', () => {
     const [movedReminder] = await until(
       () => remindersTo(url, moved.email),
       (ms) => ms.length > 0,
+      QUEUED_WITHIN_MS,
     );
     expect(movedReminder?.subject).toContain('at 3:00 PM');
     await severalPasses();
@@ -109,6 +105,7 @@ describe('reminders', () => {
     await until(
       async () => (await outbox(a)).filter((m) => m.kind === 'reminder'),
       (ms) => ms.length >= bookings.length,
+      QUEUED_WITHIN_MS,
     );
     await severalPasses();
     const reminders = (await outbox(b)).filter((m) => m.kind === 'reminder');

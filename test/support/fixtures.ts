@@ -50,3 +50,13 @@ export async function bookAndPay(url: string, body: BookingRequest): Promise<Boo
   if (paid.status !== 'succeeded') throw new Error(`payment ${paid.status}`);
   return booking;
 }
+
+/** Reads until `ok` holds or `timeoutMs` passes (every 100 ms), then gives the last read: the caller's assertion says what was wanted. */
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
