@@ -4,4 +4,4 @@
  * booking. In a file rather than inline, because the site's CSP runs no
  * inline script; without it the link still opens that page, tokenless.
  */
-for (const other of document.querySelectorAll<HTMLAnchorElement>('nav a[hreflang]')) other.search = location.search;
+for (const other of document.querySelectorAll<HTMLAnchorElement>('nav a[hreflang]')) other.setAttribute('href', `${other.pathname}${location.search}`);
