@@ -288,10 +288,9 @@ const builds: Record<string, () => UserConfig> = {
       modulePreload: { polyfill: false },
       rolldownOptions: {
         input: Object.fromEntries(
-          ['index', 'es/index', 'quote', 'book', 'pay', 'manage', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map((page) => [
-            page,
-            root(`server/demo/${page}.html`),
-          ]),
+          ['index', 'es/index', 'es/manage', 'quote', 'book', 'pay', 'manage', 'elements', 'react/index', 'react/quote', 'react/book', 'react/pay'].map(
+            (page) => [page, root(`server/demo/${page}.html`)],
+          ),
         ),
       },
     },

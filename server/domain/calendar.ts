@@ -1,6 +1,7 @@
 import type { Catalog } from '../../src/contract';
 import { formatMoney } from '../../src/core/money';
 import { toZonedIso, zoneOffsetMs } from '../../src/core/schedule';
+import { mailWords } from '../mail/words';
 import type { StoredBooking } from '../store/types';
 
 /**
@@ -92,7 +93,8 @@ function fold(line: string): string {
 export const eventEnd = (booking: Pick<StoredBooking, 'start'>, catalog: Catalog) => booking.start + catalog.booking.eventMinutes * 60_000;
 
 /**
- * The booking's event as a calendar file. Its `UID` is the booking's for
+ * The booking's event as a calendar file, its words (title, description) in
+ * the booking's language from the mail's catalog. Its `UID` is the booking's for
  * life, and `SEQUENCE` counts the versions a calendar has been sent: one more
  * on every reschedule, and one more for the cancellation, so a calendar that
  * imports the newer file replaces the older event. `CANCEL` is the file a
@@ -102,18 +104,20 @@ export function bookingCalendar(booking: StoredBooking, catalog: Catalog, now: n
   const tz = catalog.timeZone;
   const start = toZonedIso(booking.start, tz);
   const end = toZonedIso(eventEnd(booking, catalog), tz);
-  const money = (cents: number) => formatMoney(cents, booking.currency, 'en-US');
+  // In the customer's language, as the mail it comes with (and the same words for the same things).
+  const { t, tag } = mailWords(booking.locale);
+  const money = (cents: number) => formatMoney(cents, booking.currency, tag);
   const cancelled = booking.status === 'cancelled';
   const paid = booking.status === 'confirmed';
   const due = booking.totalCents - (paid ? booking.depositCents : 0);
   const description = [
-    `${booking.guests} guests. Booking reference ${booking.id}.`,
+    t('calendar.guests', { count: booking.guests, reference: booking.id }),
     cancelled
-      ? 'Cancelled.'
+      ? t('calendar.cancelled')
       : paid
-        ? `Deposit of ${money(booking.depositCents)} paid; ${money(due)} left to pay.`
-        : `Deposit of ${money(booking.depositCents)} not yet paid.`,
-    `Event total ${money(booking.totalCents)}.`,
+        ? t('calendar.paid', { deposit: money(booking.depositCents), due: money(due) })
+        : t('calendar.unpaid', { deposit: money(booking.depositCents) }),
+    t('calendar.total', { total: money(booking.totalCents) }),
   ].join('\n');
   const lines = [
     'BEGIN:VCALENDAR',
@@ -128,7 +132,7 @@ export function bookingCalendar(booking: StoredBooking, catalog: Catalog, now: n
     `DTSTAMP:${utc(now)}`,
     `DTSTART;TZID=${tz}:${local(start)}`,
     `DTEND;TZID=${tz}:${local(end)}`,
-    `SUMMARY:${text(`Hibachi party with ${catalog.name}`)}`,
+    `SUMMARY:${text(t('calendar.summary', { caterer: catalog.name }))}`,
     `LOCATION:${text(`${booking.address.line1}, ${booking.address.city} ${booking.address.zip}`)}`,
     `DESCRIPTION:${text(description)}`,
     `STATUS:${cancelled ? 'CANCELLED' : paid ? 'CONFIRMED' : 'TENTATIVE'}`,

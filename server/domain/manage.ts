@@ -1,4 +1,5 @@
 import type { ManageView, QuoteInput } from '../../src/contract';
+import type { Language } from '../../src/core/i18n';
 import { parseSlotId, toZonedIso, zonedInstant } from '../../src/core/schedule';
 import { Problem, validationProblem } from '../http/problem';
 import { cancelledMessages, rescheduledMessages } from '../mail/messages';
@@ -24,23 +25,43 @@ export const manageLinkInvalid = () =>
   });
 
 /**
- * The manage link a message carries: the tenant's own manage page when it
- * has one, else `/manage.html` on `siteOrigin` (the demo site), with a token.
+ * The demo site's manage page in each language, as `/es/` is to `/`: the
+ * page's `<html lang>` sets the widget's language, so the link alone decides.
  */
-export async function manageLink(secret: string, tenant: Tenant, bookingId: string, siteOrigin: string): Promise<string> {
-  const url = new URL(tenant.manageUrl ?? '/manage.html', siteOrigin);
+const MANAGE_PAGES: { readonly [L in Language]: string } = { en: '/manage.html', es: '/es/manage.html' };
+
+/**
+ * The manage link a message carries: the tenant's own manage page when it
+ * has one, else the demo site's page on `siteOrigin` in the booking's
+ * language (`locale`, English when absent), with a token.
+ *
+ * A tenant's own `manageUrl` is kept for every language: Teppan knows no
+ * Spanish twin of that page, and its widget follows that page's own
+ * `<html lang>` (or `locale="auto"`, the customer's browser), as any host's does.
+ */
+export async function manageLink(secret: string, tenant: Tenant, bookingId: string, siteOrigin: string, locale?: Language): Promise<string> {
+  const url = new URL(tenant.manageUrl ?? MANAGE_PAGES[locale ?? 'en'], siteOrigin);
   url.searchParams.set('token', await manageToken(secret, tenant.id, bookingId));
   return url.toString();
 }
 
-/** Makes a booking's manage link, for the messages that carry one. */
-export type ManageLinks = (tenant: Tenant, bookingId: string) => Promise<string>;
+/** Makes a booking's manage link, for the messages that carry one: the page is chosen by the booking's language. */
+export type ManageLinks = (tenant: Tenant, booking: Pick<StoredBooking, 'id' | 'locale'>) => Promise<string>;
 
 /** Manage links on `siteOrigin()` (read when a link is made: a server learns its own port once it listens). */
 export const manageLinks =
   (store: Store, siteOrigin: () => string): ManageLinks =>
-  (tenant, bookingId) =>
-    manageLink(store.secret, tenant, bookingId, siteOrigin());
+  (tenant, booking) =>
+    manageLink(store.secret, tenant, booking.id, siteOrigin(), booking.locale);
+
+/**
+ * The manage link for the booking a payment pays, in that booking's language:
+ * read before the settling transaction, which runs nothing asynchronous.
+ */
+export async function manageLinkOfPayment(store: Store, links: ManageLinks, tenant: Tenant, payment: Pick<StoredPayment, 'bookingId'>): Promise<string> {
+  const booking = await store.getBooking(tenant.id, payment.bookingId);
+  return links(tenant, booking ?? { id: payment.bookingId });
+}
 
 /** The booking a manage token opens at `now`, or the one 404 `manage-link-invalid`. */
 export async function bookingOfToken(store: Store, tenant: Tenant, token: string, now: number): Promise<StoredBooking> {
@@ -112,7 +133,7 @@ export async function rescheduleBooking(ctx: ManageContext, b: StoredBooking, sl
   const unbookable = seatingError(catalog, slot, now);
   if (unbookable || !slot) throw validationProblem(unbookable ? [unbookable] : []);
   const to: RescheduleTo = { slotId, start: zonedInstant(slot.date, slot.time, catalog.timeZone), ...(await requote(ctx, b, slot.date)) };
-  const messages = rescheduledMessages(tenant, now, { manageUrl: await ctx.links(tenant, b.id) });
+  const messages = rescheduledMessages(tenant, now, { manageUrl: await ctx.links(tenant, b) });
   const result = await store.rescheduleBooking(tenant.id, b.id, to, { capacity: holdRules(catalog).capacity, policy }, now, { messages });
   switch (result.outcome) {
     case 'rescheduled':

@@ -7,7 +7,7 @@ import { isUnfinished } from '../store/settle';
 import type { SettleOptions, Store, StoredBooking, StoredPayment } from '../store/types';
 import type { Tenant } from '../tenants';
 import { newResourceId } from './ids';
-import type { ManageLinks } from './manage';
+import { type ManageLinks, manageLinkOfPayment } from './manage';
 import { TEST_CARDS } from './test-cards';
 
 /**
@@ -192,8 +192,8 @@ export async function settleAsPaid(
   card: CardSummary | undefined,
   options?: SettleOptions,
 ): Promise<StoredPayment> {
-  // The link's token is made before the transaction: nothing slow or asynchronous runs inside it.
-  const manageUrl = await ctx.links(ctx.tenant, payment.bookingId);
+  // The link is made before the transaction: nothing slow or asynchronous runs inside it.
+  const manageUrl = await manageLinkOfPayment(ctx.store, ctx.links, ctx.tenant, payment);
   const messages = paidBookingMessages(ctx.tenant, ctx.now, { manageUrl });
   const result = await ctx.store.settlePayment(ctx.tenant.id, payment.id, card, ctx.now, { ...options, messages });
   switch (result.outcome) {

@@ -1,5 +1,5 @@
 /**
- * TEPPAN_SITE_URL: the public origin of the site that serves `/manage.html`
+ * TEPPAN_SITE_URL: the public origin of the site that serves `/manage.html` (and `/es/manage.html`)
  * (`https://bookings.example.com`), for the manage links in mail when a
  * tenant has no `manageUrl` of its own. Unset, links lead to the server's own
  * address. A value with a path, query or another scheme stops the start: a

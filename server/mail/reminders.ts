@@ -60,7 +60,7 @@ export function startReminders({ store, tenants, now, links, pollMs, onQueued }:
         for (const booking of due) {
           if (stopped) return queued;
           // The link's token is made before the claim's transaction.
-          const messages = reminderMessages(tenant, at, { manageUrl: await links(tenant, booking.id) })(booking);
+          const messages = reminderMessages(tenant, at, { manageUrl: await links(tenant, booking) })(booking);
           if (await store.claimReminder(tenant.id, booking.id, hours, booking.start, messages, at)) claimed += 1;
         }
         queued += claimed;

@@ -1,5 +1,5 @@
 import type { CardSummary } from '../../src/contract';
-import type { ManageLinks } from '../domain/manage';
+import { type ManageLinks, manageLinkOfPayment } from '../domain/manage';
 import type { PaymentGateway } from '../domain/payments';
 import { Problem } from '../http/problem';
 import { paidBookingMessages } from '../mail/messages';
@@ -76,7 +76,7 @@ export function createStripeGateway({ api, store, tenantById, now, links }: Stri
     const card = cardOf(intent.payment_method);
     if (isUnfinished(payment)) {
       // The money already moved, so a hold that expired still counts while its seating has a free team.
-      const manageUrl = await links(tenant, payment.bookingId);
+      const manageUrl = await manageLinkOfPayment(store, links, tenant, payment);
       const at = now();
       const result = await store.settlePayment(tenant.id, payment.id, card, at, {
         late: { capacity: tenant.catalog.booking.teamsPerSeating },

@@ -14,7 +14,7 @@ export interface Tenant {
   faq?: FaqConfig;
   /** Where the business's notices go (a new booking, a lead); without it, none are sent. */
   notifyEmail?: string;
-  /** The business's own page hosting `<teppan-manage>`, where manage links lead; without it, the demo site's `/manage.html`. */
+  /** The business's own page hosting `<teppan-manage>`, where manage links lead in every language; without it, the demo site's `/manage.html` (`/es/manage.html` for a Spanish booking). */
   manageUrl?: string;
   /** Hours before an event that the customer is reminded of it, one reminder each; `DEFAULT_REMINDERS` without it, none when empty. */
   reminders?: number[];

@@ -69,8 +69,9 @@ describe('the manage link in the customer’s mail', () => {
     const link = linkIn(text);
     expect(link).toBeDefined();
     const url = new URL(link ?? '');
-    // Without TEPPAN_SITE_URL: the server's own address.
+    // Without TEPPAN_SITE_URL: the server's own address; an English booking's page is the English one.
     expect(url.origin).toBe(server.url.replace('127.0.0.1', 'localhost'));
+    expect(url.pathname).toBe('/manage.html');
     const token = url.searchParams.get('token') ?? '';
     expect(token.length).toBeGreaterThanOrEqual(32);
     expect(token).not.toContain(booking.id);
@@ -155,6 +156,60 @@ describe('the visitor’s language, kept with the booking and the lead', () => {
     };
     expect(admin.bookings.find((b) => b.customer.email === spanish)?.locale).toBe('es');
     expect(admin.bookings.find((b) => b.customer.email === emailOf())?.locale).toBe('en');
+  });
+
+  it('a Spanish booking’s link opens /es/manage.html and its calendar files speak Spanish, confirmed, moved and cancelled; an English one’s stay English', async () => {
+    const icsWords = (ics: string) => {
+      const lines = ics.replace(/\r\n /g, '').split('\r\n');
+      return ['SUMMARY', 'DESCRIPTION', 'METHOD', 'SEQUENCE'].map((name) => lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1));
+    };
+    const booking = await bookAndPay({ locale: 'es' }, 'Lucía Gómez');
+    const email = emailOf();
+    const [confirmation] = await ofKind('booking-confirmed', email);
+    if (!confirmation) throw new Error('no confirmation queued');
+    const link = new URL(linkIn((await read(confirmation)).text) ?? '');
+    expect(link.pathname).toBe('/es/manage.html');
+    const token = link.searchParams.get('token') ?? '';
+    expect(((await (await fetch(api(`/manage/${token}?key=${PK}`))).json()) as ManageView).booking.id).toBe(booking.id);
+    expect(icsWords(await calendarOf(confirmation))).toEqual([
+      'Fiesta hibachi con Sakura Hibachi Catering',
+      `10 invitados. Referencia de la reserva ${booking.id}.\\nDepósito de $100.00 pagado\\; quedan $500.00 por pagar.\\nTotal del evento: $600.00.`,
+      'PUBLISH',
+      '0',
+    ]);
+
+    const moved = await fetch(api(`/manage/${token}/reschedule`), json({ slotId: `${booking.slotId.slice(0, 10)}T12:00` }, { 'idempotency-key': key() }));
+    expect(moved.status).toBe(200);
+    const [rescheduled] = await ofKind('booking-rescheduled', email);
+    if (!rescheduled) throw new Error('no reschedule queued');
+    expect(new URL(linkIn((await read(rescheduled)).text) ?? '').pathname).toBe('/es/manage.html');
+    expect(icsWords(await calendarOf(rescheduled))).toEqual([
+      'Fiesta hibachi con Sakura Hibachi Catering',
+      expect.stringMatching(/^10 invitados\. .*Depósito de \$100\.00 pagado\\; quedan \$\d+\.\d{2} por pagar\.\\nTotal del evento: /),
+      'PUBLISH',
+      '1',
+    ]);
+
+    expect((await fetch(api(`/manage/${token}/cancel`), json({}, { 'idempotency-key': key() }))).status).toBe(200);
+    const [cancelled] = await ofKind('booking-cancelled', email);
+    if (!cancelled) throw new Error('no cancellation queued');
+    expect(icsWords(await calendarOf(cancelled))).toEqual([
+      'Fiesta hibachi con Sakura Hibachi Catering',
+      expect.stringMatching(/^10 invitados\. Referencia de la reserva \S+\.\\nCancelada\.\\nTotal del evento: \$\d+\.\d{2}\.$/),
+      'CANCEL',
+      '2',
+    ]);
+
+    const english = await bookAndPay({ locale: 'en' }, 'Ann Lee');
+    const [englishConfirmation] = await ofKind('booking-confirmed', emailOf());
+    if (!englishConfirmation) throw new Error('no confirmation queued');
+    expect(new URL(linkIn((await read(englishConfirmation)).text) ?? '').pathname).toBe('/manage.html');
+    expect(icsWords(await calendarOf(englishConfirmation))).toEqual([
+      'Hibachi party with Sakura Hibachi Catering',
+      `10 guests. Booking reference ${english.id}.\\nDeposit of $100.00 paid\\; $500.00 left to pay.\\nEvent total $600.00.`,
+      'PUBLISH',
+      '0',
+    ]);
   });
 
   it('keeps a lead’s language, and refuses a locale that is not a tag’s length', async () => {

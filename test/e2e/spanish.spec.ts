@@ -122,7 +122,7 @@ test('the English landing page links to /es/, and in a Spanish browser it stays 
   await context.close();
 });
 
-test('/es/: a booking made and paid in Spanish, field by field, is stored as Spanish, and its manage link speaks Spanish with locale="es"', async ({
+test('/es/: a booking made and paid in Spanish, field by field, is stored as Spanish, and its mailed manage link opens the Spanish manage page', async ({
   page,
   request,
 }) => {
@@ -177,7 +177,7 @@ test('/es/: a booking made and paid in Spanish, field by field, is stored as Spa
   const [stored] = (await adminBookings(request)).filter((b) => b.customer.name === 'Español Test') as { id: string; locale?: string }[];
   expect(stored?.locale).toBe('es');
 
-  // Its confirmation (in the dev mailbox) carries the manage link; a host page that says locale="es" shows it in Spanish.
+  // Its confirmation (in the dev mailbox) carries the manage link to the Spanish manage page, which shows the booking in Spanish.
   const auth = { authorization: 'Bearer sk_test_demo' };
   let messageId: string | undefined;
   await expect(async () => {
@@ -188,13 +188,13 @@ test('/es/: a booking made and paid in Spanish, field by field, is stored as Spa
     expect(messageId).toBeDefined();
   }).toPass();
   const mail = await (await request.get(`/mail/demo/${messageId}`)).text();
-  const token = mail.match(/manage\.html\?token=([\w.-]+)/)?.[1];
-  expect(token).toBeDefined();
-  await page.route('**/manage.html?*', async (route) => {
-    const res = await route.fetch();
-    await route.fulfill({ response: res, body: (await res.text()).replace('<teppan-manage ', '<teppan-manage locale="es" ') });
-  });
-  await page.goto(`/manage.html?token=${token}`);
+  const link = mail.match(/https?:\/\/[^\s"<]+\/manage\.html\?token=[\w.-]+/)?.[0];
+  expect(link).toBeDefined();
+  const { pathname, search } = new URL(link ?? '');
+  expect(pathname).toBe('/es/manage.html');
+  await page.goto(`${pathname}${search}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tu fiesta hibachi' })).toBeVisible();
   const manage = page.locator('teppan-manage');
   await expect(manage.getByRole('group', { name: 'Tu reserva' })).toHaveAttribute('lang', 'es');
   await expect(manage.getByText('Reserva confirmada')).toBeVisible();
@@ -205,8 +205,13 @@ test('/es/: a booking made and paid in Spanish, field by field, is stored as Spa
   await manage.getByRole('button', { name: 'Cambiar fecha u hora' }).click();
   await expect(manage.getByText(/^Ahora: .* a las 18:00\.$/)).toBeVisible();
   await expect(manage.getByRole('group', { name: /^Horarios del / })).toBeVisible();
-  await expectNoEnglish(manage);
+  await expectNoEnglish(page.locator('body'));
   await expectNoAxeViolations(page);
+  // Its link to the English page keeps the booking: the same token, the same booking, in English.
+  const english = page.getByRole('link', { name: 'English' });
+  await expect(english).toHaveAttribute('href', `/manage.html${search}`);
+  await english.click();
+  await expect(page.locator('teppan-manage').getByText('Booking confirmed')).toBeVisible();
 });
 
 test('/es/: the chat answers a Spanish price question in Spanish, with the adult price in dollars', async ({ page }) => {

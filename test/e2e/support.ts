@@ -10,6 +10,7 @@ export const DEMO_PAGES = [
   '/book.html',
   '/pay.html',
   '/manage.html',
+  '/es/manage.html',
   '/elements.html',
   '/react/',
   '/react/quote.html',

@@ -41,6 +41,14 @@ export const en = {
   'reminder.title': 'Your hibachi party is coming up',
   'reminder.intro': 'Hi {name}, a reminder: {caterer} will be with you on {date} at {time}.',
   'reminder.due': 'The rest of the total, {due}, is due on the day.',
+
+  // The calendar file's event (booking.ics, attached and on the manage page): a title, then a line each.
+  'calendar.summary': 'Hibachi party with {caterer}',
+  'calendar.guests': { one: '{count} guest. Booking reference {reference}.', other: '{count} guests. Booking reference {reference}.' },
+  'calendar.cancelled': 'Cancelled.',
+  'calendar.paid': 'Deposit of {deposit} paid; {due} left to pay.',
+  'calendar.unpaid': 'Deposit of {deposit} not yet paid.',
+  'calendar.total': 'Event total {total}.',
 } as const;
 
 export type MailWords = typeof en;

@@ -41,4 +41,12 @@ export const es = {
   // "p. m." ends the time: no sentence ends right after it, or it would read "p. m..".
   'reminder.intro': 'Hola, {name}: le recordamos que el {date}, a las {time}, {caterer} estará con ustedes.',
   'reminder.due': 'El resto del total, {due}, se paga el día del evento.',
+
+  // The mail's words for the same things: "depósito", "referencia", "total".
+  'calendar.summary': 'Fiesta hibachi con {caterer}',
+  'calendar.guests': { one: '{count} invitado. Referencia de la reserva {reference}.', other: '{count} invitados. Referencia de la reserva {reference}.' },
+  'calendar.cancelled': 'Cancelada.',
+  'calendar.paid': 'Depósito de {deposit} pagado; quedan {due} por pagar.',
+  'calendar.unpaid': 'Depósito de {deposit} aún sin pagar.',
+  'calendar.total': 'Total del evento: {total}.',
 } satisfies Translation<MailWords>;

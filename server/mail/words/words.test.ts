@@ -3,7 +3,7 @@ import type { Translation } from '../../../src/core/i18n';
 import { booking, T0 } from '../../../test/support/store-records';
 import { languageOf } from '../../domain/language';
 import { demoTenant } from '../../tenants';
-import { bookingCancelled, bookingConfirmed, reminder } from '../customer';
+import { bookingCancelled, bookingConfirmed, bookingRescheduled, reminder } from '../customer';
 import { teamNewBooking } from '../messages';
 import type { MailWords } from './en';
 import { es } from './es';
@@ -34,6 +34,50 @@ describe('the customer’s mail in their language', () => {
     expect(reminded.subject).toBe('Recordatorio: miércoles, 3 de marzo de 2027 a las 6:00 p.m., Sakura Hibachi Catering');
     // A sentence never ends on the time's own period.
     expect(reminded.text).not.toContain('p.m..');
+  });
+
+  it('writes the attached calendar file in the booking’s language too, the rest of the event as in English (UID, SEQUENCE, METHOD, status)', () => {
+    const english = { ...spanish, locale: 'en' as const };
+    const moved = (b: typeof spanish) => ({ ...b, slotId: '2027-03-05T18:00', start: b.start + 2 * 86_400_000, reschedules: 1, rescheduledAt: T0 });
+    const cancelled = (b: typeof spanish) => ({ ...b, status: 'cancelled' as const, cancelledAt: T0 });
+    const files = (b: typeof spanish) =>
+      [bookingConfirmed(demoTenant, b, T0), bookingRescheduled(demoTenant, moved(b), b, T0), bookingCancelled(demoTenant, cancelled(b), 12_000, T0)].map(
+        (m) => ({ type: m.attachments?.[0]?.contentType, lines: (m.attachments?.[0]?.content ?? '').replace(/\r\n /g, '').split('\r\n') }),
+      );
+    const said = (lines: string[], name: string) => lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1);
+    const [es, en] = [files(spanish), files(english)];
+    const reference = spanish.id;
+    expect(es.map((f) => [said(f.lines, 'SUMMARY'), said(f.lines, 'DESCRIPTION')])).toEqual([
+      [
+        'Fiesta hibachi con Sakura Hibachi Catering',
+        `10 invitados. Referencia de la reserva ${reference}.\\nDepósito de $120.00 pagado\\; quedan $480.00 por pagar.\\nTotal del evento: $600.00.`,
+      ],
+      [
+        'Fiesta hibachi con Sakura Hibachi Catering',
+        `10 invitados. Referencia de la reserva ${reference}.\\nDepósito de $120.00 pagado\\; quedan $480.00 por pagar.\\nTotal del evento: $600.00.`,
+      ],
+      ['Fiesta hibachi con Sakura Hibachi Catering', `10 invitados. Referencia de la reserva ${reference}.\\nCancelada.\\nTotal del evento: $600.00.`],
+    ]);
+    // English, as it was before the calendar spoke Spanish.
+    expect(en.map((f) => [said(f.lines, 'SUMMARY'), said(f.lines, 'DESCRIPTION')])).toEqual([
+      [
+        'Hibachi party with Sakura Hibachi Catering',
+        `10 guests. Booking reference ${reference}.\\nDeposit of $120.00 paid\\; $480.00 left to pay.\\nEvent total $600.00.`,
+      ],
+      [
+        'Hibachi party with Sakura Hibachi Catering',
+        `10 guests. Booking reference ${reference}.\\nDeposit of $120.00 paid\\; $480.00 left to pay.\\nEvent total $600.00.`,
+      ],
+      ['Hibachi party with Sakura Hibachi Catering', `10 guests. Booking reference ${reference}.\\nCancelled.\\nEvent total $600.00.`],
+    ]);
+    // Only the words differ: every other line (METHOD, UID, SEQUENCE, STATUS, the times) is the English file's, and so is the attachment's type.
+    const rest = (f: (typeof es)[number]) => [f.type, ...f.lines.filter((l) => !/^(SUMMARY|DESCRIPTION):/.test(l))];
+    expect(es.map(rest)).toEqual(en.map(rest));
+    expect(es.map((f) => [said(f.lines, 'METHOD'), said(f.lines, 'SEQUENCE')])).toEqual([
+      ['PUBLISH', '0'],
+      ['PUBLISH', '1'],
+      ['CANCEL', '1'],
+    ]);
   });
 
   it('keeps the business’s notice in English, saying the customer’s language', () => {

@@ -27,7 +27,7 @@ export interface ManageBookingProps {
   locale?: string;
   /**
    * The manage link's token, from the link in the confirmation email. Without it, the page URL's `token`
-   * parameter (the link is `/manage.html?token=…`, or the business's own page with `?token=…`).
+   * parameter (the link is `/manage.html?token=…`, `/es/manage.html?token=…` in Spanish, or the business's own page with `?token=…`).
    */
   token?: string;
   /** The widget is showing the booking. */
