@@ -1,10 +1,25 @@
 const formats = new Map<string, Intl.NumberFormat>();
 
+/**
+ * The tag money is written with: a tag that names no region takes the currency's own (ISO 4217's first two
+ * letters name its country), so a US business's dollars read "$1,720.50" on a Spanish page as on its English one,
+ * the way US sites in Spanish write them, not Spain's "1720,50 US$". A visitor's own region still wins (`es-MX`).
+ */
+export function moneyTag(locale: string | undefined, currency: string): string | undefined {
+  if (!locale) return locale;
+  try {
+    const tag = new Intl.Locale(locale);
+    return tag.region ? locale : `${tag.language}-${currency.slice(0, 2).toUpperCase()}`;
+  } catch {
+    return locale;
+  }
+}
+
 function format(currency: string, locale: string | undefined): Intl.NumberFormat {
   const id = `${locale ?? ''}|${currency}`;
   let f = formats.get(id);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    f = new Intl.NumberFormat(moneyTag(locale, currency), { style: 'currency', currency });
     formats.set(id, f);
   }
   return f;

@@ -143,7 +143,7 @@ describe('the visitor’s language, kept with the booking and the lead', () => {
     expect(confirmation.subject).toMatch(/^Reserva confirmada: \S+, \d+ de \S+ de \d{4}, Sakura Hibachi Catering$/);
     const { text, html } = await read(confirmation);
     expect(html).toMatch(/<html lang="es">/);
-    expect(text).toContain('Depósito pagado: $100.00');
+    expect(text).toContain('Anticipo pagado: $100.00');
     expect(linkIn(text)).toBeDefined();
     const notice = (await outbox()).find((m) => m.kind === 'team-new-booking' && m.subject.startsWith('New booking: Lucía Gómez'));
     expect(notice && (await read(notice)).text).toContain('Language: Spanish');
@@ -173,7 +173,7 @@ describe('the visitor’s language, kept with the booking and the lead', () => {
     expect(((await (await fetch(api(`/manage/${token}?key=${PK}`))).json()) as ManageView).booking.id).toBe(booking.id);
     expect(icsWords(await calendarOf(confirmation))).toEqual([
       'Fiesta hibachi con Sakura Hibachi Catering',
-      `10 invitados. Referencia de la reserva ${booking.id}.\\nDepósito de $100.00 pagado\\; quedan $500.00 por pagar.\\nTotal del evento: $600.00.`,
+      `10 invitados. Referencia de la reserva ${booking.id}.\\nAnticipo de $100.00 pagado\\; quedan $500.00 por pagar.\\nTotal del evento: $600.00.`,
       'PUBLISH',
       '0',
     ]);
@@ -185,7 +185,7 @@ describe('the visitor’s language, kept with the booking and the lead', () => {
     expect(new URL(linkIn((await read(rescheduled)).text) ?? '').pathname).toBe('/es/manage.html');
     expect(icsWords(await calendarOf(rescheduled))).toEqual([
       'Fiesta hibachi con Sakura Hibachi Catering',
-      expect.stringMatching(/^10 invitados\. .*Depósito de \$100\.00 pagado\\; quedan \$\d+\.\d{2} por pagar\.\\nTotal del evento: /),
+      expect.stringMatching(/^10 invitados\. .*Anticipo de \$100\.00 pagado\\; quedan \$\d+\.\d{2} por pagar\.\\nTotal del evento: /),
       'PUBLISH',
       '1',
     ]);

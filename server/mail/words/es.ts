@@ -8,7 +8,7 @@ export const es = {
   'row.time': 'Hora',
   'row.address': 'Dirección',
   'row.guests': 'Invitados',
-  'row.depositPaid': 'Depósito pagado',
+  'row.depositPaid': 'Anticipo pagado',
   'row.due': 'A pagar el día del evento',
   'row.total': 'Total',
   'row.refund': 'Reembolso',
@@ -19,21 +19,21 @@ export const es = {
 
   'confirmed.subject': 'Reserva confirmada: {date}, {caterer}',
   'confirmed.title': 'Su reserva con {caterer} está confirmada',
-  'confirmed.intro': 'Hola, {name}: gracias, su depósito está pagado y su fiesta hibachi está reservada.',
+  'confirmed.intro': 'Hola, {name}: gracias, su anticipo está pagado y su fiesta hibachi está reservada.',
   'confirmed.calendar': 'El evento va adjunto como archivo de calendario (booking.ics).',
 
   'rescheduled.subject': 'Reserva cambiada al {date}, {caterer}',
   'rescheduled.title': 'Su reserva con {caterer} ha cambiado de fecha',
   'rescheduled.intro':
-    'Hola, {name}: su fiesta hibachi ha pasado del {previous} al {date}, a las {time}, y su depósito pasa con ella: no se ha cobrado nada más.',
+    'Hola, {name}: su fiesta hibachi ha pasado del {previous} al {date}, a las {time}, y su anticipo pasa con ella: no se ha cobrado nada más.',
   'rescheduled.price': 'El precio para la nueva fecha es {total}, así que el día del evento se pagan {due}.',
   'rescheduled.calendar': 'El evento actualizado va adjunto (booking.ics): al abrirlo, el evento se mueve en su calendario.',
 
   'cancelled.subject': 'Reserva cancelada: {date}, {caterer}',
   'cancelled.title': 'Su reserva con {caterer} está cancelada',
   'cancelled.intro': 'Hola, {name}: su fiesta hibachi del {date} está cancelada, como pidió.',
-  'cancelled.refund': 'Le estamos reembolsando su depósito de {amount} en la tarjeta con la que pagó.',
-  'cancelled.kept': 'Su depósito de {amount} no es reembolsable tan cerca del evento.',
+  'cancelled.refund': 'Le estamos reembolsando su anticipo de {amount} en la tarjeta con la que pagó.',
+  'cancelled.kept': 'Su anticipo de {amount} no es reembolsable tan cerca del evento.',
   'cancelled.calendar': 'El archivo de calendario adjunto (booking.ics) quita el evento de su calendario.',
 
   'reminder.subject': 'Recordatorio: {date} a las {time}, {caterer}',
@@ -42,11 +42,11 @@ export const es = {
   'reminder.intro': 'Hola, {name}: le recordamos que el {date}, a las {time}, {caterer} estará con ustedes.',
   'reminder.due': 'El resto del total, {due}, se paga el día del evento.',
 
-  // The mail's words for the same things: "depósito", "referencia", "total".
+  // The mail's words for the same things: "anticipo", "referencia", "total".
   'calendar.summary': 'Fiesta hibachi con {caterer}',
   'calendar.guests': { one: '{count} invitado. Referencia de la reserva {reference}.', other: '{count} invitados. Referencia de la reserva {reference}.' },
   'calendar.cancelled': 'Cancelada.',
-  'calendar.paid': 'Depósito de {deposit} pagado; quedan {due} por pagar.',
-  'calendar.unpaid': 'Depósito de {deposit} aún sin pagar.',
+  'calendar.paid': 'Anticipo de {deposit} pagado; quedan {due} por pagar.',
+  'calendar.unpaid': 'Anticipo de {deposit} aún sin pagar.',
   'calendar.total': 'Total del evento: {total}.',
 } satisfies Translation<MailWords>;

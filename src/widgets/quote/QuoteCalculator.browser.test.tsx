@@ -100,7 +100,7 @@ describe('QuoteCalculator in Spanish', () => {
 
   it('speaks Spanish when its locale prop says es', async () => {
     renderQuote({ locale: 'es' });
-    await expectSpanish('600,00 US$');
+    await expectSpanish('$600.00');
     expect(screen.getByRole('button', { name: 'Reservar esta cotización' })).toBeTruthy();
   });
 
@@ -109,7 +109,7 @@ describe('QuoteCalculator in Spanish', () => {
     const lobster = await screen.findByLabelText('Cola de langosta');
     expect(screen.getByLabelText('Filete mignon')).toBeTruthy();
     expect(screen.getByLabelText('Fideos yakisoba')).toBeTruthy();
-    expect(screen.getByText((text) => text.replace(/\s/g, ' ') === '12,00 US$ por plato de seis')).toBeTruthy();
+    expect(screen.getByText((text) => text.replace(/\s/g, ' ') === '$12.00 por plato de seis')).toBeTruthy();
     expect(screen.queryByText(/Lobster|Filet\b|Noodles|Extra protein|per plate|\beach\b/)).toBeNull();
     await userEvent.type(lobster, '2');
     expect(await screen.findByRole('row', { name: /^Cola de langosta × 2/ })).toBeTruthy();
@@ -138,7 +138,7 @@ describe('QuoteCalculator in Spanish', () => {
     it('follows the page’s <html lang>', async () => {
       document.documentElement.lang = 'es';
       renderQuote();
-      await expectSpanish('600,00 US$');
+      await expectSpanish('$600.00');
     });
 
     it('stays English on an English page in a Spanish-speaking browser', async () => {
