@@ -47,8 +47,11 @@ function FieldShell({ label, hint, error, control }: ShellProps) {
       <label className="teppan-field__label" htmlFor={ids.id} part="label">
         {label}
       </label>
-      {control(ids)}
-      <Messages hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      {/* One box under the label, so fields side by side (.teppan-field-row) share two rows: label, and the rest. */}
+      <div className="teppan-field__body">
+        {control(ids)}
+        <Messages hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      </div>
     </div>
   );
 }

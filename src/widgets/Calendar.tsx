@@ -46,10 +46,14 @@ const MOVES: Record<string, (d: string) => string> = {
   PageDown: (d) => addMonths(d, 1),
 };
 
+/** Right to left, the week runs from right to left on screen: the arrows keep to what the visitor sees. */
+const MIRRORED: Record<string, string> = { ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' };
+
 /**
- * A month of days: one tab stop, arrow keys move by day and week, Home/End
- * to the week's ends, Page Up/Down by month, Enter or Space picks. Each day's
- * name says how many seatings are free.
+ * A month of days: one tab stop, arrow keys move by day and week (Left and
+ * Right to the cell on that side, also right to left), Home/End to the week's
+ * first and last days, Page Up/Down by month, Enter or Space picks. Each
+ * day's name says how many seatings are free.
  */
 export function Calendar(p: CalendarProps) {
   const headingId = useId();
@@ -66,8 +70,10 @@ export function Calendar(p: CalendarProps) {
     grid.current?.querySelector<HTMLButtonElement>(`[data-day="${p.focused}"]`)?.focus();
   }, [p.focused]);
 
-  function onKeyDown(e: KeyboardEvent) {
-    const move = MOVES[e.key];
+  function onKeyDown(e: KeyboardEvent<HTMLTableElement>) {
+    // The direction the grid is laid out in, wherever it is set (a host's dir, inside the embed's shadow root too).
+    const key = getComputedStyle(e.currentTarget).direction === 'rtl' ? (MIRRORED[e.key] ?? e.key) : e.key;
+    const move = MOVES[key];
     if (!move) return;
     e.preventDefault();
     let next = move(p.focused);

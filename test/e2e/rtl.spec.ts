@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { addDays, weekday } from '../../src/core/schedule';
 import { openHost } from './hosts';
 import { eventDate, heldBookingViaApi } from './support';
 
@@ -93,4 +94,75 @@ test('the chat, right to left: its launcher at the inline end (the left), its pa
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
   expect((await panel.boundingBox())?.x).toBeLessThan(100);
   await checkAtEveryWidth(page, panel);
+});
+
+/** A bookable Wednesday well inside its month, `from` days into the window or just after: its week's days all on show. */
+function midweekDate(from: number): string {
+  for (let offset = from; ; offset++) {
+    const date = eventDate(offset);
+    const dayOfMonth = Number(date.slice(8));
+    if (weekday(date) === 3 && dayOfMonth > 3 && dayOfMonth < 25) return date;
+  }
+}
+
+/**
+ * On a booking form for a quote on a Wednesday, with `dir` around it: each of ArrowLeft, ArrowRight, Home and End
+ * takes focus to the day the visitor expects, and the day focused is where they look for it (its cell on that side
+ * of the last one, in the same week's row).
+ */
+async function checkCalendarKeys(page: Page, request: APIRequestContext, dir: 'ltr' | 'rtl') {
+  const date = midweekDate(dir === 'rtl' ? 40 : 50);
+  const quote = await (
+    await request.post('/api/v1/quotes', { headers: { authorization: 'Bearer pk_test_demo' }, data: { adults: 10, eventDate: date, zip: '90012' } })
+  ).json();
+  await openHost(page, `calendar-${dir}`, { body: `<div dir="${dir}"><teppan-booking loading="eager" quote-id="${quote.id}"></teppan-booking></div>` });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await expect(page.getByRole('radio', { name: '6:00 PM' })).toBeEnabled();
+  const day = (iso: string) => page.locator('teppan-booking').locator(`[data-day="${iso}"]`);
+  const box = async (iso: string) => (await day(iso).boundingBox()) ?? { x: Number.NaN, y: Number.NaN };
+  const start = await box(date);
+  const rtl = dir === 'rtl';
+  await day(date).focus();
+
+  // Left: the cell on the left, the next day right to left.
+  await page.keyboard.press('ArrowLeft');
+  const left = rtl ? addDays(date, 1) : addDays(date, -1);
+  await expect(day(left)).toBeFocused();
+  expect((await box(left)).x).toBeLessThan(start.x);
+  expect((await box(left)).y).toBe(start.y);
+
+  // Right (twice: back, then one more): the cell on the right.
+  await page.keyboard.press('ArrowRight');
+  await expect(day(date)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  const right = rtl ? addDays(date, -1) : addDays(date, 1);
+  await expect(day(right)).toBeFocused();
+  expect((await box(right)).x).toBeGreaterThan(start.x);
+  expect((await box(right)).y).toBe(start.y);
+
+  // Home and End: the week's first and last days in reading order, on the right and on the left right to left.
+  await page.keyboard.press('Home');
+  const sunday = addDays(date, -3);
+  await expect(day(sunday)).toBeFocused();
+  await page.keyboard.press('End');
+  const saturday = addDays(date, 3);
+  await expect(day(saturday)).toBeFocused();
+  const [first, last] = [await box(sunday), await box(saturday)];
+  expect(rtl ? first.x > last.x : first.x < last.x, 'the week reads in the page’s direction').toBe(true);
+
+  // Up and Down by week, whichever the direction.
+  await page.keyboard.press('ArrowUp');
+  await expect(day(addDays(saturday, -7))).toBeFocused();
+  expect((await box(addDays(saturday, -7))).x).toBe(last.x);
+}
+
+test('the calendar, right to left: ArrowLeft goes to the day on the left (the next), ArrowRight to the previous, Home/End to the week’s ends', async ({
+  page,
+  request,
+}) => {
+  await checkCalendarKeys(page, request, 'rtl');
+});
+
+test('the calendar, left to right: ArrowLeft goes to the previous day, ArrowRight to the next, as before', async ({ page, request }) => {
+  await checkCalendarKeys(page, request, 'ltr');
 });

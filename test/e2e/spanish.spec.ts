@@ -64,6 +64,44 @@ async function expectNoAxeViolations(page: Page) {
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/**
+ * Fields side by side (their labels start level) whose inputs do not start level too, in the widget `scope`, and
+ * which pairs were compared: a label that wraps onto more lines than its neighbour's must not push its input lower.
+ */
+async function unevenFieldRows(scope: Locator): Promise<{ compared: string[]; uneven: string[] }> {
+  return scope
+    .locator('[part=root]')
+    .first()
+    .evaluate((root) => {
+      const fields = [...root.querySelectorAll('label')].flatMap((label) => {
+        const input = label.control;
+        const [l, i] = [label.getBoundingClientRect(), input?.getBoundingClientRect()];
+        return input && i && i.width > 0 && l.height > 0 ? [{ name: (label.textContent ?? '').trim(), label: l, input: i }] : [];
+      });
+      const compared: string[] = [];
+      const uneven: string[] = [];
+      for (const [n, a] of fields.entries()) {
+        for (const b of fields.slice(n + 1)) {
+          const sideBySide = Math.abs(a.label.top - b.label.top) <= 1 && (a.label.right <= b.label.left || b.label.right <= a.label.left);
+          if (!sideBySide) continue;
+          compared.push(`${a.name} | ${b.name}`);
+          if (Math.abs(a.input.top - b.input.top) > 1) uneven.push(`${a.name} (input at ${a.input.top}) | ${b.name} (input at ${b.input.top})`);
+        }
+      }
+      return { compared, uneven };
+    });
+}
+
+/** At each width: every row of fields in `scope` level, and the row `rows[width]` names among those compared (so the check never passes on nothing). */
+async function expectLevelFieldRows(page: Page, scope: Locator, rows: Partial<Record<number, string>>) {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect.poll(() => unevenFieldRows(scope), { message: `${width} px wide` }).toMatchObject({ uneven: [] });
+    const row = rows[width];
+    if (row) expect((await unevenFieldRows(scope)).compared, `${width} px wide`).toContain(row);
+  }
+}
+
 test('/es/ is the landing page in Spanish, at /es/ and /es/index.html, with nothing set but the page’s language', async ({ page, request }) => {
   for (const path of ['/es/', '/es/index.html']) {
     const res = await request.get(path);
@@ -228,4 +266,37 @@ test('/es/: the chat answers a Spanish price question in Spanish, with the adult
   await expect(reply).not.toContainText(/per adult|per person/i);
   await expectNoEnglish(page.locator('teppan-chat'));
   await expectNoAxeViolations(page);
+});
+
+test('/es/: fields side by side keep their inputs level, at 390 and 1280 px, however their Spanish labels wrap', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto('/es/');
+  await page.getByRole('link', { name: 'Cotiza al instante' }).click();
+  const quote = page.locator('teppan-quote');
+  await expect(quote.getByLabel('Adultos')).toBeVisible();
+  // At 390 px "Fecha del evento" takes two lines beside "Código postal"'s one.
+  await expectLevelFieldRows(page, quote, { 390: 'Fecha del evento | Código postal', 1280: 'Filete mignon | Cola de langosta' });
+
+  await page.setViewportSize({ width: 390, height: 900 });
+  await quote.getByLabel('Adultos').fill('12');
+  await quote.getByLabel('Fecha del evento').fill(eventDate(39));
+  await quote.getByLabel('Código postal').fill('90012');
+  await quote.getByRole('button', { name: 'Reservar esta cotización' }).click();
+  const booking = page.locator('teppan-booking');
+  await booking.getByRole('radio', { name: '18:00' }).check();
+  await booking.getByRole('button', { name: 'Continuar' }).click();
+  await expect(booking.getByLabel('Ciudad')).toBeVisible();
+  await expectLevelFieldRows(page, booking, { 1280: 'Ciudad | Código postal' });
+  await booking.getByLabel('Dirección', { exact: true }).fill('1 Sakura Way');
+  await booking.getByLabel('Ciudad').fill('Los Angeles');
+  await booking.getByRole('button', { name: 'Continuar' }).click();
+  await expect(booking.getByLabel('Teléfono')).toBeVisible();
+  await expectLevelFieldRows(page, booking, { 1280: 'Correo electrónico | Teléfono' });
+  await booking.getByLabel('Nombre').fill('Filas Parejas');
+  await booking.getByLabel('Correo electrónico').fill('filas@example.com');
+  await booking.getByLabel('Teléfono').fill('(213) 555-0142');
+  await booking.getByRole('button', { name: 'Continuar' }).click();
+  await booking.getByRole('button', { name: 'Confirmar reserva' }).click();
+  await expect(booking.getByLabel('Código de seguridad')).toBeVisible();
+  await expectLevelFieldRows(page, booking, { 1280: 'Fecha de vencimiento | Código de seguridad' });
 });

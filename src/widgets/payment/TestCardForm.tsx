@@ -103,7 +103,7 @@ export function TestCardForm({ words, api, deposit, amount, merchant }: TestCard
     <form className="teppan-payment__form" ref={formRef} noValidate onSubmit={submit}>
       <PaymentAlert deposit={deposit} words={words} />
       <TextField inputMode="numeric" autoComplete="cc-number" placeholder="1234 1234 1234 1234" {...bind('number')} required />
-      <div className="teppan-payment__pair">
+      <div className="teppan-field-row teppan-payment__pair">
         <TextField inputMode="numeric" autoComplete="cc-exp" placeholder={t('placeholder.expiry')} {...bind('expiry')} required />
         <TextField inputMode="numeric" autoComplete="cc-csc" placeholder={t('placeholder.cvc')} {...bind('cvc')} required />
       </div>

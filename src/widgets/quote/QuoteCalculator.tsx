@@ -175,7 +175,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
     <WidgetFrame spec={quoteSpec} className="teppan-quote" heading={props.heading ?? t('heading')} inline={inline} lang={locale.tag}>
       <div className="teppan-quote__layout">
         <form className="teppan-quote__form" id={formId} ref={formRef} noValidate onSubmit={book}>
-          <div className="teppan-quote__pair">
+          <div className="teppan-field-row teppan-quote__pair">
             <TextField label={t('adults')} {...NUMERIC} {...set('adults')} error={errorFor('adults')} data-field="adults" required />
             <TextField
               label={t('children')}
@@ -187,7 +187,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
             />
           </div>
           {catalog.upgrades.length > 0 ? (
-            <fieldset className="teppan-group teppan-quote__group">
+            <fieldset className="teppan-group teppan-field-row teppan-quote__group">
               <legend>{t('upgrades')}</legend>
               {catalog.upgrades.map((item) => (
                 <TextField
@@ -203,7 +203,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
             </fieldset>
           ) : null}
           {catalog.addOns.length > 0 ? (
-            <fieldset className="teppan-group teppan-quote__group">
+            <fieldset className="teppan-group teppan-field-row teppan-quote__group">
               <legend>{t('addOns')}</legend>
               {catalog.addOns.map((item) => (
                 <TextField
@@ -218,7 +218,7 @@ export default function QuoteCalculator(props: QuoteCalculatorProps) {
               ))}
             </fieldset>
           ) : null}
-          <div className="teppan-quote__pair">
+          <div className="teppan-field-row teppan-quote__pair">
             <TextField
               label={t('eventDate')}
               type="date"

@@ -28,7 +28,7 @@ export function AddressStep(props: StepProps) {
   return (
     <div className="teppan-booking__fields">
       <TextField autoComplete="street-address" {...set('line1')} required />
-      <div className="teppan-booking__pair">
+      <div className="teppan-field-row teppan-booking__pair">
         <TextField autoComplete="address-level2" {...set('city')} required />
         <TextField autoComplete="postal-code" inputMode="numeric" {...set('zip')} required />
       </div>
@@ -51,7 +51,7 @@ export function ContactStep(props: StepProps) {
   return (
     <div className="teppan-booking__fields">
       <TextField autoComplete="name" {...set('name')} required />
-      <div className="teppan-booking__pair">
+      <div className="teppan-field-row teppan-booking__pair">
         <TextField type="email" autoComplete="email" {...set('email')} required />
         <TextField type="tel" autoComplete="tel" {...set('phone')} required />
       </div>
