@@ -23,9 +23,11 @@ async function npmServer(): Promise<{ npm: ChildProcess; url: string }> {
 async function goneAfter(url: string, withinMs: number) {
   const started = performance.now();
   while (performance.now() - started < withinMs) {
-    const up = await fetch(`${url}/api/v1/health`).then(
+    // Refused or reset: gone. No answer at all counts as still there (a process that holds the port and does not
+    // answer is just what must not be left behind), and keeps a hung connection from outlasting the test's budget.
+    const up = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2_000) }).then(
       () => true,
-      () => false,
+      (error: unknown) => error instanceof DOMException && error.name === 'TimeoutError',
     );
     if (!up) return performance.now() - started;
     await new Promise((r) => setTimeout(r, 200));
