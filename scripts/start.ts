@@ -12,10 +12,15 @@
  */
 import { spawn } from 'node:child_process';
 import { build } from 'vite';
+import { exitWithLauncher } from '../server/launcher';
 import { indexAndCompress, writeDistSizes } from './dist-reports.mjs';
 import { embedManifest } from './embed-manifest.mjs';
 import { pruneReleases } from './releases.mjs';
 import { storybookIsStale } from './storybook-freshness.mjs';
+
+// Before the builds: if npm (or a test harness) dies without passing a signal on, stop rather than build and then
+// hold the port as an orphan.
+exitWithLauncher({ orParent: true });
 
 for (const mode of ['lib', 'embed', 'embed-loader', 'demo']) {
   await build({ mode, configFile: 'vite.config.ts', logLevel: 'warn' });
@@ -45,10 +50,3 @@ function buildStorybookInBackground() {
     else if (code !== null) console.error(`Storybook build failed (exit ${code}); run npm run build-storybook to see why`);
   });
 }
-
-// If whatever started us (npm, a test harness) dies without passing the signal
-// on, we are re-parented: stop rather than keep the port as an orphan.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
-}, 1000).unref();

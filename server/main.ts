@@ -4,6 +4,7 @@ import { createBusinessClock } from './clock';
 import { manageLinks } from './domain/manage';
 import { leadLimitsFromEnv } from './http/rate-limit';
 import { siteOriginFromEnv } from './http/site-origin';
+import { exitWithLauncher } from './launcher';
 import { describeSmtp, mailConfigFromEnv, outboxBoundFromEnv } from './mail/config';
 import { startReminders } from './mail/reminders';
 import { kickingOnQueue, startMailer } from './mail/sender';
@@ -34,6 +35,10 @@ import { loadTenantsFile } from './tenants/load';
  *   /mail/. TEPPAN_MAIL_FROM, TEPPAN_MAIL_RETRY_MS, TEPPAN_MAIL_DIGEST_MS: see server/mail/config.ts.
  * TEPPAN_OUTBOX_BOUND: unsent messages per tenant past which new ones are held (500; see server/store/outbox.ts).
  */
+// Started by npm (`npm run server`, `npm start`), it goes when npm is killed outright (server/launcher.ts); started
+// some other way, it lives as long as it is let (a supervisor's service, a shell's `nohup`).
+exitWithLauncher({ orParent: Boolean(process.env.npm_lifecycle_event) });
+
 const port = Number(process.env.PORT ?? 8787);
 const hosts = process.env.HOST ? [process.env.HOST] : ['127.0.0.1', '::1'];
 const dbFile = process.env.TEPPAN_DB ?? '.data/teppan.db';
@@ -153,15 +158,4 @@ async function stop(signal: string) {
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));
-// Started by npm (`npm run server`, `npm start`): npm passes SIGTERM on, but when npm itself is killed outright
-// this process would live on as an orphan holding the port, so a supervisor's restart fails. It goes with npm,
-// as abruptly (claims it held are leases another instance takes over).
-if (process.env.npm_lifecycle_event) {
-  const launcher = process.ppid;
-  setInterval(() => {
-    if (process.ppid === launcher) return;
-    console.error('[teppan] npm, which started this server, is gone: stopping now');
-    process.exit(1);
-  }, 500).unref();
-}
 process.on('SIGINT', () => void stop('SIGINT'));
