@@ -7,7 +7,7 @@ import { isUnfinished } from '../store/settle';
 import type { SettleOptions, Store, StoredBooking, StoredPayment } from '../store/types';
 import type { Tenant } from '../tenants';
 import { newResourceId } from './ids';
-import { type ManageLinks, manageLinkOfPayment } from './manage';
+import type { ManageLinks } from './manage';
 import { TEST_CARDS } from './test-cards';
 
 /**
@@ -157,14 +157,22 @@ function testPaymentRefusal(payment: StoredPayment | undefined, status: StoredPa
   return undefined;
 }
 
-/** A payment the test provider may act on: ours, of the test provider, in `status`, for a booking still payable. */
-async function testPaymentIn(ctx: PaymentContext, paymentId: string, status: StoredPayment['status']): Promise<StoredPayment> {
+/**
+ * A payment the test provider may act on: ours, of the test provider, in `status`, for a booking still payable;
+ * with that booking, whose language its manage link follows.
+ */
+async function testPaymentIn(
+  ctx: PaymentContext,
+  paymentId: string,
+  status: StoredPayment['status'],
+): Promise<{ payment: StoredPayment; booking: StoredBooking }> {
   const payment = await ctx.store.getPayment(ctx.tenant.id, paymentId);
   const problem = testPaymentRefusal(payment, status);
   if (problem || !payment) throw problem;
-  const refused = refusal(await ctx.store.getBooking(ctx.tenant.id, payment.bookingId), ctx.tenant.catalog, ctx.now);
-  if (refused) throw refused;
-  return payment;
+  const booking = await ctx.store.getBooking(ctx.tenant.id, payment.bookingId);
+  const refused = refusal(booking, ctx.tenant.catalog, ctx.now);
+  if (refused || !booking) throw refused;
+  return { payment, booking };
 }
 
 /**
@@ -185,15 +193,16 @@ const notPayable = () =>
 /**
  * Marks a payment paid and its booking confirmed, atomically; refusals as
  * problems. `from`: only a payment still in the status its caller checked.
+ * `booking`, as its caller read it, gives the manage link its page.
  */
-export async function settleAsPaid(
+async function settleAsPaid(
   ctx: PaymentContext,
-  payment: StoredPayment,
+  { payment, booking }: { payment: StoredPayment; booking: StoredBooking },
   card: CardSummary | undefined,
   options?: SettleOptions,
 ): Promise<StoredPayment> {
   // The link is made before the transaction: nothing slow or asynchronous runs inside it.
-  const manageUrl = await manageLinkOfPayment(ctx.store, ctx.links, ctx.tenant, payment);
+  const manageUrl = await ctx.links(ctx.tenant, booking);
   const messages = paidBookingMessages(ctx.tenant, ctx.now, { manageUrl });
   const result = await ctx.store.settlePayment(ctx.tenant.id, payment.id, card, ctx.now, { ...options, messages });
   switch (result.outcome) {
@@ -226,7 +235,8 @@ function cardErrors(card: TestCard, now: number): FieldError[] {
 
 /** The test provider's confirm: succeed, decline or ask for authentication, as the test number says. */
 export async function confirmTestPayment(ctx: PaymentContext, paymentId: string, card: TestCard): Promise<StoredPayment> {
-  const payment = await testPaymentIn(ctx, paymentId, 'requires_confirmation');
+  const checked = await testPaymentIn(ctx, paymentId, 'requires_confirmation');
+  const { payment } = checked;
   const errors = cardErrors(card, ctx.now);
   const behaviour = TEST_CARDS[card.number];
   if (errors.length > 0 || !behaviour) throw validationProblem(errors);
@@ -234,7 +244,7 @@ export async function confirmTestPayment(ctx: PaymentContext, paymentId: string,
   const update = (change: PaymentChange) => moveTestPayment(ctx, payment, 'requires_confirmation', change);
   switch (behaviour.result) {
     case 'succeed':
-      return settleAsPaid(ctx, payment, summary, { from: 'requires_confirmation' });
+      return settleAsPaid(ctx, checked, summary, { from: 'requires_confirmation' });
     case 'decline':
       return update({ status: 'failed', declineCode: behaviour.code, card: summary });
     case 'authenticate':
@@ -244,7 +254,8 @@ export async function confirmTestPayment(ctx: PaymentContext, paymentId: string,
 
 /** The visitor's answer to the authentication step: approved pays, cancelled fails the attempt. */
 export async function authenticateTestPayment(ctx: PaymentContext, paymentId: string, outcome: 'approve' | 'cancel'): Promise<StoredPayment> {
-  const payment = await testPaymentIn(ctx, paymentId, 'requires_action');
-  if (outcome === 'approve') return settleAsPaid(ctx, payment, payment.card, { from: 'requires_action' });
+  const checked = await testPaymentIn(ctx, paymentId, 'requires_action');
+  const { payment } = checked;
+  if (outcome === 'approve') return settleAsPaid(ctx, checked, payment.card, { from: 'requires_action' });
   return moveTestPayment(ctx, payment, 'requires_action', { status: 'failed', declineCode: 'authentication_failed' });
 }
