@@ -5,7 +5,7 @@ const formats = new Map<string, Intl.NumberFormat>();
  * letters name its country), so a US business's dollars read "$1,720.50" on a Spanish page as on its English one,
  * the way US sites in Spanish write them, not Spain's "1720,50 US$". A visitor's own region still wins (`es-MX`).
  */
-export function moneyTag(locale: string | undefined, currency: string): string | undefined {
+function moneyTag(locale: string | undefined, currency: string): string | undefined {
   if (!locale) return locale;
   try {
     const tag = new Intl.Locale(locale);
