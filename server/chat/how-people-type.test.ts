@@ -80,6 +80,34 @@ describe('the chat copes with how people type', () => {
     expect(ask(question)).toMatchObject({ topics: [topic], confident: true });
   });
 
+  describe('what a headcount says', () => {
+    it('reads a party beyond the largest the tenant serves as a question of party size, one below the minimum as the minimum', () => {
+      expect(ask('can u do 150 ppl for a company bbq').topics).toEqual(['party-size']);
+      expect(ask('party of 80, possible?').topics).toEqual(['party-size']);
+      expect(ask('its just 4 of us, 4 people, can u still come').topics).toEqual(['minimum']);
+      expect(ask('can you do 40 people').topics).toEqual(['party-size']);
+    });
+
+    it('follows the tenant’s own limits, not fixed numbers', () => {
+      const small: Tenant = { ...demoTenant, catalog: { ...catalog, guests: { ...catalog.guests, maxGuests: 30 } } };
+      expect(ask('can u do 40 ppl for a company bbq', small).topics).toEqual(['party-size']);
+      expect(ask('can u do 40 ppl for a company bbq').topics).not.toContain('party-size');
+    });
+
+    it('does not take a count of some guests for the party’s size', () => {
+      expect(ask('We need vegan food for 3 guests.').topics).toEqual(['dietary']);
+      expect(ask('how much for 15 adults and 5 kids?').topics).toEqual(['prices']);
+    });
+  });
+
+  it('reads a formal message by its nouns, not its verbs and courtesies', () => {
+    expect(ask('Kindly confirm whether the deposit is deducted from the final amount.').topics).toEqual(['deposit']);
+    expect(ask('I would like to know how the mileage fee is calculated.').topics).toEqual(['travel']);
+    expect(ask('Good morning, how are you today?').topics).toEqual(['greeting']);
+    expect(ask('hi, hope you are well').topics).toEqual(['greeting']);
+    expect(ask('can you recommend a hotel near Anaheim for my guests').topics).toEqual(['unsure']);
+  });
+
   it('reads no more than the idiom says: “useless” is not “less”, “run us through” is no price', () => {
     expect(ask('you’re useless').topics).toEqual(['unsure']);
     expect(ask('can you run us through the booking process').topics).not.toContain('prices');

@@ -1,4 +1,4 @@
-import { isAdjective, isCommonWord, isName } from './common-words';
+import { isAdjective, isCommonWord, isName, isVerb } from './common-words';
 import { englishStem, spanishStem } from './stem';
 import * as en from './words';
 import * as es from './words.es';
@@ -20,7 +20,10 @@ export interface Language {
   /** The endings of contractions ("we're"), spelled out; none in Spanish. */
   contractions: Readonly<Record<string, string>>;
   idioms: readonly [RegExp, string][];
-  numberWords: ReadonlySet<string>;
+  /** Numbers in words, and what each counts. */
+  numberWords: ReadonlyMap<string, number>;
+  /** Words for people a count may be of: a count before one is a headcount. */
+  peopleWords: ReadonlySet<string>;
   /** What `$` reads as: the language's word the FAQ's price synonyms hold. */
   money: string;
   stem(word: string): string;
@@ -31,6 +34,7 @@ export interface Language {
   isCommonWord(word: string): boolean;
   isName(word: string): boolean;
   isAdjective(word: string): boolean;
+  isVerb(word: string): boolean;
   prefixes: readonly string[];
   greetings: ReadonlySet<string>;
   greetingFillers: ReadonlySet<string>;
@@ -75,6 +79,7 @@ export const english: Language = {
   contractions: en.CONTRACTIONS,
   idioms: en.IDIOMS,
   numberWords: en.NUMBER_WORDS,
+  peopleWords: en.PEOPLE_WORDS,
   money: 'price',
   stem: englishStem,
   typoAllowance: englishTypos,
@@ -82,6 +87,7 @@ export const english: Language = {
   isCommonWord,
   isName,
   isAdjective,
+  isVerb,
   prefixes: en.PREFIXES,
   greetings: en.GREETINGS,
   greetingFillers: en.GREETING_FILLERS,
@@ -108,6 +114,7 @@ export const spanish: Language = {
   contractions: {},
   idioms: es.IDIOMS_ES,
   numberWords: es.NUMBER_WORDS_ES,
+  peopleWords: es.PEOPLE_WORDS_ES,
   money: 'precio',
   stem: spanishStem,
   typoAllowance: spanishTypos,
@@ -115,6 +122,7 @@ export const spanish: Language = {
   isCommonWord: none,
   isName: none,
   isAdjective: none,
+  isVerb: none,
   prefixes: es.PREFIXES_ES,
   greetings: es.GREETINGS_ES,
   greetingFillers: es.GREETING_FILLERS_ES,

@@ -23,12 +23,20 @@ const OTHER_TOPIC_SHARE = 0.3;
 
 /**
  * How much a word the FAQ has never seen counts against a topic when it is
- * mostly an adjective ("can I book *online*"): it says what something is like,
- * while what an off-topic question is about is a noun ("a *photographer*").
- * (Discounting verbs the same way gave answers to questions that are not ours:
- * "can you *recommend* a caterer".)
+ * mostly an adjective or a verb ("can I book *online*", "kindly *confirm* the
+ * deposit"): it says what something is like or what is done, while what an
+ * off-topic question is about is a noun ("a *photographer*").
  */
-const ADJECTIVE_SHARE = 0.4;
+const DESCRIBING_SHARE = 0.4;
+
+/** How much each time a question names a concept again adds to it. */
+const REPEAT = 0.5;
+
+/** How much a concept only a headcount says counts, for and against a topic. */
+const INFERRED_SHARE = 0.4;
+
+/** How far apart, in words, the words of a phrase may be and still be read as it. */
+const SPREAD_WINDOW = 4;
 
 export interface RankOptions {
   /** Names of places (lowercase; the towns of the ZIP dataset): a question naming one is about travel. */
@@ -37,7 +45,34 @@ export interface RankOptions {
   classes?: WordClasses;
   /** The language of the question and of the FAQ it is ranked against (English unless told). */
   language?: Language;
+  /**
+   * The tenant's party limits: a headcount below `fewest` reads as `#few` ("just 7 ppl"), above `most` as
+   * `#many` ("150 ppl"), for the FAQ's synonym groups that hold them.
+   */
+  headcount?: { fewest: number; most: number };
 }
+
+/** What a count says: "7", "seven", "7th" → 7. */
+const countOf = (token: string, lang: Language) => lang.numberWords.get(token) ?? Number.parseInt(token, 10);
+
+/**
+ * The text without its counts (a count alone says nothing about the topic), and what its counts of
+ * people say of the party when the tenant's limits make them say something: `#few`, `#many`.
+ */
+function headcounts(ts: string[], lang: Language, limits: RankOptions['headcount']): { rest: string[]; said: string[] } {
+  const said = ts.flatMap((t, i) => {
+    if (!limits || !isCount(t, lang)) return [];
+    const ofPeople = lang.peopleWords.has(ts[i + 1] ?? '') || ts[i + 1] === PERSON || (ts[i - 1] === 'of' && GROUPS.has(ts[i - 2] ?? ''));
+    const n = countOf(t, lang);
+    if (!ofPeople || Number.isNaN(n)) return [];
+    return n < limits.fewest ? [FEW] : n > limits.most ? [MANY] : [];
+  });
+  return { rest: ts.filter((t) => !isCount(t, lang)), said };
+}
+const FEW = '#few';
+const MANY = '#many';
+const PERSON = '#person';
+const GROUPS = new Set(['party', 'group', 'table']);
 
 /** The concept of what the tenant's FAQ leaves to a person (its `handoff` list): a clause that names it has no answer here. */
 const HANDOFF = '#handoff';
@@ -67,6 +102,11 @@ interface Lexicon {
   longestPhrase: number;
   /** Phrases of two words or more, each word replaced by the concept it means alone ("minimum spend" for "min spend"). */
   canonical: Map<string, string>;
+  /**
+   * Phrases whose words, each alone, mean something else ("advance payment": an advance, a payment),
+   * as their stems without stopwords: met however the visitor orders and spaces them (`SPREAD_WINDOW`).
+   */
+  spread: { stems: string[]; concept: string }[];
   /** Raw words a typo may be corrected to, and how often each occurs. */
   vocabulary: Map<string, number>;
   knownStems: Set<string>;
@@ -135,8 +175,14 @@ function indexOf(faq: FaqConfig, lang: Language): Index {
     const canon = stems.map((s) => phrases.get(s) ?? s).join(' ');
     if (!phrases.has(canon) && !canonical.has(canon)) canonical.set(canon, concept);
   }
+  const spread = [...phrases].flatMap(([key, concept]) => {
+    const content = key.split(' ').filter((s) => !lang.stemmedStopwords.has(s) && !lang.stopwords.has(s));
+    const alone = content.every((s) => phrases.get(s) === concept);
+    return content.length >= 2 && !alone && concept !== HANDOFF ? [{ stems: content, concept }] : [];
+  });
   const lexicon: Lexicon = {
     lang,
+    spread,
     members: new Set(members.filter(([m]) => m.length === 1).map(([m]) => m[0] ?? '')),
     phrases,
     squashed,
@@ -227,11 +273,15 @@ function canonicalPhrase(run: string[], lexicon: Lexicon): string | undefined {
  */
 interface Concepts {
   concepts: Set<string>;
-  /** The concepts from words the FAQ does not know that are mostly adjectives. */
-  adjectives: Set<string>;
+  /** The concepts from words the FAQ does not know that are mostly adjectives or verbs. */
+  describing: Set<string>;
+  /** How many times the text names each concept ("an estimate of the total cost": price, three times). */
+  times: Map<string, number>;
+  /** Concepts the text does not name but its counts of people say ("7 ppl": fewer than the minimum). */
+  inferred: Set<string>;
 }
 
-function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classes }: RankOptions = {}): Concepts {
+function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classes, headcount }: RankOptions = {}): Concepts {
   const { lang } = lexicon;
   const stem = lang.stem;
   const known = (w: string) => lexicon.vocabulary.has(w) || lexicon.knownStems.has(stem(w)) || lexicon.squashed.has(stem(w));
@@ -247,7 +297,7 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     const s = rawStems[at] ?? '';
     return lang.stopwords.has(raw[at] ?? '') || lexicon.neutral.has(s) || lexicon.askStems.has(s) ? 1 : 0;
   };
-  const marked = markClasses(raw, { classes: classes ?? classesFor(lang), places, tenantAt, lang }).filter((t) => !isCount(t, lang));
+  const { rest: marked, said } = headcounts(markClasses(raw, { classes: classes ?? classesFor(lang), places, tenantAt, lang }), lang, headcount);
   const mended = marked.flatMap((w) => {
     if (w.startsWith('#') || lang.stopwords.has(w) || known(w)) return [w];
     const rest = unprefixed(w, known, lang);
@@ -260,30 +310,57 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
   });
   const stems = mended.map(stem);
   const concepts = new Set<string>();
-  const adjectives = new Set<string>();
-  for (let i = 0; i < stems.length; ) {
-    let matched = false;
-    for (let len = Math.min(lexicon.longestPhrase, stems.length - i); len >= 1 && !matched; len--) {
-      const run = stems.slice(i, i + len);
-      const concept =
-        lexicon.phrases.get(run.join(' ')) ??
-        lexicon.squashed.get(squash(mended.slice(i, i + len), lang)) ??
-        (len > 1 ? canonicalPhrase(run, lexicon) : undefined);
+  const describing = new Set<string>();
+  const used = new Set<number>();
+  const times = new Map<string, number>();
+  const add = (c: string) => {
+    concepts.add(c);
+    times.set(c, (times.get(c) ?? 0) + 1);
+  };
+  const phraseAt = (i: number, len: number) => {
+    const run = stems.slice(i, i + len);
+    return (
+      lexicon.phrases.get(run.join(' ')) ??
+      lexicon.squashed.get(squash(mended.slice(i, i + len), lang)) ??
+      (len > 1 ? canonicalPhrase(run, lexicon) : undefined)
+    );
+  };
+  // Phrases as typed, longest first from the left.
+  for (let i = 0; i < stems.length; i++) {
+    for (let len = Math.min(lexicon.longestPhrase, stems.length - i); len >= 2; len--) {
+      const concept = phraseAt(i, len);
       if (concept === undefined) continue;
-      concepts.add(concept);
-      i += len;
-      matched = true;
+      add(concept);
+      for (let k = i; k < i + len; k++) used.add(k);
+      i += len - 1;
+      break;
     }
-    if (matched) continue;
+  }
+  // Phrases with words between or in another order ("pay everything in advance": an advance payment).
+  for (const { stems: wanted, concept } of lexicon.spread) {
+    const at = wanted.map((s) => stems.findIndex((t, k) => t === s && !used.has(k)));
+    if (at.some((k) => k < 0) || Math.max(...at) - Math.min(...at) > SPREAD_WINDOW) continue;
+    add(concept);
+    for (const k of at) used.add(k);
+  }
+  for (let i = 0; i < stems.length; i++) {
+    if (used.has(i)) continue;
+    const concept = phraseAt(i, 1);
+    if (concept !== undefined) {
+      add(concept);
+      continue;
+    }
     const w = mended[i] ?? '';
     const s = stems[i] ?? w;
     if (!lang.stopwords.has(w) && !lang.stemmedStopwords.has(s) && !lexicon.neutral.has(s) && !lang.prefixes.includes(w)) {
-      concepts.add(s);
-      if (!known(w) && lang.isAdjective(w)) adjectives.add(s);
+      add(s);
+      if (!known(w) && (lang.isAdjective(w) || lang.isVerb(w))) describing.add(s);
     }
-    i++;
   }
-  return { concepts, adjectives };
+  // What the party's size says counts beside what the visitor named, not as much ("vegan food for 3 guests").
+  const inferred = new Set(said.flatMap((t) => lexicon.phrases.get(t) ?? []).filter((c) => !concepts.has(c)));
+  for (const c of inferred) concepts.add(c);
+  return { concepts, describing, times, inferred };
 }
 
 /**
@@ -296,16 +373,17 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
  */
 export function rank(faq: FaqConfig, question: string, options: RankOptions = {}): Ranked[] {
   const index = indexOf(faq, options.language ?? english);
-  const { concepts, adjectives } = conceptsOf(question, index, options);
+  const { concepts, describing, times, inferred } = conceptsOf(question, index, options);
   const asked = [...concepts];
   const weight = (c: string) => index.weights.get(c) ?? index.unknownWeight;
-  const share = (c: string) => (index.weights.has(c) ? OTHER_TOPIC_SHARE : adjectives.has(c) ? ADJECTIVE_SHARE : 1);
+  const named = (c: string) => weight(c) * (inferred.has(c) ? INFERRED_SHARE : 1 + REPEAT * ((times.get(c) ?? 1) - 1));
+  const share = (c: string) => (index.weights.has(c) ? OTHER_TOPIC_SHARE : describing.has(c) ? DESCRIBING_SHARE : 1);
   // Nothing asked, or something only a person answers: no topic answers it.
   if (asked.length === 0 || asked.includes(HANDOFF)) return index.topics.map((t) => ({ entry: t.entry, score: 0 }));
   const sum = (cs: Iterable<string>) => [...cs].reduce((total, c) => total + weight(c), 0);
   const ranked = index.topics.map((topic) => {
-    const covered = sum(asked.filter((c) => topic.concepts.has(c)));
-    const against = asked.filter((c) => !topic.concepts.has(c)).reduce((total, c) => total + share(c) * weight(c), 0);
+    const covered = asked.filter((c) => topic.concepts.has(c)).reduce((total, c) => total + named(c), 0);
+    const against = asked.filter((c) => !topic.concepts.has(c)).reduce((total, c) => total + share(c) * named(c), 0);
     let closest = 0;
     let likest = 0;
     for (const ask of topic.asks) {

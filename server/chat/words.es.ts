@@ -3,6 +3,7 @@
  * English). Written without accents, since the ranking reads words without them ("cuánto" and "cuanto"
  * are one word), and in the Spanish of Mexico and the US as much as of Spain.
  */
+import { numberWords } from './words';
 
 /** Texting forms, read as the words they stand for. */
 export const CASUAL_FORMS_ES: Record<string, string> = {
@@ -52,12 +53,15 @@ export const IDIOMS_ES: [RegExp, string][] = [
   [/\bpor cabeza\b/g, 'por persona'],
 ];
 
-/** Numbers in words: like figures, a count says nothing about the topic. */
-export const NUMBER_WORDS_ES = new Set(
-  'cero uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis diecisiete dieciocho diecinueve veinte veinticinco treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento cientos doscientos trescientos mil docena docenas par'.split(
-    ' ',
-  ),
+/** Numbers in words: like figures, a count says nothing about the topic, only how many. */
+export const NUMBER_WORDS_ES = numberWords(
+  'cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis diecisiete dieciocho diecinueve',
+  'veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa',
+  { una: 1, veinticinco: 25, cien: 100, ciento: 100, cientos: 100, doscientos: 200, trescientos: 300, mil: 1000, docena: 12, docenas: 24, par: 2 },
 );
+
+/** Words for the people a count may be of ("80 invitados"): with one after it, a count is of guests. */
+export const PEOPLE_WORDS_ES = new Set('personas persona invitados invitadas invitado adultos adultas gente familiares amigos empleados'.split(' '));
 
 /** Words that carry no topic: asked or not, the question is the same. */
 export const STOPWORDS_ES = new Set(

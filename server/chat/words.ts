@@ -92,6 +92,18 @@ export const CASUAL_FORMS: Record<string, string> = {
   thurs: 'thursday',
   tues: 'tuesday',
   weds: 'wednesday',
+  jan: 'january',
+  feb: 'february',
+  apr: 'april',
+  jun: 'june',
+  jul: 'july',
+  aug: 'august',
+  sep: 'september',
+  sept: 'september',
+  oct: 'october',
+  nov: 'november',
+  dec: 'december',
+  diff: 'different',
 };
 
 /**
@@ -105,6 +117,11 @@ export const IDIOMS: [RegExp, string][] = [
   [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
   [/\bhow much (do|does|would|will|did) (you|they) (ask|want|get|take)\b/g, 'how much cost'],
   [/\b(are|were|is) (we|you) talking\b/g, ''],
+  // Small talk at the end of a clause is a greeting ("good morning, how are you today?").
+  [
+    /\b(how are you( all| guys)?( doing)?( today| tonight| this (morning|afternoon|evening))?|(i )?hope (you are|you have been|all is) (well|good|doing well))$/g,
+    'hello',
+  ],
 ];
 
 /** Words a full stop follows without ending the sentence: "is there a min. charge". */
@@ -113,11 +130,25 @@ export const ABBREVIATIONS = new Set('min max approx appt est etc eg ie am pm st
 /** The endings of contractions, spelled out: "we're" is "we are", not "were". */
 export const CONTRACTIONS: Record<string, string> = { re: 'are', ll: 'will', ve: 'have', d: 'would', m: 'am' };
 
-/** Numbers in words: like figures, a count says nothing about the topic. */
-export const NUMBER_WORDS = new Set(
-  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen couple'.split(
-    ' ',
-  ),
+/** Numbers in words and what each counts: the words for 0–19 in order, for 20–90 in tens, then any others. */
+export function numberWords(units: string, tens: string, others: Record<string, number> = {}): ReadonlyMap<string, number> {
+  return new Map([
+    ...units.split(' ').map((w, i): [string, number] => [w, i]),
+    ...tens.split(' ').map((w, i): [string, number] => [w, 20 + 10 * i]),
+    ...Object.entries(others),
+  ]);
+}
+
+/** Numbers in words: like figures, a count says nothing about the topic, only how many. */
+export const NUMBER_WORDS = numberWords(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen',
+  'twenty thirty forty fifty sixty seventy eighty ninety',
+  { hundred: 100, thousand: 1000, dozen: 12, couple: 2 },
+);
+
+/** Words for the people a count may be of ("7 ppl", "80 persons"): with one after it, a count is of guests. */
+export const PEOPLE_WORDS = new Set(
+  'people persons guests guest adults adult heads pax folks attendees relatives employees coworkers colleagues members friends invitees'.split(' '),
 );
 
 /** Words that carry no topic: asked or not, the question is the same. */
