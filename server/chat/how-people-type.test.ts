@@ -141,6 +141,12 @@ describe('the chat copes with how people type', () => {
       expect(ask('do you bring tables and chairs').topics).toEqual(['equipment']);
     });
 
+    it('answers a question that points back to the one before with that answer, when it covers it', () => {
+      expect(ask('Hello, is a deposit required to secure the date, and how much is it?').topics).toEqual(['deposit']);
+      expect(ask('Do you offer filet mignon as an upgrade? If so, at what additional cost?').topics).toEqual(['extras']);
+      expect(ask('how big is the deposit and is it refundable').topics).toEqual(['deposit', 'cancellation']);
+    });
+
     it('gets a second answer for a second topic named in passing, and none for a greeting', () => {
       expect(ask('is there a kids price and a minimum').topics).toEqual(['children', 'minimum']);
       expect(ask('good afternoon, how long is the show').topics).toEqual(['length']);

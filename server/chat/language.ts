@@ -43,6 +43,8 @@ export interface Language {
   clauseJoiners: { words: readonly string[]; marks: readonly string[] };
   questionWords: ReadonlySet<string>;
   continuingWords: ReadonlySet<string>;
+  /** Words by which a clause points back to the question before it. */
+  backReferences: ReadonlySet<string>;
   shorthands: readonly [RegExp, string][];
   leadingFillers: ReadonlySet<string>;
   firstPerson: ReadonlySet<string>;
@@ -96,6 +98,7 @@ export const english: Language = {
   clauseJoiners: en.CLAUSE_JOINERS,
   questionWords: en.QUESTION_WORDS,
   continuingWords: en.CONTINUING_WORDS,
+  backReferences: en.BACK_REFERENCES,
   shorthands: en.SHORTHANDS,
   leadingFillers: en.LEADING_FILLERS,
   firstPerson: en.FIRST_PERSON,
@@ -131,6 +134,7 @@ export const spanish: Language = {
   clauseJoiners: es.CLAUSE_JOINERS_ES,
   questionWords: es.QUESTION_WORDS_ES,
   continuingWords: es.CONTINUING_WORDS_ES,
+  backReferences: es.BACK_REFERENCES_ES,
   shorthands: es.SHORTHANDS_ES,
   leadingFillers: es.LEADING_FILLERS_ES,
   firstPerson: es.FIRST_PERSON_ES,

@@ -1,5 +1,7 @@
 import { type Clause, clausesOf } from './clauses';
 import type { FaqConfig, FaqEntry } from './faq';
+import { english } from './language';
+import { words } from './normalize';
 import { CONFIDENCE_THRESHOLD, explain, type Ranked, type RankOptions, rank } from './rank';
 
 /**
@@ -82,7 +84,15 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     c.role === 'aside' && clauses.slice(0, i).some((q) => q.role === 'question' && q.sentence === c.sentence && !sure(q));
   const free = clauses.filter((c, i) => !partOfUnsure(c, i));
   const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : free;
-  const open = asked.filter(sure);
+  // A question that points back to the one before it is answered with it when that answer answers it too
+  // ("is there a deposit, and how much is *it*", "…as an upgrade? If *so*, at what additional cost?").
+  const lang = options.language ?? english;
+  const pointsBack = (c: RankedClause) => words(c.text, lang).some((w) => lang.backReferences.has(w));
+  const followsUp = (c: RankedClause, i: number, all: RankedClause[]) => {
+    const before = all[i - 1]?.ranked[0]?.entry.id;
+    return before !== undefined && pointsBack(c) && scoreOf(c, before) >= CONFIDENCE_THRESHOLD;
+  };
+  const open = asked.filter(sure).filter((c, i, all) => !followsUp(c, i, all));
   if (open.length === 0) {
     // No clause alone is clear; the message as a whole may be.
     const [whole] = rank(faq, text, options);

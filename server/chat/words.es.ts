@@ -152,6 +152,9 @@ export const QUESTION_WORDS_ES = new Set([
 /** A part that starts with one of these goes on with the one before it: a comma before it does not start a new question. */
 export const CONTINUING_WORDS_ES = new Set(['en', 'a', 'para', 'por', 'con', 'de', 'del', 'sin', 'cerca', 'desde', 'hasta', 'como', 'incluyendo']);
 
+/** Words by which a question points back to the one before it ("¿y cuánto *es*?" has none; "¿cuánto cuesta *eso*?"). */
+export const BACK_REFERENCES_ES = new Set(['eso', 'esto', 'lo', 'la', 'los', 'las', 'ese', 'esa', 'este', 'esta']);
+
 /** Shorthands that hold a joining mark: "c/u" is "cada uno", "s/n" is one word. */
 export const SHORTHANDS_ES: [RegExp, string][] = [
   [/\bc\/u\b/gi, 'cada uno'],
