@@ -145,6 +145,9 @@ describe('the chat copes with how people type', () => {
       expect(ask('Hello, is a deposit required to secure the date, and how much is it?').topics).toEqual(['deposit']);
       expect(ask('Do you offer filet mignon as an upgrade? If so, at what additional cost?').topics).toEqual(['extras']);
       expect(ask('how big is the deposit and is it refundable').topics).toEqual(['deposit', 'cancellation']);
+      expect(ask('We have a covered patio. Would that be sufficient in case of poor weather?').topics).toEqual(['rain']);
+      expect(ask('Does the chef bring his own propane, or should we arrange that?').topics).toEqual(['equipment']);
+      expect(ask('Does the chef bring his own propane, or is that a DJ thing?').topics).toEqual(['equipment', 'unsure']);
     });
 
     it('gets a second answer for a second topic named in passing, and none for a greeting', () => {

@@ -75,7 +75,7 @@ const PERSON = '#person';
 const GROUPS = new Set(['party', 'group', 'table']);
 
 /** The concept of what the tenant's FAQ leaves to a person (its `handoff` list): a clause that names it has no answer here. */
-const HANDOFF = '#handoff';
+export const HANDOFF = '#handoff';
 
 export interface Ranked {
   entry: FaqEntry;

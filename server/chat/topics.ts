@@ -2,7 +2,7 @@ import { type Clause, clausesOf } from './clauses';
 import type { FaqConfig, FaqEntry } from './faq';
 import { english } from './language';
 import { words } from './normalize';
-import { CONFIDENCE_THRESHOLD, explain, type Ranked, type RankOptions, rank } from './rank';
+import { CONFIDENCE_THRESHOLD, explain, HANDOFF, type Ranked, type RankOptions, rank } from './rank';
 
 /**
  * How far below a clause's best answer another may score and still answer it:
@@ -113,5 +113,14 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // A question that leans to an answer given anyway is answered by it ("is it chicken, steak and
   // shrimp? can people *pick* different proteins"), though a word of it is new to the FAQ.
   const leansTo = (c: RankedClause) => best(c) >= LEANING && chosen.some((a) => a.entry.id === c.ranked[0]?.entry.id);
-  return { answers: ordered, unanswered: questions.filter((c) => !sure(c) && !leansTo(c)).map((c) => c.text) };
+  // A question that points back to an answered one, in words the FAQ does not know, asks about what that
+  // answer says ("We have a covered patio. Would *that* be sufficient?"), unless it names what only a person answers.
+  const backToAnswer = (c: RankedClause) => {
+    const before = clauses[clauses.indexOf(c) - 1];
+    const answer = before?.ranked[0]?.entry.id;
+    return (
+      before !== undefined && sure(before) && chosen.some((a) => a.entry.id === answer) && pointsBack(c) && !explain(faq, c.text, options).includes(HANDOFF)
+    );
+  };
+  return { answers: ordered, unanswered: questions.filter((c) => !sure(c) && !leansTo(c) && !backToAnswer(c)).map((c) => c.text) };
 }
