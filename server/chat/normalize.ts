@@ -18,7 +18,7 @@ export function zipIn(text: string): string | undefined {
 const CONTRACTION = /(?<=\p{L})['’](re|ll|ve|d|m)\b/gu;
 
 /** Stands for a count ("20", "twenty", "3rd") in `tokens`: `words` drops it, since a count says nothing about the topic. */
-const COUNT = /^\d+(st|nd|rd|th)?$/;
+const COUNT = /^\d+(st|nd|rd|th|ish)?$/;
 export const isCount = (token: string, lang: Language = english) => COUNT.test(token) || lang.numberWords.has(token);
 
 /**
