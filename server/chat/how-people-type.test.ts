@@ -141,6 +141,14 @@ describe('the chat copes with how people type', () => {
       expect(ask('do you bring tables and chairs').topics).toEqual(['equipment']);
     });
 
+    it('reads a question that points back to the statement before it with that statement', () => {
+      expect(ask('My grandchildren are 3 and 5. Do they need to pay?').topics).toEqual(['children']);
+      expect(ask('One of our guests has a severe peanut allergy. Are you able to accommodate this?').topics).toEqual(['dietary']);
+      expect(ask('We are expecting about 120 employees for our summer picnic. Can you handle a group of this size?').topics).toEqual(['party-size']);
+      // Without a pointer back, the statement stays context.
+      expect(ask('Just booked for next month. When is the balance due?').topics).toEqual(['deposit']);
+    });
+
     it('answers a question that points back to the one before with that answer, when it covers it', () => {
       expect(ask('Hello, is a deposit required to secure the date, and how much is it?').topics).toEqual(['deposit']);
       expect(ask('Do you offer filet mignon as an upgrade? If so, at what additional cost?').topics).toEqual(['extras']);

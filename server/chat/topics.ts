@@ -71,9 +71,18 @@ function fewestAnswers(clauses: RankedClause[], position: Map<RankedClause, numb
  * question's answer does not cover.
  */
 export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions = {}): AskedTopics {
+  const lang = options.language ?? english;
+  const pointsBack = (c: Clause) => words(c.text, lang).some((w) => lang.backReferences.has(w));
+  // A question that points back to the statement before it is read with it: "My grandchildren are 3 and
+  // 5. Do *they* need to pay?" asks what children pay, "Some guests are vegan. Can you accommodate *them*?" about diets.
+  const read = (c: Clause, i: number, all: Clause[]) => {
+    const before = all[i - 1];
+    return c.role === 'question' && before?.role === 'statement' && before.sentence < c.sentence && pointsBack(c) ? `${before.text} ${c.text}` : c.text;
+  };
   const clauses: RankedClause[] = clausesOf(text, options.language)
-    .filter((c) => explain(faq, c.text, options).length > 0)
-    .map((c) => ({ ...c, ranked: rank(faq, c.text, options) }));
+    .map((c, i, all) => ({ ...c, read: read(c, i, all) }))
+    .filter((c) => explain(faq, c.read, options).length > 0)
+    .map(({ read, ...c }) => ({ ...c, ranked: rank(faq, read, options) }));
   const questions = clauses.filter((c) => c.role === 'question');
   // What the message asks: its questions when one is answerable (statements around them are the
   // visitor's context: "Just booked for next month. When is the balance due?"), else its statements
@@ -86,8 +95,6 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : free;
   // A question that points back to the one before it is answered with it when that answer answers it too
   // ("is there a deposit, and how much is *it*", "…as an upgrade? If *so*, at what additional cost?").
-  const lang = options.language ?? english;
-  const pointsBack = (c: RankedClause) => words(c.text, lang).some((w) => lang.backReferences.has(w));
   const followsUp = (c: RankedClause, i: number, all: RankedClause[]) => {
     const before = all[i - 1]?.ranked[0]?.entry.id;
     return before !== undefined && pointsBack(c) && scoreOf(c, before) >= CONFIDENCE_THRESHOLD;

@@ -266,7 +266,7 @@ export const CONTINUING_WORDS = new Set([
 ]);
 
 /** Words by which a question points back to the one before it ("…an upgrade? If *so*, at what cost?", "…and how much is *it*"). */
-export const BACK_REFERENCES = new Set(['it', 'this', 'that', 'these', 'those', 'them', 'so', 'one']);
+export const BACK_REFERENCES = new Set(['it', 'this', 'that', 'these', 'those', 'them', 'they', 'he', 'she', 'him', 'her', 'so', 'one']);
 
 /** Shorthands that hold a joining mark: "w/" is "with", not two questions. */
 export const SHORTHANDS: [RegExp, string][] = [
