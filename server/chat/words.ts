@@ -118,6 +118,9 @@ export const IDIOMS: [RegExp, string][] = [
   [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
   [/\bhow much (do|does|would|will|did) (you|they) (ask|want|get|take)\b/g, 'how much cost'],
   [/\b(are|were|is) (we|you) talking\b/g, ''],
+  [/\b(bill|total|price|cost|it) (would |will )?(come|comes|came) (out )?to\b/g, 'cost'],
+  // Asking for a price is asking the price, whatever verb asks it ("could you *provide* an estimate").
+  [/\b(provide|give|send|share|email)( me| us)? (an? |the |your )?(estimate|quote|quotation|price|prices|pricing|rates)\b/g, '$4'],
   // Small talk at the end of a clause is a greeting ("good morning, how are you today?").
   [
     /\b(how are you( all| guys)?( doing)?( today| tonight| this (morning|afternoon|evening))?|(i )?hope (you are|you have been|all is) (well|good|doing well))$/g,
