@@ -317,11 +317,14 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     concepts.add(c);
     times.set(c, (times.get(c) ?? 0) + 1);
   };
+  // Words run together only where one of them says something: "are a" is not "area".
+  const saysSomething = (ws: string[]) => ws.length === 1 || ws.some((w) => !lang.stopwords.has(w));
   const phraseAt = (i: number, len: number) => {
     const run = stems.slice(i, i + len);
+    const typed = mended.slice(i, i + len);
     return (
       lexicon.phrases.get(run.join(' ')) ??
-      lexicon.squashed.get(squash(mended.slice(i, i + len), lang)) ??
+      (saysSomething(typed) ? lexicon.squashed.get(squash(typed, lang)) : undefined) ??
       (len > 1 ? canonicalPhrase(run, lexicon) : undefined)
     );
   };

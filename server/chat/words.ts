@@ -121,6 +121,11 @@ export const IDIOMS: [RegExp, string][] = [
   [/\b(bill|total|price|cost|it) (would |will )?(come|comes|came) (out )?to\b/g, 'cost'],
   // Asking for a price is asking the price, whatever verb asks it ("could you *provide* an estimate").
   [/\b(provide|give|send|share|email)( me| us)? (an? |the |your )?(estimate|quote|quotation|price|prices|pricing|rates)\b/g, '$4'],
+  // "my gf" is a girlfriend, not gluten-free ("is it gf?").
+  [/\b(my|his|your|our) gf\b/g, '$1 girlfriend'],
+  [/\b(my|her|your|our) bf\b/g, '$1 boyfriend'],
+  // "How many" asks a party's size only of people ("how many proteins do we get" asks the menu).
+  [/\bhow many (?!people|persons|guests|adults|kids|children|heads|pax|folks|chefs|hours|minutes)(?=[a-z]{3,})/g, 'which '],
   // Small talk at the end of a clause is a greeting ("good morning, how are you today?").
   [
     /\b(how are you( all| guys)?( doing)?( today| tonight| this (morning|afternoon|evening))?|(i )?hope (you are|you have been|all is) (well|good|doing well))$/g,
@@ -162,7 +167,7 @@ export const STOPWORDS = new Set(
   look looking many may me might more most much must my need needs no nor not now of off ok okay on once only or other our ours out over own per please pretty
   question questions quick quickly really right say see she should so some someone something sort still such sure tell than thanks thank that the their them help next
   then there these they thing things think this those though through to too try trying up us very want wanted wanting was way we well were what whats
-  likely probably possibly maybe already problem
+  likely probably possibly maybe already problem instead
   when where whether which while who whom whose why will wish with wonder wondering would yes yet you your yours information interested curious hey hi
   hello hiya howdy yo hola guys folks team everyone again just
   lol lmao haha hahaha hehe jk btw omg sorry um uh hmm oh anyway certain asap fyi idk tbh kindly regards dear sir madam
