@@ -121,6 +121,8 @@ export const IDIOMS: [RegExp, string][] = [
   [/\b(bill|total|price|cost|it) (would |will )?(come|comes|came) (out )?to\b/g, 'cost'],
   // Asking for a price is asking the price, whatever verb asks it ("could you *provide* an estimate").
   [/\b(provide|give|send|share|email)( me| us)? (an? |the |your )?(estimate|quote|quotation|price|prices|pricing|rates)\b/g, '$4'],
+  // A payment *applied to* the total is taken off it, not a job application.
+  [/\b(applied|apply|applies) (to|toward|towards|against)\b/g, 'deducted from'],
   // "my gf" is a girlfriend, not gluten-free ("is it gf?").
   [/\b(my|his|your|our) gf\b/g, '$1 girlfriend'],
   [/\b(my|her|your|our) bf\b/g, '$1 boyfriend'],
