@@ -244,7 +244,8 @@ function runTogether(word: string, known: (w: string) => boolean, telling: (w: s
  * synonym groups, after another word English knows (a compound names a kind of its last word).
  */
 function compoundOf(word: string, lexicon: Lexicon): string | undefined {
-  for (let k = 3; k <= word.length - 5; k++) {
+  // Both halves words of their own length: "suitable" is no kind of table.
+  for (let k = 4; k <= word.length - 5; k++) {
     const [head, last] = [word.slice(0, k), word.slice(k)];
     if (lexicon.lang.isCommonWord(head) && lexicon.members.has(last)) return last;
   }

@@ -123,6 +123,9 @@ export const IDIOMS: [RegExp, string][] = [
   [/\b(provide|give|send|share|email)( me| us)? (an? |the |your )?(estimate|quote|quotation|price|prices|pricing|rates)\b/g, '$4'],
   // A payment *applied to* the total is taken off it, not a job application.
   [/\b(applied|apply|applies) (to|toward|towards|against)\b/g, 'deducted from'],
+  // "The whole table" is everyone at it; "for example" introduces, it asks nothing.
+  [/\b(the|our|my) whole (table|group|party|family|crowd)\b/g, 'everyone'],
+  [/\b(for example|for instance|such as)\b/g, ''],
   // "my gf" is a girlfriend, not gluten-free ("is it gf?").
   [/\b(my|his|your|our) gf\b/g, '$1 girlfriend'],
   [/\b(my|her|your|our) bf\b/g, '$1 boyfriend'],
@@ -169,7 +172,7 @@ export const STOPWORDS = new Set(
   look looking many may me might more most much must my need needs no nor not now of off ok okay on once only or other our ours out over own per please pretty
   question questions quick quickly really right say see she should so some someone something sort still such sure tell than thanks thank that the their them help next
   then there these they thing things think this those though through to too try trying up us very want wanted wanting was way we well were what whats
-  likely probably possibly maybe already problem instead
+  likely probably possibly maybe already problem instead together
   when where whether which while who whom whose why will wish with wonder wondering would yes yet you your yours information interested curious hey hi
   hello hiya howdy yo hola guys folks team everyone again just
   lol lmao haha hahaha hehe jk btw omg sorry um uh hmm oh anyway certain asap fyi idk tbh kindly regards dear sir madam
