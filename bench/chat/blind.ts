@@ -4,6 +4,7 @@
 // phrasings fail, so nobody tunes on them and the figure stays a measure of questions nobody tuned for.
 import { readdirSync, readFileSync } from 'node:fs';
 import { answerFromFaq } from '../../server/chat/faq-answerer';
+import { answerLanguage } from '../../server/chat/language';
 import { demoTenant } from '../../server/tenants';
 import { isOffTopic, isRight, parseEvalSet } from './eval-set';
 
@@ -24,7 +25,7 @@ for (const file of files) {
   let handedOff = 0;
   const started = performance.now();
   for (const q of questions) {
-    const reply = answerFromFaq(demoTenant, q.text);
+    const reply = answerFromFaq(demoTenant, q.text, answerLanguage(q.text, undefined));
     const handoff = reply.actions.some((a) => a.type === 'handoff');
     if (isRight(q, { topics: reply.topics, handoff })) right++;
     if (isOffTopic(q)) {

@@ -5,10 +5,10 @@ import { ACTIONS_IN, type Answerer } from './answerer';
 import { isGreeting, isThanks } from './clauses';
 import { factsOf, list, render } from './facts';
 import { type FaqConfig, faqIn } from './faq';
-import { type ChatLanguage, LANGUAGES } from './language';
+import { CHAT_LANGUAGES, type ChatLanguage, LANGUAGES, type Language } from './language';
 import { withoutNoise } from './noise';
 import { zipIn } from './normalize';
-import { topicsAsked } from './topics';
+import { type AskedTopics, topicsAsked } from './topics';
 import { zipTravelSentence } from './travel';
 
 /** For a tenant without an FAQ: greetings answered, everything else offered to a person. */
@@ -60,7 +60,8 @@ export function answerFromFaq(tenant: Tenant, question: string, language: ChatLa
   if (isGreeting(text, lang)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
   if (isThanks(text, lang)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
   const headcount = { fewest: Number(facts.minimumAdults), most: tenant.catalog.guests.maxGuests };
-  const { answers, unanswered } = topicsAsked(faq, text, { places: usPlaceNames(), language: lang, headcount });
+  const asked = (inFaq: FaqConfig, language: Language) => topicsAsked(inFaq, text, { places: usPlaceNames(), language, headcount });
+  const { answers, unanswered } = withOtherLanguages(asked(faq, lang), tenant.faq, speaks, faq, asked);
   if (answers.length === 0) {
     return { topics: ['unsure'], text: render(faq.unsure, facts), actions: [offers.handoff], confident: false };
   }
@@ -80,6 +81,32 @@ export function answerFromFaq(tenant: Tenant, question: string, language: ChatLa
     actions: [...new Set(actions)].map((type) => offers[type]),
     confident: true,
   };
+}
+
+/**
+ * A message nothing answers in its language may be written half in another ("cuanto cuesta por persona for
+ * the hibachi"): the tenant's FAQ in each other language it is written in reads it, and what that finds is
+ * answered from the entries of the reply's own language (the same ids).
+ */
+function withOtherLanguages(
+  found: AskedTopics,
+  tenantFaq: FaqConfig | undefined,
+  speaks: ChatLanguage,
+  faq: FaqConfig,
+  asked: (inFaq: FaqConfig, language: Language) => AskedTopics,
+): AskedTopics {
+  if (found.answers.length > 0 || !tenantFaq) return found;
+  for (const other of CHAT_LANGUAGES) {
+    const written = other === speaks ? undefined : faqIn(tenantFaq, other);
+    if (!written) continue;
+    const there = asked(written.faq, LANGUAGES[other]);
+    const answers = there.answers.flatMap(({ entry, clauses }) => {
+      const own = faq.entries.find((e) => e.id === entry.id);
+      return own ? [{ entry: own, clauses }] : [];
+    });
+    if (answers.length > 0) return { answers, unanswered: there.unanswered };
+  }
+  return found;
 }
 
 export interface Pace {

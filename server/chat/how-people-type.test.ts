@@ -100,6 +100,15 @@ describe('the chat copes with how people type', () => {
     });
   });
 
+  it('reads a message half in Spanish on an English page with the Spanish FAQ, and answers in the page’s language', () => {
+    const reply = ask('langosta how much extra por plato');
+    expect(reply).toMatchObject({ topics: ['extras'], confident: true });
+    expect(reply.text).toContain('lobster tail (+$15 per plate)');
+    expect(ask('vienen hasta riverside o no?').text).toContain('We’re based in 90012');
+    expect(ask('my tio cant have shellfish can the chef leave out the shrimp').topics).toEqual(['dietary']);
+    expect(ask('ngl whats the damage per head for this').topics).toEqual(['prices']);
+  });
+
   it('reads a formal message by its nouns, not its verbs and courtesies', () => {
     expect(ask('Kindly confirm whether the deposit is deducted from the final amount.').topics).toEqual(['deposit']);
     expect(ask('I would like to know how the mileage fee is calculated.').topics).toEqual(['travel']);

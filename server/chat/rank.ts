@@ -62,7 +62,11 @@ const countOf = (token: string, lang: Language) => lang.numberWords.get(token) ?
 function headcounts(ts: string[], lang: Language, limits: RankOptions['headcount']): { rest: string[]; said: string[] } {
   const said = ts.flatMap((t, i) => {
     if (!limits || !isCount(t, lang)) return [];
-    const ofPeople = lang.peopleWords.has(ts[i + 1] ?? '') || ts[i + 1] === PERSON || (ts[i - 1] === 'of' && GROUPS.has(ts[i - 2] ?? ''));
+    const ofPeople =
+      lang.peopleWords.has(ts[i + 1] ?? '') ||
+      ts[i + 1] === PERSON ||
+      (ts[i + 1] === 'of' && ts[i + 2] === 'us') ||
+      (ts[i - 1] === 'of' && GROUPS.has(ts[i - 2] ?? ''));
     const n = countOf(t, lang);
     if (!ofPeople || Number.isNaN(n)) return [];
     return n < limits.fewest ? [FEW] : n > limits.most ? [MANY] : [];

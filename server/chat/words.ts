@@ -43,7 +43,6 @@ export const CASUAL_FORMS: Record<string, string> = {
   gonna: 'going to',
   wanna: 'want to',
   gotta: 'got to',
-  yall: 'you all',
   n: 'and',
   tho: 'though',
   abt: 'about',
@@ -105,6 +104,10 @@ export const CASUAL_FORMS: Record<string, string> = {
   dec: 'december',
   diff: 'different',
   lil: 'little',
+  tryna: 'trying to',
+  yall: 'you all',
+  veggies: 'vegetables',
+  loose: 'lose',
 };
 
 /**
@@ -126,6 +129,9 @@ export const IDIOMS: [RegExp, string][] = [
   // "The whole table" is everyone at it; "for example" introduces, it asks nothing.
   [/\b(the|our|my) whole (table|group|party|family|crowd)\b/g, 'everyone'],
   [/\b(for example|for instance|such as)\b/g, ''],
+  // "On top of" adds to what follows; "10x10" is a size, no topic.
+  [/\bon top( of)?\b/g, ''],
+  [/\b\d+ ?x ?\d+\b/g, ''],
   // "my gf" is a girlfriend, not gluten-free ("is it gf?").
   [/\b(my|his|your|our) gf\b/g, '$1 girlfriend'],
   [/\b(my|her|your|our) bf\b/g, '$1 boyfriend'],
@@ -173,6 +179,7 @@ export const STOPWORDS = new Set(
   question questions quick quickly really right say see she should so some someone something sort still such sure tell than thanks thank that the their them help next
   then there these they thing things think this those though through to too try trying up us very want wanted wanting was way we well were what whats
   likely probably possibly maybe already problem instead together
+  ngl fr lowkey highkey tbh nah lol lmao bruh fam
   when where whether which while who whom whose why will wish with wonder wondering would yes yet you your yours information interested curious hey hi
   hello hiya howdy yo hola guys folks team everyone again just
   lol lmao haha hahaha hehe jk btw omg sorry um uh hmm oh anyway certain asap fyi idk tbh kindly regards dear sir madam
