@@ -19,6 +19,32 @@ async function quoteId(daysAhead) {
   return (await res.json()).id;
 }
 
+/**
+ * A booking held at the latest seating of the first day from `daysAhead` on whose seating is still free (another run
+ * on the same server took the earlier ones), its deposit unpaid (the payment form's card form).
+ */
+async function heldBookingId(daysAhead) {
+  const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+  for (let ahead = daysAhead; ahead < daysAhead + 30; ahead++) {
+    const eventDate = new Date(Date.now() + ahead * 86_400_000).toISOString().slice(0, 10);
+    const quote = await (
+      await fetch(`${origin}/api/v1/quotes`, { method: 'POST', headers: auth, body: JSON.stringify({ adults: 10, eventDate, zip: '90012' }) })
+    ).json();
+    const res = await fetch(`${origin}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { ...auth, 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({
+        slotId: `${eventDate}T18:00`,
+        quoteId: quote.id,
+        customer: { name: 'Measure', email: 'measure@example.com', phone: '2135550100' },
+        address: { line1: '1 Sakura Way', city: 'Los Angeles', zip: '90012' },
+      }),
+    });
+    if (res.ok) return (await res.json()).id;
+  }
+  throw new Error('No free seating to hold');
+}
+
 /** The first day of a month whose calendar takes six weeks, in days from now (the seating step at its tallest). */
 function sixWeekMonth() {
   for (let ahead = 7; ; ahead++) {
@@ -43,6 +69,35 @@ const SCREENS = {
     body: '<teppan-quote loading="interaction"></teppan-quote><teppan-booking loading="eager" quote-url="#quote"></teppan-booking>',
     ready: (p) => p.getByRole('link', { name: 'Get a quote' }),
   },
+  // No booking: the prompt to book, in each language (Spanish wraps sooner).
+  payment: {
+    tag: 'teppan-payment',
+    body: '<teppan-payment loading="eager" booking-url="/book.html"></teppan-payment>',
+    ready: (p) => p.getByRole('link', { name: 'Book a seating' }),
+  },
+  'payment:es': {
+    tag: 'teppan-payment',
+    body: '<teppan-payment loading="eager" booking-url="/book.html" locale="es"></teppan-payment>',
+    ready: (p) => p.getByRole('link', { name: 'Reservar un horario' }),
+  },
+  // A booking this browser remembers from an earlier visit, offered in place of the prompt: it must fit the same reserve.
+  'payment:saved': {
+    tag: 'teppan-payment',
+    body: '<teppan-payment loading="eager"></teppan-payment>',
+    remember: true,
+    ready: (p) => p.getByRole('button', { name: 'Show your booking' }),
+  },
+  'payment:saved:es': {
+    tag: 'teppan-payment',
+    body: '<teppan-payment loading="eager" locale="es"></teppan-payment>',
+    remember: true,
+    ready: (p) => p.getByRole('button', { name: 'Ver tu reserva' }),
+  },
+  'payment:pay': {
+    tag: 'teppan-payment',
+    body: async () => `<teppan-payment loading="eager" booking-id="${await heldBookingId(30)}"></teppan-payment>`,
+    ready: (p) => p.getByLabel('Card number'),
+  },
 };
 
 const browser = await chromium.launch({ executablePath: findChromium() });
@@ -50,12 +105,17 @@ for (const name of process.argv.length > 3 ? process.argv.slice(3) : Object.keys
   const screen = SCREENS[name];
   const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
   const body = typeof screen.body === 'function' ? await screen.body() : screen.body;
-  await page.route('**/__measure.html', (route) =>
+  await page.route('**/__measure.html*', (route) =>
     route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/embed/teppan.js" data-key="${key}" async></script></head><body style="margin:0">${body}</body></html>`,
     }),
   );
+  if (screen.remember) {
+    // The earlier visit: the page opened with its booking's ?booking=, which the funnel remembers.
+    await page.goto(`${origin}/__measure.html?booking=${await heldBookingId(31)}`);
+    await page.locator('teppan-payment form').waitFor();
+  }
   await page.goto(`${origin}/__measure.html`);
   await screen.ready(page).waitFor();
   await page.waitForLoadState('networkidle');

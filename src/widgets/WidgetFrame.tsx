@@ -1,11 +1,14 @@
 import { type ReactNode, useId } from 'react';
-import { minHeight, type WidgetSpec } from './specs';
+import { screenMinHeight } from './screens';
+import type { WidgetSpec } from './specs';
 
 export interface WidgetFrameProps {
   spec: WidgetSpec;
   /** The widget's own class, e.g. `teppan-booking`. */
   className: string;
   heading: string;
+  /** The first screen it shows (src/widgets/screens.ts), whose reserve is its height; the spec's own when left out. */
+  screen?: string;
   /**
    * Shown inside another widget's frame (the booking form's calculator in place): no frame, reserve or `root` part
    * of its own (its class gets `--inline`), and its heading a level below the host widget's.
@@ -29,7 +32,7 @@ export interface WidgetFrameProps {
  * reader's list of headings, and the group's name is read when focus enters it from the page, which
  * tells two copies apart by their headings.
  */
-export function WidgetFrame({ spec, className, heading, inline = false, lang, children }: WidgetFrameProps) {
+export function WidgetFrame({ spec, className, heading, screen = '', inline = false, lang, children }: WidgetFrameProps) {
   const titleId = useId();
   const Heading = inline ? 'h3' : 'h2';
   return (
@@ -40,7 +43,7 @@ export function WidgetFrame({ spec, className, heading, inline = false, lang, ch
       role="group"
       aria-labelledby={titleId}
       lang={lang}
-      style={inline ? undefined : { minHeight: minHeight(spec) }}
+      style={inline ? undefined : { minHeight: screenMinHeight(spec, screen) }}
     >
       <Heading className="teppan-heading" id={titleId} part="heading">
         {heading}

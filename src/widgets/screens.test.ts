@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookingSpec } from './booking/spec';
+import { paymentSpec } from './payment/spec';
 import { firstScreen, type PageFacts, reserveOf, urlHasParam } from './screens';
 
 /** A page as the loader or the React entry sees it. */
@@ -33,6 +34,23 @@ describe('the booking form’s first screen', () => {
     expect(reserveOf(bookingSpec, '')).toBe(bookingSpec.reserve);
     expect(reserveOf(bookingSpec, 'prompt')[0][1]).toBeLessThan(15);
     expect(reserveOf(bookingSpec, 'steps')).not.toBe(bookingSpec.reserve);
+  });
+});
+
+describe('the payment form’s first screen', () => {
+  it('is the short prompt to book when nothing names a booking, whatever else the page has', () => {
+    expect(firstScreen(paymentSpec, page({ widgets: ['payment', 'booking'] }))).toBe('');
+    expect(firstScreen(paymentSpec, page({ search: '?booking=' }))).toBe('');
+  });
+
+  it('is the card form when a booking is given, by its attribute or the URL', () => {
+    expect(firstScreen(paymentSpec, page({ attributes: ['booking-id'] }))).toBe('pay');
+    expect(firstScreen(paymentSpec, page({ search: '?booking=bk_1' }))).toBe('pay');
+  });
+
+  it('reserves a few lines for the prompt, not the card form’s height', () => {
+    expect(reserveOf(paymentSpec, '').every(([, height]) => height < 12)).toBe(true);
+    expect(reserveOf(paymentSpec, 'pay')[0][1]).toBeGreaterThan(30);
   });
 });
 

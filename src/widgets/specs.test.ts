@@ -4,7 +4,8 @@ import { BUDGETS, budgetProblems } from '../../scripts/budgets.mjs';
 import { widgetEntry } from '../../scripts/widget-entries.mjs';
 import { bookingSpec } from './booking/spec';
 import { quoteSpec } from './quote/spec';
-import { minHeight, tagOf, WIDGET_SPECS } from './specs';
+import { screenMinHeight } from './screens';
+import { tagOf, WIDGET_SPECS } from './specs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -48,6 +49,6 @@ describe('widget registry', () => {
 
 describe('reserved size', () => {
   it('at full width is the widest step', () => {
-    expect([minHeight(quoteSpec), minHeight(bookingSpec)]).toEqual(['44em', '46.5em']);
+    expect([screenMinHeight(quoteSpec, ''), screenMinHeight(bookingSpec, '')]).toEqual(['44em', '46.5em']);
   });
 });

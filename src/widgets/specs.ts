@@ -88,6 +88,3 @@ export const camelCase = (attribute: string) => attribute.replace(/-([a-z])/g, (
 
 /** A widget's element: `teppan-` and its name, always (so the loader carries no second copy of each name). */
 export const tagOf = (spec: WidgetSpec) => `teppan-${spec.name}`;
-
-/** The height at full width, for the React components' own skeletons and roots. */
-export const minHeight = (spec: WidgetSpec) => `${spec.reserve[0][1]}em`;

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { daysBetween, monthOf, weekday } from '../../src/core/schedule';
-import { DEMO_PAGES, eventDate } from './support';
+import { DEMO_PAGES, eventDate, heldBookingViaApi } from './support';
 
 /** A bookable date in a month whose calendar takes six weeks: the seating step at its tallest. */
 function dateInSixWeekMonth(): string {
@@ -46,15 +46,20 @@ async function readThrough(page: Page) {
 }
 
 for (const width of [390, 1280]) {
-  test(`no demo page shifts as its widgets load, ${width} px wide: without a quote, and the booking pages with one`, async ({ browser, request }) => {
-    test.setTimeout(180_000);
+  test(`no demo page shifts as its widgets load, ${width} px wide: without a quote or booking, and the booking and payment pages with one`, async ({
+    browser,
+    request,
+  }) => {
+    test.setTimeout(240_000);
     const res = await request.post('/api/v1/quotes', {
       headers: { authorization: 'Bearer pk_test_demo' },
       data: { adults: 10, eventDate: eventDate(60), zip: '90012' },
     });
     const { id } = (await res.json()) as { id: string };
+    const booking = await heldBookingViaApi(request, { name: 'Shift Pay', offset: 72, time: width === 390 ? '12:00' : '15:00' });
     const shifted: Record<string, { value: number; sources: string[] }[]> = {};
-    for (const path of [...DEMO_PAGES, `/book.html?quote=${id}`, `/react/book.html?quote=${id}`]) {
+    const withIds = [`/book.html?quote=${id}`, `/react/book.html?quote=${id}`, `/pay.html?booking=${booking.id}`, `/react/pay.html?booking=${booking.id}`];
+    for (const path of [...DEMO_PAGES, ...withIds]) {
       // A fresh visitor each time: nothing remembered from the page before.
       const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 800 } });
       const page = await context.newPage();
@@ -97,24 +102,35 @@ test('the landing page holds the calculator’s place itself until the loader ar
   }
 });
 
-test('the booking page’s first screens fill the space reserved for them, at every width from a small phone up', async ({ page, request }) => {
+test('the booking and payment pages’ first screens fill the space reserved for them, at every width from a small phone up', async ({ page, request }) => {
+  test.setTimeout(180_000);
   const res = await request.post('/api/v1/quotes', {
     headers: { authorization: 'Bearer pk_test_demo' },
     data: { adults: 10, eventDate: dateInSixWeekMonth(), zip: '90012' },
   });
   const { id } = (await res.json()) as { id: string };
-  for (const path of ['/book.html', `/book.html?quote=${id}`, '/']) {
+  const held = await heldBookingViaApi(request, { name: 'Fill Pay', offset: 73 });
+  // Each page, its element, and the blank allowed under what it shows: two lines or so. The card form's reserve is only
+  // never short: it keeps a line more for the longest dates, and has fewer steps than its heights (each is loader bytes).
+  const pages = [
+    ['/book.html', 'teppan-booking', 3],
+    [`/book.html?quote=${id}`, 'teppan-booking', 3],
+    ['/', 'teppan-booking', 3],
+    ['/pay.html', 'teppan-payment', 3],
+    [`/pay.html?booking=${held.id}`, 'teppan-payment', Number.POSITIVE_INFINITY],
+  ] as const;
+  for (const [path, tag, blankEm] of pages) {
     for (const width of [320, 360, 390, 480, 600, 768, 900, 1024, 1280]) {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(path);
-      const booking = page.locator('teppan-booking');
-      await booking.scrollIntoViewIfNeeded();
+      const widget = page.locator(tag);
+      await widget.scrollIntoViewIfNeeded();
       // The reserve (the loader's, before any code) against what the first screen needs once drawn.
-      const reserved = await booking.evaluate((el) => el.getBoundingClientRect().height);
-      await expect(booking.locator('[part=root]')).toBeVisible();
-      await expect(booking.getByRole('status', { name: /^Loading/ })).toHaveCount(0);
+      const reserved = await widget.evaluate((el) => el.getBoundingClientRect().height);
+      await expect(widget.locator('[part=root]')).toBeVisible();
+      await expect(widget.getByRole('status', { name: /^Loading/ })).toHaveCount(0);
       await page.waitForLoadState('networkidle');
-      const needed = await booking.evaluate((el) => {
+      const needed = await widget.evaluate((el) => {
         const slot = el.shadowRoot?.querySelector<HTMLElement>('[part=slot]');
         const root = slot?.querySelector<HTMLElement>('[part=root]');
         if (!slot || !root) return 0;
@@ -123,9 +139,9 @@ test('the booking page’s first screens fill the space reserved for them, at ev
         return el.getBoundingClientRect().height;
       });
       const label = `${path} at ${width} px`;
-      // Never short of it (that would shift what is below), and never more than two lines or so of it blank.
+      // Never short of it (that would shift what is below), and never much of it blank.
       expect(needed, label).toBeLessThanOrEqual(reserved);
-      expect(reserved - needed, label).toBeLessThan(16 * 3);
+      expect(reserved - needed, label).toBeLessThan(16 * blankEm);
     }
   }
 });

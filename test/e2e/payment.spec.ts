@@ -291,3 +291,39 @@ for (const width of [390, 1280]) {
     expect(await page.locator('#after').evaluate((el) => el.getBoundingClientRect().top + window.scrollY)).toBe(before);
   });
 }
+
+for (const width of [390, 1280]) {
+  test(`the payment page without a booking is as tall as what it shows: a prompt to book, no blank card form (${width} px wide)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/pay.html');
+    const payment = page.locator('teppan-payment');
+    await expect(payment.getByText('There is no booking to pay yet.', { exact: false })).toBeVisible();
+    // Where to book, on the page's own booking page (its booking-url).
+    await expect(payment.getByRole('link', { name: 'Book a seating' })).toHaveAttribute('href', '/book.html');
+    await page.waitForLoadState('networkidle');
+    // Blank below what it shows: the element's bottom against its last line's, the frame's padding and border between.
+    const blank = await payment.evaluate((el) => {
+      const root = el.shadowRoot?.querySelector('[part=root]');
+      const last = root?.lastElementChild?.lastElementChild ?? root?.lastElementChild;
+      return last ? el.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom : Number.POSITIVE_INFINITY;
+    });
+    expect(blank).toBeLessThan(16 * 3);
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('the payment page offers the booking this device remembers, and opens it only when asked', async ({ page, request }) => {
+  const booking = await heldBookingViaApi(request, { name: 'Pay Remembered', offset: 71, time: '12:00' });
+  // An earlier visit to its link: the funnel remembers the booking.
+  await page.goto(`/pay.html?booking=${booking.id}`);
+  await expect(page.getByLabel('Card number')).toBeVisible();
+  await page.goto('/pay.html');
+  const payment = page.locator('teppan-payment');
+  await expect(payment.getByText('Your booking is saved here.')).toBeVisible();
+  await expect(payment.getByLabel('Card number')).toHaveCount(0);
+  await payment.getByRole('button', { name: 'Show your booking' }).click();
+  await expect(payment.getByRole('timer')).toContainText(/held for 1[45]:\d\d/);
+  // Focus stayed where the button was, in the form: the next Tab is the card number.
+  await page.keyboard.press('Tab');
+  await expect(payment.getByLabel('Card number')).toBeFocused();
+});

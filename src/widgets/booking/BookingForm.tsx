@@ -3,7 +3,6 @@ import type { Booking, Payment, Quote } from '../../contract';
 import type { TeppanError } from '../../core';
 import { useCatalog, useFunnel, useQuote, useTeppan } from '../../query';
 import { ErrorNotice, Skeleton, uiCss, useStyles } from '../../ui';
-import { reserveOf } from '../screens';
 import { useFirstScreen, useWidgetSlots } from '../slots';
 import { useHostCallback } from '../useHostCallback';
 import { useMessages } from '../useMessages';
@@ -135,11 +134,8 @@ export default function BookingForm(props: BookingFormProps) {
   }
 
   return (
-    <WidgetFrame spec={shownSpec(shown)} className="teppan-booking" heading={props.heading ?? t('heading')} lang={words.locale.tag}>
+    <WidgetFrame spec={bookingSpec} screen={shown} className="teppan-booking" heading={props.heading ?? t('heading')} lang={words.locale.tag}>
       {body}
     </WidgetFrame>
   );
 }
-
-/** The spec with the reserve of the screen shown, for the frame's own height. */
-const shownSpec = (screen: string) => ({ ...bookingSpec, reserve: reserveOf(bookingSpec, screen) });

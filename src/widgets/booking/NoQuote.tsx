@@ -1,7 +1,7 @@
 import type { Quote } from '../../contract';
 import type { TeppanError } from '../../core';
 import { Button } from '../../ui';
-import { bringIntoView, quoteOnPage } from '../quoteOnPage';
+import { bringIntoView, widgetOnPage } from '../onPage';
 import type { WidgetSlots } from '../slots';
 import type { BookingWords } from './messages/en';
 
@@ -55,7 +55,7 @@ export function NoQuote({ words, calculator: Calculator, quoteUrl, remembered, o
           ) : (
             <Button
               onClick={() => {
-                const calculator = quoteOnPage();
+                const calculator = widgetOnPage('quote');
                 if (calculator) bringIntoView(calculator);
               }}
             >

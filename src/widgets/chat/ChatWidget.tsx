@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TeppanError } from '../../core';
 import { useCatalog, useTeppan } from '../../query';
 import { uiCss, useStyles } from '../../ui';
-import { bringIntoView, quoteOnPage } from '../quoteOnPage';
+import { bringIntoView, widgetOnPage } from '../onPage';
 import { useHostCallback } from '../useHostCallback';
 import { useMessages } from '../useMessages';
 import { chatApi } from './api';
@@ -70,7 +70,7 @@ export default function ChatWidget(props: ChatWidgetProps) {
     if (showLauncher) requestAnimationFrame(() => launcherRef.current?.focus());
   };
 
-  const target = quoteOnPage();
+  const target = widgetOnPage('quote');
   const quote = target
     ? () => {
         bringIntoView(target);

@@ -1,15 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoTenant } from '../../../server/tenants';
 import { freshReferenceApi, startReferenceApi, worker } from '../../../test/support/msw-browser';
 import type { Booking, Quote } from '../../contract';
 import { addDays, bookableDates, longDate } from '../../core';
 import { createTeppanQueryClient } from '../../query';
-import { PaymentForm, TeppanProvider } from '../../react';
+import { BookingForm, PaymentForm, TeppanProvider } from '../../react';
 
 // The widget's code before any test: a cold Vite transform must not eat a test's waits.
-beforeAll(() => Promise.all([startReferenceApi(), PaymentForm.preload()]));
+beforeAll(() => Promise.all([startReferenceApi(), PaymentForm.preload(), BookingForm.preload()]));
 afterAll(() => worker.stop());
 beforeEach(() => {
   localStorage.clear();
@@ -97,5 +98,99 @@ describe('PaymentForm in Spanish', () => {
     const form = await screen.findByRole('group', { name: 'Pay your deposit' });
     expect(await within(form).findByLabelText('Card number')).toBeTruthy();
     expect(form).toHaveTextContent('for 1 guest.');
+  });
+});
+
+/**
+ * A provider with a funnel of its own (one per scope per page, and the tests share the page): each test's API base
+ * differs by its trailing slashes, which requests trim.
+ */
+let scopes = 0;
+function ownScope() {
+  const apiBase = '/'.repeat(++scopes);
+  return { apiBase, funnelKey: `teppan:funnel:${apiBase}|pk_test_demo` };
+}
+
+/** A page with a BookingForm, and then a PaymentForm too (once the booking form is drawn, as the embed's element is there at once). */
+function BookingPage({ apiBase, client, withPayment }: { apiBase: string; client: QueryClient; withPayment: boolean }) {
+  return (
+    <TeppanProvider publishableKey="pk_test_demo" apiBase={apiBase} queryClient={client}>
+      <BookingForm />
+      {withPayment ? <PaymentForm /> : null}
+    </TeppanProvider>
+  );
+}
+
+describe('PaymentForm without a booking', () => {
+  it('is a short prompt to book, on the page its bookingUrl names, in a frame as tall as what it shows', async () => {
+    const { apiBase } = ownScope();
+    render(
+      <TeppanProvider publishableKey="pk_test_demo" apiBase={apiBase} queryClient={createTeppanQueryClient()}>
+        <PaymentForm bookingUrl="/book.html" />
+      </TeppanProvider>,
+    );
+    const form = await screen.findByRole('group', { name: 'Pay your deposit' });
+    expect(within(form).getByRole('link', { name: 'Book a seating' })).toHaveAttribute('href', '/book.html');
+    expect(form).toHaveTextContent('There is no booking to pay yet.');
+    expect(within(form).queryByLabelText('Card number')).toBeNull();
+    // Its heading, a line and the link: a few lines, not the card form's reserve.
+    expect(form.getBoundingClientRect().height).toBeLessThan(16 * 12);
+  });
+
+  it('in Spanish, says the same', async () => {
+    const { apiBase } = ownScope();
+    render(
+      <TeppanProvider publishableKey="pk_test_demo" apiBase={apiBase} queryClient={createTeppanQueryClient()}>
+        <PaymentForm bookingUrl="/reservar" locale="es" />
+      </TeppanProvider>,
+    );
+    const form = await screen.findByRole('group', { name: 'Paga tu anticipo' });
+    expect(within(form).getByRole('link', { name: 'Reservar un horario' })).toHaveAttribute('href', '/reservar');
+    expect(form).toHaveTextContent('Aún no hay reservas que pagar.');
+    expect(form.textContent).not.toMatch(ENGLISH_UI);
+  });
+
+  it('on a page with a BookingForm, points to it; on a page with neither, says what to do first', async () => {
+    const { apiBase } = ownScope();
+    const client = createTeppanQueryClient();
+    const { rerender, unmount } = render(<BookingPage apiBase={apiBase} client={client} withPayment={false} />);
+    const bookingForm = await screen.findByRole('group', { name: 'Book your event' });
+    rerender(<BookingPage apiBase={apiBase} client={client} withPayment />);
+    const form = await screen.findByRole('group', { name: 'Pay your deposit' });
+    const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView');
+    await userEvent.click(within(form).getByRole('button', { name: 'Book a seating' }));
+    expect(scrolled.mock.contexts).toEqual([bookingForm]);
+    scrolled.mockRestore();
+    unmount();
+
+    render(
+      <TeppanProvider publishableKey="pk_test_demo" apiBase={ownScope().apiBase} queryClient={createTeppanQueryClient()}>
+        <PaymentForm />
+      </TeppanProvider>,
+    );
+    const alone = await screen.findByRole('group', { name: 'Pay your deposit' });
+    expect(alone).toHaveTextContent('There is no booking to pay yet. Book a seating first.');
+    expect(within(alone).queryByRole('button')).toBeNull();
+    expect(within(alone).queryByRole('link')).toBeNull();
+  });
+
+  it('offers the booking this browser remembers, and opens it when asked, focus handed on to its form', async () => {
+    const booking = await holdASeating();
+    const { apiBase, funnelKey } = ownScope();
+    // What an earlier visit left (its ?booking= link, say).
+    localStorage.setItem(funnelKey, JSON.stringify({ quoteId: booking.quoteId, bookingId: booking.id }));
+    render(
+      <TeppanProvider publishableKey="pk_test_demo" apiBase={apiBase} queryClient={createTeppanQueryClient()}>
+        <PaymentForm />
+      </TeppanProvider>,
+    );
+    const form = await screen.findByRole('group', { name: 'Pay your deposit' });
+    expect(within(form).getByText('Your booking is saved here.')).toBeTruthy();
+    expect(within(form).queryByLabelText('Card number')).toBeNull();
+    await userEvent.click(within(form).getByRole('button', { name: 'Show your booking' }));
+    const number = await within(form).findByLabelText('Card number');
+    expect(form.contains(document.activeElement)).toBe(true);
+    await userEvent.tab();
+    expect(number).toHaveFocus();
   });
 });

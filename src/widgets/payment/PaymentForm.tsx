@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Booking, Catalog, Payment } from '../../contract';
 import { formatMoney, formatTime, longDate, type TeppanError } from '../../core';
 import { queryKeys, useBooking, useCatalog, useFunnel, usePayment, useTeppan } from '../../query';
 import { Countdown, ErrorNotice, Skeleton, uiCss, useStyles } from '../../ui';
 import { rich } from '../rich';
+import { useFirstScreen } from '../slots';
 import { useHostCallback } from '../useHostCallback';
 import { useMessages } from '../useMessages';
 import { WidgetFrame } from '../WidgetFrame';
@@ -12,6 +13,7 @@ import { failureWords } from '../words';
 import { Expired } from './Expired';
 import { en, type PaymentWords } from './messages/en';
 import { paymentTranslations } from './messages/load';
+import { NoBooking } from './NoBooking';
 import css from './payment.css?inline';
 import { Receipt } from './Receipt';
 import { StripeCardForm } from './StripeCardForm';
@@ -30,12 +32,17 @@ export interface PaymentFormProps {
   /**
    * The booking whose deposit to pay. Without it, the funnel's booking: the one
    * just created by a BookingForm on this page, else the page URL's `booking`
-   * parameter, else the one from an earlier visit (the order is in src/core/funnel.ts).
+   * parameter (the order is in src/core/funnel.ts). Without either, a short
+   * prompt to book (`bookingUrl`'s page, or the page's own BookingForm); a
+   * booking remembered from an earlier visit is offered there ("Show your
+   * booking"), not opened: what shows first never depends on what this browser
+   * remembers, so its space is reserved exactly.
    */
   bookingId?: string;
   /**
-   * A page with the BookingForm. After a hold expired, "Book again" opens it
-   * with `?quote=<the booking's quote>`, where the visitor's details are kept.
+   * A page with the BookingForm. With no booking, "Book a seating" opens it;
+   * after a hold expired, "Book again" opens it with `?quote=<the booking's
+   * quote>`, where the visitor's details are kept.
    */
   bookingUrl?: string;
   /**
@@ -57,20 +64,31 @@ export default function PaymentForm(props: PaymentFormProps) {
   useStyles(uiCss, css);
   const { data: catalog } = useCatalog();
   const funnel = useFunnel();
-  const bookingId = props.bookingId ?? funnel.bookingId;
+  // The layer above picked 'pay' when the element or the URL names a booking (src/widgets/screens.ts).
+  const screen = useFirstScreen();
+  // A remembered booking opens once the visitor asks for it.
+  const [resumed, setResumed] = useState(false);
+  const bookingId = props.bookingId ?? (screen === 'pay' || funnel.handedOffHere || resumed ? funnel.bookingId : null);
   const words = useMessages(en, paymentTranslations, props.locale);
   const { t } = words;
   const onReady = useHostCallback('onReady', props.onReady);
   useEffect(() => onReady(), [onReady]);
+  // The button the visitor pressed is gone: focus goes to what replaced it, from where Tab reaches the card form.
+  const opened = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (resumed) opened.current?.focus();
+  }, [resumed]);
 
   const body = bookingId ? (
-    <DepositFlow key={bookingId} bookingId={bookingId} catalog={catalog} props={props} words={words} />
+    <div className="teppan-payment__flow" ref={opened} tabIndex={-1}>
+      <DepositFlow key={bookingId} bookingId={bookingId} catalog={catalog} props={props} words={words} />
+    </div>
   ) : (
-    <p className="teppan-payment__empty">{t('noBooking')}</p>
+    <NoBooking words={words} bookingUrl={props.bookingUrl} remembered={funnel.bookingId !== null} onResume={() => setResumed(true)} />
   );
   if (props.inline) return <div className="teppan-payment teppan-payment--inline">{body}</div>;
   return (
-    <WidgetFrame spec={paymentSpec} className="teppan-payment" heading={props.heading ?? t('heading')} lang={words.locale.tag}>
+    <WidgetFrame spec={paymentSpec} screen={bookingId ? 'pay' : ''} className="teppan-payment" heading={props.heading ?? t('heading')} lang={words.locale.tag}>
       {body}
     </WidgetFrame>
   );

@@ -11,7 +11,11 @@ import type { Messages } from '../../useMessages';
  */
 export const paymentEn = {
   heading: 'Pay your deposit',
-  noBooking: 'There is no booking to pay yet. Book a seating first, and its deposit can be paid here.',
+  noBooking: 'There is no booking to pay yet.',
+  bookFirst: 'There is no booking to pay yet. Book a seating first.',
+  bookSeating: 'Book a seating',
+  saved: 'Your booking is saved here.',
+  resume: 'Show your booking',
   loadingBooking: 'Loading your booking',
   loadingReceipt: 'Loading your receipt',
   loadingCardForm: 'Loading the card form',

@@ -4,7 +4,11 @@ import type { PaymentMessages } from './en';
 /** The payment form in Spanish, in the demo business's words (DESIGN.md's glossary). */
 const es = {
   heading: 'Paga tu anticipo',
-  noBooking: 'Todavía no hay ninguna reserva que pagar. Reserva primero un horario y aquí podrás pagar su anticipo.',
+  noBooking: 'Aún no hay reservas que pagar.',
+  bookFirst: 'Aún no hay reservas que pagar. Reserva primero un horario.',
+  bookSeating: 'Reservar un horario',
+  saved: 'Tu reserva está guardada aquí.',
+  resume: 'Ver tu reserva',
   loadingBooking: 'Cargando tu reserva',
   loadingReceipt: 'Cargando tu recibo',
   loadingCardForm: 'Cargando el formulario de la tarjeta',
