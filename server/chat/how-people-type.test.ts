@@ -154,6 +154,9 @@ describe('the chat copes with how people type', () => {
       expect(ask('My grandchildren are 3 and 5. Do they need to pay?').topics).toEqual(['children']);
       expect(ask('One of our guests has a severe peanut allergy. Are you able to accommodate this?').topics).toEqual(['dietary']);
       expect(ask('We are expecting about 120 employees for our summer picnic. Can you handle a group of this size?').topics).toEqual(['party-size']);
+      // Beside a question for a person, what the visitor tells of themselves is its context, not a question.
+      expect(ask('Do you sell gift cards? I would like to give a dinner to my parents for Christmas.').topics).toEqual(['unsure']);
+      expect(ask('refund policy and are you hiring').topics).toEqual(['cancellation', 'unsure']);
       // Without a pointer back, the statement stays context.
       expect(ask('Just booked for next month. When is the balance due?').topics).toEqual(['deposit']);
     });

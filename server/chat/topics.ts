@@ -84,15 +84,19 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     .filter((c) => explain(faq, c.read, options).length > 0)
     .map(({ read, ...c }) => ({ ...c, ranked: rank(faq, read, options) }));
   const questions = clauses.filter((c) => c.role === 'question');
-  // What the message asks: its questions when one is answerable (statements around them are the
-  // visitor's context: "Just booked for next month. When is the balance due?"), else its statements
-  // too ("We need vegan food."), else everything, asides included.
-  const asking = clauses.filter((c) => c.role !== 'aside');
   // An aside after a question nothing answers is part of that question ("do you rent out tables *and chairs*").
   const partOfUnsure = (c: RankedClause, i: number) =>
     c.role === 'aside' && clauses.slice(0, i).some((q) => q.role === 'question' && q.sentence === c.sentence && !sure(q));
   const free = clauses.filter((c, i) => !partOfUnsure(c, i));
-  const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : free;
+  // A question for a person makes the statements beside it its context, not questions of their own ("Do you
+  // sell gift cards? I'd like to give a dinner to my parents.").
+  const forAPerson = questions.some((c) => explain(faq, c.text, options).includes(HANDOFF));
+  const context = (c: RankedClause) => forAPerson && c.role === 'statement' && lang.firstPerson.has(words(c.text, lang)[0] ?? '');
+  const asking = clauses.filter((c) => c.role !== 'aside' && !context(c));
+  // What the message asks: its questions when one is answerable (statements around them are the
+  // visitor's context: "Just booked for next month. When is the balance due?"), else its statements
+  // too ("We need vegan food."), else everything, asides included.
+  const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : free.filter((c) => !context(c));
   // A question that points back to the one before it is answered with it when that answer answers it too
   // ("is there a deposit, and how much is *it*", "…as an upgrade? If *so*, at what additional cost?").
   const followsUp = (c: RankedClause, i: number, all: RankedClause[]) => {
