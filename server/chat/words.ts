@@ -132,6 +132,10 @@ export const IDIOMS: [RegExp, string][] = [
   // "On top of" adds to what follows; "10x10" is a size, no topic.
   [/\bon top( of)?\b/g, ''],
   [/\b\d+ ?x ?\d+\b/g, ''],
+  // What the visitor would rent or hire for the party is what they need to get ("do we need to rent tables");
+  // "do you rent out…" stays a question for a person.
+  [/\b(we|i)( need to| have to| should| must| got to)? (rent|hire)\b/g, '$1$2 get'],
+  [/\b(a lot of|lots of|a lot)\b/g, ''],
   // "my gf" is a girlfriend, not gluten-free ("is it gf?").
   [/\b(my|his|your|our) gf\b/g, '$1 girlfriend'],
   [/\b(my|her|your|our) bf\b/g, '$1 boyfriend'],
