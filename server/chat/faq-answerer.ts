@@ -84,8 +84,8 @@ export function answerFromFaq(tenant: Tenant, question: string, language: ChatLa
 }
 
 /**
- * A message nothing answers in its language may be written half in another ("cuanto cuesta por persona for
- * the hibachi"): the tenant's FAQ in each other language it is written in reads it, and what that finds is
+ * A message nothing answers in its language may be written half in another ("langosta how much extra por
+ * plato"): the tenant's FAQ in each other language it is written in reads it, and what that finds is
  * answered from the entries of the reply's own language (the same ids).
  */
 function withOtherLanguages(
