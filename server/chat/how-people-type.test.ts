@@ -115,6 +115,8 @@ describe('the chat copes with how people type', () => {
     expect(ask('Good morning, how are you today?').topics).toEqual(['greeting']);
     expect(ask('hi, hope you are well').topics).toEqual(['greeting']);
     expect(ask('can you recommend a hotel near Anaheim for my guests').topics).toEqual(['unsure']);
+    // A verb the FAQ knows only inside one of its phrases ("put down") is still only a verb.
+    expect(ask('can I put the deposit on my amex').topics).toEqual(['deposit']);
   });
 
   it('reads no more than the idiom says: “useless” is not “less”, “run us through” is no price', () => {
@@ -157,6 +159,7 @@ describe('the chat copes with how people type', () => {
       // Beside a question for a person, what the visitor tells of themselves is its context, not a question.
       expect(ask('Do you sell gift cards? I would like to give a dinner to my parents for Christmas.').topics).toEqual(['unsure']);
       expect(ask('refund policy and are you hiring').topics).toEqual(['cancellation', 'unsure']);
+      expect(ask('my last chef showed up late and was rude, who do i complain to').topics).toEqual(['unsure']);
       // Without a pointer back, the statement stays context.
       expect(ask('Just booked for next month. When is the balance due?').topics).toEqual(['deposit']);
     });
@@ -204,6 +207,7 @@ describe('the chat copes with how people type', () => {
       expect(reply.actions.map((a) => a.type)).toEqual(['quote', 'handoff']);
       expect(ask('how much per person, and do you bring a DJ?').text).toMatch(/As for “do you bring a DJ”/);
       expect(ask('refund policy and are you hiring').topics).toEqual(['cancellation', 'unsure']);
+      expect(ask('my last chef showed up late and was rude, who do i complain to').topics).toEqual(['unsure']);
     });
   });
 

@@ -22,10 +22,11 @@ const QUESTION_SHARE = 0.8;
 const OTHER_TOPIC_SHARE = 0.3;
 
 /**
- * How much a word the FAQ has never seen counts against a topic when it is
- * mostly an adjective or a verb ("can I book *online*", "kindly *confirm* the
- * deposit"): it says what something is like or what is done, while what an
- * off-topic question is about is a noun ("a *photographer*").
+ * How much a word none of the FAQ's questions use counts against a topic when
+ * it is mostly an adjective or a verb ("can I book *online*", "kindly *confirm*
+ * the deposit", "*put* it on my amex": "put" is known only inside "put down"):
+ * it says what something is like or what is done, while what an off-topic
+ * question is about is a noun ("a *photographer*").
  */
 const DESCRIBING_SHARE = 0.4;
 
@@ -278,7 +279,7 @@ function canonicalPhrase(run: string[], lexicon: Lexicon): string | undefined {
  */
 interface Concepts {
   concepts: Set<string>;
-  /** The concepts from words the FAQ does not know that are mostly adjectives or verbs. */
+  /** The concepts from words none of the FAQ's questions use that are mostly adjectives or verbs. */
   describing: Set<string>;
   /** How many times the text names each concept ("an estimate of the total cost": price, three times). */
   times: Map<string, number>;
@@ -362,7 +363,7 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     const s = stems[i] ?? w;
     if (!lang.stopwords.has(w) && !lang.stemmedStopwords.has(s) && !lexicon.neutral.has(s) && !lang.prefixes.includes(w)) {
       add(s);
-      if (!known(w) && (lang.isAdjective(w) || lang.isVerb(w))) describing.add(s);
+      if (!lexicon.askStems.has(s) && (lang.isAdjective(w) || lang.isVerb(w))) describing.add(s);
     }
   }
   // What the party's size says counts beside what the visitor named, not as much ("vegan food for 3 guests").

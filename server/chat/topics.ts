@@ -91,7 +91,7 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // A question for a person makes the statements beside it its context, not questions of their own ("Do you
   // sell gift cards? I'd like to give a dinner to my parents.").
   const forAPerson = questions.some((c) => explain(faq, c.text, options).includes(HANDOFF));
-  const context = (c: RankedClause) => forAPerson && c.role === 'statement' && lang.firstPerson.has(words(c.text, lang)[0] ?? '');
+  const context = (c: RankedClause) => forAPerson && c.role !== 'question' && lang.firstPerson.has(words(c.text, lang)[0] ?? '');
   const asking = clauses.filter((c) => c.role !== 'aside' && !context(c));
   // What the message asks: its questions when one is answerable (statements around them are the
   // visitor's context: "Just booked for next month. When is the balance due?"), else its statements
