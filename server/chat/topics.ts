@@ -133,5 +133,10 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
       before !== undefined && sure(before) && chosen.some((a) => a.entry.id === answer) && pointsBack(c) && !explain(faq, c.text, options).includes(HANDOFF)
     );
   };
-  return { answers: ordered, unanswered: questions.filter((c) => !sure(c) && !leansTo(c) && !backToAnswer(c)).map((c) => c.text) };
+  // What only a person answers is said so, though it is only an aside ("how much per person, and a DJ?"); not
+  // what the visitor tells of themselves ("sorry, my email cut off").
+  const aPersonsPart = (c: RankedClause) =>
+    c.role === 'aside' && !words(c.text, lang).some((w) => lang.firstPerson.has(w)) && explain(faq, c.text, options).includes(HANDOFF);
+  const unanswered = clauses.filter((c) => (c.role === 'question' && !sure(c) && !leansTo(c) && !backToAnswer(c)) || aPersonsPart(c));
+  return { answers: ordered, unanswered: unanswered.map((c) => c.text) };
 }
