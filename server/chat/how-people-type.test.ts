@@ -159,6 +159,7 @@ describe('the chat copes with how people type', () => {
       // Beside a question for a person, what the visitor tells of themselves is its context, not a question.
       expect(ask('Do you sell gift cards? I would like to give a dinner to my parents for Christmas.').topics).toEqual(['unsure']);
       expect(ask('my last chef showed up late and was rude, who do i complain to').topics).toEqual(['unsure']);
+      expect(ask('I had one of your chefs last week and I would like to leave feedback about him.').topics).toEqual(['unsure']);
       // Without a pointer back, the statement stays context.
       expect(ask('Just booked for next month. When is the balance due?').topics).toEqual(['deposit']);
     });

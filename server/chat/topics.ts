@@ -88,9 +88,10 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   const partOfUnsure = (c: RankedClause, i: number) =>
     c.role === 'aside' && clauses.slice(0, i).some((q) => q.role === 'question' && q.sentence === c.sentence && !sure(q));
   const free = clauses.filter((c, i) => !partOfUnsure(c, i));
-  // A question for a person makes the statements beside it its context, not questions of their own ("Do you
-  // sell gift cards? I'd like to give a dinner to my parents.").
-  const forAPerson = questions.some((c) => explain(faq, c.text, options).includes(HANDOFF));
+  // A question for a person (or, in a message that asks nothing, a statement for one) makes what the visitor
+  // tells of themselves beside it its context, not questions of their own ("Do you sell gift cards? I'd like to
+  // give a dinner to my parents.", "I had one of your chefs last week and I'd like to leave feedback.").
+  const forAPerson = (questions.length > 0 ? questions : clauses).some((c) => explain(faq, c.text, options).includes(HANDOFF));
   const context = (c: RankedClause) => forAPerson && c.role !== 'question' && lang.firstPerson.has(words(c.text, lang)[0] ?? '');
   const asking = clauses.filter((c) => c.role !== 'aside' && !context(c));
   // What the message asks: its questions when one is answerable (statements around them are the

@@ -136,6 +136,8 @@ export const IDIOMS: [RegExp, string][] = [
   // "do you rent out…" stays a question for a person.
   [/\b(we|i)( need to| have to| should| must| got to)? (rent|hire)\b/g, '$1$2 get'],
   [/\b(a lot of|lots of|a lot)\b/g, ''],
+  // "Last week" is when, not how long ("it lasts").
+  [/\blast (week|weekend|month|year|time|night|summer|winter|spring|fall)\b/g, ''],
   // "my gf" is a girlfriend, not gluten-free ("is it gf?").
   [/\b(my|his|your|our) gf\b/g, '$1 girlfriend'],
   [/\b(my|her|your|our) bf\b/g, '$1 boyfriend'],
