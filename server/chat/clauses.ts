@@ -14,6 +14,8 @@ export interface Clause {
   role: 'question' | 'aside' | 'statement';
   /** Which sentence of the message it is in, from 0. */
   sentence: number;
+  /** It starts by telling of the visitor ("my guest list…", "we're at 70 now"). */
+  tells: boolean;
 }
 
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -99,7 +101,7 @@ export function clausesOf(message: string, lang: Language = english): Clause[] {
     const listOfTopics = sentence.question && !asking;
     for (const { text, itself, tells } of parts) {
       const role = itself || (listOfTopics && !tells) ? 'question' : asking || listOfTopics ? 'aside' : 'statement';
-      clauses.push({ text, role, sentence: n });
+      clauses.push({ text, role, sentence: n, tells });
     }
   }
   return clauses;

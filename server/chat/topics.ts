@@ -29,6 +29,8 @@ export interface AskedTopics {
 
 interface RankedClause extends Clause {
   ranked: Ranked[];
+  /** It names what only a person answers (the tenant's `handoff`). */
+  forAPerson: boolean;
 }
 
 const best = (c: RankedClause) => c.ranked[0]?.score ?? 0;
@@ -79,10 +81,12 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     const before = all[i - 1];
     return c.role === 'question' && before?.role === 'statement' && before.sentence < c.sentence && pointsBack(c) ? `${before.text} ${c.text}` : c.text;
   };
-  const clauses: RankedClause[] = clausesOf(text, options.language)
-    .map((c, i, all) => ({ ...c, read: read(c, i, all) }))
-    .filter((c) => explain(faq, c.read, options).length > 0)
-    .map(({ read, ...c }) => ({ ...c, ranked: rank(faq, read, options) }));
+  const clauses: RankedClause[] = clausesOf(text, options.language).flatMap((c, i, all) => {
+    const text = read(c, i, all);
+    const named = explain(faq, c.text, options);
+    if ((text === c.text ? named : explain(faq, text, options)).length === 0) return [];
+    return [{ ...c, ranked: rank(faq, text, options), forAPerson: named.includes(HANDOFF) }];
+  });
   const questions = clauses.filter((c) => c.role === 'question');
   // An aside after a question nothing answers is part of that question ("do you rent out tables *and chairs*").
   const partOfUnsure = (c: RankedClause, i: number) =>
@@ -91,8 +95,8 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // A question for a person (or, in a message that asks nothing, a statement for one) makes what the visitor
   // tells of themselves beside it its context, not questions of their own ("Do you sell gift cards? I'd like to
   // give a dinner to my parents.", "I had one of your chefs last week and I'd like to leave feedback.").
-  const forAPerson = (questions.length > 0 ? questions : clauses).some((c) => explain(faq, c.text, options).includes(HANDOFF));
-  const context = (c: RankedClause) => forAPerson && c.role !== 'question' && lang.firstPerson.has(words(c.text, lang)[0] ?? '');
+  const forAPerson = (questions.length > 0 ? questions : clauses).some((c) => c.forAPerson);
+  const context = (c: RankedClause) => forAPerson && c.role !== 'question' && c.tells;
   const asking = clauses.filter((c) => c.role !== 'aside' && !context(c));
   // What the message asks: its questions when one is answerable (statements around them are the
   // visitor's context: "Just booked for next month. When is the balance due?"), else its statements
@@ -130,14 +134,11 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   const backToAnswer = (c: RankedClause) => {
     const before = clauses[clauses.indexOf(c) - 1];
     const answer = before?.ranked[0]?.entry.id;
-    return (
-      before !== undefined && sure(before) && chosen.some((a) => a.entry.id === answer) && pointsBack(c) && !explain(faq, c.text, options).includes(HANDOFF)
-    );
+    return before !== undefined && sure(before) && chosen.some((a) => a.entry.id === answer) && pointsBack(c) && !c.forAPerson;
   };
   // What only a person answers is said so, though it is only an aside ("how much per person, and a DJ?"); not
   // what the visitor tells of themselves ("sorry, my email cut off").
-  const aPersonsPart = (c: RankedClause) =>
-    c.role === 'aside' && !words(c.text, lang).some((w) => lang.firstPerson.has(w)) && explain(faq, c.text, options).includes(HANDOFF);
+  const aPersonsPart = (c: RankedClause) => c.role === 'aside' && c.forAPerson && !words(c.text, lang).some((w) => lang.firstPerson.has(w));
   const unanswered = clauses.filter((c) => (c.role === 'question' && !sure(c) && !leansTo(c) && !backToAnswer(c)) || aPersonsPart(c));
   return { answers: ordered, unanswered: unanswered.map((c) => c.text) };
 }
