@@ -6,6 +6,7 @@ import { WidgetBoundary, WidgetSkeleton } from '../react';
 import { chunkWidget } from '../react/lazyWidget';
 import { shellMessages } from '../react/messages';
 import { StyleRootContext } from '../ui';
+import { bringIntoView } from '../widgets/onPage';
 import { paymentSpec } from '../widgets/payment/spec';
 import { quoteSpec } from '../widgets/quote/spec';
 import { FirstScreenContext, type WidgetSlots, WidgetSlotsContext } from '../widgets/slots';
@@ -88,8 +89,7 @@ for (const spec of WIDGET_SPECS) {
   if (wakeOn)
     document.addEventListener(wakeOn.event, () => {
       for (const el of pageElements) {
-        if (el.localName === tagOf(spec) && !(wakeOn.unlessAttribute && el.hasAttribute(wakeOn.unlessAttribute)) && el.wake())
-          el.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+        if (el.localName === tagOf(spec) && !(wakeOn.unlessAttribute && el.hasAttribute(wakeOn.unlessAttribute)) && el.wake()) bringIntoView(el);
       }
     });
 }
