@@ -101,7 +101,7 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['what if it rains on the day', 'rain'],
   ['is lobster available', 'extras'],
   ['how early should i book', 'booking'],
-  ['what time can the chef arrive', 'booking'],
+  ['what time can the chef arrive', 'length'],
   ['can kids eat for less', 'children'],
   ['do you have any openings on july 4', 'booking'],
   ['when is the balance due', 'deposit'],
