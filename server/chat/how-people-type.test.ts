@@ -124,6 +124,11 @@ describe('the chat copes with how people type', () => {
     expect(ask('can you run us through the booking process').topics).not.toContain('prices');
   });
 
+  it('reads a phrase in other words only where a word of it is kept: “book the 6pm” is not “secure the date”', () => {
+    expect(ask('can we book the 6pm slot').topics).toEqual(['booking']);
+    expect(ask('is there a min spend').topics).toEqual(['minimum']);
+  });
+
   it('reads texting shorthands, times of day and trailing details as one question', () => {
     expect(ask('whats included w/ the meal').topics).toEqual(['menu']);
     expect(ask('can we do 7pm').topics).toEqual(['booking']);

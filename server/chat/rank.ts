@@ -105,8 +105,11 @@ interface Lexicon {
    */
   squashed: Map<string, string>;
   longestPhrase: number;
-  /** Phrases of two words or more, each word replaced by the concept it means alone ("minimum spend" for "min spend"). */
-  canonical: Map<string, string>;
+  /**
+   * Phrases of two words or more, each word replaced by the concept it means alone ("minimum spend" for "min
+   * spend"), with the stems of the phrases each stands for.
+   */
+  canonical: Map<string, { concept: string; phrases: string[][] }>;
   /**
    * Phrases whose words, each alone, mean something else ("advance payment": an advance, a payment),
    * as their stems without stopwords: met however the visitor orders and spaces them (`SPREAD_WINDOW`).
@@ -173,12 +176,15 @@ function indexOf(faq: FaqConfig, lang: Language): Index {
   }
   const longestPhrase = Math.max(1, ...[...phrases.keys()].map((p) => p.split(' ').length));
   // Phrases with their words read as the synonyms they are, so "min spend" meets "minimum spend".
-  const canonical = new Map<string, string>();
+  const canonical: Lexicon['canonical'] = new Map();
   for (const [key, concept] of phrases) {
     const stems = key.split(' ');
     if (stems.length < 2) continue;
     const canon = stems.map((s) => phrases.get(s) ?? s).join(' ');
-    if (!phrases.has(canon) && !canonical.has(canon)) canonical.set(canon, concept);
+    if (phrases.has(canon)) continue;
+    const known = canonical.get(canon) ?? { concept, phrases: [] };
+    if (known.concept === concept) known.phrases.push(stems);
+    canonical.set(canon, known);
   }
   const spread = [...phrases].flatMap(([key, concept]) => {
     const content = key.split(' ').filter((s) => !lang.stemmedStopwords.has(s) && !lang.stopwords.has(s));
@@ -266,10 +272,15 @@ function unprefixed(word: string, known: (w: string) => boolean, lang: Language)
   return prefix && known(word.slice(prefix.length)) ? word.slice(prefix.length) : undefined;
 }
 
-/** The concept of a run of stems read word by word as the concepts they mean alone ("min spend" → "minimum spend"). */
+/**
+ * The concept of a run of stems read word by word as the concepts they mean alone ("min spend" → "minimum
+ * spend"), when it keeps a word of the phrase as the phrase has it: "book the slot" is not "secure the date".
+ */
 function canonicalPhrase(run: string[], lexicon: Lexicon): string | undefined {
   const canon = run.map((s) => lexicon.phrases.get(s) ?? s).join(' ');
-  return lexicon.phrases.get(canon) ?? lexicon.canonical.get(canon);
+  const found = lexicon.canonical.get(canon);
+  const keeps = (stems: string[]) => stems.some((s, k) => s === run[k] && !lexicon.lang.stemmedStopwords.has(s) && !lexicon.lang.stopwords.has(s));
+  return lexicon.phrases.get(canon) ?? (found?.phrases.some(keeps) ? found.concept : undefined);
 }
 
 /**
