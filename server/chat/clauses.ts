@@ -33,6 +33,8 @@ function joinerOf(lang: Language): RegExp {
 /** Sentence ends (a full stop before a letter too: "rains.can you"; not after an abbreviation), and list markers: "1)", "2.". */
 const SENTENCE_END = /[?!;\n]+|\.(?=\s|$|\p{L})|(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
 
+const ONLY_A_NUMBER = /^[$€£]?\d[\d.,]*\s*\p{L}{0,2}$/u;
+
 /** Only these words, at least one of them a core one ("hi there", "good morning"). */
 const only = (text: string, lang: Language, core: ReadonlySet<string>, fillers: ReadonlySet<string>) => {
   const ws = words(text, lang);
@@ -86,7 +88,8 @@ export function clausesOf(message: string, lang: Language = english): Clause[] {
       .map((p) => withoutLeadingFillers(p, lang))
       .filter(Boolean)) {
       const previous = pieces.at(-1);
-      if (previous !== undefined && lang.continuingWords.has(/^\p{L}+/u.exec(piece)?.[0]?.toLowerCase() ?? ''))
+      // A piece that is only a number goes on with the one before: "kids ages 4, 7 and 10", "$1,500".
+      if (previous !== undefined && (lang.continuingWords.has(/^\p{L}+/u.exec(piece)?.[0]?.toLowerCase() ?? '') || ONLY_A_NUMBER.test(piece)))
         pieces[pieces.length - 1] = `${previous} ${piece}`;
       else pieces.push(piece);
     }

@@ -169,6 +169,15 @@ describe('the chat copes with how people type', () => {
       expect(ask('Just booked for next month. When is the balance due?').topics).toEqual(['deposit']);
     });
 
+    it('reads a question that points back to what the visitor tells before it in the same sentence with it', () => {
+      expect(ask('3 of our guests are vegan, what can they eat').topics).toEqual(['dietary']);
+      // A list of ages and a figure with a thousands comma are one part, not three.
+      expect(ask('we have 3 kids ages 4, 7 and 10, what do they cost').topics).toEqual(['children']);
+      expect(ask('our budget is $1,500, is that enough for 22 guests').topics).toEqual(['prices']);
+      // A bare topic before it is a question of its own: "it" points at nothing.
+      expect(ask('max guests and how long does it take').topics).toEqual(['party-size', 'length']);
+    });
+
     it('answers a question that points back to the one before with that answer, when it covers it', () => {
       expect(ask('Hello, is a deposit required to secure the date, and how much is it?').topics).toEqual(['deposit']);
       expect(ask('Do you offer filet mignon as an upgrade? If so, at what additional cost?').topics).toEqual(['extras']);

@@ -45,6 +45,8 @@ export interface Language {
   continuingWords: ReadonlySet<string>;
   /** Words by which a clause points back to the question before it. */
   backReferences: ReadonlySet<string>;
+  /** Of those, the ones that as often point at nothing ("how long does *it* take"). */
+  emptyReferences: ReadonlySet<string>;
   shorthands: readonly [RegExp, string][];
   leadingFillers: ReadonlySet<string>;
   firstPerson: ReadonlySet<string>;
@@ -99,6 +101,7 @@ export const english: Language = {
   questionWords: en.QUESTION_WORDS,
   continuingWords: en.CONTINUING_WORDS,
   backReferences: en.BACK_REFERENCES,
+  emptyReferences: en.EMPTY_REFERENCES,
   shorthands: en.SHORTHANDS,
   leadingFillers: en.LEADING_FILLERS,
   firstPerson: en.FIRST_PERSON,
@@ -135,6 +138,7 @@ export const spanish: Language = {
   questionWords: es.QUESTION_WORDS_ES,
   continuingWords: es.CONTINUING_WORDS_ES,
   backReferences: es.BACK_REFERENCES_ES,
+  emptyReferences: es.EMPTY_REFERENCES_ES,
   shorthands: es.SHORTHANDS_ES,
   leadingFillers: es.LEADING_FILLERS_ES,
   firstPerson: es.FIRST_PERSON_ES,

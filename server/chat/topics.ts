@@ -77,9 +77,17 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   const pointsBack = (c: Clause) => words(c.text, lang).some((w) => lang.backReferences.has(w));
   // A question that points back to the statement before it is read with it: "My grandchildren are 3 and
   // 5. Do *they* need to pay?" asks what children pay, "Some guests are vegan. Can you accommodate *them*?" about diets.
+  // So is one after what the visitor tells in its own sentence ("3 of our guests are vegan, what can *they* eat"), but
+  // not with a bare topic before it ("max guests and how long does *it* take": *it* points at nothing).
+  const tellsFirst = (before: Clause, c: Clause) =>
+    words(before.text, lang).some((w) => lang.firstPerson.has(w)) ||
+    words(c.text, lang).some((w) => lang.backReferences.has(w) && !lang.emptyReferences.has(w));
   const read = (c: Clause, i: number, all: Clause[]) => {
     const before = all[i - 1];
-    return c.role === 'question' && before?.role === 'statement' && before.sentence < c.sentence && pointsBack(c) ? `${before.text} ${c.text}` : c.text;
+    if (c.role !== 'question' || !before || !pointsBack(c)) return c.text;
+    const told =
+      before.role === 'statement' ? before.sentence < c.sentence : before.role === 'aside' && before.sentence === c.sentence && tellsFirst(before, c);
+    return told ? `${before.text} ${c.text}` : c.text;
   };
   const clauses: RankedClause[] = clausesOf(text, options.language).flatMap((c, i, all) => {
     const text = read(c, i, all);

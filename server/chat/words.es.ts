@@ -154,6 +154,8 @@ export const CONTINUING_WORDS_ES = new Set(['en', 'a', 'para', 'por', 'con', 'de
 
 /** Words by which a question points back to the one before it ("¿y cuánto *es*?" has none; "¿cuánto cuesta *eso*?"). */
 export const BACK_REFERENCES_ES = new Set(['eso', 'esto', 'lo', 'la', 'los', 'las', 'ese', 'esa', 'este', 'esta']);
+/** Of those, the ones that as often point at nothing: "¿cuánto *lo* cobran?" hardly says what. */
+export const EMPTY_REFERENCES_ES = new Set(['lo']);
 
 /** Shorthands that hold a joining mark: "c/u" is "cada uno", "s/n" is one word. */
 export const SHORTHANDS_ES: [RegExp, string][] = [

@@ -293,6 +293,8 @@ export const CONTINUING_WORDS = new Set([
 
 /** Words by which a question points back to the one before it ("…an upgrade? If *so*, at what cost?", "…and how much is *it*"). */
 export const BACK_REFERENCES = new Set(['it', 'this', 'that', 'these', 'those', 'them', 'they', 'he', 'she', 'him', 'her', 'so', 'one']);
+/** Of those, the ones that as often point at nothing: "how long does *it* take", "how much is *it*". */
+export const EMPTY_REFERENCES = new Set(['it']);
 
 /** Shorthands that hold a joining mark: "w/" is "with", not two questions. */
 export const SHORTHANDS: [RegExp, string][] = [
