@@ -88,6 +88,11 @@ describe('the chat copes with how people type', () => {
       expect(ask('can you do 40 people').topics).toEqual(['party-size']);
     });
 
+    it('reads a headcount by each language’s own words around the count', () => {
+      expect(answerFromFaq(demoTenant, 'somos 90, ¿pueden?', 'es').topics).toEqual(['party-size']);
+      expect(answerFromFaq(demoTenant, 'grupo de 90, ¿pueden venir?', 'es').topics).toEqual(['party-size']);
+    });
+
     it('follows the tenant’s own limits, not fixed numbers', () => {
       const small: Tenant = { ...demoTenant, catalog: { ...catalog, guests: { ...catalog.guests, maxGuests: 30 } } };
       expect(ask('can u do 40 ppl for a company bbq', small).topics).toEqual(['party-size']);

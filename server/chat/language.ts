@@ -24,6 +24,8 @@ export interface Language {
   numberWords: ReadonlyMap<string, number>;
   /** Words for people a count may be of: a count before one is a headcount. */
   peopleWords: ReadonlySet<string>;
+  /** Words around a count that make it a headcount: before it ("party of 8"), after it ("8 of us"). */
+  headcountFrames: { before: readonly (readonly string[])[]; after: readonly (readonly string[])[] };
   /** What `$` reads as: the language's word the FAQ's price synonyms hold. */
   money: string;
   stem(word: string): string;
@@ -84,6 +86,7 @@ export const english: Language = {
   idioms: en.IDIOMS,
   numberWords: en.NUMBER_WORDS,
   peopleWords: en.PEOPLE_WORDS,
+  headcountFrames: en.HEADCOUNT_FRAMES,
   money: 'price',
   stem: englishStem,
   typoAllowance: englishTypos,
@@ -121,6 +124,7 @@ export const spanish: Language = {
   idioms: es.IDIOMS_ES,
   numberWords: es.NUMBER_WORDS_ES,
   peopleWords: es.PEOPLE_WORDS_ES,
+  headcountFrames: es.HEADCOUNT_FRAMES_ES,
   money: 'precio',
   stem: spanishStem,
   typoAllowance: spanishTypos,

@@ -63,11 +63,12 @@ const countOf = (token: string, lang: Language) => lang.numberWords.get(token) ?
 function headcounts(ts: string[], lang: Language, limits: RankOptions['headcount']): { rest: string[]; said: string[] } {
   const said = ts.flatMap((t, i) => {
     if (!limits || !isCount(t, lang)) return [];
+    const { before, after } = lang.headcountFrames;
     const ofPeople =
       lang.peopleWords.has(ts[i + 1] ?? '') ||
       ts[i + 1] === PERSON ||
-      (ts[i + 1] === 'of' && ts[i + 2] === 'us') ||
-      (ts[i - 1] === 'of' && GROUPS.has(ts[i - 2] ?? ''));
+      after.some((frame) => frame.every((w, k) => ts[i + 1 + k] === w)) ||
+      before.some((frame) => frame.every((w, k) => ts[i - frame.length + k] === w));
     const n = countOf(t, lang);
     if (!ofPeople || Number.isNaN(n)) return [];
     return n < limits.fewest ? [FEW] : n > limits.most ? [MANY] : [];
@@ -77,7 +78,6 @@ function headcounts(ts: string[], lang: Language, limits: RankOptions['headcount
 const FEW = '#few';
 const MANY = '#many';
 const PERSON = '#person';
-const GROUPS = new Set(['party', 'group', 'table']);
 
 /** The concept of what the tenant's FAQ leaves to a person (its `handoff` list): a clause that names it has no answer here. */
 export const HANDOFF = '#handoff';

@@ -63,6 +63,12 @@ export const NUMBER_WORDS_ES = numberWords(
 /** Words for the people a count may be of ("80 invitados"): with one after it, a count is of guests. */
 export const PEOPLE_WORDS_ES = new Set('personas persona invitados invitadas invitado adultos adultas gente familiares amigos empleados'.split(' '));
 
+/** Words around a count that make it a headcount: "grupo de 8", "mesa de 6", "somos 8". */
+export const HEADCOUNT_FRAMES_ES = {
+  before: [['grupo', 'de'], ['mesa', 'de'], ['fiesta', 'de'], ['somos'], ['seremos'], ['seríamos']],
+  after: [],
+};
+
 /** Words that carry no topic: asked or not, the question is the same. */
 export const STOPWORDS_ES = new Set(
   `a al ante bajo con contra de del desde durante en entre hacia hasta mediante para por segun sin sobre tras

@@ -177,6 +177,16 @@ export const PEOPLE_WORDS = new Set(
   'people persons guests guest adults adult heads pax folks attendees relatives employees coworkers colleagues members friends invitees'.split(' '),
 );
 
+/** Words around a count that make it a headcount: "party of 8", "group of 12", "table of 6"; "8 of us". */
+export const HEADCOUNT_FRAMES = {
+  before: [
+    ['party', 'of'],
+    ['group', 'of'],
+    ['table', 'of'],
+  ],
+  after: [['of', 'us']],
+};
+
 /** Words that carry no topic: asked or not, the question is the same. */
 export const STOPWORDS = new Set(
   `a about above after again all also am an and any anyone anything are as at be because been before being between both but by can could did do does doing done
