@@ -22,11 +22,12 @@ const QUESTION_SHARE = 0.8;
 const OTHER_TOPIC_SHARE = 0.3;
 
 /**
- * How much a word none of the FAQ's questions use counts against a topic when
- * it is mostly an adjective or a verb ("can I book *online*", "kindly *confirm*
- * the deposit", "*put* it on my amex": "put" is known only inside "put down"):
- * it says what something is like or what is done, while what an off-topic
- * question is about is a noun ("a *photographer*").
+ * How much a word that is no topic's concept counts against a topic when it is
+ * mostly an adjective or a verb ("can I book *online*", "kindly *confirm* the
+ * deposit", "*put* it on my amex", "*set* out tables": "put" and "set" are
+ * known only inside "put down" and "set up"): it says what something is like
+ * or what is done, while what an off-topic question is about is a noun ("a
+ * *photographer*").
  */
 const DESCRIBING_SHARE = 0.4;
 
@@ -374,7 +375,7 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     const s = stems[i] ?? w;
     if (!lang.stopwords.has(w) && !lang.stemmedStopwords.has(s) && !lexicon.neutral.has(s) && !lang.prefixes.includes(w)) {
       add(s);
-      if (!lexicon.askStems.has(s) && (lang.isAdjective(w) || lang.isVerb(w))) describing.add(s);
+      if (lang.isAdjective(w) || lang.isVerb(w)) describing.add(s);
     }
   }
   // What the party's size says counts beside what the visitor named, not as much ("vegan food for 3 guests").
