@@ -129,6 +129,11 @@ describe('the chat copes with how people type', () => {
     expect(ask('can you run us through the booking process').topics).not.toContain('prices');
   });
 
+  it('never reads a word that carries no topic as another word with its stem: “but” is not “butter”', () => {
+    expect(ask('but now my sister cant make it, how do i move it to a later weekend').topics).not.toContain('dietary');
+    expect(ask('but is it even possible').topics).toEqual(['unsure']);
+  });
+
   it('reads a phrase in other words only where a word of it is kept: “book the 6pm” is not “secure the date”', () => {
     expect(ask('can we book the 6pm slot').topics).toEqual(['booking']);
     expect(ask('is there a min spend').topics).toEqual(['minimum']);

@@ -365,7 +365,8 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     for (const k of at) used.add(k);
   }
   for (let i = 0; i < stems.length; i++) {
-    if (used.has(i)) continue;
+    // A word that carries no topic never means one through its stem: "but" is not "butter", nor "even" "evening".
+    if (used.has(i) || lang.stopwords.has(mended[i] ?? '')) continue;
     const concept = phraseAt(i, 1);
     if (concept !== undefined) {
       add(concept);
