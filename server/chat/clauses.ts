@@ -32,6 +32,8 @@ function joinerOf(lang: Language): RegExp {
 }
 /** Sentence ends (a full stop before a letter too: "rains.can you"; not after an abbreviation), and list markers: "1)", "2.". */
 const SENTENCE_END = /[?!;\n]+|\.(?=\s|$|\p{L})|(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
+const SENTENCE_END_NO_LIST = /[?!;\n]+|\.(?=\s|$|\p{L})/gu;
+const LIST_MARKER = /(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
 
 const ONLY_A_NUMBER = /^[$€£]?\d[\d.,]*\s*\p{L}{0,2}$/u;
 
@@ -75,7 +77,9 @@ export function clausesOf(message: string, lang: Language = english): Clause[] {
   const clauses: Clause[] = [];
   let at = 0;
   const sentences: { text: string; question: boolean }[] = [];
-  for (const end of text.matchAll(SENTENCE_END)) {
+  // A list has two items at least: one "10." alone is a number that ends a sentence ("ages 4, 7 and 10. Do they pay?").
+  const ends = (text.match(LIST_MARKER)?.length ?? 0) >= 2 ? SENTENCE_END : SENTENCE_END_NO_LIST;
+  for (const end of text.matchAll(ends)) {
     if (end[0] === '.' && lang.abbreviations.has(/(\p{L}+)$/u.exec(text.slice(0, end.index))?.[1]?.toLowerCase() ?? '')) continue;
     sentences.push({ text: text.slice(at, end.index), question: end[0].includes('?') });
     at = end.index + end[0].length;

@@ -169,6 +169,8 @@ describe('the chat copes with how people type', () => {
 
     it('reads a question that points back to the statement before it with that statement', () => {
       expect(ask('My grandchildren are 3 and 5. Do they need to pay?').topics).toEqual(['children']);
+      // "10." ends a sentence here: one number is no numbered list.
+      expect(ask('My grandkids are 4, 7 and 10. Do they pay full price?').topics).toEqual(['children']);
       expect(ask('One of our guests has a severe peanut allergy. Are you able to accommodate this?').topics).toEqual(['dietary']);
       expect(ask('We are expecting about 120 employees for our summer picnic. Can you handle a group of this size?').topics).toEqual(['party-size']);
       // Beside a question for a person, what the visitor tells of themselves is its context, not a question.
