@@ -136,6 +136,9 @@ export const IDIOMS: [RegExp, string][] = [
   // "do you rent out…" stays a question for a person.
   [/\b(we|i)( need to| have to| should| must| got to)? (rent|hire)\b/g, '$1$2 get'],
   [/\b(a lot of|lots of|a lot)\b/g, ''],
+  // Finding out is asking; "no matter how many" says the number does not matter.
+  [/\b(find|found|figure|figured) out\b/g, ''],
+  [/\bno matter\b/g, ''],
   // "Last week" is when, not how long ("it lasts").
   [/\blast (week|weekend|month|year|time|night|summer|winter|spring|fall)\b/g, ''],
   // "my gf" is a girlfriend, not gluten-free ("is it gf?").
@@ -183,6 +186,7 @@ export const HEADCOUNT_FRAMES = {
     ['party', 'of'],
     ['group', 'of'],
     ['table', 'of'],
+    ['family', 'of'],
   ],
   after: [['of', 'us']],
 };
