@@ -134,6 +134,11 @@ describe('the chat copes with how people type', () => {
     expect(ask('but is it even possible').topics).toEqual(['unsure']);
   });
 
+  it('reads someone’s place as their home, not as an unknown noun', () => {
+    expect(ask('Our family reunion is at my brother’s place in Palm Springs. Is that within the area you serve?').topics).toEqual(['travel']);
+    expect(ask('it gets super windy at our place is that a problem').topics).toEqual(['rain']);
+  });
+
   it('reads a phrase in other words only where a word of it is kept: “book the 6pm” is not “secure the date”', () => {
     expect(ask('can we book the 6pm slot').topics).toEqual(['booking']);
     expect(ask('is there a min spend').topics).toEqual(['minimum']);

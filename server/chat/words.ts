@@ -136,6 +136,8 @@ export const IDIOMS: [RegExp, string][] = [
   // "do you rent out…" stays a question for a person.
   [/\b(we|i)( need to| have to| should| must| got to)? (rent|hire)\b/g, '$1$2 get'],
   [/\b(a lot of|lots of|a lot)\b/g, ''],
+  // Someone's place is their home ("at my brother's place"); "a place" may be anywhere ("the best sushi place").
+  [/\b(my|our|his|her|their|your)( \w+s)? place\b/g, '$1$2 home'],
   // Finding out is asking; "no matter how many" says the number does not matter.
   [/\b(find|found|figure|figured) out\b/g, ''],
   [/\bno matter\b/g, ''],
