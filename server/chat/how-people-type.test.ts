@@ -199,6 +199,9 @@ describe('the chat copes with how people type', () => {
       expect(ask('Hello, is a deposit required to secure the date, and how much is it?').topics).toEqual(['deposit']);
       expect(ask('Do you offer filet mignon as an upgrade? If so, at what additional cost?').topics).toEqual(['extras']);
       expect(ask('how big is the deposit and is it refundable').topics).toEqual(['deposit', 'cancellation']);
+      // A part that names one thing only, which the answer before covers, is that answer's too.
+      expect(ask('do you offer lobster and what’s the upcharge').topics).toEqual(['extras']);
+      expect(ask('can we add a second protein to a plate, and how much?').topics).toEqual(['extras']);
       expect(ask('We have a covered patio. Would that be sufficient in case of poor weather?').topics).toEqual(['rain']);
       expect(ask('Does the chef bring his own propane, or should we arrange that?').topics).toEqual(['equipment']);
       expect(ask('Does the chef bring his own propane, or is that a DJ thing?').topics).toEqual(['equipment', 'unsure']);

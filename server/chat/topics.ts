@@ -31,6 +31,8 @@ interface RankedClause extends Clause {
   ranked: Ranked[];
   /** It names what only a person answers (the tenant's `handoff`). */
   forAPerson: boolean;
+  /** The concepts it names. */
+  named: string[];
 }
 
 const best = (c: RankedClause) => c.ranked[0]?.score ?? 0;
@@ -93,7 +95,7 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     const text = read(c, i, all);
     const named = explain(faq, c.text, options);
     if ((text === c.text ? named : explain(faq, text, options)).length === 0) return [];
-    return [{ ...c, ranked: rank(faq, text, options), forAPerson: named.includes(HANDOFF) }];
+    return [{ ...c, ranked: rank(faq, text, options), forAPerson: named.includes(HANDOFF), named }];
   });
   const questions = clauses.filter((c) => c.role === 'question');
   // An aside after a question nothing answers is part of that question ("do you rent out tables *and chairs*").
@@ -110,11 +112,12 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // visitor's context: "Just booked for next month. When is the balance due?"), else its statements
   // too ("We need vegan food."), else everything, asides included.
   const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : free.filter((c) => !context(c));
-  // A question that points back to the one before it is answered with it when that answer answers it too
-  // ("is there a deposit, and how much is *it*", "…as an upgrade? If *so*, at what additional cost?").
+  // A question that points back to the one before it, or names one thing only, is answered with it when that
+  // answer answers it too ("is there a deposit, and how much is *it*", "…as an upgrade? If *so*, at what additional
+  // cost?", "do you offer lobster and what's the upcharge").
   const followsUp = (c: RankedClause, i: number, all: RankedClause[]) => {
     const before = all[i - 1]?.ranked[0]?.entry.id;
-    return before !== undefined && pointsBack(c) && scoreOf(c, before) >= CONFIDENCE_THRESHOLD;
+    return before !== undefined && (pointsBack(c) || c.named.length === 1) && scoreOf(c, before) >= CONFIDENCE_THRESHOLD;
   };
   const open = asked.filter(sure).filter((c, i, all) => !followsUp(c, i, all));
   if (open.length === 0) {
