@@ -134,6 +134,14 @@ describe('the chat copes with how people type', () => {
     expect(ask('but is it even possible').topics).toEqual(['unsure']);
   });
 
+  it('reads a date or time after what a question asks about as when, not what', () => {
+    expect(ask('Do you require a deposit for weekend bookings?').topics).toEqual(['deposit']);
+    expect(ask('Do you have a minimum order amount for a weekday lunch?').topics).toEqual(['minimum']);
+    // Named first, the date is what is asked.
+    expect(ask('r u available june 8').topics).toEqual(['booking']);
+    expect(ask('what times can we book').topics).toEqual(['booking']);
+  });
+
   it('reads someone’s place as their home, not as an unknown noun', () => {
     expect(ask('Our family reunion is at my brother’s place in Palm Springs. Is that within the area you serve?').topics).toEqual(['travel']);
     expect(ask('it gets super windy at our place is that a problem').topics).toEqual(['rain']);

@@ -37,6 +37,12 @@ const REPEAT = 0.5;
 /** How much a concept only a headcount says counts, for and against a topic. */
 const INFERRED_SHARE = 0.4;
 
+/** How much a date or time counts, for and against a topic, after what the question asks about (see `WHEN_CLASSES`). */
+const WHEN_SHARE = 0.6;
+
+/** The word classes of dates and times: a tenant's synonym group that holds one names when. */
+const WHEN_CLASSES = ['#date', '#time', '#daytime'];
+
 /** How far apart, in words, the words of a phrase may be and still be read as it. */
 const SPREAD_WINDOW = 4;
 
@@ -130,6 +136,8 @@ interface Lexicon {
 
 interface Index extends Lexicon {
   topics: Topic[];
+  /** The concepts that name when (their synonym group holds a class of dates or times). */
+  when: Set<string>;
   /** How telling each concept is: rarer across topics, more. */
   weights: Map<string, number>;
   /** A concept no topic uses: as telling as the rarest, so it pulls every topic's score down. */
@@ -215,7 +223,19 @@ function indexOf(faq: FaqConfig, lang: Language): Index {
     const df = topics.filter((t) => t.concepts.has(concept)).length;
     weights.set(concept, Math.log(1 + n / df));
   }
-  const index = { ...lexicon, topics, weights, unknownWeight: Math.log(1 + n) };
+  const when = new Set(
+    faq.synonyms
+      .filter((group) => group.some((m) => WHEN_CLASSES.includes(m)))
+      .map(
+        (group) =>
+          phrases.get(
+            words(group[0] ?? '')
+              .map(stem)
+              .join(' '),
+          ) ?? '',
+      ),
+  );
+  const index = { ...lexicon, topics, weights, when, unknownWeight: Math.log(1 + n) };
   indexes.set(faq, index);
   return index;
 }
@@ -297,6 +317,8 @@ interface Concepts {
   times: Map<string, number>;
   /** Concepts the text does not name but its counts of people say ("7 ppl": fewer than the minimum). */
   inferred: Set<string>;
+  /** Where in the text each concept is first named (a word's index; what a headcount says, after the last). */
+  firstAt: Map<string, number>;
 }
 
 function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classes, headcount }: RankOptions = {}): Concepts {
@@ -331,7 +353,9 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
   const describing = new Set<string>();
   const used = new Set<number>();
   const times = new Map<string, number>();
-  const add = (c: string) => {
+  const firstAt = new Map<string, number>();
+  const add = (c: string, at = 0) => {
+    if (!firstAt.has(c) || (firstAt.get(c) ?? 0) > at) firstAt.set(c, at);
     concepts.add(c);
     times.set(c, (times.get(c) ?? 0) + 1);
   };
@@ -351,7 +375,7 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     for (let len = Math.min(lexicon.longestPhrase, stems.length - i); len >= 2; len--) {
       const concept = phraseAt(i, len);
       if (concept === undefined) continue;
-      add(concept);
+      add(concept, i);
       for (let k = i; k < i + len; k++) used.add(k);
       i += len - 1;
       break;
@@ -361,7 +385,7 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
   for (const { stems: wanted, concept } of lexicon.spread) {
     const at = wanted.map((s) => stems.findIndex((t, k) => t === s && !used.has(k)));
     if (at.some((k) => k < 0) || Math.max(...at) - Math.min(...at) > SPREAD_WINDOW) continue;
-    add(concept);
+    add(concept, Math.min(...at));
     for (const k of at) used.add(k);
   }
   for (let i = 0; i < stems.length; i++) {
@@ -369,20 +393,21 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     if (used.has(i) || lang.stopwords.has(mended[i] ?? '')) continue;
     const concept = phraseAt(i, 1);
     if (concept !== undefined) {
-      add(concept);
+      add(concept, i);
       continue;
     }
     const w = mended[i] ?? '';
     const s = stems[i] ?? w;
     if (!lang.stopwords.has(w) && !lang.stemmedStopwords.has(s) && !lexicon.neutral.has(s) && !lang.prefixes.includes(w)) {
-      add(s);
+      add(s, i);
       if (lang.isAdjective(w) || lang.isVerb(w)) describing.add(s);
     }
   }
   // What the party's size says counts beside what the visitor named, not as much ("vegan food for 3 guests").
   const inferred = new Set(said.flatMap((t) => lexicon.phrases.get(t) ?? []).filter((c) => !concepts.has(c)));
   for (const c of inferred) concepts.add(c);
-  return { concepts, describing, times, inferred };
+  for (const c of inferred) firstAt.set(c, stems.length);
+  return { concepts, describing, times, inferred, firstAt };
 }
 
 /**
@@ -395,17 +420,22 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
  */
 export function rank(faq: FaqConfig, question: string, options: RankOptions = {}): Ranked[] {
   const index = indexOf(faq, options.language ?? english);
-  const { concepts, describing, times, inferred } = conceptsOf(question, index, options);
+  const { concepts, describing, times, inferred, firstAt } = conceptsOf(question, index, options);
   const asked = [...concepts];
   const weight = (c: string) => index.weights.get(c) ?? index.unknownWeight;
-  const named = (c: string) => weight(c) * (inferred.has(c) ? INFERRED_SHARE : 1 + REPEAT * ((times.get(c) ?? 1) - 1));
-  const share = (c: string) => (index.weights.has(c) ? OTHER_TOPIC_SHARE : describing.has(c) ? DESCRIBING_SHARE : 1);
+  // A date or time named after what the question asks about says when, not what ("a deposit for *weekend* bookings").
+  const at = (c: string) => firstAt.get(c) ?? Number.POSITIVE_INFINITY;
+  const whenAt = Math.min(...asked.filter((c) => index.when.has(c)).map(at));
+  const askedFirst = asked.some((c) => index.weights.has(c) && !index.when.has(c) && at(c) < whenAt);
+  const part = (c: string) => (inferred.has(c) ? INFERRED_SHARE : 1) * (askedFirst && index.when.has(c) ? WHEN_SHARE : 1);
+  const named = (c: string) => weight(c) * part(c) * (inferred.has(c) ? 1 : 1 + REPEAT * ((times.get(c) ?? 1) - 1));
+  const against = (c: string) => (index.weights.has(c) ? OTHER_TOPIC_SHARE : describing.has(c) ? DESCRIBING_SHARE : 1);
   // Nothing asked, or something only a person answers: no topic answers it.
   if (asked.length === 0 || asked.includes(HANDOFF)) return index.topics.map((t) => ({ entry: t.entry, score: 0 }));
   const sum = (cs: Iterable<string>) => [...cs].reduce((total, c) => total + weight(c), 0);
   const ranked = index.topics.map((topic) => {
     const covered = asked.filter((c) => topic.concepts.has(c)).reduce((total, c) => total + named(c), 0);
-    const against = asked.filter((c) => !topic.concepts.has(c)).reduce((total, c) => total + share(c) * named(c), 0);
+    const other = asked.filter((c) => !topic.concepts.has(c)).reduce((total, c) => total + against(c) * named(c), 0);
     let closest = 0;
     let likest = 0;
     for (const ask of topic.asks) {
@@ -414,7 +444,7 @@ export function rank(faq: FaqConfig, question: string, options: RankOptions = {}
       closest = Math.max(closest, size === 0 ? 0 : shared / size);
       likest = Math.max(likest, shared / (size + sum(asked.filter((c) => !ask.has(c)))));
     }
-    return { entry: topic.entry, score: QUESTION_SHARE * (covered / (covered + against)) + (1 - QUESTION_SHARE) * closest, likest };
+    return { entry: topic.entry, score: QUESTION_SHARE * (covered / (covered + other)) + (1 - QUESTION_SHARE) * closest, likest };
   });
   // On a tie, the topic with the phrasing most like the question wins ("kids price": the children's
   // "how much for toddlers", not the prices' "how much does it cost"); then the topic listed first.
