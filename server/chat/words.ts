@@ -141,6 +141,8 @@ export const IDIOMS: [RegExp, string][] = [
   // Finding out is asking; "no matter how many" says the number does not matter.
   [/\b(find|found|figure|figured) out\b/g, ''],
   [/\bno matter\b/g, ''],
+  // "At one time" is together, not a time of day ("how many people can you feed at one time").
+  [/\bat (one time|once|the same time)\b/g, ''],
   // "Last week" is when, not how long ("it lasts").
   [/\blast (week|weekend|month|year|time|night|summer|winter|spring|fall)\b/g, ''],
   // "my gf" is a girlfriend, not gluten-free ("is it gf?").
