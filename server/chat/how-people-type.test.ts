@@ -142,6 +142,11 @@ describe('the chat copes with how people type', () => {
     expect(ask('what times can we book').topics).toEqual(['booking']);
   });
 
+  it('reads ordering as no topic of its own, and food ordered to go as takeout, for a person', () => {
+    expect(ask('are veggies part of the meal or do we order them separately').topics).toEqual(['menu']);
+    expect(ask('can i order just the fried rice to go').topics).toEqual(['unsure']);
+  });
+
   it('reads someone’s place as their home, not as an unknown noun', () => {
     expect(ask('Our family reunion is at my brother’s place in Palm Springs. Is that within the area you serve?').topics).toEqual(['travel']);
     expect(ask('it gets super windy at our place is that a problem').topics).toEqual(['rain']);

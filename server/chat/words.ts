@@ -141,6 +141,8 @@ export const IDIOMS: [RegExp, string][] = [
   // Finding out is asking; "no matter how many" says the number does not matter.
   [/\b(find|found|figure|figured) out\b/g, ''],
   [/\bno matter\b/g, ''],
+  // Food ordered "to go" is takeout ("can i order just the fried rice to go"); "willing to go" is no order.
+  [/\b(order|orders|ordering|food|rice|plates?|meals?)\b(.*) to go\b/g, '$1$2 takeout'],
   // "At one time" is together, not a time of day ("how many people can you feed at one time").
   [/\bat (one time|once|the same time)\b/g, ''],
   // "Last week" is when, not how long ("it lasts").
