@@ -217,7 +217,8 @@ export const STOPWORDS = new Set(
   literally basically honestly definitely absolutely totally super quite rather fairly extremely somewhat lots bit bunch few several various
   alright possible vs versus later back part level expect expecting expected promise guarantee ensure severe serious seriously mild slightly
   around ish little doable feasible manageable workable realistic directly personally immediately chance use used using
-  everywhere anywhere somewhere nowhere itself themselves yourself yourselves ourselves myself half following`
+  everywhere anywhere somewhere nowhere itself themselves yourself yourselves ourselves myself half following
+  yeah yep yup yea nope handful`
     .split(/\s+/)
     .filter(Boolean),
 );
