@@ -47,6 +47,8 @@ export const CASUAL_FORMS: Record<string, string> = {
   tho: 'though',
   abt: 'about',
   info: 'information',
+  est: 'estimate',
+  opts: 'options',
   hw: 'how',
   ppl: 'people',
   bday: 'birthday',
