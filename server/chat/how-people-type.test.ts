@@ -147,6 +147,11 @@ describe('the chat copes with how people type', () => {
     expect(ask('can i order just the fried rice to go').topics).toEqual(['unsure']);
   });
 
+  it('reads a town whose name is also a word as the place asked about when the question asks where the chef goes', () => {
+    expect(ask('Is Bakersfield within your service radius?').topics).toEqual(['travel']);
+    expect(ask('trip charge riverside').topics).toEqual(['travel']);
+  });
+
   it('reads someone’s place as their home, not as an unknown noun', () => {
     expect(ask('Our family reunion is at my brother’s place in Palm Springs. Is that within the area you serve?').topics).toEqual(['travel']);
     expect(ask('it gets super windy at our place is that a problem').topics).toEqual(['rain']);

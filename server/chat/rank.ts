@@ -1,6 +1,6 @@
 import type { FaqConfig, FaqEntry } from './faq';
 import { english, type Language } from './language';
-import { editDistance, isCount, tokens, words as wordsIn, ZIP_TOKEN } from './normalize';
+import { editDistance, isCount, PLACE_TOKEN, tokens, words as wordsIn, ZIP_TOKEN } from './normalize';
 import { classesFor, markClasses, type WordClasses } from './word-classes';
 
 /**
@@ -349,6 +349,9 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     return mended ? [mended] : (runTogether(w, known, telling) ?? [w]);
   });
   const stems = mended.map(stem);
+  const wordClasses = classes ?? classesFor(lang);
+  const isPlace = (w: string) => places.has(w) || wordClasses.placeNames.has(w);
+  const placeNames = new Set<string>();
   const concepts = new Set<string>();
   const describing = new Set<string>();
   const used = new Set<number>();
@@ -401,9 +404,14 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     if (!lang.stopwords.has(w) && !lang.stemmedStopwords.has(s) && !lexicon.neutral.has(s) && !lang.prefixes.includes(w)) {
       add(s, i);
       if (lang.isAdjective(w) || lang.isVerb(w)) describing.add(s);
+      if (isPlace(w)) placeNames.add(s);
     }
   }
   // What the party's size says counts beside what the visitor named, not as much ("vegan food for 3 guests").
+  // A town's name that is also an English word ("Riverside", "Bakersfield") is the place asked about when the
+  // question asks where the tenant goes ("trip charge riverside"); elsewhere it may be anything ("mount everest").
+  const wherever = lexicon.phrases.get(PLACE_TOKEN);
+  if (wherever !== undefined && concepts.has(wherever)) for (const s of placeNames) concepts.delete(s);
   const inferred = new Set(said.flatMap((t) => lexicon.phrases.get(t) ?? []).filter((c) => !concepts.has(c)));
   for (const c of inferred) concepts.add(c);
   for (const c of inferred) firstAt.set(c, stems.length);
