@@ -152,6 +152,12 @@ describe('the chat copes with how people type', () => {
     expect(ask('trip charge riverside').topics).toEqual(['travel']);
   });
 
+  it('leaves the weather forecast to a person, and answers what happens if it rains', () => {
+    expect(ask('is it going to be hot in riverside this weekend').topics).toEqual(['unsure']);
+    expect(ask('will it be sunny on june 8').topics).toEqual(['unsure']);
+    expect(ask('what if it rains on the day').topics).toEqual(['rain']);
+  });
+
   it('reads someone’s place as their home, not as an unknown noun', () => {
     expect(ask('Our family reunion is at my brother’s place in Palm Springs. Is that within the area you serve?').topics).toEqual(['travel']);
     expect(ask('it gets super windy at our place is that a problem').topics).toEqual(['rain']);
