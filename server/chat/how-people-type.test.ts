@@ -158,6 +158,14 @@ describe('the chat copes with how people type', () => {
     expect(ask('what if it rains on the day').topics).toEqual(['rain']);
   });
 
+  it('leaves the business’s own story to a person: how long the chef has cooked is no event’s length, how old the chef is no child’s age', () => {
+    expect(ask('how long has the chef been cooking').topics).toEqual(['unsure']);
+    expect(ask('how old is the chef').topics).toEqual(['unsure']);
+    expect(ask('how many people work there').topics).toEqual(['unsure']);
+    expect(ask('how much do your chefs make').topics).toEqual(['unsure']);
+    expect(ask('how long does the chef stay').topics).toEqual(['length']);
+  });
+
   it('reads someone’s place as their home, not as an unknown noun', () => {
     expect(ask('Our family reunion is at my brother’s place in Palm Springs. Is that within the area you serve?').topics).toEqual(['travel']);
     expect(ask('it gets super windy at our place is that a problem').topics).toEqual(['rain']);

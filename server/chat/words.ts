@@ -145,6 +145,12 @@ export const IDIOMS: [RegExp, string][] = [
   [/\bno matter\b/g, ''],
   // Food ordered "to go" is takeout ("can i order just the fried rice to go"); "willing to go" is no order.
   [/\b(order|orders|ordering|food|rice|plates?|meals?)\b(.*) to go\b/g, '$1$2 takeout'],
+  // How long the chef has been cooking, or how old the business is, is its experience, not the event's length
+  // nor a child's age.
+  [/\bhow long (have|has) (you|they|he|she|the chefs?|your chefs?|the company|the business)( all)? been\b/g, 'experience'],
+  [/\bhow old (is|are) (the|your) (chefs?|company|business)\b/g, 'experience'],
+  [/\bhow much (do|does) (your|the) chefs? (make|earn)\b|\bhow much (do|does) (you|they) earn\b/g, 'salary'],
+  [/\b(did|when) (you|they) (start|found|open) (the|your) (company|business)\b/g, 'experience'],
   // "At one time" is together, not a time of day ("how many people can you feed at one time").
   [/\bat (one time|once|the same time)\b/g, ''],
   // "Last week" is when, not how long ("it lasts").
