@@ -159,10 +159,12 @@ function indexOf(faq: FaqConfig, lang: Language): Index {
     for (const w of words(text)) if (w !== ZIP_TOKEN) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   };
   const members: [member: string[], concept: string][] = [];
+  const when = new Set<string>();
   for (const group of faq.synonyms) {
     const head = words(group[0] ?? '')
       .map(stem)
       .join(' ');
+    if (group.some((member) => WHEN_CLASSES.includes(member))) when.add(head);
     for (const member of group) {
       addWords(member);
       phrases.set(words(member).map(stem).join(' '), head);
@@ -223,18 +225,6 @@ function indexOf(faq: FaqConfig, lang: Language): Index {
     const df = topics.filter((t) => t.concepts.has(concept)).length;
     weights.set(concept, Math.log(1 + n / df));
   }
-  const when = new Set(
-    faq.synonyms
-      .filter((group) => group.some((m) => WHEN_CLASSES.includes(m)))
-      .map(
-        (group) =>
-          phrases.get(
-            words(group[0] ?? '')
-              .map(stem)
-              .join(' '),
-          ) ?? '',
-      ),
-  );
   const index = { ...lexicon, topics, weights, when, unknownWeight: Math.log(1 + n) };
   indexes.set(faq, index);
   return index;
@@ -401,7 +391,7 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     }
     const w = mended[i] ?? '';
     const s = stems[i] ?? w;
-    if (!lang.stopwords.has(w) && !lang.stemmedStopwords.has(s) && !lexicon.neutral.has(s) && !lang.prefixes.includes(w)) {
+    if (!lang.stemmedStopwords.has(s) && !lexicon.neutral.has(s) && !lang.prefixes.includes(w)) {
       add(s, i);
       if (lang.isAdjective(w) || lang.isVerb(w)) describing.add(s);
       if (isPlace(w)) placeNames.add(s);
