@@ -107,13 +107,14 @@ export function ChatPanel({ t, locale, chat, lead, heading, businessName, draft,
     if (!handoff) box.current?.focus({ preventScroll: true });
   }, [handoff]);
 
-  // The newest message in view as it grows.
+  // The newest message in view as it grows, and once it ends: a reply's offers come with its end.
   const last = chat.entries.at(-1);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls whenever the last message or its text changes.
+  const ending = last?.kind === 'reply' ? `${last.state} ${last.actions.length}` : last?.status;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls whenever the last message, its text or its state changes.
   useEffect(() => {
     const el = log.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [last?.id, last?.text, chat.entries.length]);
+  }, [last?.id, last?.text, ending, chat.entries.length]);
 
   function submit(e?: FormEvent) {
     e?.preventDefault();

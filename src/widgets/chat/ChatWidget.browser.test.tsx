@@ -112,3 +112,27 @@ describe('ChatWidget in Spanish', () => {
     expect(box.getAttribute('aria-invalid')).toBe('true');
   });
 });
+
+describe('ChatWidget’s conversation', () => {
+  it('keeps the newest reply whole in view once it ends, with the offer of a person it ends with', async () => {
+    renderChat({ defaultOpen: true });
+    const panel = await screen.findByRole('dialog', {}, { timeout: 5000 });
+    const box = within(panel).getByRole('textbox', { name: 'Message' });
+    const body = within(panel).getByRole('region', { name: 'Conversation' });
+    for (const question of ['how much per adult?', 'what if it rains?', 'what do you bring?']) {
+      const replies = body.querySelectorAll('.teppan-chat__message--reply').length;
+      await userEvent.type(box, `${question}{Enter}`);
+      await waitFor(() => expect(body.querySelectorAll('.teppan-chat__message--reply').length).toBe(replies + 1), { timeout: 5000 });
+    }
+    await userEvent.type(box, 'can you recommend a DJ?{Enter}');
+    const offer = await within(body).findByRole('button', { name: 'Talk to a person' }, { timeout: 5000 });
+    // The conversation is taller than its box, so it scrolls; the offer is wholly inside the box.
+    expect(body.scrollHeight).toBeGreaterThan(body.clientHeight);
+    await waitFor(() => {
+      const shown = body.getBoundingClientRect();
+      const button = offer.getBoundingClientRect();
+      expect(button.bottom).toBeLessThanOrEqual(shown.bottom + 1);
+      expect(button.top).toBeGreaterThanOrEqual(shown.top);
+    });
+  });
+});
