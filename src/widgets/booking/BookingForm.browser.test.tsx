@@ -242,7 +242,8 @@ describe('BookingForm in Spanish', () => {
       </Provider>,
     );
     const form = within(screen.getByRole('region', { name: 'Reserva' }));
-    const seatings = await form.findByRole('group', { name: `Horarios del ${longDate(date, 'es')}` });
+    // The first Spanish render also fetches the form's Spanish words: a cold transform on a fresh clone takes more than a second.
+    const seatings = await form.findByRole('group', { name: `Horarios del ${longDate(date, 'es')}` }, { timeout: 5000 });
     expect(form.getByRole('heading', { level: 2, name: 'Reserva tu evento' })).toBeTruthy();
     // Times in the tenant's zone, written the Spanish way.
     expect(await within(seatings).findByRole('radio', { name: '18:00' })).toBeTruthy();
