@@ -166,6 +166,12 @@ describe('the chat copes with how people type', () => {
     expect(ask('how long does the chef stay').topics).toEqual(['length']);
   });
 
+  it('reads “friendly” as saying who or what a thing suits, and an area “you cover” as one you serve', () => {
+    expect(ask('is it vegetarian friendly').topics).toEqual(['dietary']);
+    expect(ask('is it kid friendly').topics).toEqual(['children']);
+    expect(ask('do you cover pasadena').topics).toEqual(['travel']);
+  });
+
   it('reads someone’s place as their home, not as an unknown noun', () => {
     expect(ask('Our family reunion is at my brother’s place in Palm Springs. Is that within the area you serve?').topics).toEqual(['travel']);
     expect(ask('it gets super windy at our place is that a problem').topics).toEqual(['rain']);

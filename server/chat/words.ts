@@ -151,6 +151,8 @@ export const IDIOMS: [RegExp, string][] = [
   [/\bhow old (is|are) (the|your) (chefs?|company|business)\b/g, 'experience'],
   [/\bhow much (do|does) (your|the) chefs? (make|earn)\b|\bhow much (do|does) (you|they) earn\b/g, 'salary'],
   [/\b(did|when) (you|they) (start|found|open) (the|your) (company|business)\b/g, 'experience'],
+  // A region "you cover" is one you serve ("do you cover riverside"), not a cover against the rain.
+  [/\b(you|u|ya|yall|you guys) cover\b/g, '$1 serve in'],
   // "At one time" is together, not a time of day ("how many people can you feed at one time").
   [/\bat (one time|once|the same time)\b/g, ''],
   // "Last week" is when, not how long ("it lasts").
@@ -226,7 +228,7 @@ export const STOPWORDS = new Set(
   alright possible vs versus later back part level expect expecting expected promise guarantee ensure severe serious seriously mild slightly
   around ish little doable feasible manageable workable realistic directly personally immediately chance use used using
   everywhere anywhere somewhere nowhere itself themselves yourself yourselves ourselves myself half following
-  yeah yep yup yea nope handful`
+  yeah yep yup yea nope handful friendly`
     .split(/\s+/)
     .filter(Boolean),
 );
