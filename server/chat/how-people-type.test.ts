@@ -203,6 +203,8 @@ describe('the chat copes with how people type', () => {
       expect(travel).toContain('free within 20 miles');
       expect(ask('is there a travel fee? also what’s the price per adult', repriced).topics).toEqual(['travel', 'prices']);
       expect(ask('deposit amount & refund policy', repriced).text).toMatch(/A \$150 deposit[\s\S]*refund the deposit in full/);
+      // Typed without a mark, "also" starts the second question.
+      expect(ask('whats the price per adult also is there a travel fee').topics).toEqual(['prices', 'travel']);
     });
 
     it('gets one answer when one answer covers both parts', () => {

@@ -275,7 +275,7 @@ export const THANKS_FILLERS = new Set([
  * ends and list markers ("1)", "2.") always end one.
  * Not "also": "can you *also* bring a cake" is one question.
  */
-export const CLAUSE_JOINERS = { words: ['and', 'n'], marks: [',', '&', '+', '/'] };
+export const CLAUSE_JOINERS = { words: ['and', 'n', 'also'], marks: [',', '&', '+', '/'] };
 
 /** A clause with one of these anywhere asks something: "I wanted to know *what* the price would be", "I'd like to *know* your prices". */
 export const QUESTION_WORDS = new Set([
