@@ -31,9 +31,9 @@ function joinerOf(lang: Language): RegExp {
   return joiner;
 }
 /** Sentence ends (a full stop before a letter too: "rains.can you"; not after an abbreviation), and list markers: "1)", "2.". */
-const SENTENCE_END = /[?!;\n]+|\.(?=\s|$|\p{L})|(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
 const SENTENCE_END_NO_LIST = /[?!;\n]+|\.(?=\s|$|\p{L})/gu;
 const LIST_MARKER = /(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
+const SENTENCE_END = new RegExp(`${SENTENCE_END_NO_LIST.source}|${LIST_MARKER.source}`, 'gu');
 
 const ONLY_A_NUMBER = /^[$€£]?\d[\d.,]*\s*\p{L}{0,2}$/u;
 

@@ -1,7 +1,7 @@
 import type { FaqConfig, FaqEntry } from './faq';
 import { english, type Language } from './language';
 import { editDistance, isCount, PLACE_TOKEN, tokens, words as wordsIn, ZIP_TOKEN } from './normalize';
-import { classesFor, markClasses, type WordClasses } from './word-classes';
+import { classesFor, isPlaceName, markClasses, type WordClasses } from './word-classes';
 
 /**
  * Below this score no FAQ answer is confident: the reply says so and offers a
@@ -146,6 +146,9 @@ interface Index extends Lexicon {
 
 const indexes = new WeakMap<FaqConfig, Index>();
 
+/** Whether a stem of a phrase says something: no stopword, as typed or stemmed. */
+const saysAStem = (s: string, lang: Language) => !lang.stemmedStopwords.has(s) && !lang.stopwords.has(s);
+
 /** A tenant's FAQ in one language, read once: its vocabulary, its phrases, its topics' concepts and how telling each is. */
 function indexOf(faq: FaqConfig, lang: Language): Index {
   const cached = indexes.get(faq);
@@ -198,7 +201,7 @@ function indexOf(faq: FaqConfig, lang: Language): Index {
     canonical.set(canon, known);
   }
   const spread = [...phrases].flatMap(([key, concept]) => {
-    const content = key.split(' ').filter((s) => !lang.stemmedStopwords.has(s) && !lang.stopwords.has(s));
+    const content = key.split(' ').filter((s) => saysAStem(s, lang));
     const alone = content.every((s) => phrases.get(s) === concept);
     return content.length >= 2 && !alone && concept !== HANDOFF ? [{ stems: content, concept }] : [];
   });
@@ -290,7 +293,7 @@ function unprefixed(word: string, known: (w: string) => boolean, lang: Language)
 function canonicalPhrase(run: string[], lexicon: Lexicon): string | undefined {
   const canon = run.map((s) => lexicon.phrases.get(s) ?? s).join(' ');
   const found = lexicon.canonical.get(canon);
-  const keeps = (stems: string[]) => stems.some((s, k) => s === run[k] && !lexicon.lang.stemmedStopwords.has(s) && !lexicon.lang.stopwords.has(s));
+  const keeps = (stems: string[]) => stems.some((s, k) => s === run[k] && saysAStem(s, lexicon.lang));
   return lexicon.phrases.get(canon) ?? (found?.phrases.some(keeps) ? found.concept : undefined);
 }
 
@@ -327,7 +330,8 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     const s = rawStems[at] ?? '';
     return lang.stopwords.has(raw[at] ?? '') || lexicon.neutral.has(s) || lexicon.askStems.has(s) ? 1 : 0;
   };
-  const { rest: marked, said } = headcounts(markClasses(raw, { classes: classes ?? classesFor(lang), places, tenantAt, lang }), lang, headcount);
+  const wordClasses = classes ?? classesFor(lang);
+  const { rest: marked, said } = headcounts(markClasses(raw, { classes: wordClasses, places, tenantAt, lang }), lang, headcount);
   const mended = marked.flatMap((w) => {
     if (w.startsWith('#') || lang.stopwords.has(w) || known(w)) return [w];
     const rest = unprefixed(w, known, lang);
@@ -339,15 +343,13 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     return mended ? [mended] : (runTogether(w, known, telling) ?? [w]);
   });
   const stems = mended.map(stem);
-  const wordClasses = classes ?? classesFor(lang);
-  const isPlace = (w: string) => places.has(w) || wordClasses.placeNames.has(w);
   const placeNames = new Set<string>();
   const concepts = new Set<string>();
   const describing = new Set<string>();
   const used = new Set<number>();
   const times = new Map<string, number>();
   const firstAt = new Map<string, number>();
-  const add = (c: string, at = 0) => {
+  const add = (c: string, at: number) => {
     if (!firstAt.has(c) || (firstAt.get(c) ?? 0) > at) firstAt.set(c, at);
     concepts.add(c);
     times.set(c, (times.get(c) ?? 0) + 1);
@@ -394,7 +396,7 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     if (!lang.stemmedStopwords.has(s) && !lexicon.neutral.has(s) && !lang.prefixes.includes(w)) {
       add(s, i);
       if (lang.isAdjective(w) || lang.isVerb(w)) describing.add(s);
-      if (isPlace(w)) placeNames.add(s);
+      if (isPlaceName(w, places, wordClasses)) placeNames.add(s);
     }
   }
   // What the party's size says counts beside what the visitor named, not as much ("vegan food for 3 guests").
@@ -425,8 +427,8 @@ export function rank(faq: FaqConfig, question: string, options: RankOptions = {}
   const at = (c: string) => firstAt.get(c) ?? Number.POSITIVE_INFINITY;
   const whenAt = Math.min(...asked.filter((c) => index.when.has(c)).map(at));
   const askedFirst = asked.some((c) => index.weights.has(c) && !index.when.has(c) && at(c) < whenAt);
-  const part = (c: string) => (inferred.has(c) ? INFERRED_SHARE : 1) * (askedFirst && index.when.has(c) ? WHEN_SHARE : 1);
-  const named = (c: string) => weight(c) * part(c) * (inferred.has(c) ? 1 : 1 + REPEAT * ((times.get(c) ?? 1) - 1));
+  const named = (c: string) =>
+    weight(c) * (inferred.has(c) ? INFERRED_SHARE : 1 + REPEAT * ((times.get(c) ?? 1) - 1)) * (askedFirst && index.when.has(c) ? WHEN_SHARE : 1);
   const against = (c: string) => (index.weights.has(c) ? OTHER_TOPIC_SHARE : describing.has(c) ? DESCRIBING_SHARE : 1);
   // Nothing asked, or something only a person answers: no topic answers it.
   if (asked.length === 0 || asked.includes(HANDOFF)) return index.topics.map((t) => ({ entry: t.entry, score: 0 }));

@@ -76,14 +76,14 @@ function fewestAnswers(clauses: RankedClause[], position: Map<RankedClause, numb
  */
 export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions = {}): AskedTopics {
   const lang = options.language ?? english;
-  const pointsBack = (c: Clause) => words(c.text, lang).some((w) => lang.backReferences.has(w));
+  const hasWord = (c: Clause, test: (w: string) => boolean) => words(c.text, lang).some(test);
+  const pointsBack = (c: Clause) => hasWord(c, (w) => lang.backReferences.has(w));
+  const speaksOfSelf = (c: Clause) => hasWord(c, (w) => lang.firstPerson.has(w));
   // A question that points back to the statement before it is read with it: "My grandchildren are 3 and
   // 5. Do *they* need to pay?" asks what children pay, "Some guests are vegan. Can you accommodate *them*?" about diets.
   // So is one after what the visitor tells in its own sentence ("3 of our guests are vegan, what can *they* eat"), but
   // not with a bare topic before it ("max guests and how long does *it* take": *it* points at nothing).
-  const tellsFirst = (before: Clause, c: Clause) =>
-    words(before.text, lang).some((w) => lang.firstPerson.has(w)) ||
-    words(c.text, lang).some((w) => lang.backReferences.has(w) && !lang.emptyReferences.has(w));
+  const tellsFirst = (before: Clause, c: Clause) => speaksOfSelf(before) || hasWord(c, (w) => lang.backReferences.has(w) && !lang.emptyReferences.has(w));
   const read = (c: Clause, i: number, all: Clause[]) => {
     const before = all[i - 1];
     if (c.role !== 'question' || !before || !pointsBack(c)) return c.text;
@@ -149,7 +149,7 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   };
   // What only a person answers is said so, though it is only an aside ("how much per person, and a DJ?"); not
   // what the visitor tells of themselves ("sorry, my email cut off").
-  const aPersonsPart = (c: RankedClause) => c.role === 'aside' && c.forAPerson && !words(c.text, lang).some((w) => lang.firstPerson.has(w));
+  const aPersonsPart = (c: RankedClause) => c.role === 'aside' && c.forAPerson && !speaksOfSelf(c);
   const unanswered = clauses.filter((c) => (c.role === 'question' && !sure(c) && !leansTo(c) && !backToAnswer(c)) || aPersonsPart(c));
   return { answers: ordered, unanswered: unanswered.map((c) => c.text) };
 }

@@ -72,6 +72,9 @@ export interface Marking {
   lang?: Language;
 }
 
+/** Whether tokens joined by spaces name a place: a town of the ZIP dataset or one of the language's place names. */
+export const isPlaceName = (name: string, places: ReadonlySet<string>, classes: WordClasses): boolean => places.has(name) || classes.placeNames.has(name);
+
 /**
  * The tokens with each run a class covers replaced by the class's token
  * ("fried rice" → "#food", "Thousand Oaks" → "#place"); counts are kept for
@@ -80,7 +83,6 @@ export interface Marking {
 export function markClasses(ts: string[], { classes, places, tenantAt, lang = english }: Marking): string[] {
   const stems = ts.map((t) => countless(t, lang));
   const out: string[] = [];
-  const isPlace = (name: string) => places.has(name) || classes.placeNames.has(name);
   for (let i = 0; i < ts.length; ) {
     const tenant = tenantAt(i);
     let token: string | undefined;
@@ -90,7 +92,8 @@ export function markClasses(ts: string[], { classes, places, tenantAt, lang = en
       if (run.every((w) => isCount(w, lang))) continue;
       token = classes.phrases.get(stems.slice(i, i + n).join(' '));
       const plain = n === 1 ? lang.isCommonWord(run[0] ?? '') : run.every((w) => isCount(w, lang) || (lang.isCommonWord(w) && !lang.isName(w)));
-      if (!token && isPlace(run.join(' ')) && (!plain || lang.beforePlace.has(ts[i - 1] ?? '') || out.at(-1) === PLACE_TOKEN)) token = PLACE_TOKEN;
+      if (!token && isPlaceName(run.join(' '), places, classes) && (!plain || lang.beforePlace.has(ts[i - 1] ?? '') || out.at(-1) === PLACE_TOKEN))
+        token = PLACE_TOKEN;
       if (token) length = n;
     }
     if (token) {
