@@ -20,12 +20,16 @@ export interface Clause {
 
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const joiners = new WeakMap<Language, RegExp>();
-/** Where a language's sentences may hold two questions: its joining marks, its joining words between spaces. */
+/**
+ * Where a language's sentences may hold two questions: its joining marks, its joining words between spaces.
+ * A mark between two numbers joins them ("8/23", "5+3", "1,500"): it is a date or a figure, not two questions.
+ */
 function joinerOf(lang: Language): RegExp {
   let joiner = joiners.get(lang);
   if (!joiner) {
     const { marks, words } = lang.clauseJoiners;
-    joiner = new RegExp(`\\s*(?:${marks.map(escaped).join('|')})\\s*|\\s+(?:${words.map(escaped).join('|')})\\s+`, 'giu');
+    const mark = marks.map(escaped).join('|');
+    joiner = new RegExp(`(?<!\\d\\s*)\\s*(?:${mark})\\s*|(?<=\\d\\s*)\\s*(?:${mark})(?!\\s*\\d)\\s*|\\s+(?:${words.map(escaped).join('|')})\\s+`, 'giu');
     joiners.set(lang, joiner);
   }
   return joiner;

@@ -232,6 +232,8 @@ describe('the chat copes with how people type', () => {
       // A list of ages and a figure with a thousands comma are one part, not three.
       expect(ask('we have 3 kids ages 4, 7 and 10, what do they cost').topics).toEqual(['children']);
       expect(ask('our budget is $1,500, is that enough for 22 guests').topics).toEqual(['prices']);
+      // So is a date written with a slash: "10/3 at 6pm in Santa Monica" is one part, the town's travel asked with the seating.
+      expect(ask('Need 10/3 at 6pm in Santa Monica, is that a seating you offer?').topics).toEqual(['travel', 'booking']);
       // A bare topic before it is a question of its own: "it" points at nothing.
       expect(ask('max guests and how long does it take').topics).toEqual(['party-size', 'length']);
     });

@@ -118,6 +118,12 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['whats on teh menu', 'menu'],
   ['do we need tabels', 'equipment'],
   ['are you available on christmas', 'booking'],
+  // Changing a booking the visitor has is the rescheduling answer, not how to book.
+  ['I need to change the date of my reservation', 'cancellation'],
+  ['i need to switch my booking to a diff day', 'cancellation'],
+  ['how many people can you feed at one time', 'party-size'],
+  ['how much time should we set aside for this on the day', 'length'],
+  ['list of upsells + prices please', 'extras'],
 ];
 
 /** Questions the FAQ cannot answer: each must fall below the threshold and be handed to a person. */
