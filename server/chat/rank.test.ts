@@ -99,6 +99,7 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['how long is the show', 'length'],
   // A word from another topic, or a filler the FAQ knows, must not sink the right answer.
   ['what if it rains on the day', 'rain'],
+  ['what happens if the forecast for saturday is rain', 'rain'],
   ['is lobster available', 'extras'],
   ['how early should i book', 'booking'],
   ['what time can the chef arrive', 'length'],
@@ -151,6 +152,9 @@ const OFF_TOPIC = [
   'is it likely to rain on the moon',
   'do you serve alcohol',
   'whats the weather like',
+  // Whether it will rain is the forecast, for a person; what happens if it does is the rain plan.
+  'is it going to rain in Riverside this saturday',
+  'whats the forecast for sat in irvine',
   'may i bring my own drinks',
   // The FAQ says how to pay by card; other ways to pay are for a person.
   'do you accept venmo',
