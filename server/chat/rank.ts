@@ -404,7 +404,10 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
   // question asks where the tenant goes ("trip charge riverside"); elsewhere it may be anything ("mount everest").
   const wherever = lexicon.phrases.get(PLACE_TOKEN);
   if (wherever !== undefined && concepts.has(wherever)) for (const s of placeNames) concepts.delete(s);
-  const inferred = new Set(said.flatMap((t) => lexicon.phrases.get(t) ?? []).filter((c) => !concepts.has(c)));
+  // A count that says what the visitor also names says it again ("only six adults… the full minimum").
+  const fromCounts = new Set(said.flatMap((t) => lexicon.phrases.get(t) ?? []));
+  for (const c of fromCounts) if (concepts.has(c)) times.set(c, (times.get(c) ?? 1) + 1);
+  const inferred = new Set([...fromCounts].filter((c) => !concepts.has(c)));
   for (const c of inferred) concepts.add(c);
   for (const c of inferred) firstAt.set(c, stems.length);
   return { concepts, describing, times, inferred, firstAt };
