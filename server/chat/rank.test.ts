@@ -125,6 +125,9 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['how many people can you feed at one time', 'party-size'],
   ['how much time should we set aside for this on the day', 'length'],
   ['list of upsells + prices please', 'extras'],
+  // How early the chef comes to set up is when the chef arrives; how early to book is the notice.
+  ['how early does the chef arrive for setup', 'length'],
+  ['last min booking tmrw?', 'booking'],
 ];
 
 /** Questions the FAQ cannot answer: each must fall below the threshold and be handed to a person. */
