@@ -229,6 +229,16 @@ describe('the chat copes with how people type', () => {
       expect(ask('I had one of your chefs last week and I would like to leave feedback about him.').topics).toEqual(['unsure']);
       // Without a pointer back, the statement stays context.
       expect(ask('Just booked for next month. When is the balance due?').topics).toEqual(['deposit']);
+      // So is the visitor's story beside a question for a person: the place or date in it asks nothing.
+      expect(ask('party’s on saturday in Malibu. what’s the weather supposed to be that day?').topics).toEqual(['unsure']);
+      expect(ask('just booked for my mom’s 60th on the 9th! any ideas for decorations?').topics).toEqual(['unsure']);
+    });
+
+    it('reads a question that points back to what the visitor told with it, as its context, not as its subject', () => {
+      // The place and the headcount told before are context: the questions ask how long, what to set up, and party size.
+      expect(ask('our backyard in Sherman Oaks is pretty small. how long does it take and what do we need to set up?').topics).toEqual(['length', 'equipment']);
+      expect(ask('my family is huge, we’re expecting around 75 for the reunion in Fontana. can one chef handle that?').topics).toEqual(['party-size']);
+      expect(ask('My grandchildren are 3 and 5. Do they need to pay?').topics).toEqual(['children']);
     });
 
     it('reads a question that points back to what the visitor tells before it in the same sentence with it', () => {

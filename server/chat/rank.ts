@@ -43,6 +43,13 @@ const WHEN_SHARE = 0.6;
 /** The word classes of dates and times: a tenant's synonym group that holds one names when. */
 const WHEN_CLASSES = ['#date', '#time', '#daytime'];
 
+/**
+ * How much a concept counts, for and against a topic, when only the visitor's context names it, not their
+ * question: "we're expecting around 75 for the reunion in *Fontana*. can one chef handle that?" asks about
+ * party size, though the place is what a question naming it would be about.
+ */
+const CONTEXT_SHARE = 0.5;
+
 /** How far apart, in words, the words of a phrase may be and still be read as it. */
 const SPREAD_WINDOW = 4;
 
@@ -58,6 +65,12 @@ export interface RankOptions {
    * `#many` ("150 ppl"), for the FAQ's synonym groups that hold them.
    */
   headcount?: { fewest: number; most: number };
+  /**
+   * What the visitor told just before the question, which the question points back to ("We're 75, for the
+   * reunion in Fontana. Can one chef handle *that*?"): read with it, each concept only it names counting
+   * `CONTEXT_SHARE`.
+   */
+  context?: string;
 }
 
 /** What a count says: "7", "seven", "7th" → 7. */
@@ -423,7 +436,9 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
  */
 export function rank(faq: FaqConfig, question: string, options: RankOptions = {}): Ranked[] {
   const index = indexOf(faq, options.language ?? english);
-  const { concepts, describing, times, inferred, firstAt } = conceptsOf(question, index, options);
+  const { context } = options;
+  const { concepts, describing, times, inferred, firstAt } = conceptsOf(context ? `${context} ${question}` : question, index, options);
+  const own = context ? conceptsOf(question, index, options).concepts : concepts;
   const asked = [...concepts];
   const weight = (c: string) => index.weights.get(c) ?? index.unknownWeight;
   // A date or time named after what the question asks about says when, not what ("a deposit for *weekend* bookings").
@@ -431,7 +446,7 @@ export function rank(faq: FaqConfig, question: string, options: RankOptions = {}
   const whenAt = Math.min(...asked.filter((c) => index.when.has(c)).map(at));
   const askedFirst = asked.some((c) => index.weights.has(c) && !index.when.has(c) && at(c) < whenAt);
   const named = (c: string) =>
-    weight(c) * (inferred.has(c) ? INFERRED_SHARE : 1 + REPEAT * ((times.get(c) ?? 1) - 1)) * (askedFirst && index.when.has(c) ? WHEN_SHARE : 1);
+    weight(c) * (inferred.has(c) ? INFERRED_SHARE : 1 + REPEAT * ((times.get(c) ?? 1) - 1)) * (askedFirst && index.when.has(c) ? WHEN_SHARE : 1) * (own.has(c) ? 1 : CONTEXT_SHARE);
   const against = (c: string) => (index.weights.has(c) ? OTHER_TOPIC_SHARE : describing.has(c) ? DESCRIBING_SHARE : 1);
   // Nothing asked, or something only a person answers: no topic answers it.
   if (asked.length === 0 || asked.includes(HANDOFF)) return index.topics.map((t) => ({ entry: t.entry, score: 0 }));

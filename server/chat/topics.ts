@@ -79,23 +79,23 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   const hasWord = (c: Clause, test: (w: string) => boolean) => words(c.text, lang).some(test);
   const pointsBack = (c: Clause) => hasWord(c, (w) => lang.backReferences.has(w));
   const speaksOfSelf = (c: Clause) => hasWord(c, (w) => lang.firstPerson.has(w));
-  // A question that points back to the statement before it is read with it: "My grandchildren are 3 and
+  // A question that points back to the statement before it is read with it, as its context: "My grandchildren are 3 and
   // 5. Do *they* need to pay?" asks what children pay, "Some guests are vegan. Can you accommodate *them*?" about diets.
   // So is one after what the visitor tells in its own sentence ("3 of our guests are vegan, what can *they* eat"), but
   // not with a bare topic before it ("max guests and how long does *it* take": *it* points at nothing).
   const tellsFirst = (before: Clause, c: Clause) => speaksOfSelf(before) || hasWord(c, (w) => lang.backReferences.has(w) && !lang.emptyReferences.has(w));
-  const read = (c: Clause, i: number, all: Clause[]) => {
+  const contextOf = (c: Clause, i: number, all: Clause[]) => {
     const before = all[i - 1];
-    if (c.role !== 'question' || !before || !pointsBack(c)) return c.text;
+    if (c.role !== 'question' || !before || !pointsBack(c)) return undefined;
     const told =
       before.role === 'statement' ? before.sentence < c.sentence : before.role === 'aside' && before.sentence === c.sentence && tellsFirst(before, c);
-    return told ? `${before.text} ${c.text}` : c.text;
+    return told ? before.text : undefined;
   };
   const clauses: RankedClause[] = clausesOf(text, options.language).flatMap((c, i, all) => {
-    const text = read(c, i, all);
+    const context = contextOf(c, i, all);
     const named = explain(faq, c.text, options);
-    if ((text === c.text ? named : explain(faq, text, options)).length === 0) return [];
-    return [{ ...c, ranked: rank(faq, text, options), forAPerson: named.includes(HANDOFF), named }];
+    if ((context === undefined ? named : explain(faq, `${context} ${c.text}`, options)).length === 0) return [];
+    return [{ ...c, ranked: rank(faq, c.text, { ...options, context }), forAPerson: named.includes(HANDOFF), named }];
   });
   const questions = clauses.filter((c) => c.role === 'question');
   // An aside after a question nothing answers is part of that question ("do you rent out tables *and chairs*").
@@ -109,9 +109,17 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   const context = (c: RankedClause) => forAPerson && c.role !== 'question' && c.tells;
   const asking = clauses.filter((c) => c.role !== 'aside' && !context(c));
   // What the message asks: its questions when one is answerable (statements around them are the
-  // visitor's context: "Just booked for next month. When is the balance due?"), else its statements
-  // too ("We need vegan food."), else everything, asides included.
-  const asked = questions.some(sure) ? questions : asking.some(sure) ? asking : free.filter((c) => !context(c));
+  // visitor's context: "Just booked for next month. When is the balance due?"); beside a question for a
+  // person, its questions and their asides, the sentences that ask nothing being context ("party's on
+  // saturday in Malibu. what's the weather supposed to be that day?"); else its statements too ("We need
+  // vegan food."), else everything, asides included.
+  const asked = questions.some(sure)
+    ? questions
+    : questions.some((c) => c.forAPerson)
+      ? free.filter((c) => c.role !== 'statement' && !context(c))
+      : asking.some(sure)
+        ? asking
+        : free.filter((c) => !context(c));
   // A question that points back to the one before it, or names one thing only, is answered with it when that
   // answer answers it too ("is there a deposit, and how much is *it*", "…as an upgrade? If *so*, at what additional
   // cost?", "do you offer lobster and what's the upcharge").
