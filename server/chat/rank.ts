@@ -446,7 +446,10 @@ export function rank(faq: FaqConfig, question: string, options: RankOptions = {}
   const whenAt = Math.min(...asked.filter((c) => index.when.has(c)).map(at));
   const askedFirst = asked.some((c) => index.weights.has(c) && !index.when.has(c) && at(c) < whenAt);
   const named = (c: string) =>
-    weight(c) * (inferred.has(c) ? INFERRED_SHARE : 1 + REPEAT * ((times.get(c) ?? 1) - 1)) * (askedFirst && index.when.has(c) ? WHEN_SHARE : 1) * (own.has(c) ? 1 : CONTEXT_SHARE);
+    weight(c) *
+    (inferred.has(c) ? INFERRED_SHARE : 1 + REPEAT * ((times.get(c) ?? 1) - 1)) *
+    (askedFirst && index.when.has(c) ? WHEN_SHARE : 1) *
+    (own.has(c) ? 1 : CONTEXT_SHARE);
   const against = (c: string) => (index.weights.has(c) ? OTHER_TOPIC_SHARE : describing.has(c) ? DESCRIBING_SHARE : 1);
   // Nothing asked, or something only a person answers: no topic answers it.
   if (asked.length === 0 || asked.includes(HANDOFF)) return index.topics.map((t) => ({ entry: t.entry, score: 0 }));
