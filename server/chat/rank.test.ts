@@ -128,6 +128,9 @@ const PHRASINGS: [question: string, topic: string][] = [
   // How early the chef comes to set up is when the chef arrives; how early to book is the notice.
   ['how early does the chef arrive for setup', 'length'],
   ['last min booking tmrw?', 'booking'],
+  // "How many" before a verb asks how many people; "that many" points at a headcount.
+  ['how many can you serve?', 'party-size'],
+  ['can you do that many?', 'party-size'],
 ];
 
 /** Questions the FAQ cannot answer: each must fall below the threshold and be handed to a person. */

@@ -160,8 +160,12 @@ export const IDIOMS: [RegExp, string][] = [
   // "my gf" is a girlfriend, not gluten-free ("is it gf?").
   [/\b(my|his|your|our) gf\b/g, '$1 girlfriend'],
   [/\b(my|her|your|our) bf\b/g, '$1 boyfriend'],
-  // "How many" asks a party's size only of people ("how many proteins do we get" asks the menu).
-  [/\bhow many (?!people|persons|guests|adults|kids|children|heads|pax|folks|chefs|hours|minutes)(?=[a-z]{3,})/g, 'which '],
+  // "How many" asks a party's size only of people ("how many proteins do we get" asks the menu), or alone
+  // before a verb ("how many can you serve").
+  [
+    /\bhow many (?!(?:people|persons?|guests?|adults?|kids?|child|children|heads?|pax|folks|ppl|chefs?|hours?|minutes?|can|could|do|does|did|would|will|should|are|is|of|in|at|total|max)\b)(?=[a-z]{3,})/g,
+    'which ',
+  ],
   // Small talk at the end of a clause is a greeting ("good morning, how are you today?").
   [
     /\b(how are you( all| guys)?( doing)?( today| tonight| this (morning|afternoon|evening))?|(i )?hope (you are|you have been|all is) (well|good|doing well))$/g,
