@@ -219,6 +219,8 @@ describe('the chat copes with how people type', () => {
 
     it('reads a question that points back to the statement before it with that statement', () => {
       expect(ask('My grandchildren are 3 and 5. Do they need to pay?').topics).toEqual(['children']);
+      // A date told beside the question says when, not what is asked.
+      expect(ask('my son turns 12 next week, does he count as a kid or adult price?').topics).toEqual(['children']);
       // "10." ends a sentence here: one number is no numbered list.
       expect(ask('My grandkids are 4, 7 and 10. Do they pay full price?').topics).toEqual(['children']);
       expect(ask('One of our guests has a severe peanut allergy. Are you able to accommodate this?').topics).toEqual(['dietary']);
@@ -239,6 +241,8 @@ describe('the chat copes with how people type', () => {
       expect(ask('our backyard in Sherman Oaks is pretty small. how long does it take and what do we need to set up?').topics).toEqual(['length', 'equipment']);
       expect(ask('my family is huge, we’re expecting around 75 for the reunion in Fontana. can one chef handle that?').topics).toEqual(['party-size']);
       expect(ask('My grandchildren are 3 and 5. Do they need to pay?').topics).toEqual(['children']);
+      // A date told beside the question says when, not what is asked.
+      expect(ask('my son turns 12 next week, does he count as a kid or adult price?').topics).toEqual(['children']);
     });
 
     it('reads a question that points back to what the visitor tells before it in the same sentence with it', () => {

@@ -476,3 +476,10 @@ export function rank(faq: FaqConfig, question: string, options: RankOptions = {}
 export function explain(faq: FaqConfig, question: string, options: RankOptions = {}): string[] {
   return [...conceptsOf(question, indexOf(faq, options.language ?? english), options).concepts];
 }
+
+/** Whether of what the FAQ knows, a text names only when (a date, a time, a day): beside a question, it tells when, not what. */
+export function namesOnlyWhen(faq: FaqConfig, text: string, options: RankOptions = {}): boolean {
+  const index = indexOf(faq, options.language ?? english);
+  const known = [...conceptsOf(text, index, options).concepts].filter((c) => index.weights.has(c));
+  return known.length > 0 && known.every((c) => index.when.has(c));
+}

@@ -2,7 +2,7 @@ import { type Clause, clausesOf } from './clauses';
 import type { FaqConfig, FaqEntry } from './faq';
 import { english } from './language';
 import { words } from './normalize';
-import { CONFIDENCE_THRESHOLD, explain, HANDOFF, type Ranked, type RankOptions, rank } from './rank';
+import { CONFIDENCE_THRESHOLD, explain, HANDOFF, namesOnlyWhen, type Ranked, type RankOptions, rank } from './rank';
 
 /**
  * How far below a clause's best answer another may score and still answer it:
@@ -137,11 +137,12 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   const position = new Map(clauses.map((c, i) => [c, i]));
   const chosen = fewestAnswers(open, position);
   // An aside to an answered question adds an answer of its own when none covers it ("is there a kids
-  // price *and a minimum*"), not when one does ("how much for 15 adults *and 5 kids*"); an aside to a
-  // question nothing answers is part of that question ("do you rent out tables *and chairs*").
+  // price *and a minimum*"), not when one does ("how much for 15 adults *and 5 kids*"), nor when it only
+  // says when ("my son turns 12 *next week*, does he count as a kid?"); an aside to a question nothing
+  // answers is part of that question ("do you rent out tables *and chairs*").
   const covered = (c: RankedClause) => chosen.some((a) => scoreOf(c, a.entry.id) >= CONFIDENCE_THRESHOLD);
   const answered = new Set(open.filter((c) => c.role === 'question').map((c) => c.sentence));
-  const asides = clauses.filter((c) => c.role === 'aside' && answered.has(c.sentence) && sure(c) && !covered(c));
+  const asides = clauses.filter((c) => c.role === 'aside' && answered.has(c.sentence) && sure(c) && !covered(c) && !namesOnlyWhen(faq, c.text, options));
   chosen.push(...fewestAnswers(asides, position));
   // In the order the message asks them.
   const ordered = chosen.sort((a, b) => a.at - b.at).map(({ entry, clauses }) => ({ entry, clauses }));
