@@ -219,6 +219,8 @@ describe('the chat copes with how people type', () => {
 
     it('reads a question that points back to the statement before it with that statement', () => {
       expect(ask('My grandchildren are 3 and 5. Do they need to pay?').topics).toEqual(['children']);
+      // How soon is not how far.
+      expect(ask('we reserved for next friday, it’s 6 days away now. is it too late to reschedule for free?').topics).toEqual(['cancellation']);
       // A date told beside the question says when, not what is asked.
       expect(ask('my son turns 12 next week, does he count as a kid or adult price?').topics).toEqual(['children']);
       // "10." ends a sentence here: one number is no numbered list.

@@ -122,6 +122,7 @@ const PHRASINGS: [question: string, topic: string][] = [
   // Changing a booking the visitor has is the rescheduling answer, not how to book.
   ['I need to change the date of my reservation', 'cancellation'],
   ['i need to switch my booking to a diff day', 'cancellation'],
+  ['can we switch to a different weekend', 'cancellation'],
   ['how many people can you feed at one time', 'party-size'],
   ['how much time should we set aside for this on the day', 'length'],
   ['list of upsells + prices please', 'extras'],

@@ -155,6 +155,8 @@ export const IDIOMS: [RegExp, string][] = [
   [/\b(you|u|ya|yall|you guys) cover\b/g, '$1 serve in'],
   // "At one time" is together, not a time of day ("how many people can you feed at one time").
   [/\bat (one time|once|the same time)\b/g, ''],
+  // "Six days away" is how soon, not how far ("it's 6 days away now").
+  [/\b(days|weeks|months|hours) away\b/g, '$1'],
   // "Last week" is when, not how long ("it lasts").
   [/\blast (week|weekend|month|year|time|night|summer|winter|spring|fall)\b/g, ''],
   // "my gf" is a girlfriend, not gluten-free ("is it gf?").
