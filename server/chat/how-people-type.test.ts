@@ -128,6 +128,14 @@ describe('the chat copes with how people type', () => {
     expect(ask('my toddler barely eats anything, does she still count as a full plate').topics).toEqual(['children']);
   });
 
+  it('reads past a preamble that asks nothing, and reads idioms as what they mean', () => {
+    expect(ask('not sure if this is the right place to ask but is fried rice part of it?').topics).toEqual(['menu']);
+    expect(ask('quick q, what’s the smallest order you’ll come out for, money-wise?').topics).toEqual(['minimum']);
+    expect(ask('I was wondering what happens to my money if we end up having to call the whole thing off').topics).toEqual(['cancellation']);
+    expect(ask('is it possible to bump up a few of the plates to something more premium').topics).toEqual(['extras']);
+    expect(ask('how far away are you from long beach').topics).toEqual(['travel']);
+  });
+
   it('reads no more than the idiom says: “useless” is not “less”, “run us through” is no price', () => {
     expect(ask('you’re useless').topics).toEqual(['unsure']);
     expect(ask('can you run us through the booking process').topics).not.toContain('prices');

@@ -155,6 +155,14 @@ export const IDIOMS: [RegExp, string][] = [
   [/\b(you|u|ya|yall|you guys) cover\b/g, '$1 serve in'],
   // "At one time" is together, not a time of day ("how many people can you feed at one time").
   [/\bat (one time|once|the same time)\b/g, ''],
+  // A preamble asks nothing: "not sure if this is the right place to ask but…", "quick q about…".
+  [
+    /\b(not sure|unsure|no idea|dunno|do not know|don'?t know) (if|whether) (this|here) is the (right|correct|best|proper) (place|spot|way|channel|person)( to ask| for this( question)?)?\b/g,
+    '',
+  ],
+  [/\bquick (q|qn|question|ques)\b( about\b)?/g, ''],
+  // Calling the whole thing off cancels it.
+  [/\bcall(ing|ed|s)? (it|the (whole )?(thing|party|event|dinner)) off\b/g, 'cancel'],
   // "Six days away" is how soon, not how far ("it's 6 days away now").
   [/\b(days|weeks|months|hours) away\b/g, '$1'],
   // "Last week" is when, not how long ("it lasts").
