@@ -136,6 +136,12 @@ describe('the chat copes with how people type', () => {
     expect(ask('how far away are you from long beach').topics).toEqual(['travel']);
   });
 
+  it('reads English as its learners write it: “how much people” is how many, “po” is politeness', () => {
+    expect(ask('how much people one chef can cook for').topics).toEqual(['party-size']);
+    expect(ask('can chef come to Santa Clarita po?').topics).toEqual(['travel']);
+    expect(ask('what is come in the plate').topics).toEqual(['menu']);
+  });
+
   it('reads no more than the idiom says: “useless” is not “less”, “run us through” is no price', () => {
     expect(ask('you’re useless').topics).toEqual(['unsure']);
     expect(ask('can you run us through the booking process').topics).not.toContain('prices');
