@@ -1,6 +1,7 @@
 // `npm run bench:chat`: the FAQ answerer on the evaluation sets (bench/chat/questions.txt, and in Spanish
 // questions.es.txt), accuracy on each tuning half and held-out half, how many off-topic questions go to
-// a person, how many two-topic questions get both answers, and every failure.
+// a person, how many two-topic questions get both answers, and the tuning half's failures (the held-out
+// half's only with `--show-held-out`: a half that is read while tuning is held out no longer).
 // Figures, not a timed test: it exits 0 whatever they are.
 import { answerFromFaq } from '../../server/chat/faq-answerer';
 import { answerLanguage, type ChatLanguage, languageOfText } from '../../server/chat/language';
@@ -25,8 +26,8 @@ function ask(q: EvalQuestion, locale: string | undefined): Answered & { language
 
 const pct = (n: number, of: number) => (of === 0 ? '–' : `${((100 * n) / of).toFixed(1)} %`);
 const count = (label: string, n: number, of: number) => console.log(`  ${label.padEnd(34)} ${String(n).padStart(3)} / ${String(of).padEnd(3)}  ${pct(n, of)}`);
-// While tuning, `--tuning-only` keeps the held-out failures out of sight: tune on what the tuning half shows.
-const shown: Half[] = process.argv.includes('--tuning-only') ? ['tuning'] : ['tuning', 'held-out'];
+// Tune on what the tuning half shows; the held-out failures stay out of sight unless asked for.
+const shown: Half[] = process.argv.includes('--show-held-out') ? ['tuning', 'held-out'] : ['tuning'];
 const failures: string[] = [];
 
 for (const set of SETS) {
