@@ -134,6 +134,12 @@ describe('the chat copes with how people type', () => {
     expect(ask('I was wondering what happens to my money if we end up having to call the whole thing off').topics).toEqual(['cancellation']);
     expect(ask('is it possible to bump up a few of the plates to something more premium').topics).toEqual(['extras']);
     expect(ask('how far away are you from long beach').topics).toEqual(['travel']);
+    expect(ask('how do I go about setting up a lunch party for a Sunday').topics).toEqual(['booking']);
+    expect(ask('what if the weather’s bad on the day, and separately if we just need to cancel what’s the refund situation').topics).toEqual([
+      'rain',
+      'cancellation',
+    ]);
+    expect(ask('could we set up in our living room if it’s cold out?').topics).toEqual(['rain']);
   });
 
   it('reads English as its learners write it: “how much people” is how many, “po” is politeness', () => {

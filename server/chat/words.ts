@@ -165,6 +165,10 @@ export const IDIOMS: [RegExp, string][] = [
   [/\bcall(ing|ed|s)? (it|the (whole )?(thing|party|event|dinner)) off\b/g, 'cancel'],
   // "How much people" is how many, as a learner of English writes it.
   [/\bhow much (people|persons|guests|ppl|adults|kids|children)\b/g, 'how many $1'],
+  // "A ton of", "a bunch of" say how many, not what.
+  [/\ba (ton|tons|bunch|whole bunch|lot|load|loads) of\b/g, 'many'],
+  // Setting up a party is arranging it, not the chef's setup ("how do I go about setting up a lunch party").
+  [/\bset(ting|s)? up (a|an|the|our|my) (party|event|dinner|lunch|booking|reservation)\b/g, 'book $2 $3'],
   // "Six days away" is how soon, not how far ("it's 6 days away now").
   [/\b(days|weeks|months|hours) away\b/g, '$1'],
   // "Last week" is when, not how long ("it lasts").
@@ -231,7 +235,7 @@ export const STOPWORDS = new Set(
   question questions quick quickly really right say see she should so some someone something sort still such sure tell than thanks thank that the their them help next
   then there these they thing things think this those though through to too try trying up us very want wanted wanting was way we well were what whats
   likely probably possibly maybe already problem instead together
-  ngl fr lowkey highkey tbh nah lol lmao bruh fam po
+  ngl fr lowkey highkey tbh nah lol lmao bruh fam po situation version stuff
   when where whether which while who whom whose why will wish with wonder wondering would yes yet you your yours information interested curious hey hi
   hello hiya howdy yo hola guys folks team everyone again just
   lol lmao haha hahaha hehe jk btw omg sorry um uh hmm oh anyway certain asap fyi idk tbh kindly regards dear sir madam
