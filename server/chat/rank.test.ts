@@ -132,6 +132,9 @@ const PHRASINGS: [question: string, topic: string][] = [
   // "How many" before a verb asks how many people; "that many" points at a headcount.
   ['how many can you serve?', 'party-size'],
   ['can you do that many?', 'party-size'],
+  ['how much does a hibachi party run?', 'prices'],
+  ['down pymt amount', 'deposit'],
+  ['celiac disease is ok for hibachi?', 'dietary'],
 ];
 
 /** Questions the FAQ cannot answer: each must fall below the threshold and be handed to a person. */

@@ -121,6 +121,7 @@ export const IDIOMS: [RegExp, string][] = [
   [/\bset (me|us|you|ya) back\b/g, 'cost'],
   [/\b(run|cost) (me|us|you|ya)\b(?= (for|about|around|roughly)\b| \d|$)/g, 'cost'],
   [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
+  [/\bhow much (?!time\b|longer\b)((?:[a-z]+ ){1,5})run\b/g, 'how much $1cost'],
   [/\bhow much (do|does|would|will|did) (you|they) (ask|want|get|take)\b/g, 'how much cost'],
   [/\b(are|were|is) (we|you) talking\b/g, ''],
   [/\b(bill|total|price|cost|it) (would |will )?(come|comes|came) (out )?to\b/g, 'cost'],
