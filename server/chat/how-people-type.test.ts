@@ -86,6 +86,10 @@ describe('the chat copes with how people type', () => {
       expect(ask('party of 80, possible?').topics).toEqual(['party-size']);
       expect(ask('its just 4 of us, 4 people, can u still come').topics).toEqual(['minimum']);
       expect(ask('can you do 40 people').topics).toEqual(['party-size']);
+      // The tenant's own minimum, quoted back, names it.
+      expect(ask('party of 5 still charged 600?').topics).toEqual(['minimum']);
+      expect(ask('anniversary dinner for just the 2 of us, would it still be $600?').topics).toEqual(['minimum']);
+      expect(ask('party of 5 still charged 600?', { ...demoTenant, catalog: { ...catalog, minimumFoodCents: 80000 } }).topics).not.toContain('minimum');
       // A count that says what the visitor names too says it again.
       expect(ask('so if we only have six adults do we still have to pay the full minimum thing or is it just per person').topics).toEqual(['minimum']);
     });

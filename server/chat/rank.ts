@@ -62,9 +62,10 @@ export interface RankOptions {
   language?: Language;
   /**
    * The tenant's party limits: a headcount below `fewest` reads as `#few` ("just 7 ppl"), above `most` as
-   * `#many` ("150 ppl"), for the FAQ's synonym groups that hold them.
+   * `#many` ("150 ppl"), for the FAQ's synonym groups that hold them; and its food minimum, in whole units of
+   * money: a figure equal to it reads as `#minimum` ("party of 5 still charged 600?").
    */
-  headcount?: { fewest: number; most: number };
+  headcount?: { fewest: number; most: number; minimumAmount?: number };
   /**
    * What the visitor told just before the question, which the question points back to ("We're 75, for the
    * reunion in Fontana. Can one chef handle *that*?"): read with it, each concept only it names counting
@@ -78,7 +79,8 @@ const countOf = (token: string, lang: Language) => lang.numberWords.get(token) ?
 
 /**
  * The text without its counts (a count alone says nothing about the topic), and what its counts of
- * people say of the party when the tenant's limits make them say something: `#few`, `#many`.
+ * people say of the party when the tenant's limits make them say something: `#few`, `#many`; a figure
+ * equal to the tenant's food minimum names it: `#minimum`.
  */
 function headcounts(ts: string[], lang: Language, limits: RankOptions['headcount']): { rest: string[]; said: string[] } {
   const said = ts.flatMap((t, i) => {
@@ -90,12 +92,14 @@ function headcounts(ts: string[], lang: Language, limits: RankOptions['headcount
       after.some((frame) => frame.every((w, k) => ts[i + 1 + k] === w)) ||
       before.some((frame) => frame.every((w, k) => ts[i - frame.length + k] === w));
     const n = countOf(t, lang);
-    if (!ofPeople || Number.isNaN(n)) return [];
+    if (Number.isNaN(n)) return [];
+    if (!ofPeople) return n === limits.minimumAmount ? [MINIMUM] : [];
     return n < limits.fewest ? [FEW] : n > limits.most ? [MANY] : [];
   });
   return { rest: ts.filter((t) => !isCount(t, lang)), said };
 }
 const FEW = '#few';
+const MINIMUM = '#minimum';
 const MANY = '#many';
 const PERSON = '#person';
 
@@ -418,7 +422,9 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
   const wherever = lexicon.phrases.get(PLACE_TOKEN);
   if (wherever !== undefined && concepts.has(wherever)) for (const s of placeNames) concepts.delete(s);
   // A count that says what the visitor also names says it again ("only six adults… the full minimum").
-  const fromCounts = new Set(said.flatMap((t) => lexicon.phrases.get(t) ?? []));
+  // The tenant's own figure is named, not inferred: "still charged 600?" names the minimum.
+  for (const c of said.filter((t) => t === MINIMUM).flatMap((t) => lexicon.phrases.get(t) ?? [])) add(c, stems.length);
+  const fromCounts = new Set(said.filter((t) => t !== MINIMUM).flatMap((t) => lexicon.phrases.get(t) ?? []));
   for (const c of fromCounts) if (concepts.has(c)) times.set(c, (times.get(c) ?? 1) + 1);
   const inferred = new Set([...fromCounts].filter((c) => !concepts.has(c)));
   for (const c of inferred) concepts.add(c);
