@@ -135,6 +135,9 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['how much does a hibachi party run?', 'prices'],
   ['down pymt amount', 'deposit'],
   ['celiac disease is ok for hibachi?', 'dietary'],
+  ['is there a spending floor?', 'minimum'],
+  ['we dont have that many guests', 'minimum'],
+  ['does everyone get their own plate or is it family style', 'menu'],
 ];
 
 /** Questions the FAQ cannot answer: each must fall below the threshold and be handed to a person. */

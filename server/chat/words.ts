@@ -166,6 +166,8 @@ export const IDIOMS: [RegExp, string][] = [
   [/\bcall(ing|ed|s)? (it|the (whole )?(thing|party|event|dinner)) off\b/g, 'cancel'],
   // "How much people" is how many, as a learner of English writes it.
   [/\bhow much (people|persons|guests|ppl|adults|kids|children)\b/g, 'how many $1'],
+  // Not that many people is few ("if we don't have that many people").
+  [/\b(not|don'?t have|do not have|won'?t have|will not have|won'?t be|aren'?t) (that|so|too|very) many\b/g, 'too few'],
   // "A ton of", "a bunch of" say how many, not what.
   [/\ba (ton|tons|bunch|whole bunch|lot|load|loads) of\b/g, 'many'],
   // Setting up a party is arranging it, not the chef's setup ("how do I go about setting up a lunch party").
