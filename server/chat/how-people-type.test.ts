@@ -144,6 +144,7 @@ describe('the chat copes with how people type', () => {
       'cancellation',
     ]);
     expect(ask('could we set up in our living room if it’s cold out?').topics).toEqual(['rain']);
+    expect(ask('Will the teppanyaki show keep a group of 8-year-olds entertained?').topics).toEqual(['children']);
   });
 
   it('reads English as its learners write it: “how much people” is how many, “po” is politeness', () => {

@@ -138,6 +138,11 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['is there a spending floor?', 'minimum'],
   ['we dont have that many guests', 'minimum'],
   ['does everyone get their own plate or is it family style', 'menu'],
+  ['cost per cover?', 'prices'],
+  ['pricing sheet / rate card pls', 'prices'],
+  ['91730 - inside your free zone?', 'travel'],
+  ['gyoza: priced per piece or per order?', 'extras'],
+  ['do we block 2 hours or 3 on the calendar?', 'length'],
 ];
 
 /** Questions the FAQ cannot answer: each must fall below the threshold and be handed to a person. */

@@ -109,6 +109,7 @@ export const CASUAL_FORMS: Record<string, string> = {
   tryna: 'trying to',
   yall: 'you all',
   veggies: 'vegetables',
+  incl: 'including',
   loose: 'lose',
 };
 
