@@ -147,6 +147,16 @@ describe('the chat copes with how people type', () => {
     expect(ask('Will the teppanyaki show keep a group of 8-year-olds entertained?').topics).toEqual(['children']);
   });
 
+  it('reads a question relayed for someone as the question it is: the one who asks is no topic', () => {
+    expect(ask('Our office manager needs to know how long to reserve the venue for.').topics).toEqual(['length']);
+    expect(ask('Our HR team needs to confirm you can accommodate dietary restrictions.').topics).toEqual(['dietary']);
+    expect(ask('my boss wants the per person cost and whether you take Venmo').topics).toEqual(['prices', 'unsure']);
+    expect(ask('asking for my mom: what’s on the menu, and do you have anything for her friend who’s vegan').topics).toEqual(['menu', 'dietary']);
+    expect(ask('our HR team is planning a company picnic for 150, is that doable').topics).toEqual(['party-size']);
+    expect(ask('2 chefs for 70?').topics).toEqual(['party-size']);
+    expect(ask('what’s the max number of guests for one event?').topics).toEqual(['party-size']);
+  });
+
   it('reads English as its learners write it: “how much people” is how many, “po” is politeness', () => {
     expect(ask('how much people one chef can cook for').topics).toEqual(['party-size']);
     expect(ask('can chef come to Santa Clarita po?').topics).toEqual(['travel']);

@@ -25,7 +25,12 @@ export interface Language {
   /** Words for people a count may be of: a count before one is a headcount. */
   peopleWords: ReadonlySet<string>;
   /** Words around a count that make it a headcount: before it ("party of 8"), after it ("8 of us"). */
-  headcountFrames: { before: readonly (readonly string[])[]; after: readonly (readonly string[])[] };
+  headcountFrames: {
+    before: readonly (readonly string[])[];
+    after: readonly (readonly string[])[];
+    /** Before a count that ends its clause, or that only a stopword follows. */
+    beforeEnd: readonly (readonly string[])[];
+  };
   /** What `$` reads as: the language's word the FAQ's price synonyms hold. */
   money: string;
   stem(word: string): string;

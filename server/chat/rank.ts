@@ -85,12 +85,15 @@ const countOf = (token: string, lang: Language) => lang.numberWords.get(token) ?
 function headcounts(ts: string[], lang: Language, limits: RankOptions['headcount']): { rest: string[]; said: string[] } {
   const said = ts.flatMap((t, i) => {
     if (!limits || !isCount(t, lang)) return [];
-    const { before, after } = lang.headcountFrames;
+    const { before, after, beforeEnd } = lang.headcountFrames;
+    const next = ts[i + 1];
+    const framedBy = (frames: readonly (readonly string[])[]) => frames.some((frame) => frame.every((w, k) => ts[i - frame.length + k] === w));
     const ofPeople =
-      lang.peopleWords.has(ts[i + 1] ?? '') ||
-      ts[i + 1] === PERSON ||
+      lang.peopleWords.has(next ?? '') ||
+      next === PERSON ||
       after.some((frame) => frame.every((w, k) => ts[i + 1 + k] === w)) ||
-      before.some((frame) => frame.every((w, k) => ts[i - frame.length + k] === w));
+      framedBy(before) ||
+      ((next === undefined || (lang.stopwords.has(next) && !after.some((frame) => frame[0] === next))) && framedBy(beforeEnd));
     const n = countOf(t, lang);
     if (Number.isNaN(n)) return [];
     if (!ofPeople) return n === limits.minimumAmount ? [MINIMUM] : [];

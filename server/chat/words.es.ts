@@ -67,6 +67,7 @@ export const PEOPLE_WORDS_ES = new Set('personas persona invitados invitadas inv
 export const HEADCOUNT_FRAMES_ES = {
   before: [['grupo', 'de'], ['mesa', 'de'], ['fiesta', 'de'], ['somos'], ['seremos'], ['seríamos']],
   after: [],
+  beforeEnd: [],
 };
 
 /** Words that carry no topic: asked or not, the question is the same. */

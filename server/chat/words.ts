@@ -157,6 +157,15 @@ export const IDIOMS: [RegExp, string][] = [
   [/\b(you|u|ya|yall|you guys) cover\b/g, '$1 serve in'],
   // "At one time" is together, not a time of day ("how many people can you feed at one time").
   [/\bat (one time|once|the same time)\b/g, ''],
+  // A question relayed for someone asks what it asks: "our office manager needs to know how long…", "my wife
+  // wants to know if…", "asking for my mom: …" (the one who asks is no topic: not a job, nor hours).
+  [
+    /\b(my|our) ((?:[a-z]+ ){0,3}?)(wants|needs|would like|asks|asked|is asking|has asked|has requested|requested|wanted|says)( me)?( to (know|confirm|check|ask|find out|see))?\b/g,
+    '',
+  ],
+  [/\basking for (my|our|a) [a-z]+\b/g, ''],
+  // An HR team ("hr" spelled out as "hour" by now) is the people who ask, not hours.
+  [/\bhour (team|department|dept|manager|rep|person|lady|guy|folks)\b/g, ''],
   // A preamble asks nothing: "not sure if this is the right place to ask but…", "quick q about…".
   [
     /\b(not sure|unsure|no idea|dunno|do not know|don'?t know) (if|whether) (this|here) is the (right|correct|best|proper) (place|spot|way|channel|person)( to ask| for this( question)?)?\b/g,
@@ -229,6 +238,9 @@ export const HEADCOUNT_FRAMES = {
     ['family', 'of'],
   ],
   after: [['of', 'us']],
+  // A count after "for" is a party's size when it ends the clause or only a stopword follows ("a picnic for
+  // 150, is that doable", "2 chefs for 70?"), not "for one event" nor "for 5 of 40".
+  beforeEnd: [['for']],
 };
 
 /** Words that carry no topic: asked or not, the question is the same. */
