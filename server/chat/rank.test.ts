@@ -143,6 +143,9 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['91730 - inside your free zone?', 'travel'],
   ['gyoza: priced per piece or per order?', 'extras'],
   ['do we block 2 hours or 3 on the calendar?', 'length'],
+  ['what add-ons can we still tack on to our order?', 'extras'],
+  ['does the chef need a flat area?', 'equipment'],
+  ['paid the $100 already, does that come off the final amount?', 'deposit'],
 ];
 
 /** Questions the FAQ cannot answer: each must fall below the threshold and be handed to a person. */
