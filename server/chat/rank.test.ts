@@ -145,6 +145,9 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['do we block 2 hours or 3 on the calendar?', 'length'],
   ['what add-ons can we still tack on to our order?', 'extras'],
   ['does the chef need a flat area?', 'equipment'],
+  ['avail times?', 'booking'],
+  ['grill brought?', 'equipment'],
+  ['minimun req', 'minimum'],
   ['paid the $100 already, does that come off the final amount?', 'deposit'],
 ];
 

@@ -156,9 +156,10 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     const answer = before?.ranked[0]?.entry.id;
     return before !== undefined && sure(before) && chosen.some((a) => a.entry.id === answer) && pointsBack(c) && !c.forAPerson;
   };
-  // What only a person answers is said so, though it is only an aside ("how much per person, and a DJ?"); not
-  // what the visitor tells of themselves ("sorry, my email cut off").
-  const aPersonsPart = (c: RankedClause) => c.role === 'aside' && c.forAPerson && !speaksOfSelf(c);
+  // What only a person answers is said so, though it is only an aside ("how much per person, and a DJ?") or an
+  // item of a list that asks nothing ("menu + drinks"); not what the visitor tells of themselves ("sorry, my
+  // email cut off").
+  const aPersonsPart = (c: RankedClause) => (c.role === 'aside' || (questions.length === 0 && c.role === 'statement')) && c.forAPerson && !speaksOfSelf(c);
   const unanswered = clauses.filter((c) => (c.role === 'question' && !sure(c) && !leansTo(c) && !backToAnswer(c)) || aPersonsPart(c));
   return { answers: ordered, unanswered: unanswered.map((c) => c.text) };
 }

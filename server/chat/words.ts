@@ -110,6 +110,8 @@ export const CASUAL_FORMS: Record<string, string> = {
   yall: 'you all',
   veggies: 'vegetables',
   incl: 'including',
+  avail: 'available',
+  opt: 'option',
   loose: 'lose',
 };
 
@@ -182,6 +184,8 @@ export const IDIOMS: [RegExp, string][] = [
   [/\ba (ton|tons|bunch|whole bunch|lot|load|loads) of\b/g, 'many'],
   // Setting up a party is arranging it, not the chef's setup ("how do I go about setting up a lunch party").
   [/\bset(ting|s)? up (a|an|the|our|my) (party|event|dinner|lunch|booking|reservation)\b/g, 'book $2 $3'],
+  // A distance run together: "50mi" is 50 miles.
+  [/\b(\d+) ?(mi|mls)\b/g, '$1 miles'],
   // "Six days away" is how soon, not how far ("it's 6 days away now").
   [/\b(days|weeks|months|hours) away\b/g, '$1'],
   // "Last week" is when, not how long ("it lasts").
