@@ -160,6 +160,8 @@ describe('the chat copes with how people type', () => {
     expect(ask('menu + drinks').topics).toEqual(['menu', 'unsure']);
     expect(ask('kid plates? veg opt?').topics).toEqual(['children', 'dietary']);
     expect(ask('resceduling fee, travel 50mi').topics).toEqual(['cancellation', 'travel']);
+    expect(ask('what time does the chef arrive and what do we need ready?').topics).toEqual(['length', 'equipment']);
+    expect(ask('half our guests are kids, does that change anything?').topics).not.toContain('cancellation');
     expect(ask('what’s the max number of guests for one event?').topics).toEqual(['party-size']);
   });
 

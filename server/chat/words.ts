@@ -184,6 +184,8 @@ export const IDIOMS: [RegExp, string][] = [
   [/\ba (ton|tons|bunch|whole bunch|lot|load|loads) of\b/g, 'many'],
   // Setting up a party is arranging it, not the chef's setup ("how do I go about setting up a lunch party").
   [/\bset(ting|s)? up (a|an|the|our|my) (party|event|dinner|lunch|booking|reservation)\b/g, 'book $2 $3'],
+  // Whether something changes anything asks what follows from it, not to move a date ("does that change anything?").
+  [/\b(change|changes|affect|affects) (anything|something|things|much|the (price|total|cost|quote|bill))\b/g, 'matter'],
   // A distance run together: "50mi" is 50 miles.
   [/\b(\d+) ?(mi|mls)\b/g, '$1 miles'],
   // "Six days away" is how soon, not how far ("it's 6 days away now").
