@@ -148,6 +148,7 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['avail times?', 'booking'],
   ['grill brought?', 'equipment'],
   ['minimun req', 'minimum'],
+  ['is our sloped backyard an issue', 'equipment'],
   ['paid the $100 already, does that come off the final amount?', 'deposit'],
 ];
 

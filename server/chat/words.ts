@@ -257,7 +257,7 @@ export const STOPWORDS = new Set(
   question questions quick quickly really right say see she should so some someone something sort still such sure tell than thanks thank that the their them help next
   then there these they thing things think this those though through to too try trying up us very want wanted wanting was way we well were what whats
   likely probably possibly maybe already problem instead together
-  ngl fr lowkey highkey tbh nah lol lmao bruh fam po situation version stuff
+  ngl fr lowkey highkey tbh nah lol lmao bruh fam po situation version stuff since wasnt
   when where whether which while who whom whose why will wish with wonder wondering would yes yet you your yours information interested curious hey hi
   hello hiya howdy yo hola guys folks team everyone again just
   lol lmao haha hahaha hehe jk btw omg sorry um uh hmm oh anyway certain asap fyi idk tbh kindly regards dear sir madam
