@@ -149,6 +149,9 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['grill brought?', 'equipment'],
   ['minimun req', 'minimum'],
   ['is our sloped backyard an issue', 'equipment'],
+  ['does a big patio umbrella count as cover', 'rain'],
+  ['is the free 30 miles counted from downtown LA or from my house', 'travel'],
+  ['does the travel charge count toward the minimum or is it separate', 'minimum'],
   ['paid the $100 already, does that come off the final amount?', 'deposit'],
 ];
 

@@ -122,7 +122,9 @@ export const CASUAL_FORMS: Record<string, string> = {
  */
 export const IDIOMS: [RegExp, string][] = [
   [/\bset (me|us|you|ya) back\b/g, 'cost'],
-  [/\b(run|cost) (me|us|you|ya)\b(?= (for|about|around|roughly)\b| \d|$)/g, 'cost'],
+  [/\b(run|cost) (me|us|you|ya)\b(?= (for|about|around|roughly|before|with|including|plus|total|all in)\b| \d|$)/g, 'cost'],
+  // Two chefs are more chefs, whatever the count ("could you send two chefs for a 100 person party").
+  [/\b(two|three|four|2|3|4|multiple|several) chefs\b/g, 'more chefs'],
   [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
   [/\bhow much (?!time\b|longer\b)((?:[a-z]+ ){1,5})run\b/g, 'how much $1cost'],
   [/\bhow much (do|does|would|will|did) (you|they) (ask|want|get|take)\b/g, 'how much cost'],
