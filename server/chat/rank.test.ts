@@ -150,6 +150,8 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['minimun req', 'minimum'],
   ['is our sloped backyard an issue', 'equipment'],
   ['does a big patio umbrella count as cover', 'rain'],
+  ['what do you serve?', 'menu'],
+  ['what does the chef cook', 'menu'],
   ['is the free 30 miles counted from downtown LA or from my house', 'travel'],
   ['does the travel charge count toward the minimum or is it separate', 'minimum'],
   ['paid the $100 already, does that come off the final amount?', 'deposit'],

@@ -123,6 +123,11 @@ export const CASUAL_FORMS: Record<string, string> = {
 export const IDIOMS: [RegExp, string][] = [
   [/\bset (me|us|you|ya) back\b/g, 'cost'],
   [/\b(run|cost) (me|us|you|ya)\b(?= (for|about|around|roughly|before|with|including|plus|total|all in)\b| \d|$)/g, 'cost'],
+  // What is served, cooked or made, with nothing after it, asks what food ("what do you serve?", "what does the chef cook").
+  [
+    /\bwhat (do|does|will|would|can|did) (you|u|ya|you guys|you all|the chefs?|your chefs?|they|he|she) ((usually|normally|typically|actually|even) )?(serve|cook|make|prepare|grill)\b(?! (in|at|for|with|on|per|an hour)\b)/g,
+    'what food',
+  ],
   // Two chefs are more chefs, whatever the count ("could you send two chefs for a 100 person party").
   [/\b(two|three|four|2|3|4|multiple|several) chefs\b/g, 'more chefs'],
   [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
