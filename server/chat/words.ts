@@ -128,6 +128,18 @@ export const IDIOMS: [RegExp, string][] = [
     /\bwhat (do|does|will|would|can|did) (you|u|ya|you guys|you all|the chefs?|your chefs?|they|he|she) ((usually|normally|typically|actually|even) )?(serve|cook|make|prepare|grill)\b(?! (in|at|for|with|on|per|an hour)\b)/g,
     'what food',
   ],
+  // What a guest gets is the food ("what does everyone get?").
+  [
+    /\bwhat (do|does|will|would) (we|everyone|everybody|each guest|the guests|guests|people|each person) (get|receive)\b(?= to eat\b|\s*$)/g,
+    'what food do guests get',
+  ],
+  // What the visitor needs, with nothing after it, is what to provide ("what do we need?").
+  [
+    /\bwhat (do|does|will|would|should) (we|i) (need|have) to (have|get|do|prepare|provide|supply)\s*$|\bwhat (do|does|will|would|should) (we|i) need\s*$/g,
+    'what do we provide',
+  ],
+  // When the chef comes is when the chef arrives ("when does the chef come?"), not where to.
+  [/\bwhen (does|will|do|would|should) (the chefs?|you|u|he|she|they) (come|come over)\b(?! to\b| out\b)/g, 'when does the chef arrive'],
   // Two chefs are more chefs, whatever the count ("could you send two chefs for a 100 person party").
   [/\b(two|three|four|2|3|4|multiple|several) chefs\b/g, 'more chefs'],
   [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
