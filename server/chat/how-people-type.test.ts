@@ -154,6 +154,7 @@ describe('the chat copes with how people type', () => {
     expect(ask('asking for my mom: what’s on the menu, and do you have anything for her friend who’s vegan').topics).toEqual(['menu', 'dietary']);
     expect(ask('our HR team is planning a company picnic for 150, is that doable').topics).toEqual(['party-size']);
     expect(ask('2 chefs for 70?').topics).toEqual(['party-size']);
+    expect(ask('can you do 200?').topics).toEqual(['party-size']);
     expect(ask('could you send two chefs for a 100 person company party').topics).toEqual(['party-size']);
   });
 
