@@ -112,6 +112,10 @@ export const CASUAL_FORMS: Record<string, string> = {
   incl: 'including',
   avail: 'available',
   opt: 'option',
+  wen: 'when',
+  wut: 'what',
+  wht: 'what',
+  whn: 'when',
   loose: 'lose',
 };
 
