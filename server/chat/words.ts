@@ -113,8 +113,6 @@ export const CASUAL_FORMS: Record<string, string> = {
   avail: 'available',
   opt: 'option',
   wen: 'when',
-  wut: 'what',
-  wht: 'what',
   whn: 'when',
   loose: 'lose',
 };
