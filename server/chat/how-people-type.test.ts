@@ -173,6 +173,11 @@ describe('the chat copes with how people type', () => {
     expect(ask('what is come in the plate').topics).toEqual(['menu']);
   });
 
+  it('tells paying the chef on the day from what the chefs are paid', () => {
+    expect(ask('do i pay the chef on the day').topics).toEqual(['deposit']);
+    expect(ask('how much do you pay the chefs').topics).toEqual(['unsure']);
+  });
+
   it('reads no more than the idiom says: “useless” is not “less”, “run us through” is no price', () => {
     expect(ask('you’re useless').topics).toEqual(['unsure']);
     expect(ask('can you run us through the booking process').topics).not.toContain('prices');

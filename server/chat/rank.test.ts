@@ -157,6 +157,7 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['when does the chef come', 'length'],
   ['wen do i pay', 'deposit'],
   ['whats the age cutoff', 'children'],
+  ['do you service the IE', 'travel'],
   ['is the free 30 miles counted from downtown LA or from my house', 'travel'],
   ['does the travel charge count toward the minimum or is it separate', 'minimum'],
   ['paid the $100 already, does that come off the final amount?', 'deposit'],
