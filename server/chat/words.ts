@@ -142,6 +142,10 @@ export const IDIOMS: [RegExp, string][] = [
   ],
   // When the chef comes is when the chef arrives ("when does the chef come?"), not where to.
   [/\bwhen (does|will|do|would|should) (the chefs?|you|u|he|she|they) (come|come over)\b(?! to\b| out\b)/g, 'when does the chef arrive'],
+  // More of a food is an extra of it ("can we get more shrimp").
+  [/\bmore (shrimp|chicken|steak|meat|protein|proteins|rice|fried rice|noodles|tofu|filet|lobster)\b/g, 'extra $1'],
+  // Fewer than a count of people is too few ("what if we have less than 10 people").
+  [/\b(less|fewer) than (?=[a-z0-9]+ (people|persons|guests|ppl|adults|of us)\b)/g, 'too few '],
   // Two chefs are more chefs, whatever the count ("could you send two chefs for a 100 person party").
   [/\b(two|three|four|2|3|4|multiple|several) chefs\b/g, 'more chefs'],
   [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
