@@ -146,6 +146,10 @@ export const IDIOMS: [RegExp, string][] = [
   [/\bmore (shrimp|chicken|steak|meat|protein|proteins|rice|fried rice|noodles|tofu|filet|lobster)\b/g, 'extra $1'],
   // Fewer than a count of people is too few ("what if we have less than 10 people").
   [/\b(less|fewer) than (?=[a-z0-9]+ (people|persons|guests|ppl|adults|of us)\b)/g, 'too few '],
+  // Ending up somewhere is not an end ("if only 6 of us end up coming").
+  [/\b(end|ends|ended) up\b/g, ''],
+  // How far out one can book is the notice, not a distance.
+  [/\bhow far (out|ahead) (can|do|should|could|are) (i|we|you|u|people|ppl) (book|reserve|schedule|booking)\b/g, 'how far in advance book'],
   // Two chefs are more chefs, whatever the count ("could you send two chefs for a 100 person party").
   [/\b(two|three|four|2|3|4|multiple|several) chefs\b/g, 'more chefs'],
   [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
