@@ -185,7 +185,7 @@ export const IDIOMS: [RegExp, string][] = [
   [/\bhow much (do|does) (your|the) chefs? (make|earn)\b|\bhow much (do|does) (you|they) earn\b/g, 'salary'],
   [/\b(did|when) (you|they) (start|found|open) (the|your) (company|business)\b/g, 'experience'],
   // A region "you cover" is one you serve ("do you cover riverside"), not a cover against the rain.
-  [/\b(you|u|ya|yall|you guys) cover\b/g, '$1 serve in'],
+  [/\b(you|u|ya|yall|you guys)( are| re)? cover(s|ing)?\b/g, '$1 serve in'],
   // "At one time" is together, not a time of day ("how many people can you feed at one time").
   [/\bat (one time|once|the same time)\b/g, ''],
   // A question relayed for someone asks what it asks: "our office manager needs to know how long…", "my wife
