@@ -63,6 +63,7 @@ export function answerFromFaq(tenant: Tenant, question: string, language: ChatLa
     fewest: Number(facts.minimumAdults),
     most: tenant.catalog.guests.maxGuests,
     minimumAmount: tenant.catalog.minimumFoodCents / 100,
+    depositAmount: tenant.catalog.depositCents / 100,
   };
   const asked = (inFaq: FaqConfig, language: Language) => topicsAsked(inFaq, text, { places: usPlaceNames(), language, headcount });
   const { answers, unanswered } = withOtherLanguages(asked(faq, lang), tenant.faq, speaks, faq, asked);

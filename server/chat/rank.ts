@@ -62,10 +62,11 @@ export interface RankOptions {
   language?: Language;
   /**
    * The tenant's party limits: a headcount below `fewest` reads as `#few` ("just 7 ppl"), above `most` as
-   * `#many` ("150 ppl"), for the FAQ's synonym groups that hold them; and its food minimum, in whole units of
-   * money: a figure equal to it reads as `#minimum` ("party of 5 still charged 600?").
+   * `#many` ("150 ppl"), for the FAQ's synonym groups that hold them; and its food minimum and deposit, in
+   * whole units of money: a figure equal to one reads as `#minimum` ("party of 5 still charged 600?") or
+   * `#deposit` ("does the 100 bucks come off the final bill").
    */
-  headcount?: { fewest: number; most: number; minimumAmount?: number };
+  headcount?: { fewest: number; most: number; minimumAmount?: number; depositAmount?: number };
   /**
    * What the visitor told just before the question, which the question points back to ("We're 75, for the
    * reunion in Fontana. Can one chef handle *that*?"): read with it, each concept only it names counting
@@ -80,7 +81,7 @@ const countOf = (token: string, lang: Language) => lang.numberWords.get(token) ?
 /**
  * The text without its counts (a count alone says nothing about the topic), and what its counts of
  * people say of the party when the tenant's limits make them say something: `#few`, `#many`; a figure
- * equal to the tenant's food minimum names it: `#minimum`.
+ * equal to the tenant's food minimum or deposit names it: `#minimum`, `#deposit`.
  */
 function headcounts(ts: string[], lang: Language, limits: RankOptions['headcount']): { rest: string[]; said: string[] } {
   const said = ts.flatMap((t, i) => {
@@ -96,13 +97,16 @@ function headcounts(ts: string[], lang: Language, limits: RankOptions['headcount
       ((next === undefined || (lang.stopwords.has(next) && !after.some((frame) => frame[0] === next))) && framedBy(beforeEnd));
     const n = countOf(t, lang);
     if (Number.isNaN(n)) return [];
-    if (!ofPeople) return n === limits.minimumAmount ? [MINIMUM] : [];
+    if (!ofPeople) return n === limits.minimumAmount ? [MINIMUM] : n === limits.depositAmount ? [DEPOSIT] : [];
     return n < limits.fewest ? [FEW] : n > limits.most ? [MANY] : [];
   });
   return { rest: ts.filter((t) => !isCount(t, lang)), said };
 }
 const FEW = '#few';
 const MINIMUM = '#minimum';
+const DEPOSIT = '#deposit';
+/** The tenant's own figures: a visitor who quotes one names it. */
+const FIGURES = new Set([MINIMUM, DEPOSIT]);
 const MANY = '#many';
 const PERSON = '#person';
 
@@ -426,8 +430,8 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
   if (wherever !== undefined && concepts.has(wherever)) for (const s of placeNames) concepts.delete(s);
   // A count that says what the visitor also names says it again ("only six adults… the full minimum").
   // The tenant's own figure is named, not inferred: "still charged 600?" names the minimum.
-  for (const c of said.filter((t) => t === MINIMUM).flatMap((t) => lexicon.phrases.get(t) ?? [])) add(c, stems.length);
-  const fromCounts = new Set(said.filter((t) => t !== MINIMUM).flatMap((t) => lexicon.phrases.get(t) ?? []));
+  for (const c of said.filter((t) => FIGURES.has(t)).flatMap((t) => lexicon.phrases.get(t) ?? [])) add(c, stems.length);
+  const fromCounts = new Set(said.filter((t) => !FIGURES.has(t)).flatMap((t) => lexicon.phrases.get(t) ?? []));
   for (const c of fromCounts) if (concepts.has(c)) times.set(c, (times.get(c) ?? 1) + 1);
   const inferred = new Set([...fromCounts].filter((c) => !concepts.has(c)));
   for (const c of inferred) concepts.add(c);

@@ -261,7 +261,7 @@ export const NUMBER_WORDS = numberWords(
 
 /** Words for the people a count may be of ("7 ppl", "80 persons"): with one after it, a count is of guests. */
 export const PEOPLE_WORDS = new Set(
-  'people persons guests guest adults adult heads pax folks attendees relatives employees coworkers colleagues members friends invitees'.split(' '),
+  'people person persons guests guest adults adult heads pax folks attendees relatives employees coworkers colleagues members friends invitees'.split(' '),
 );
 
 /** Words around a count that make it a headcount: "party of 8", "group of 12", "table of 6"; "8 of us". */
