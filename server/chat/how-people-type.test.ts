@@ -91,6 +91,8 @@ describe('the chat copes with how people type', () => {
       expect(ask('anniversary dinner for just the 2 of us, would it still be $600?').topics).toEqual(['minimum']);
       expect(ask('party of 5 still charged 600?', { ...demoTenant, catalog: { ...catalog, minimumFoodCents: 80000 } }).topics).not.toContain('minimum');
       expect(ask('does the 100 bucks come off the final bill').topics).toEqual(['deposit']);
+      expect(ask('Only 6 of us, do we still pay for 10?').topics).toEqual(['minimum']);
+      expect(ask('how long do I have to pay before I lose the time slot').topics).toEqual(['booking']);
       expect(ask('100 person wedding, can you do it?').topics).toEqual(['party-size']);
       // A count that says what the visitor names too says it again.
       expect(ask('so if we only have six adults do we still have to pay the full minimum thing or is it just per person').topics).toEqual(['minimum']);

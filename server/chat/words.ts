@@ -150,6 +150,17 @@ export const IDIOMS: [RegExp, string][] = [
   [/\b(end|ends|ended) up\b/g, ''],
   // How far out one can book is the notice, not a distance.
   [/\bhow far (out|ahead) (can|do|should|could|are) (i|we|you|u|people|ppl) (book|reserve|schedule|booking)\b/g, 'how far in advance book'],
+  // Still paying for a number is paying the minimum ("only 6 of us, do we still pay for 10?").
+  [/\bstill (pay|paying|be charged|get charged|charged|billed|charge us|charge) for (\d+|ten)\b/g, 'still pay the minimum'],
+  // How long one has to pay, or a slot is held, is the hold while paying, not the event's length.
+  [
+    /\bhow long (do|does|will|would|can) (i|we|you|u|they|she|he) (have|get) to (finish )?(pay|paying|complete|check out|checkout)\b/g,
+    'is my seating held while i pay',
+  ],
+  [
+    /\bhow long (do|does|will|would|can) (you|u|they|it) (hold|keep|save|reserve) (the|my|our|a|her|his) (time slot|slot|seating|spot|date|time)\b/g,
+    'is my seating held while i pay',
+  ],
   // Two chefs are more chefs, whatever the count ("could you send two chefs for a 100 person party").
   [/\b(two|three|four|2|3|4|multiple|several) chefs\b/g, 'more chefs'],
   [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
