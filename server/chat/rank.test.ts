@@ -163,6 +163,8 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['how far out can you book', 'booking'],
   ['do we need a covered area', 'rain'],
   ['what area you are covering', 'travel'],
+  ['will the kids enjoy it?', 'children'],
+  ['price for my 5yo', 'children'],
   ['is the free 30 miles counted from downtown LA or from my house', 'travel'],
   ['does the travel charge count toward the minimum or is it separate', 'minimum'],
   ['paid the $100 already, does that come off the final amount?', 'deposit'],

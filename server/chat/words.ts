@@ -161,6 +161,8 @@ export const IDIOMS: [RegExp, string][] = [
     /\bhow long (do|does|will|would|can) (you|u|they|it) (hold|keep|save|reserve) (the|my|our|a|her|his) (time slot|slot|seating|spot|date|time)\b/g,
     'is my seating held while i pay',
   ],
+  // An age run together: "my 4yo" is four years old.
+  [/\b(\d+) ?(yo|yos|y o|yr olds?|yrs olds?)\b/g, '$1 years old'],
   // Two chefs are more chefs, whatever the count ("could you send two chefs for a 100 person party").
   [/\b(two|three|four|2|3|4|multiple|several) chefs\b/g, 'more chefs'],
   [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
