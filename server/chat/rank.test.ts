@@ -204,6 +204,9 @@ const OFF_TOPIC = [
   'may i bring my own drinks',
   // The FAQ says how to pay by card; other ways to pay are for a person.
   'do you accept venmo',
+  // Renting the tenant's grill, or a chef to cook the visitor's own meat, is for a person.
+  'can we rent just the grill for the day',
+  'can the chef cook steaks we buy ourselves?',
 ];
 
 describe('FAQ ranking', () => {

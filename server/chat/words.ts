@@ -181,8 +181,8 @@ export const IDIOMS: [RegExp, string][] = [
   [/\bon top( of)?\b/g, ''],
   [/\b\d+ ?x ?\d+\b/g, ''],
   // What the visitor would rent or hire for the party is what they need to get ("do we need to rent tables");
-  // "do you rent out…" stays a question for a person.
-  [/\b(we|i)( need to| have to| should| must| got to)? (rent|hire)\b/g, '$1$2 get'],
+  // "do you rent out…" and renting the tenant's own grill stay questions for a person.
+  [/\b(we|i)( need to| have to| should| must| got to)? (rent|hire)\b(?! (just |only )?(the|your) (grill|hibachi|equipment|setup)\b)/g, '$1$2 get'],
   [/\b(a lot of|lots of|a lot)\b/g, ''],
   // Someone's place is their home ("at my brother's place"); "a place" may be anywhere ("the best sushi place").
   [/\b(my|our|his|her|their|your)( \w+s)? place\b/g, '$1$2 home'],
