@@ -163,6 +163,11 @@ export const IDIOMS: [RegExp, string][] = [
   ],
   // An age run together: "my 4yo" is four years old.
   [/\b(\d+) ?(yo|yos|y o|yr olds?|yrs olds?)\b/g, '$1 years old'],
+  // How to lock in or secure a date asks how to book ("how do I lock in a date"); what it takes is the deposit.
+  [
+    /\bhow (?:do|can|would|should) (?:i|we|u|you|one) (?:go about )?(?:lock(?:ing)? in|lock(?:ing)? down|secur(?:e|ing)|grab(?:bing)?|nail(?:ing)? down) (?:a|the|our|my|that|this) (date|day|spot|slot|time slot|seating)\b/g,
+    'how do i book a $1',
+  ],
   // Two chefs are more chefs, whatever the count ("could you send two chefs for a 100 person party").
   [/\b(two|three|four|2|3|4|multiple|several) chefs\b/g, 'more chefs'],
   [/\b(would|will|does|did|do) (it|that|this|they) run\b/g, 'cost'],
