@@ -159,6 +159,7 @@ describe('the chat copes with how people type', () => {
     expect(ask('our HR team is planning a company picnic for 150, is that doable').topics).toEqual(['party-size']);
     expect(ask('2 chefs for 70?').topics).toEqual(['party-size']);
     expect(ask('can you do 200?').topics).toEqual(['party-size']);
+    expect(ask('what if we have 80').topics).toEqual(['party-size']);
     expect(ask('what if we have less than 10 people').topics).toEqual(['minimum']);
     expect(ask('could you send two chefs for a 100 person company party').topics).toEqual(['party-size']);
   });

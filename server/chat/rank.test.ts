@@ -171,6 +171,8 @@ const PHRASINGS: [question: string, topic: string][] = [
   ['how do I lock in a date?', 'booking'],
   ['my friend doesnt eat meat what can she have', 'dietary'],
   ['no seafood for my mother, is ok?', 'dietary'],
+  ['do you charge for gas', 'travel'],
+  ['what time will you leave', 'length'],
   ['is the free 30 miles counted from downtown LA or from my house', 'travel'],
   ['does the travel charge count toward the minimum or is it separate', 'minimum'],
   ['paid the $100 already, does that come off the final amount?', 'deposit'],

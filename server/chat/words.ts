@@ -294,7 +294,7 @@ export const HEADCOUNT_FRAMES = {
   // A count after "for" (or "do", "handle", "serve"…) is a party's size when it ends the clause or only a
   // stopword follows ("a picnic for 150, is that doable", "2 chefs for 70?", "can you do 200?"), not "for one
   // event" nor "for 5 of 40".
-  beforeEnd: [['for'], ['do'], ['handle'], ['serve'], ['feed'], ['cater']],
+  beforeEnd: [['for'], ['do'], ['handle'], ['serve'], ['feed'], ['cater'], ['have'], ['be']],
 };
 
 /** Words that carry no topic: asked or not, the question is the same. */
