@@ -448,10 +448,36 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
  * phrasing the question names.
  */
 export function rank(faq: FaqConfig, question: string, options: RankOptions = {}): Ranked[] {
+  return readClause(faq, question, options).ranked;
+}
+
+/** How a question reads to a tenant's FAQ: its topics ranked, and what it names on its own. */
+export interface ClauseReading {
+  ranked: Ranked[];
+  /** The concepts the question names, without its context. */
+  named: string[];
+  /** Read with its context, it names something. */
+  namesAnything: boolean;
+  /** Of what the FAQ knows, it names only when (a date, a time, a day): beside a question, it tells when, not what. */
+  namesOnlyWhen: boolean;
+}
+
+/** A question read once: ranked (with its `context`, when told), and what it names alone. */
+export function readClause(faq: FaqConfig, question: string, options: RankOptions = {}): ClauseReading {
   const index = indexOf(faq, options.language ?? english);
-  const { context } = options;
-  const { concepts, describing, times, inferred, firstAt } = conceptsOf(context ? `${context} ${question}` : question, index, options);
-  const own = context ? conceptsOf(question, index, options).concepts : concepts;
+  const own = conceptsOf(question, index, options);
+  const read = options.context ? conceptsOf(`${options.context} ${question}`, index, options) : own;
+  const known = [...own.concepts].filter((c) => index.weights.has(c));
+  return {
+    ranked: scored(index, read, own.concepts),
+    named: [...own.concepts],
+    namesAnything: read.concepts.size > 0,
+    namesOnlyWhen: known.length > 0 && known.every((c) => index.when.has(c)),
+  };
+}
+
+/** The topics ranked by how well they answer what a text names (`own`: what its question names, apart from its context). */
+function scored(index: Index, { concepts, describing, times, inferred, firstAt }: Concepts, own: ReadonlySet<string>): Ranked[] {
   const asked = [...concepts];
   const weight = (c: string) => index.weights.get(c) ?? index.unknownWeight;
   // A date or time named after what the question asks about says when, not what ("a deposit for *weekend* bookings").
@@ -488,11 +514,4 @@ export function rank(faq: FaqConfig, question: string, options: RankOptions = {}
 /** The concepts a question comes down to, for tests and for tuning a tenant's synonyms. */
 export function explain(faq: FaqConfig, question: string, options: RankOptions = {}): string[] {
   return [...conceptsOf(question, indexOf(faq, options.language ?? english), options).concepts];
-}
-
-/** Whether of what the FAQ knows, a text names only when (a date, a time, a day): beside a question, it tells when, not what. */
-export function namesOnlyWhen(faq: FaqConfig, text: string, options: RankOptions = {}): boolean {
-  const index = indexOf(faq, options.language ?? english);
-  const known = [...conceptsOf(text, index, options).concepts].filter((c) => index.weights.has(c));
-  return known.length > 0 && known.every((c) => index.when.has(c));
 }

@@ -2,7 +2,7 @@ import { type Clause, clausesOf } from './clauses';
 import type { FaqConfig, FaqEntry } from './faq';
 import { english } from './language';
 import { words } from './normalize';
-import { CONFIDENCE_THRESHOLD, explain, HANDOFF, namesOnlyWhen, type Ranked, type RankOptions, rank } from './rank';
+import { CONFIDENCE_THRESHOLD, HANDOFF, type Ranked, type RankOptions, rank, readClause } from './rank';
 
 /**
  * How far below a clause's best answer another may score and still answer it:
@@ -33,6 +33,8 @@ interface RankedClause extends Clause {
   forAPerson: boolean;
   /** The concepts it names. */
   named: string[];
+  /** Of what the FAQ knows, it names only when. */
+  namesOnlyWhen: boolean;
 }
 
 const best = (c: RankedClause) => c.ranked[0]?.score ?? 0;
@@ -92,10 +94,8 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     return told ? before.text : undefined;
   };
   const clauses: RankedClause[] = clausesOf(text, options.language).flatMap((c, i, all) => {
-    const context = contextOf(c, i, all);
-    const named = explain(faq, c.text, options);
-    if ((context === undefined ? named : explain(faq, `${context} ${c.text}`, options)).length === 0) return [];
-    return [{ ...c, ranked: rank(faq, c.text, { ...options, context }), forAPerson: named.includes(HANDOFF), named }];
+    const { ranked, named, namesAnything, namesOnlyWhen } = readClause(faq, c.text, { ...options, context: contextOf(c, i, all) });
+    return namesAnything ? [{ ...c, ranked, forAPerson: named.includes(HANDOFF), named, namesOnlyWhen }] : [];
   });
   const questions = clauses.filter((c) => c.role === 'question');
   // An aside after a question nothing answers is part of that question ("do you rent out tables *and chairs*").
@@ -142,7 +142,7 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // answers is part of that question ("do you rent out tables *and chairs*").
   const covered = (c: RankedClause) => chosen.some((a) => scoreOf(c, a.entry.id) >= CONFIDENCE_THRESHOLD);
   const answered = new Set(open.filter((c) => c.role === 'question').map((c) => c.sentence));
-  const asides = clauses.filter((c) => c.role === 'aside' && answered.has(c.sentence) && sure(c) && !covered(c) && !namesOnlyWhen(faq, c.text, options));
+  const asides = clauses.filter((c) => c.role === 'aside' && answered.has(c.sentence) && sure(c) && !covered(c) && !c.namesOnlyWhen);
   chosen.push(...fewestAnswers(asides, position));
   // In the order the message asks them.
   const ordered = chosen.sort((a, b) => a.at - b.at).map(({ entry, clauses }) => ({ entry, clauses }));
