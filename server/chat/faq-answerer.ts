@@ -59,13 +59,13 @@ export function answerFromFaq(tenant: Tenant, question: string, language: ChatLa
   const text = withoutNoise(question);
   if (isGreeting(text, lang)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
   if (isThanks(text, lang)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
-  const headcount = {
+  const figures = {
     fewest: Number(facts.minimumAdults),
     most: tenant.catalog.guests.maxGuests,
     minimumAmount: tenant.catalog.minimumFoodCents / 100,
     depositAmount: tenant.catalog.depositCents / 100,
   };
-  const asked = (inFaq: FaqConfig, language: Language) => topicsAsked(inFaq, text, { places: usPlaceNames(), language, headcount });
+  const asked = (inFaq: FaqConfig, language: Language) => topicsAsked(inFaq, text, { places: usPlaceNames(), language, figures });
   const { answers, unanswered } = withOtherLanguages(asked(faq, lang), tenant.faq, speaks, faq, asked);
   if (answers.length === 0) {
     return { topics: ['unsure'], text: render(faq.unsure, facts), actions: [offers.handoff], confident: false };

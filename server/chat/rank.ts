@@ -61,12 +61,12 @@ export interface RankOptions {
   /** The language of the question and of the FAQ it is ranked against (English unless told). */
   language?: Language;
   /**
-   * The tenant's party limits: a headcount below `fewest` reads as `#few` ("just 7 ppl"), above `most` as
+   * The tenant's figures. Its party limits: a headcount below `fewest` reads as `#few` ("just 7 ppl"), above `most` as
    * `#many` ("150 ppl"), for the FAQ's synonym groups that hold them; and its food minimum and deposit, in
    * whole units of money: a figure equal to one reads as `#minimum` ("party of 5 still charged 600?") or
    * `#deposit` ("does the 100 bucks come off the final bill").
    */
-  headcount?: { fewest: number; most: number; minimumAmount?: number; depositAmount?: number };
+  figures?: { fewest: number; most: number; minimumAmount?: number; depositAmount?: number };
   /**
    * What the visitor told just before the question, which the question points back to ("We're 75, for the
    * reunion in Fontana. Can one chef handle *that*?"): read with it, each concept only it names counting
@@ -83,7 +83,7 @@ const countOf = (token: string, lang: Language) => lang.numberWords.get(token) ?
  * people say of the party when the tenant's limits make them say something: `#few`, `#many`; a figure
  * equal to the tenant's food minimum or deposit names it: `#minimum`, `#deposit`.
  */
-function headcounts(ts: string[], lang: Language, limits: RankOptions['headcount']): { rest: string[]; said: string[] } {
+function counted(ts: string[], lang: Language, limits: RankOptions['figures']): { rest: string[]; said: string[] } {
   const said = ts.flatMap((t, i) => {
     if (!limits || !isCount(t, lang)) return [];
     const { before, after, beforeEnd } = lang.headcountFrames;
@@ -338,7 +338,7 @@ interface Concepts {
   firstAt: Map<string, number>;
 }
 
-function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classes, headcount }: RankOptions = {}): Concepts {
+function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classes, figures }: RankOptions = {}): Concepts {
   const { lang } = lexicon;
   const stem = lang.stem;
   const known = (w: string) => lexicon.vocabulary.has(w) || lexicon.knownStems.has(stem(w)) || lexicon.squashed.has(stem(w));
@@ -355,7 +355,7 @@ function conceptsOf(text: string, lexicon: Lexicon, { places = new Set(), classe
     return lang.stopwords.has(raw[at] ?? '') || lexicon.neutral.has(s) || lexicon.askStems.has(s) ? 1 : 0;
   };
   const wordClasses = classes ?? classesFor(lang);
-  const { rest: marked, said } = headcounts(markClasses(raw, { classes: wordClasses, places, tenantAt, lang }), lang, headcount);
+  const { rest: marked, said } = counted(markClasses(raw, { classes: wordClasses, places, tenantAt, lang }), lang, figures);
   const mended = marked.flatMap((w) => {
     if (w.startsWith('#') || lang.stopwords.has(w) || known(w)) return [w];
     const rest = unprefixed(w, known, lang);
