@@ -460,6 +460,8 @@ export interface ClauseReading {
   namesAnything: boolean;
   /** Of what the FAQ knows, it names only when (a date, a time, a day): beside a question, it tells when, not what. */
   namesOnlyWhen: boolean;
+  /** Read with its context, it asks what only a person answers ("…wants proof of liability insurance. Can you send *that*?"). */
+  forAPerson: boolean;
 }
 
 /** A question read once: ranked (with its `context`, when told), and what it names alone. */
@@ -473,6 +475,7 @@ export function readClause(faq: FaqConfig, question: string, options: RankOption
     named: [...own.concepts],
     namesAnything: read.concepts.size > 0,
     namesOnlyWhen: known.length > 0 && known.every((c) => index.when.has(c)),
+    forAPerson: read.concepts.has(HANDOFF),
   };
 }
 

@@ -2,7 +2,7 @@ import { type Clause, clausesOf } from './clauses';
 import type { FaqConfig, FaqEntry } from './faq';
 import { english } from './language';
 import { words } from './normalize';
-import { CONFIDENCE_THRESHOLD, HANDOFF, type Ranked, type RankOptions, rank, readClause } from './rank';
+import { CONFIDENCE_THRESHOLD, type Ranked, type RankOptions, rank, readClause } from './rank';
 
 /**
  * How far below a clause's best answer another may score and still answer it:
@@ -94,8 +94,8 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     return told ? before.text : undefined;
   };
   const clauses: RankedClause[] = clausesOf(text, options.language).flatMap((c, i, all) => {
-    const { ranked, named, namesAnything, namesOnlyWhen } = readClause(faq, c.text, { ...options, context: contextOf(c, i, all) });
-    return namesAnything ? [{ ...c, ranked, forAPerson: named.includes(HANDOFF), named, namesOnlyWhen }] : [];
+    const { ranked, named, namesAnything, namesOnlyWhen, forAPerson } = readClause(faq, c.text, { ...options, context: contextOf(c, i, all) });
+    return namesAnything ? [{ ...c, ranked, forAPerson, named, namesOnlyWhen }] : [];
   });
   const questions = clauses.filter((c) => c.role === 'question');
   // An aside after a question nothing answers is part of that question ("do you rent out tables *and chairs*").
