@@ -328,6 +328,13 @@ describe('the chat copes with how people type', () => {
       expect(ask('Does the chef bring his own propane, or is that a DJ thing?').topics).toEqual(['equipment', 'unsure']);
     });
 
+    it('leaves a vague question that points back to one for a person to that person: it asks what that one costs', () => {
+      expect(ask('do you do balloon arches? how much would that be').topics).toEqual(['unsure']);
+      expect(ask('is tax included, and how much is it?').topics).toEqual(['unsure']);
+      // Naming a topic of its own, it is a question of its own.
+      expect(ask('do you take venmo? how much is the deposit').topics).toEqual(['deposit', 'unsure']);
+    });
+
     it('gets a second answer for a second topic named in passing, and none for a greeting', () => {
       expect(ask('is there a kids price and a minimum').topics).toEqual(['children', 'minimum']);
       expect(ask('good afternoon, how long is the show').topics).toEqual(['length']);

@@ -462,7 +462,15 @@ export interface ClauseReading {
   namesOnlyWhen: boolean;
   /** Read with its context, it asks what only a person answers ("…wants proof of liability insurance. Can you send *that*?"). */
   forAPerson: boolean;
+  /**
+   * It names only what many topics share (`VAGUE_SHARE`): a cost, a payment, guests ("how much is *it*", "is there a
+   * fee for that"). Alone it asks the FAQ's commonest thing; after another question it asks about that one.
+   */
+  vague: boolean;
 }
+
+/** The share of the FAQ's topics a concept must be named by to say nothing of a topic on its own. */
+const VAGUE_SHARE = 0.25;
 
 /** A question read once: ranked (with its `context`, when told), and what it names alone. */
 export function readClause(faq: FaqConfig, question: string, options: RankOptions = {}): ClauseReading {
@@ -476,8 +484,12 @@ export function readClause(faq: FaqConfig, question: string, options: RankOption
     namesAnything: read.concepts.size > 0,
     namesOnlyWhen: known.length > 0 && known.every((c) => index.when.has(c)),
     forAPerson: read.concepts.has(HANDOFF),
+    vague: own.concepts.size > 0 && [...own.concepts].every((c) => shareOf(index, c) > VAGUE_SHARE),
   };
 }
+
+/** The share of a FAQ's topics whose phrasings name a concept. */
+const shareOf = (index: Index, concept: string) => index.topics.filter((t) => t.concepts.has(concept)).length / index.topics.length;
 
 /** The topics ranked by how well they answer what a text names (`own`: what its question names, apart from its context). */
 function scored(index: Index, { concepts, describing, times, inferred, firstAt }: Concepts, own: ReadonlySet<string>): Ranked[] {

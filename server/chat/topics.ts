@@ -29,12 +29,14 @@ export interface AskedTopics {
 
 interface RankedClause extends Clause {
   ranked: Ranked[];
-  /** It names what only a person answers (the tenant's `handoff`). */
+  /** Read with its context, it names what only a person answers (the tenant's `handoff`). */
   forAPerson: boolean;
   /** The concepts it names. */
   named: string[];
   /** Of what the FAQ knows, it names only when. */
   namesOnlyWhen: boolean;
+  /** It names only what many topics share. */
+  vague: boolean;
 }
 
 const best = (c: RankedClause) => c.ranked[0]?.score ?? 0;
@@ -94,8 +96,8 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     return told ? before.text : undefined;
   };
   const clauses: RankedClause[] = clausesOf(text, options.language).flatMap((c, i, all) => {
-    const { ranked, named, namesAnything, namesOnlyWhen, forAPerson } = readClause(faq, c.text, { ...options, context: contextOf(c, i, all) });
-    return namesAnything ? [{ ...c, ranked, forAPerson, named, namesOnlyWhen }] : [];
+    const { ranked, named, namesAnything, namesOnlyWhen, forAPerson, vague } = readClause(faq, c.text, { ...options, context: contextOf(c, i, all) });
+    return namesAnything ? [{ ...c, ranked, forAPerson, named, namesOnlyWhen, vague }] : [];
   });
   const questions = clauses.filter((c) => c.role === 'question');
   // An aside after a question nothing answers is part of that question ("do you rent out tables *and chairs*").
@@ -127,7 +129,13 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     const before = all[i - 1]?.ranked[0]?.entry.id;
     return before !== undefined && (pointsBack(c) || c.named.length === 1) && scoreOf(c, before) >= CONFIDENCE_THRESHOLD;
   };
-  const open = asked.filter(sure).filter((c, i, all) => !followsUp(c, i, all));
+  // A vague question right after one for a person asks about what that one asks ("do you give military discounts? how
+  // much off", "can we request a female chef? is there a fee for that"): it has no answer of its own.
+  const followsAPerson = (c: RankedClause) => c.vague && pointsBack(c) && clauses[clauses.indexOf(c) - 1]?.forAPerson === true;
+  const open = asked
+    .filter(sure)
+    .filter((c) => !followsAPerson(c))
+    .filter((c, i, all) => !followsUp(c, i, all));
   if (open.length === 0) {
     // No clause alone is clear; the message as a whole may be.
     const [whole] = rank(faq, text, options);
