@@ -65,6 +65,17 @@ function asksItself(text: string, lang: Language): boolean {
   return (first !== undefined && lang.questionOpeners.has(first)) || ws.some((w) => lang.questionWords.has(w));
 }
 
+/**
+ * Whether what the visitor tells has a question run on to it: "my daughter is vegan *can you* cook for her", "we have
+ * a canopy *is that* ok". It asks, though it starts by telling; two words at least before the question.
+ */
+function hasRunOnQuestion(piece: string, lang: Language): boolean {
+  const ws = [...piece.matchAll(/\p{L}[\p{L}']*/gu)].map((m) => m[0].toLowerCase().replace(/'/g, ''));
+  return ws.some(
+    (opener, i) => i >= 2 && lang.questionOpeners.has(opener) && lang.runOn.subjects.has(ws[i + 1] ?? '') && !lang.runOn.notAfter.has(ws[i - 1] ?? ''),
+  );
+}
+
 /** Whether a clause starts by telling of the visitor ("my guest list…", "we're at 70 now"). */
 const tellsOfVisitor = (text: string, lang: Language) => lang.firstPerson.has(words(text, lang).find((w) => !lang.leadingFillers.has(w)) ?? '');
 
@@ -104,7 +115,8 @@ export function clausesOf(message: string, lang: Language = english): Clause[] {
     // A greeting or a thank-you asks nothing, however its words read ("good *afternoon*").
     const parts = pieces
       .filter((p) => !isGreeting(p, lang) && !isThanks(p, lang))
-      .map((text) => ({ text, itself: asksItself(text, lang), tells: tellsOfVisitor(text, lang) }));
+      .map((text) => ({ text, tells: tellsOfVisitor(text, lang) }))
+      .map((p) => ({ ...p, itself: asksItself(p.text, lang) || (p.tells && hasRunOnQuestion(p.text, lang)) }));
     // A question mark asks with every part of a list of topics ("deposit amount & refund policy?"), but
     // not with what only goes on with a question before it ("how much for 15 adults and 5 kids?"),
     // nor with what the visitor tells of themselves ("my guest list keeps growing, too many?").

@@ -305,6 +305,11 @@ describe('the chat copes with how people type', () => {
       expect(ask('my son turns 12 next week, does he count as a kid or adult price?').topics).toEqual(['children']);
     });
 
+    it('reads a question run on to what the visitor tells, with no mark between, as a question', () => {
+      // Not the visitor's context beside the question for a person: it asks too.
+      expect(ask('my son has a peanut allergy can you keep his plate separate? also do you bring a bartender').topics).toEqual(['dietary', 'unsure']);
+    });
+
     it('reads a question that points back to what the visitor tells before it in the same sentence with it', () => {
       expect(ask('3 of our guests are vegan, what can they eat').topics).toEqual(['dietary']);
       // A list of ages and a figure with a thousands comma are one part, not three.

@@ -58,6 +58,11 @@ export interface Language {
   leadingFillers: ReadonlySet<string>;
   firstPerson: ReadonlySet<string>;
   questionOpeners: ReadonlySet<string>;
+  /**
+   * A question run on to what the visitor tells: an opener followed by one of `subjects` ("my daughter is vegan *can
+   * you* cook for her"), unless one of `notAfter` comes before it ("hoping *to* do it").
+   */
+  runOn: { subjects: ReadonlySet<string>; notAfter: ReadonlySet<string> };
   abbreviations: ReadonlySet<string>;
   /** Words after which a place's name that reads as an ordinary word is a place ("to Orange"). */
   beforePlace: ReadonlySet<string>;
@@ -114,6 +119,7 @@ export const english: Language = {
   leadingFillers: en.LEADING_FILLERS,
   firstPerson: en.FIRST_PERSON,
   questionOpeners: en.QUESTION_OPENERS,
+  runOn: en.RUN_ON,
   abbreviations: en.ABBREVIATIONS,
   beforePlace: en.BEFORE_PLACE,
 };
@@ -152,6 +158,7 @@ export const spanish: Language = {
   leadingFillers: es.LEADING_FILLERS_ES,
   firstPerson: es.FIRST_PERSON_ES,
   questionOpeners: es.QUESTION_OPENERS_ES,
+  runOn: { subjects: new Set(), notAfter: new Set() },
   abbreviations: es.ABBREVIATIONS_ES,
   beforePlace: es.BEFORE_PLACE_ES,
 };

@@ -457,6 +457,15 @@ export const LEADING_FILLERS = new Set([
  */
 export const FIRST_PERSON = new Set(['i', 'im', 'my', 'we', 'our', 'me', 'us', 'mine', 'ours']);
 
+/**
+ * A question opener followed by one of `subjects` starts a question, even run on to what the visitor tells ("we have
+ * a canopy *is that* ok"); after one of `notAfter` it is part of the sentence ("hoping *to do it*", "*if you can*").
+ */
+export const RUN_ON = {
+  subjects: new Set(['you', 'u', 'ya', 'yall', 'that', 'this', 'it', 'there', 'he', 'she', 'they', 'we', 'i']),
+  notAfter: new Set(['to', 'if', 'whether', 'what', 'how', 'when', 'where', 'that', 'which', 'who', 'and', 'or', 'so', 'why']),
+};
+
 /** A clause that starts with one of these asks something, or asks for something: "*is* it refundable", "*tell* me the price". */
 export const QUESTION_OPENERS = new Set([
   'do',
