@@ -305,6 +305,11 @@ describe('the chat copes with how people type', () => {
       expect(ask('my son turns 12 next week, does he count as a kid or adult price?').topics).toEqual(['children']);
     });
 
+    it('reads a request for advice as asking about what the visitor told: “any suggestions?” names nothing of its own', () => {
+      expect(ask('my kid has a nut allergy. any suggestions?').topics).toEqual(['dietary']);
+      expect(ask('we have a covered patio. any advice?').topics).toEqual(['rain']);
+    });
+
     it('reads a question run on to what the visitor tells, with no mark between, as a question', () => {
       // Not the visitor's context beside the question for a person: it asks too.
       expect(ask('my son has a peanut allergy can you keep his plate separate? also do you bring a bartender').topics).toEqual(['dietary', 'unsure']);

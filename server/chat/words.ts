@@ -318,7 +318,8 @@ export const STOPWORDS = new Set(
   alright possible vs versus later back part level expect expecting expected promise guarantee ensure severe serious seriously mild slightly
   around ish little doable feasible manageable workable realistic directly personally immediately chance use used using
   everywhere anywhere somewhere nowhere itself themselves yourself yourselves ourselves myself half following
-  yeah yep yup yea nope handful friendly`
+  yeah yep yup yea nope handful friendly
+  advice suggestion suggestions recommend recommendation recommendations thoughts idea ideas issue issues concern concerns`
     .split(/\s+/)
     .filter(Boolean),
 );
