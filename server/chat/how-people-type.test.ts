@@ -305,6 +305,14 @@ describe('the chat copes with how people type', () => {
       expect(ask('my son turns 12 next week, does he count as a kid or adult price?').topics).toEqual(['children']);
     });
 
+    it('leaves a question about a thing the FAQ does not know to a person, what the visitor tells beside it being context', () => {
+      // The headcount and the town say who asks, not what: no travel answer.
+      expect(ask('25 guests in Torrance next month. will the chef bring a fire extinguisher?').topics).toEqual(['unsure']);
+      expect(ask('we’re 22 adults in Encino on the 3rd. can we request the same chef as last year?').topics).toEqual(['unsure']);
+      // A question the FAQ answers keeps the context as context, and answers it.
+      expect(ask('25 guests in Torrance next month. how far do you travel?').topics).toEqual(['travel']);
+    });
+
     it('reads a request for advice as asking about what the visitor told: “any suggestions?” names nothing of its own', () => {
       expect(ask('my kid has a nut allergy. any suggestions?').topics).toEqual(['dietary']);
       expect(ask('we have a covered patio. any advice?').topics).toEqual(['rain']);

@@ -467,6 +467,8 @@ export interface ClauseReading {
    * fee for that"). Alone it asks the FAQ's commonest thing; after another question it asks about that one.
    */
   vague: boolean;
+  /** It names a thing the FAQ does not know: a noun no topic's phrasings use ("a *tasting*", "the *turf*"). */
+  namesUnknown: boolean;
 }
 
 /** The share of the FAQ's topics a concept must be named by to say nothing of a topic on its own. */
@@ -484,6 +486,7 @@ export function readClause(faq: FaqConfig, question: string, options: RankOption
     namesAnything: read.concepts.size > 0,
     namesOnlyWhen: known.length > 0 && known.every((c) => index.when.has(c)),
     forAPerson: read.concepts.has(HANDOFF),
+    namesUnknown: [...own.concepts].some((c) => !index.weights.has(c) && !own.describing.has(c) && !index.when.has(c) && c !== HANDOFF),
     vague: own.concepts.size > 0 && [...own.concepts].every((c) => shareOf(index, c) > VAGUE_SHARE),
   };
 }

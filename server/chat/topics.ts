@@ -37,6 +37,8 @@ interface RankedClause extends Clause {
   namesOnlyWhen: boolean;
   /** It names only what many topics share. */
   vague: boolean;
+  /** It names a thing the FAQ does not know. */
+  namesUnknown: boolean;
 }
 
 const best = (c: RankedClause) => c.ranked[0]?.score ?? 0;
@@ -96,8 +98,9 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     return told ? before.text : undefined;
   };
   const clauses: RankedClause[] = clausesOf(text, options.language).flatMap((c, i, all) => {
-    const { ranked, named, namesAnything, namesOnlyWhen, forAPerson, vague } = readClause(faq, c.text, { ...options, context: contextOf(c, i, all) });
-    return namesAnything ? [{ ...c, ranked, forAPerson, named, namesOnlyWhen, vague }] : [];
+    const reading = readClause(faq, c.text, { ...options, context: contextOf(c, i, all) });
+    const { ranked, named, namesAnything, namesOnlyWhen, forAPerson, vague, namesUnknown } = reading;
+    return namesAnything ? [{ ...c, ranked, forAPerson, named, namesOnlyWhen, vague, namesUnknown }] : [];
   });
   const questions = clauses.filter((c) => c.role === 'question');
   // An aside after a question nothing answers is part of that question ("do you rent out tables *and chairs*").
@@ -107,7 +110,12 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // A question for a person (or, in a message that asks nothing, a statement for one) makes what the visitor
   // tells of themselves beside it its context, not questions of their own ("Do you sell gift cards? I'd like to
   // give a dinner to my parents.", "I had one of your chefs last week and I'd like to leave feedback.").
-  const forAPerson = (questions.length > 0 ? questions : clauses).some((c) => c.forAPerson);
+  // So does a question nothing answers that names a thing the FAQ does not know, when no other question is answerable
+  // ("we're 22 adults in encino on aug 3. can we request the same chef we had last year?"): the visitor's
+  // headcount and town say who asks, not what.
+  const unknownAsked = !questions.some(sure) && questions.some((c) => c.namesUnknown);
+  const aPersonsQuestion = unknownAsked || questions.some((c) => c.forAPerson);
+  const forAPerson = aPersonsQuestion || (questions.length === 0 && clauses.some((c) => c.forAPerson));
   const context = (c: RankedClause) => forAPerson && c.role !== 'question' && c.tells;
   const asking = clauses.filter((c) => c.role !== 'aside' && !context(c));
   // What the message asks: its questions when one is answerable (statements around them are the
@@ -117,7 +125,7 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // vegan food."), else everything, asides included.
   const asked = questions.some(sure)
     ? questions
-    : questions.some((c) => c.forAPerson)
+    : aPersonsQuestion
       ? free.filter((c) => c.role !== 'statement' && !context(c))
       : asking.some(sure)
         ? asking
