@@ -353,6 +353,13 @@ describe('the chat copes with how people type', () => {
       expect(ask('do you take venmo? how much is the deposit').topics).toEqual(['deposit', 'unsure']);
     });
 
+    it('leaves deals for some customers to a person, though a discount is a price: military, nonprofits, holiday specials', () => {
+      expect(ask('do you have a discount for veterans?').topics).toEqual(['unsure']);
+      expect(ask('any holiday specials this december?').topics).toEqual(['unsure']);
+      // A discount for children is what children pay.
+      expect(ask('is there a kids discount').topics).toEqual(['children']);
+    });
+
     it('gets a second answer for a second topic named in passing, and none for a greeting', () => {
       expect(ask('is there a kids price and a minimum').topics).toEqual(['children', 'minimum']);
       expect(ask('good afternoon, how long is the show').topics).toEqual(['length']);
