@@ -137,9 +137,13 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     const before = all[i - 1]?.ranked[0]?.entry.id;
     return before !== undefined && (pointsBack(c) || c.named.length === 1) && scoreOf(c, before) >= CONFIDENCE_THRESHOLD;
   };
-  // A vague question right after one for a person asks about what that one asks ("do you give military discounts? how
-  // much off", "can we request a female chef? is there a fee for that"): it has no answer of its own.
-  const followsAPerson = (c: RankedClause) => c.vague && pointsBack(c) && clauses[clauses.indexOf(c) - 1]?.forAPerson === true;
+  // A vague question right after one for a person, pointing back to it or in its sentence, asks about what that one
+  // asks ("can we request a female chef? is there a fee for *that*", "we're a nonprofit, is there a discount"): it has
+  // no answer of its own.
+  const followsAPerson = (c: RankedClause) => {
+    const before = clauses[clauses.indexOf(c) - 1];
+    return c.vague && before?.forAPerson === true && (pointsBack(c) || before.sentence === c.sentence);
+  };
   const open = asked
     .filter(sure)
     .filter((c) => !followsAPerson(c))
