@@ -355,6 +355,12 @@ describe('the chat copes with how people type', () => {
       expect(ask('do you take venmo? how much is the deposit').topics).toEqual(['deposit', 'unsure']);
     });
 
+    it('leaves where the food comes from and what is in it to a person: sourcing and nutrition are no menu answer', () => {
+      expect(ask('is your beef grass fed?').topics).toEqual(['unsure']);
+      expect(ask('how many calories in a plate').topics).toEqual(['unsure']);
+      expect(ask('what comes on a plate and is the chicken organic').topics).toEqual(['menu', 'unsure']);
+    });
+
     it('leaves deals for some customers to a person, though a discount is a price: military, nonprofits, holiday specials', () => {
       expect(ask('do you have a discount for veterans?').topics).toEqual(['unsure']);
       expect(ask('any holiday specials this december?').topics).toEqual(['unsure']);
