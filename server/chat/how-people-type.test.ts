@@ -361,6 +361,13 @@ describe('the chat copes with how people type', () => {
       expect(ask('what comes on a plate and is the chicken organic').topics).toEqual(['menu', 'unsure']);
     });
 
+    it('leaves the chefs themselves to a person: who comes, and what if they cannot', () => {
+      expect(ask('what if the chef is sick on the day, do you have a backup chef?').topics).toEqual(['unsure']);
+      expect(ask('can we request the same chef as last time?').topics).toEqual(['unsure']);
+      // The visitor's own plans changing is the cancellation policy.
+      expect(ask('what if someone gets sick and we have to cancel').topics).toEqual(['cancellation']);
+    });
+
     it('leaves deals for some customers to a person, though a discount is a price: military, nonprofits, holiday specials', () => {
       expect(ask('do you have a discount for veterans?').topics).toEqual(['unsure']);
       expect(ask('any holiday specials this december?').topics).toEqual(['unsure']);
