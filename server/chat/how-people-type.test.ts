@@ -368,6 +368,12 @@ describe('the chat copes with how people type', () => {
       expect(ask('what if someone gets sick and we have to cancel').topics).toEqual(['cancellation']);
     });
 
+    it('leaves how to pay, beyond the deposit, and tastings to a person', () => {
+      expect(ask('whats the price per person and can we do a payment plan').topics).toEqual(['prices', 'unsure']);
+      expect(ask('is there a card processing fee?').topics).toEqual(['unsure']);
+      expect(ask('could we do a tasting first?').topics).toEqual(['unsure']);
+    });
+
     it('leaves deals for some customers to a person, though a discount is a price: military, nonprofits, holiday specials', () => {
       expect(ask('do you have a discount for veterans?').topics).toEqual(['unsure']);
       expect(ask('any holiday specials this december?').topics).toEqual(['unsure']);
