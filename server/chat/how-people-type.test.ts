@@ -364,6 +364,8 @@ describe('the chat copes with how people type', () => {
     it('leaves the chefs themselves to a person: who comes, and what if they cannot', () => {
       expect(ask('what if the chef is sick on the day, do you have a backup chef?').topics).toEqual(['unsure']);
       expect(ask('can we request the same chef as last time?').topics).toEqual(['unsure']);
+      // A chef running late is no event's length.
+      expect(ask('who should i call if the chef is running late?').topics).toEqual(['unsure']);
       // The visitor's own plans changing is the cancellation policy.
       expect(ask('what if someone gets sick and we have to cancel').topics).toEqual(['cancellation']);
     });
