@@ -1,7 +1,7 @@
 import { type Clause, clausesOf } from './clauses';
 import type { FaqConfig, FaqEntry } from './faq';
 import { english } from './language';
-import { words } from './normalize';
+import { tokens, words } from './normalize';
 import { CONFIDENCE_THRESHOLD, type Ranked, type RankOptions, rank, readClause } from './rank';
 
 /**
@@ -83,13 +83,15 @@ function fewestAnswers(clauses: RankedClause[], position: Map<RankedClause, numb
 export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions = {}): AskedTopics {
   const lang = options.language ?? english;
   const hasWord = (c: Clause, test: (w: string) => boolean) => words(c.text, lang).some(test);
-  const pointsBack = (c: Clause) => hasWord(c, (w) => lang.backReferences.has(w));
+  // Read with its counts: "one" points back too ("can you send *one*?"). `toSomething`: by a word that seldom points at nothing.
+  const pointsBack = (c: Clause, toSomething = false) =>
+    tokens(c.text, lang).some((w) => lang.backReferences.has(w) && !(toSomething && lang.emptyReferences.has(w)));
   const speaksOfSelf = (c: Clause) => hasWord(c, (w) => lang.firstPerson.has(w));
   // A question that points back to the statement before it is read with it, as its context: "My grandchildren are 3 and
   // 5. Do *they* need to pay?" asks what children pay, "Some guests are vegan. Can you accommodate *them*?" about diets.
   // So is one after what the visitor tells in its own sentence ("3 of our guests are vegan, what can *they* eat"), but
   // not with a bare topic before it ("max guests and how long does *it* take": *it* points at nothing).
-  const tellsFirst = (before: Clause, c: Clause) => speaksOfSelf(before) || hasWord(c, (w) => lang.backReferences.has(w) && !lang.emptyReferences.has(w));
+  const tellsFirst = (before: Clause, c: Clause) => speaksOfSelf(before) || pointsBack(c, true);
   const contextOf = (c: Clause, i: number, all: Clause[]) => {
     const before = all[i - 1];
     if (c.role !== 'question' || !before || !pointsBack(c)) return undefined;
@@ -137,12 +139,13 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     const before = all[i - 1]?.ranked[0]?.entry.id;
     return before !== undefined && (pointsBack(c) || c.named.length === 1) && scoreOf(c, before) >= CONFIDENCE_THRESHOLD;
   };
-  // A vague question right after one for a person, pointing back to it or in its sentence, asks about what that one
-  // asks ("can we request a female chef? is there a fee for *that*", "we're a nonprofit, is there a discount"): it has
-  // no answer of its own.
+  // A question right after one for a person asks about what that one asks, with no answer of its own, when it is vague
+  // and points back to it or is in its sentence ("can we request a female chef? is there a fee for *that*", "we're a
+  // nonprofit, is there a discount"), or points at it and names one thing at most ("…can you send one? how long does
+  // *that* take").
   const followsAPerson = (c: RankedClause) => {
     const before = clauses[clauses.indexOf(c) - 1];
-    return c.vague && before?.forAPerson === true && (pointsBack(c) || before.sentence === c.sentence);
+    return before?.forAPerson === true && ((c.vague && (pointsBack(c) || before.sentence === c.sentence)) || (pointsBack(c, true) && c.named.length <= 1));
   };
   const open = asked
     .filter(sure)
