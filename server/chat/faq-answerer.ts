@@ -100,7 +100,7 @@ function withOtherLanguages(
   faq: FaqConfig,
   asked: (inFaq: FaqConfig, language: Language) => AskedTopics,
 ): AskedTopics {
-  if (found.answers.length > 0 || !tenantFaq) return found;
+  if (found.answers.length > 0 || found.forAPerson || !tenantFaq) return found;
   for (const other of CHAT_LANGUAGES) {
     const written = other === speaks ? undefined : faqIn(tenantFaq, other);
     if (!written) continue;

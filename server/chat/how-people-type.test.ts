@@ -115,6 +115,12 @@ describe('the chat copes with how people type', () => {
     });
   });
 
+  it('does not read a question for a person again in another language to find an answer', () => {
+    // Read as Spanish, "Glendale" alone would be a travel question.
+    expect(ask('first time lol. 12 adults in Glendale. can you do invoices for businesses').topics).toEqual(['unsure']);
+    expect(ask('can i just order the food to go, no chef').topics).toEqual(['unsure']);
+  });
+
   it('reads a message half in Spanish on an English page with the Spanish FAQ, and answers in the page’s language', () => {
     const reply = ask('langosta how much extra por plato');
     expect(reply).toMatchObject({ topics: ['extras'], confident: true });

@@ -25,6 +25,8 @@ export interface AskedTopics {
   answers: Answer[];
   /** Questions in it that nothing answers: for a person. */
   unanswered: string[];
+  /** It asks what only a person answers (a word of the tenant's handoff list): read in another language, it asks that still. */
+  forAPerson?: boolean;
 }
 
 interface RankedClause extends Clause {
@@ -155,7 +157,9 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
     // No clause alone is clear; the message as a whole may be.
     const [whole] = rank(faq, text, options);
     const unanswered = questions.filter((c) => !sure(c)).map((c) => c.text);
-    return whole && whole.score >= CONFIDENCE_THRESHOLD ? { answers: [{ entry: whole.entry, clauses: [text] }], unanswered: [] } : { answers: [], unanswered };
+    return whole && whole.score >= CONFIDENCE_THRESHOLD
+      ? { answers: [{ entry: whole.entry, clauses: [text] }], unanswered: [] }
+      : { answers: [], unanswered, forAPerson: questions.some((c) => c.forAPerson) };
   }
   const position = new Map(clauses.map((c, i) => [c, i]));
   const chosen = fewestAnswers(open, position);
