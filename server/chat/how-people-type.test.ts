@@ -384,6 +384,12 @@ describe('the chat copes with how people type', () => {
       expect(ask('could we do a tasting first?').topics).toEqual(['unsure']);
     });
 
+    it('leaves how long the business has cooked, jobs and complaints about a past event to a person', () => {
+      expect(ask('how long have you been doing this').topics).toEqual(['unsure']);
+      expect(ask('looking for part time work').topics).toEqual(['unsure']);
+      expect(ask('the steak was undercooked, i want a partial refund').topics).toEqual(['unsure']);
+    });
+
     it('leaves deals for some customers to a person, though a discount is a price: military, nonprofits, holiday specials', () => {
       expect(ask('do you have a discount for veterans?').topics).toEqual(['unsure']);
       expect(ask('any holiday specials this december?').topics).toEqual(['unsure']);
