@@ -91,12 +91,12 @@ export function clausesOf(message: string, lang: Language = english): Clause[] {
   const text = lang.shorthands.reduce((t, [shorthand, meaning]) => t.replace(shorthand, meaning), message).replace(/\([^()]*\)/g, ' ');
   const clauses: Clause[] = [];
   let at = 0;
-  const sentences: { text: string; question: boolean }[] = [];
+  const sentences: { text: string; question: boolean; exclaims?: boolean }[] = [];
   // A list has two items at least: one "10." alone is a number that ends a sentence ("ages 4, 7 and 10. Do they pay?").
   const ends = (text.match(LIST_MARKER)?.length ?? 0) >= 2 ? SENTENCE_END : SENTENCE_END_NO_LIST;
   for (const end of text.matchAll(ends)) {
     if (end[0] === '.' && lang.abbreviations.has(/(\p{L}+)$/u.exec(text.slice(0, end.index))?.[1]?.toLowerCase() ?? '')) continue;
-    sentences.push({ text: text.slice(at, end.index), question: end[0].includes('?') });
+    sentences.push({ text: text.slice(at, end.index), question: end[0].includes('?'), exclaims: end[0].includes('!') && !end[0].includes('?') });
     at = end.index + end[0].length;
   }
   sentences.push({ text: text.slice(at), question: false });
@@ -116,7 +116,9 @@ export function clausesOf(message: string, lang: Language = english): Clause[] {
     const parts = pieces
       .filter((p) => !isGreeting(p, lang) && !isThanks(p, lang))
       .map((text) => ({ text, tells: tellsOfVisitor(text, lang) }))
-      .map((p) => ({ ...p, itself: asksItself(p.text, lang) || (p.tells && hasRunOnQuestion(p.text, lang)) }));
+      .map((p) => ({ ...p, itself: asksItself(p.text, lang) || (p.tells && hasRunOnQuestion(p.text, lang)) }))
+      // An exclamation asks nothing, though it starts like a question ("can't wait for the party!"), unless it has a question word.
+      .map((p) => ({ ...p, itself: p.itself && !(sentence.exclaims && !words(p.text, lang).some((w) => lang.questionWords.has(w))) }));
     // A question mark asks with every part of a list of topics ("deposit amount & refund policy?"), but
     // not with what only goes on with a question before it ("how much for 15 adults and 5 kids?"),
     // nor with what the visitor tells of themselves ("my guest list keeps growing, too many?").

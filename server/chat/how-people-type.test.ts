@@ -195,6 +195,12 @@ describe('the chat copes with how people type', () => {
     expect(ask('can you run us through the booking process').topics).not.toContain('prices');
   });
 
+  it('reads a word of a class as typed when its stem is another word: “can’t wait” names no waiter, “win” no wine', () => {
+    expect(ask('can’t wait for the party! how much per person').topics).toEqual(['prices']);
+    expect(ask('do you have waiters').topics).toEqual(['unsure']);
+    expect(ask('any wines?').topics).toEqual(['unsure']);
+  });
+
   it('never reads a word that carries no topic as another word with its stem: “but” is not “butter”', () => {
     expect(ask('but now my sister cant make it, how do i move it to a later weekend').topics).not.toContain('dietary');
     expect(ask('but is it even possible').topics).toEqual(['unsure']);

@@ -13,6 +13,11 @@ import spanishClasses from './word-classes.es.json' with { type: 'json' };
 export interface WordClasses {
   /** Phrases, as stems joined by spaces, → their class token ("#food"). */
   phrases: Map<string, string>;
+  /**
+   * Words matched as typed (and with or without a plural s), not by their stem: one whose stem is another common word
+   * it does not merely inflect ("waiter" stems to "wait", "wine" to "win", "career" to "car").
+   */
+  words: Map<string, string>;
   longest: number;
   /** Names of places, as tokens joined by spaces: read as `#place` where a place is meant. */
   placeNames: ReadonlySet<string>;
@@ -33,18 +38,32 @@ const phraseKey = (text: string, lang: Language) =>
     .map((t) => countless(t, lang))
     .join(' ');
 
+/** Endings that inflect a word ("tips", "tipping"): its stem is still that word. */
+const INFLECTION = /^(?:s|es|ing|ed|d|ies|ied)$/;
+
+/** Whether a one-word member's stem is another common word, which the stem would make it match ("waiter" → "wait"). */
+function stemsToAnother(member: string, key: string, lang: Language): boolean {
+  if (member.includes(' ') || key === member || !lang.isCommonWord(key)) return false;
+  // The plural of such a word is one too: "wines" is "wine" + s, not "win" + es.
+  const singular = member.replace(/s$/, '');
+  if (singular !== member && singular !== key && lang.isCommonWord(singular)) return true;
+  return !(member.startsWith(key) && INFLECTION.test(member.slice(key.length)));
+}
+
 function classesOf(source: { classes: Record<string, string[]>; placeNames: string[] }, lang: Language): WordClasses {
   const phrases = new Map<string, string>();
+  const words = new Map<string, string>();
   for (const [token, members] of Object.entries(source.classes)) {
     for (const member of members) {
       const key = phraseKey(member, lang);
       // A stopword alone would match everywhere.
       if (key === '' || lang.stemmedStopwords.has(key)) throw new Error(`Word class ${token}: "${member}" names nothing.`);
-      phrases.set(key, token);
+      if (stemsToAnother(member, key, lang)) for (const form of [member, `${member}s`, member.replace(/s$/, '')]) words.set(form, token);
+      else phrases.set(key, token);
     }
   }
   const longest = Math.max(1, ...[...phrases.keys()].map((p) => p.split(' ').length));
-  return { phrases, longest, placeNames: new Set(source.placeNames.map((n) => tokens(n, lang).join(' '))) };
+  return { phrases, words, longest, placeNames: new Set(source.placeNames.map((n) => tokens(n, lang).join(' '))) };
 }
 
 const SOURCES: Record<ChatLanguage, { classes: Record<string, string[]>; placeNames: string[] }> = { en: englishClasses, es: spanishClasses };
@@ -90,7 +109,7 @@ export function markClasses(ts: string[], { classes, places, tenantAt, lang = en
     for (let n = Math.min(Math.max(classes.longest, 3), ts.length - i); n > tenant && !token; n--) {
       const run = ts.slice(i, i + n);
       if (run.every((w) => isCount(w, lang))) continue;
-      token = classes.phrases.get(stems.slice(i, i + n).join(' '));
+      token = (n === 1 ? classes.words.get(run[0] ?? '') : undefined) ?? classes.phrases.get(stems.slice(i, i + n).join(' '));
       const plain = n === 1 ? lang.isCommonWord(run[0] ?? '') : run.every((w) => isCount(w, lang) || (lang.isCommonWord(w) && !lang.isName(w)));
       if (!token && isPlaceName(run.join(' '), places, classes) && (!plain || lang.beforePlace.has(ts[i - 1] ?? '') || out.at(-1) === PLACE_TOKEN))
         token = PLACE_TOKEN;
