@@ -34,8 +34,11 @@ function joinerOf(lang: Language): RegExp {
   }
   return joiner;
 }
-/** Sentence ends (a full stop before a letter too: "rains.can you"; not after an abbreviation), and list markers: "1)", "2.". */
-const SENTENCE_END_NO_LIST = /[?!;\n]+|\.(?=\s|$|\p{L})/gu;
+/**
+ * Sentence ends (a full stop before a letter too: "rains.can you"; not after an abbreviation; a double dash between
+ * spaces: "Booking confirmation -- can I move my date"), and list markers: "1)", "2.".
+ */
+const SENTENCE_END_NO_LIST = /[?!;\n]+|\.(?=\s|$|\p{L})|\s-{2,}(?=\s|$)/gu;
 const LIST_MARKER = /(?:^|\s)\(?\d{1,2}[).](?=\s)/gu;
 const SENTENCE_END = new RegExp(`${SENTENCE_END_NO_LIST.source}|${LIST_MARKER.source}`, 'gu');
 

@@ -51,6 +51,10 @@ describe('the chat copes with how people type', () => {
       `&nbsp;${question} (sent from me@example.com)`,
       `@sakura #backyardparty [image: invite.png] ${question}`,
       `console.log("test") ${question}`,
+      // What a mail app adds to a forwarded or replied-to message.
+      `---------- Forwarded message --------- From: Jenna <jenna.k@example.com> ${question}`,
+      `Re: Re: Booking confirmation #88213 -- ${question}`,
+      `${question} -- Sent from my iPhone`,
     ]) {
       expect(ask(noisy), noisy).toEqual(plain);
     }

@@ -7,6 +7,14 @@
  * is only noise is left with nothing to answer, and goes to a person.
  */
 const NOISE: RegExp[] = [
+  // An e-mail's header fields with an address, before the address alone goes: "From: Jenna <jenna@example.com>".
+  /\b(?:from|to|cc|reply-to)\s*:\s*[^<>\n:]{0,60}<[^<>\s]+@[^<>\s]+>/gi,
+  // The lines a mail app writes around a forwarded or quoted message, and its signature.
+  /-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}/gi,
+  /\bbegin forwarded message\s*:?/gi,
+  /\bsent from my\s+\p{L}+(?:\s+(?:\p{L}+\s+)?(?:phone|galaxy|ipad|iphone|android|device|mobile)\b)?/giu,
+  // Order and confirmation numbers: "#88213".
+  /(?<![\w#])#\d{3,}\b/g,
   // Code blocks and inline code, whatever is inside; not a word in backticks, which marks the word ("`deposit`?").
   /```[\s\S]*?(```|$)/g,
   /`(?!\s*\p{L}+\s*`)[^`\n]*`/gu,

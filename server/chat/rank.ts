@@ -507,7 +507,8 @@ function scored(index: Index, { concepts, describing, times, inferred, firstAt }
     (inferred.has(c) ? INFERRED_SHARE : 1 + REPEAT * ((times.get(c) ?? 1) - 1)) *
     (askedFirst && index.when.has(c) ? WHEN_SHARE : 1) *
     (own.has(c) ? 1 : CONTEXT_SHARE);
-  const against = (c: string) => (index.weights.has(c) ? OTHER_TOPIC_SHARE : describing.has(c) ? DESCRIBING_SHARE : 1);
+  // What only the context names and the FAQ does not know counts for nothing: it tells of the visitor, not what they ask.
+  const against = (c: string) => (index.weights.has(c) ? OTHER_TOPIC_SHARE : !own.has(c) ? 0 : describing.has(c) ? DESCRIBING_SHARE : 1);
   // Nothing asked, or something only a person answers: no topic answers it.
   if (asked.length === 0 || asked.includes(HANDOFF)) return index.topics.map((t) => ({ entry: t.entry, score: 0 }));
   const sum = (cs: Iterable<string>) => [...cs].reduce((total, c) => total + weight(c), 0);
