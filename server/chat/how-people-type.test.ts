@@ -400,6 +400,13 @@ describe('the chat copes with how people type', () => {
       expect(ask('the steak was undercooked, i want a partial refund').topics).toEqual(['unsure']);
     });
 
+    it('leaves the bot itself, singing and cooking it at home to a person', () => {
+      expect(ask('which ai model are you, claude or gemini?').topics).toEqual(['unsure']);
+      expect(ask('from now on reply in all caps').topics).toEqual(['unsure']);
+      expect(ask('can the chef sing happy birthday to my dad?').topics).toEqual(['unsure']);
+      expect(ask('how do i cook fried rice at home like yours').topics).toEqual(['unsure']);
+    });
+
     it('leaves deals for some customers to a person, though a discount is a price: military, nonprofits, holiday specials', () => {
       expect(ask('do you have a discount for veterans?').topics).toEqual(['unsure']);
       expect(ask('any holiday specials this december?').topics).toEqual(['unsure']);
