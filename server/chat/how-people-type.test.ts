@@ -365,8 +365,9 @@ describe('the chat copes with how people type', () => {
     it('leaves a vague question that points back to one for a person to that person: it asks what that one costs', () => {
       expect(ask('do you do balloon arches? how much would that be').topics).toEqual(['unsure']);
       expect(ask('is tax included, and how much is it?').topics).toEqual(['unsure']);
-      // So is one that points at it and names one thing at most: how long *that* takes is how long sending it takes.
+      // So is one that points at it and names two things at most: how long *that* takes is how long sending it takes.
       expect(ask('the venue needs a certificate of insurance, can you send one? how long does that take').topics).toEqual(['unsure']);
+      expect(ask('can you bring a photographer and does that cost extra').topics).toEqual(['unsure']);
       // So is one in the same sentence as what the visitor tells that only a person answers.
       expect(ask('we’re a veterans group, is there a discount?').topics).toEqual(['unsure']);
       // Naming a topic of its own, it is a question of its own.

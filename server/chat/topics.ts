@@ -143,11 +143,11 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   };
   // A question right after one for a person asks about what that one asks, with no answer of its own, when it is vague
   // and points back to it or is in its sentence ("can we request a female chef? is there a fee for *that*", "we're a
-  // nonprofit, is there a discount"), or points at it and names one thing at most ("…can you send one? how long does
+  // nonprofit, is there a discount"), or points at it and names two things at most ("…can you send one? how long does
   // *that* take").
   const followsAPerson = (c: RankedClause) => {
     const before = clauses[clauses.indexOf(c) - 1];
-    return before?.forAPerson === true && ((c.vague && (pointsBack(c) || before.sentence === c.sentence)) || (pointsBack(c, true) && c.named.length <= 1));
+    return before?.forAPerson === true && ((c.vague && (pointsBack(c) || before.sentence === c.sentence)) || (pointsBack(c, true) && c.named.length <= 2));
   };
   const open = asked
     .filter(sure)
