@@ -408,6 +408,18 @@ describe('the chat copes with how people type', () => {
       expect(ask('how do i cook fried rice at home like yours').topics).toEqual(['unsure']);
     });
 
+    it('leaves the same things to a person in Spanish', () => {
+      expect(answerFromFaq(demoTenant, '¿qué pasa si el chef se enferma?', 'es').topics).toEqual(['unsure']);
+      expect(answerFromFaq(demoTenant, '¿la carne es orgánica?', 'es').topics).toEqual(['unsure']);
+    });
+
+    it('reads a special occasion as the occasion, not as something special on the plate', () => {
+      expect(ask('it’s for a special occasion, how much per person?').topics).toEqual(['prices']);
+      expect(answerFromFaq(demoTenant, 'es para una fiesta especial, ¿cuánto cuesta por persona?', 'es').topics).toEqual(['prices']);
+      // Something special for the plate is still an upgrade.
+      expect(ask('what can we add to make it feel special?').topics).toEqual(['extras']);
+    });
+
     it('leaves deals for some customers to a person, though a discount is a price: military, nonprofits, holiday specials', () => {
       expect(ask('do you have a discount for veterans?').topics).toEqual(['unsure']);
       expect(ask('any holiday specials this december?').topics).toEqual(['unsure']);
