@@ -420,6 +420,22 @@ describe('the chat copes with how people type', () => {
       expect(ask('what can we add to make it feel special?').topics).toEqual(['extras']);
     });
 
+    it('leaves what others ask in other words to a person too: recipes, brands, traffic, who cooks, a trip to Japan', () => {
+      for (const question of [
+        'how do you make your fried rice',
+        'which brand of knives does the chef use?',
+        'is the freeway backed up right now',
+        'who is cooking at our party on saturday?',
+        'best time of year for a trip to japan?',
+        'you gave me the wrong answer twice, waste of my time',
+        'the food was cold and i am not happy',
+      ]) {
+        expect(ask(question).topics, question).toEqual(['unsure']);
+      }
+      // Little Tokyo is a place the chef may drive to.
+      expect(ask('do you come to little tokyo?').topics).toEqual(['travel']);
+    });
+
     it('leaves deals for some customers to a person, though a discount is a price: military, nonprofits, holiday specials', () => {
       expect(ask('do you have a discount for veterans?').topics).toEqual(['unsure']);
       expect(ask('any holiday specials this december?').topics).toEqual(['unsure']);
