@@ -16,6 +16,8 @@ export interface Clause {
   sentence: number;
   /** It starts by telling of the visitor ("my guest list…", "we're at 70 now"). */
   tells: boolean;
+  /** It starts by adding a question of its own ("*also* do you cover Irvine"). */
+  adds?: boolean;
 }
 
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -105,9 +107,19 @@ export function clausesOf(message: string, lang: Language = english): Clause[] {
   sentences.push({ text: text.slice(at), question: false });
   for (const [n, sentence] of sentences.entries()) {
     const pieces: string[] = [];
-    for (const piece of sentence.text
-      .split(joinerOf(lang))
-      .map((p) => withoutLeadingFillers(p, lang))
+    // The pieces that start by adding a question of their own: "also do you cover Irvine".
+    const adding = new Set<string>();
+    const joiner = joinerOf(lang);
+    // Split with the joiners kept (odd places), to see what each piece starts with.
+    const split = sentence.text.split(new RegExp(`(${joiner.source})`, joiner.flags));
+    for (const piece of split
+      .flatMap((p, i) => {
+        if (i % 2 === 1) return [];
+        const rest = withoutLeadingFillers(p, lang);
+        const before = `${split[i - 1] ?? ''} ${p.slice(0, p.length - rest.length)}`;
+        if (words(before, lang).some((w) => lang.addingWords.has(w))) adding.add(rest);
+        return [rest];
+      })
       .filter(Boolean)) {
       const previous = pieces.at(-1);
       // A piece that is only a number goes on with the one before: "kids ages 4, 7 and 10", "$1,500".
@@ -129,7 +141,7 @@ export function clausesOf(message: string, lang: Language = english): Clause[] {
     const listOfTopics = sentence.question && !asking;
     for (const { text, itself, tells } of parts) {
       const role = itself || (listOfTopics && !tells) ? 'question' : asking || listOfTopics ? 'aside' : 'statement';
-      clauses.push({ text, role, sentence: n, tells });
+      clauses.push({ text, role, sentence: n, tells, ...(adding.has(text) && { adds: true }) });
     }
   }
   return clauses;

@@ -368,6 +368,8 @@ describe('the chat copes with how people type', () => {
       // So is one that points at it and names two things at most: how long *that* takes is how long sending it takes.
       expect(ask('the venue needs a certificate of insurance, can you send one? how long does that take').topics).toEqual(['unsure']);
       expect(ask('can you bring a photographer and does that cost extra').topics).toEqual(['unsure']);
+      // One that adds a question of its own ("also") asks it, though "that" in it points at its own place.
+      expect(ask('whats your phone number. also do you cover irvine or is that too far').topics).toEqual(['travel', 'unsure']);
       // So is one in the same sentence as what the visitor tells that only a person answers.
       expect(ask('we’re a veterans group, is there a discount?').topics).toEqual(['unsure']);
       // Naming a topic of its own, it is a question of its own.

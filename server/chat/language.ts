@@ -56,6 +56,8 @@ export interface Language {
   emptyReferences: ReadonlySet<string>;
   shorthands: readonly [RegExp, string][];
   leadingFillers: ReadonlySet<string>;
+  /** Of those, the ones that add a question of its own ("*also* do you cover Irvine"), not one that follows up. */
+  addingWords: ReadonlySet<string>;
   firstPerson: ReadonlySet<string>;
   questionOpeners: ReadonlySet<string>;
   /**
@@ -117,6 +119,7 @@ export const english: Language = {
   emptyReferences: en.EMPTY_REFERENCES,
   shorthands: en.SHORTHANDS,
   leadingFillers: en.LEADING_FILLERS,
+  addingWords: new Set(['also', 'plus', 'btw', 'additionally', 'besides']),
   firstPerson: en.FIRST_PERSON,
   questionOpeners: en.QUESTION_OPENERS,
   runOn: en.RUN_ON,
@@ -156,6 +159,7 @@ export const spanish: Language = {
   emptyReferences: es.EMPTY_REFERENCES_ES,
   shorthands: es.SHORTHANDS_ES,
   leadingFillers: es.LEADING_FILLERS_ES,
+  addingWords: new Set(['tambien', 'ademas', 'aparte']),
   firstPerson: es.FIRST_PERSON_ES,
   questionOpeners: es.QUESTION_OPENERS_ES,
   runOn: { subjects: new Set(), notAfter: new Set() },

@@ -147,7 +147,9 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // *that* take").
   const followsAPerson = (c: RankedClause) => {
     const before = clauses[clauses.indexOf(c) - 1];
-    return before?.forAPerson === true && ((c.vague && (pointsBack(c) || before.sentence === c.sentence)) || (pointsBack(c, true) && c.named.length <= 2));
+    return (
+      before?.forAPerson === true && !c.adds && ((c.vague && (pointsBack(c) || before.sentence === c.sentence)) || (pointsBack(c, true) && c.named.length <= 2))
+    );
   };
   const open = asked
     .filter(sure)
