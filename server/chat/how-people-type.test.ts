@@ -308,6 +308,8 @@ describe('the chat copes with how people type', () => {
       // So is the visitor's story beside a question for a person: the place or date in it asks nothing.
       expect(ask('party’s on saturday in Malibu. what’s the weather supposed to be that day?').topics).toEqual(['unsure']);
       expect(ask('just booked for my mom’s 60th on the 9th! any ideas for decorations?').topics).toEqual(['unsure']);
+      // Telling when, though it reads like a question ("is this saturday"), asks nothing beside one for a person.
+      expect(ask('our party is this saturday, do you know what the temperature will be that afternoon?').topics).toEqual(['unsure']);
       // A question that points back to a statement only a person answers asks what that statement asks: the patio is context.
       expect(ask('the party is under our covered patio and the HOA wants proof of liability insurance. can you send that?').topics).toEqual(['unsure']);
     });

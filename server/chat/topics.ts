@@ -116,11 +116,12 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // give a dinner to my parents.", "I had one of your chefs last week and I'd like to leave feedback.").
   // So does a question nothing answers that names a thing the FAQ does not know, when no other question is answerable
   // ("we're 22 adults in encino on aug 3. can we request the same chef we had last year?"): the visitor's
-  // headcount and town say who asks, not what.
+  // headcount and town say who asks, not what. Of what the visitor tells, a question that only says when is context
+  // too ("Our backyard party is this Saturday, do you know what the temperature will be?").
   const unknownAsked = !questions.some(sure) && questions.some((c) => c.namesUnknown);
   const aPersonsQuestion = unknownAsked || questions.some((c) => c.forAPerson);
   const forAPerson = aPersonsQuestion || (questions.length === 0 && clauses.some((c) => c.forAPerson));
-  const context = (c: RankedClause) => forAPerson && c.role !== 'question' && c.tells;
+  const context = (c: RankedClause) => forAPerson && c.tells && (c.role !== 'question' || c.namesOnlyWhen);
   const asking = clauses.filter((c) => c.role !== 'aside' && !context(c));
   // What the message asks: its questions when one is answerable (statements around them are the
   // visitor's context: "Just booked for next month. When is the balance due?"); beside a question for a
@@ -128,7 +129,7 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   // saturday in Malibu. what's the weather supposed to be that day?"); else its statements too ("We need
   // vegan food."), else everything, asides included.
   const asked = questions.some(sure)
-    ? questions
+    ? questions.filter((c) => !context(c))
     : aPersonsQuestion
       ? free.filter((c) => c.role !== 'statement' && !context(c))
       : asking.some(sure)
