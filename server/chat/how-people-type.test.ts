@@ -440,6 +440,22 @@ describe('the chat copes with how people type', () => {
       expect(ask('do you come to little tokyo?').topics).toEqual(['travel']);
     });
 
+    it('leaves the show’s tricks, getting the grill upstairs, sauces, parks and boats, and what went wrong to a person', () => {
+      for (const question of [
+        'does the chef do the onion volcano?',
+        'we are on the 4th floor and the elevator is small, is that ok',
+        'whats in the yum yum sauce',
+        'can you set up at a public park',
+        'can the chef cook on our boat',
+        'the rice was bland and the steak overcooked',
+        'how long does the refund take to hit my card',
+      ]) {
+        expect(ask(question).topics, question).toEqual(['unsure']);
+      }
+      // A table for the grill is what the host provides.
+      expect(ask('do we need a table for the grill').topics).toEqual(['equipment']);
+    });
+
     it('leaves deals for some customers to a person, though a discount is a price: military, nonprofits, holiday specials', () => {
       expect(ask('do you have a discount for veterans?').topics).toEqual(['unsure']);
       expect(ask('any holiday specials this december?').topics).toEqual(['unsure']);
