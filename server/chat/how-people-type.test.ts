@@ -331,6 +331,11 @@ describe('the chat copes with how people type', () => {
       expect(ask('25 guests in Torrance next month. how far do you travel?').topics).toEqual(['travel']);
     });
 
+    it('reads “wait” as a pause, and a bachelorette as an occasion', () => {
+      expect(ask('wait whats the pricing like').topics).toEqual(['prices']);
+      expect(ask('if the bach gets cancelled do i get my deposit back').topics).toEqual(['cancellation']);
+    });
+
     it('reads a request for advice as asking about what the visitor told: “any suggestions?” names nothing of its own', () => {
       expect(ask('my kid has a nut allergy. any suggestions?').topics).toEqual(['dietary']);
       expect(ask('we have a covered patio. any advice?').topics).toEqual(['rain']);
@@ -459,6 +464,7 @@ describe('the chat copes with how people type', () => {
     it('leaves deals for some customers to a person, though a discount is a price: military, nonprofits, holiday specials', () => {
       expect(ask('do you have a discount for veterans?').topics).toEqual(['unsure']);
       expect(ask('any holiday specials this december?').topics).toEqual(['unsure']);
+      expect(ask('do you charge more on holidays like new years eve').topics).toEqual(['unsure']);
       // A discount for children is what children pay.
       expect(ask('is there a kids discount').topics).toEqual(['children']);
     });

@@ -56,10 +56,13 @@ function classesOf(source: { classes: Record<string, string[]>; placeNames: stri
   for (const [token, members] of Object.entries(source.classes)) {
     for (const member of members) {
       const key = phraseKey(member, lang);
+      if (stemsToAnother(member, key, lang)) {
+        for (const form of [member, `${member}s`, member.replace(/s$/, '')]) words.set(form, token);
+        continue;
+      }
       // A stopword alone would match everywhere.
       if (key === '' || lang.stemmedStopwords.has(key)) throw new Error(`Word class ${token}: "${member}" names nothing.`);
-      if (stemsToAnother(member, key, lang)) for (const form of [member, `${member}s`, member.replace(/s$/, '')]) words.set(form, token);
-      else phrases.set(key, token);
+      phrases.set(key, token);
     }
   }
   const longest = Math.max(1, ...[...phrases.keys()].map((p) => p.split(' ').length));

@@ -319,7 +319,7 @@ export const STOPWORDS = new Set(
   around ish little doable feasible manageable workable realistic directly personally immediately chance use used using
   everywhere anywhere somewhere nowhere itself themselves yourself yourselves ourselves myself half following
   yeah yep yup yea nope handful friendly
-  advice suggestion suggestions recommend recommendation recommendations thoughts idea ideas issue issues concern concerns`
+  advice suggestion suggestions recommend recommendation recommendations thoughts idea ideas issue issues concern concerns wait`
     .split(/\s+/)
     .filter(Boolean),
 );
