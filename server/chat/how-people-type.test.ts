@@ -457,6 +457,22 @@ describe('the chat copes with how people type', () => {
       ]) {
         expect(ask(question).topics, question).toEqual(['unsure']);
       }
+      for (const question of [
+        'how big are the portions, my boys eat a lot',
+        'is the food spicy?',
+        'should we feed the chef too?',
+        'can i update the address on my booking',
+        'another caterer quoted me $45 a head, can you match that?',
+        'how old do you have to be to book?',
+        'can we pay with a purchase order',
+        'do you bring high chairs',
+        'can the chef make pancakes?',
+      ]) {
+        expect(ask(question).topics, question).toEqual(['unsure']);
+      }
+      // Kids eating free is what kids pay; a count before "event" is the party's size.
+      expect(ask('do kids eat free').topics).toEqual(['children']);
+      expect(ask('can one event handle 55 people?').topics).toEqual(['party-size']);
       // A table for the grill is what the host provides.
       expect(ask('do we need a table for the grill').topics).toEqual(['equipment']);
     });
