@@ -331,6 +331,10 @@ describe('the chat copes with how people type', () => {
       expect(ask('25 guests in Torrance next month. how far do you travel?').topics).toEqual(['travel']);
     });
 
+    it('reads a backup plan for rain as the rain answer', () => {
+      expect(ask('whats the backup plan if it rains').topics).toEqual(['rain']);
+    });
+
     it('reads “wait” as a pause, and a bachelorette as an occasion', () => {
       expect(ask('wait whats the pricing like').topics).toEqual(['prices']);
       expect(ask('if the bach gets cancelled do i get my deposit back').topics).toEqual(['cancellation']);
@@ -470,6 +474,9 @@ describe('the chat copes with how people type', () => {
       ]) {
         expect(ask(question).topics, question).toEqual(['unsure']);
       }
+      expect(ask('can we add a fruit platter?').topics).toEqual(['unsure']);
+      expect(ask('will the grill leave a grease stain on our deck').topics).toEqual(['unsure']);
+      expect(ask('price per person and is there a service fee').topics).toEqual(['prices', 'unsure']);
       // Kids eating free is what kids pay; a count before "event" is the party's size.
       expect(ask('do kids eat free').topics).toEqual(['children']);
       expect(ask('can one event handle 55 people?').topics).toEqual(['party-size']);
