@@ -57,8 +57,10 @@ export function answerFromFaq(tenant: Tenant, question: string, language: ChatLa
   const offers = ACTIONS_IN[speaks];
   const facts = factsOf(tenant.catalog, speaks);
   const text = withoutNoise(question);
-  if (isGreeting(text, lang)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
-  if (isThanks(text, lang)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
+  // A greeting or a thank-you in either language, or both at once ("hola good morning").
+  const inAny = (test: (t: string, l: Language) => boolean) => test(text, lang) || CHAT_LANGUAGES.some((c) => test(text, LANGUAGES[c]));
+  if (inAny(isGreeting)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
+  if (inAny(isThanks)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
   const figures = {
     fewest: Number(facts.minimumAdults),
     most: tenant.catalog.guests.maxGuests,

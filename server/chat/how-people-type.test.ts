@@ -331,6 +331,11 @@ describe('the chat copes with how people type', () => {
       expect(ask('25 guests in Torrance next month. how far do you travel?').topics).toEqual(['travel']);
     });
 
+    it('greets a greeting in two languages at once', () => {
+      expect(answerFromFaq(demoTenant, 'hola good morning', 'es').topics).toEqual(['greeting']);
+      expect(ask('hola good morning').topics).toEqual(['greeting']);
+    });
+
     it('reads a backup plan for rain as the rain answer', () => {
       expect(ask('whats the backup plan if it rains').topics).toEqual(['rain']);
     });
@@ -477,6 +482,20 @@ describe('the chat copes with how people type', () => {
       expect(ask('can we add a fruit platter?').topics).toEqual(['unsure']);
       expect(ask('will the grill leave a grease stain on our deck').topics).toEqual(['unsure']);
       expect(ask('price per person and is there a service fee').topics).toEqual(['prices', 'unsure']);
+      for (const question of [
+        'what is your office address, i want pay cash in person',
+        'if the chef dont show up what happen?',
+        'we need chef for 3 days in a row, package price?',
+        'is the propane tank dangerous, can it explode?',
+        'i see a charge on my credit card statement i dont recognize',
+        'can the chef bring an assistant to serve drinks',
+        'can you just drop off the food, no chef',
+        'do you have a special menu for lunar new year',
+      ]) {
+        expect(ask(question).topics, question).toEqual(['unsure']);
+      }
+      // The host's own grill is the equipment answer's.
+      expect(ask('do we need our own grill?').topics).toEqual(['equipment']);
       // Kids eating free is what kids pay; a count before "event" is the party's size.
       expect(ask('do kids eat free').topics).toEqual(['children']);
       expect(ask('can one event handle 55 people?').topics).toEqual(['party-size']);
