@@ -336,6 +336,18 @@ describe('the chat copes with how people type', () => {
       expect(ask('hola good morning').topics).toEqual(['greeting']);
     });
 
+    it('reads how an allergy is handled as how it is accommodated, not as how many are served', () => {
+      expect(ask('one of our guests is allergic to shellfish. how do you handle that?').topics).toEqual(['dietary']);
+      expect(ask('we are expecting 75 people. can one chef handle that?').topics).toEqual(['party-size']);
+    });
+
+    it('answers what the visitor adds beside a question for a person (“also …”)', () => {
+      expect(ask('is the chicken halal? also we have a couple vegetarians').topics).toEqual(['dietary', 'unsure']);
+      expect(ask('do yall have gyoza or any apps').topics).toEqual(['extras']);
+      expect(ask('is there an app to download').topics).toEqual(['unsure']);
+      expect(ask('hello there, good afternoon to you.').topics).toEqual(['greeting']);
+    });
+
     it('reads a backup plan for rain as the rain answer', () => {
       expect(ask('whats the backup plan if it rains').topics).toEqual(['rain']);
     });

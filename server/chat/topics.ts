@@ -121,7 +121,7 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   const unknownAsked = !questions.some(sure) && questions.some((c) => c.namesUnknown);
   const aPersonsQuestion = unknownAsked || questions.some((c) => c.forAPerson);
   const forAPerson = aPersonsQuestion || (questions.length === 0 && clauses.some((c) => c.forAPerson));
-  const context = (c: RankedClause) => forAPerson && c.tells && (c.role !== 'question' || c.namesOnlyWhen);
+  const context = (c: RankedClause) => forAPerson && c.tells && !c.adds && (c.role !== 'question' || c.namesOnlyWhen);
   const asking = clauses.filter((c) => c.role !== 'aside' && !context(c));
   // What the message asks: its questions when one is answerable (statements around them are the
   // visitor's context: "Just booked for next month. When is the balance due?"); beside a question for a
@@ -131,7 +131,7 @@ export function topicsAsked(faq: FaqConfig, text: string, options: RankOptions =
   const asked = questions.some(sure)
     ? questions.filter((c) => !context(c))
     : aPersonsQuestion
-      ? free.filter((c) => c.role !== 'statement' && !context(c))
+      ? free.filter((c) => (c.role !== 'statement' || c.adds) && !context(c))
       : asking.some(sure)
         ? asking
         : free.filter((c) => !context(c));

@@ -130,6 +130,8 @@ export const IDIOMS: [RegExp, string][] = [
     /\bwhat (do|does|will|would|can|did) (you|u|ya|you guys|you all|the chefs?|your chefs?|they|he|she) ((usually|normally|typically|actually|even) )?(serve|cook|make|prepare|grill)\b(?! (in|at|for|with|on|per|an hour)\b)/g,
     'what food',
   ],
+  // How an allergy or a need is handled is how it is accommodated, not how many can be served ("how do you handle that").
+  [/\bhow (do|would|will|can) (you|u|ya|you guys|the chefs?) handle (that|this|it|those|them)\b/g, 'how do you accommodate $3'],
   // What a guest gets is the food ("what does everyone get?").
   [
     /\bwhat (do|does|will|would) (we|everyone|everybody|each guest|the guests|guests|people|each person) (get|receive)\b(?= to eat\b|\s*$)/g,
@@ -326,7 +328,7 @@ export const STOPWORDS = new Set(
 
 /** A message made only of these (and at least one greeting) is a greeting. */
 export const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'hola', 'heya', 'greetings', 'sup', 'morning', 'afternoon', 'evening']);
-export const GREETING_FILLERS = new Set(['there', 'guys', 'folks', 'team', 'everyone', 'all', 'good', 'you', 'again', 'oh', 'well', 'hii', 'hiii']);
+export const GREETING_FILLERS = new Set(['there', 'guys', 'folks', 'team', 'everyone', 'all', 'good', 'you', 'to', 'again', 'oh', 'well', 'hii', 'hiii']);
 
 /** A message made only of these (and at least one thanks) is a thank-you. */
 export const THANKS = new Set(['thanks', 'thank', 'cheers', 'appreciate', 'appreciated', 'thankyou']);
