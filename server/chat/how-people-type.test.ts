@@ -506,6 +506,17 @@ describe('the chat copes with how people type', () => {
       ]) {
         expect(ask(question).topics, question).toEqual(['unsure']);
       }
+      for (const question of [
+        'can the chef cook my steak medium rare',
+        'my dad uses a wheelchair, anything we should plan for',
+        'where will the chef park, we have no driveway',
+        'what do you do with my card details, is there a privacy policy',
+        'my card got declined but it charged me anyway',
+        'we booked for 20 but now 26 are coming, how do i update the headcount',
+        'is there a team building version where we try cooking ourselves',
+      ]) {
+        expect(ask(question).topics, question).toEqual(['unsure']);
+      }
       // The host's own grill is the equipment answer's.
       expect(ask('do we need our own grill?').topics).toEqual(['equipment']);
       // Kids eating free is what kids pay; a count before "event" is the party's size.
