@@ -517,6 +517,19 @@ describe('the chat copes with how people type', () => {
       ]) {
         expect(ask(question).topics, question).toEqual(['unsure']);
       }
+      for (const question of [
+        'what grade of steak do you use, choice or select',
+        'when do you need the final headcount',
+        'what if you cancel on me last minute',
+        'my landlord says no grills, do we need a letter from you',
+        'does the chef smoke? i hate cigarette smell',
+        'i think i left my hoodie at the party',
+        'the grill scorched my lawn, is that something you cover',
+      ]) {
+        expect(ask(question).topics, question).toEqual(['unsure']);
+      }
+      // "are you there" is also how long the chef is there.
+      expect(ask('how long are you there').topics).toEqual(['length']);
       // The host's own grill is the equipment answer's.
       expect(ask('do we need our own grill?').topics).toEqual(['equipment']);
       // Kids eating free is what kids pay; a count before "event" is the party's size.
