@@ -449,6 +449,9 @@ describe('the chat copes with how people type', () => {
 
     it('answers what the visitor adds beside a question for a person (“also …”)', () => {
       expect(ask('is the chicken halal? also we have a couple vegetarians').topics).toEqual(['dietary', 'unsure']);
+    });
+
+    it('reads “apps” as appetizers, an app to download as for a person, and “good afternoon to you” as a greeting', () => {
       expect(ask('do yall have gyoza or any apps').topics).toEqual(['extras']);
       expect(ask('is there an app to download').topics).toEqual(['unsure']);
       expect(ask('hello there, good afternoon to you.').topics).toEqual(['greeting']);
