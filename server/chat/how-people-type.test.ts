@@ -457,6 +457,14 @@ describe('the chat copes with how people type', () => {
       expect(ask('hello there, good afternoon to you.').topics).toEqual(['greeting']);
     });
 
+    it('reads Spanish as its speakers write it: “vivo en”, “agregarle”, “somos como 80”, “para escoger”', () => {
+      const es = (question: string) => answerFromFaq(demoTenant, question, 'es').topics;
+      expect(es('vivo en riverside cobran por ir hasta alla?')).toEqual(['travel']);
+      expect(es('cuanto cuesta agregarle langosta')).toEqual(['extras']);
+      expect(es('somos como 80 en la familia, pueden?')).toEqual(['party-size']);
+      expect(es('que proteinas hay para escoger')).toEqual(['menu']);
+    });
+
     it('reads a backup plan for rain as the rain answer', () => {
       expect(ask('whats the backup plan if it rains').topics).toEqual(['rain']);
     });

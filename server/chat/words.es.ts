@@ -65,7 +65,7 @@ export const PEOPLE_WORDS_ES = new Set('personas persona invitados invitadas inv
 
 /** Words around a count that make it a headcount: "grupo de 8", "mesa de 6", "somos 8". */
 export const HEADCOUNT_FRAMES_ES = {
-  before: [['grupo', 'de'], ['mesa', 'de'], ['fiesta', 'de'], ['somos'], ['seremos'], ['seríamos']],
+  before: [['grupo', 'de'], ['mesa', 'de'], ['fiesta', 'de'], ['somos'], ['somos', 'como'], ['seremos'], ['seríamos']],
   after: [],
   beforeEnd: [],
 };
