@@ -25,13 +25,14 @@ const joiners = new WeakMap<Language, RegExp>();
 /**
  * Where a language's sentences may hold two questions: its joining marks, its joining words between spaces.
  * A mark between two numbers joins them ("8/23", "5+3", "1,500"): it is a date or a figure, not two questions.
+ * One group captures the joiner, so a split keeps it (at odd places) and shows what each piece starts with.
  */
 function joinerOf(lang: Language): RegExp {
   let joiner = joiners.get(lang);
   if (!joiner) {
     const { marks, words } = lang.clauseJoiners;
     const mark = marks.map(escaped).join('|');
-    joiner = new RegExp(`(?<!\\d\\s*)\\s*(?:${mark})\\s*|(?<=\\d\\s*)\\s*(?:${mark})(?!\\s*\\d)\\s*|\\s+(?:${words.map(escaped).join('|')})\\s+`, 'giu');
+    joiner = new RegExp(`((?<!\\d\\s*)\\s*(?:${mark})\\s*|(?<=\\d\\s*)\\s*(?:${mark})(?!\\s*\\d)\\s*|\\s+(?:${words.map(escaped).join('|')})\\s+)`, 'giu');
     joiners.set(lang, joiner);
   }
   return joiner;
@@ -109,9 +110,7 @@ export function clausesOf(message: string, lang: Language = english): Clause[] {
     const pieces: string[] = [];
     // The pieces that start by adding a question of their own: "also do you cover Irvine".
     const adding = new Set<string>();
-    const joiner = joinerOf(lang);
-    // Split with the joiners kept (odd places), to see what each piece starts with.
-    const split = sentence.text.split(new RegExp(`(${joiner.source})`, joiner.flags));
+    const split = sentence.text.split(joinerOf(lang));
     for (const piece of split
       .flatMap((p, i) => {
         if (i % 2 === 1) return [];
@@ -130,10 +129,12 @@ export function clausesOf(message: string, lang: Language = english): Clause[] {
     // A greeting or a thank-you asks nothing, however its words read ("good *afternoon*").
     const parts = pieces
       .filter((p) => !isGreeting(p, lang) && !isThanks(p, lang))
-      .map((text) => ({ text, tells: tellsOfVisitor(text, lang) }))
-      .map((p) => ({ ...p, itself: asksItself(p.text, lang) || (p.tells && hasRunOnQuestion(p.text, lang)) }))
-      // An exclamation asks nothing, though it starts like a question ("can't wait for the party!"), unless it has a question word.
-      .map((p) => ({ ...p, itself: p.itself && !(sentence.exclaims && !words(p.text, lang).some((w) => lang.questionWords.has(w))) }));
+      .map((text) => {
+        const tells = tellsOfVisitor(text, lang);
+        // An exclamation asks nothing, though it starts like a question ("can't wait for the party!"), unless it has a question word.
+        const exclaims = sentence.exclaims && !words(text, lang).some((w) => lang.questionWords.has(w));
+        return { text, tells, itself: !exclaims && (asksItself(text, lang) || (tells && hasRunOnQuestion(text, lang))) };
+      });
     // A question mark asks with every part of a list of topics ("deposit amount & refund policy?"), but
     // not with what only goes on with a question before it ("how much for 15 adults and 5 kids?"),
     // nor with what the visitor tells of themselves ("my guest list keeps growing, too many?").

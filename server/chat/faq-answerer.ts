@@ -58,7 +58,7 @@ export function answerFromFaq(tenant: Tenant, question: string, language: ChatLa
   const facts = factsOf(tenant.catalog, speaks);
   const text = withoutNoise(question);
   // A greeting or a thank-you in either language, or both at once ("hola good morning").
-  const inAny = (test: (t: string, l: Language) => boolean) => test(text, lang) || CHAT_LANGUAGES.some((c) => test(text, LANGUAGES[c]));
+  const inAny = (test: (t: string, l: Language) => boolean) => CHAT_LANGUAGES.some((c) => test(text, LANGUAGES[c]));
   if (inAny(isGreeting)) return { topics: ['greeting'], text: render(faq.greeting, facts), actions: [], confident: true };
   if (inAny(isThanks)) return { topics: ['thanks'], text: render(faq.thanks, facts), actions: [], confident: true };
   const figures = {

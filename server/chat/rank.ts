@@ -164,6 +164,8 @@ interface Index extends Lexicon {
   when: Set<string>;
   /** How telling each concept is: rarer across topics, more. */
   weights: Map<string, number>;
+  /** The share of the topics whose phrasings name each concept. */
+  shares: Map<string, number>;
   /** A concept no topic uses: as telling as the rarest, so it pulls every topic's score down. */
   unknownWeight: number;
 }
@@ -248,11 +250,13 @@ function indexOf(faq: FaqConfig, lang: Language): Index {
   });
   const n = topics.length;
   const weights = new Map<string, number>();
+  const shares = new Map<string, number>();
   for (const concept of new Set(topics.flatMap((t) => [...t.concepts]))) {
     const df = topics.filter((t) => t.concepts.has(concept)).length;
     weights.set(concept, Math.log(1 + n / df));
+    shares.set(concept, df / n);
   }
-  const index = { ...lexicon, topics, weights, when, unknownWeight: Math.log(1 + n) };
+  const index = { ...lexicon, topics, weights, shares, when, unknownWeight: Math.log(1 + n) };
   indexes.set(faq, index);
   return index;
 }
@@ -487,12 +491,9 @@ export function readClause(faq: FaqConfig, question: string, options: RankOption
     namesOnlyWhen: known.length > 0 && known.every((c) => index.when.has(c)),
     forAPerson: read.concepts.has(HANDOFF),
     namesUnknown: [...own.concepts].some((c) => !index.weights.has(c) && !own.describing.has(c) && !index.when.has(c) && c !== HANDOFF),
-    vague: own.concepts.size > 0 && [...own.concepts].every((c) => shareOf(index, c) > VAGUE_SHARE),
+    vague: own.concepts.size > 0 && [...own.concepts].every((c) => (index.shares.get(c) ?? 0) > VAGUE_SHARE),
   };
 }
-
-/** The share of a FAQ's topics whose phrasings name a concept. */
-const shareOf = (index: Index, concept: string) => index.topics.filter((t) => t.concepts.has(concept)).length / index.topics.length;
 
 /** The topics ranked by how well they answer what a text names (`own`: what its question names, apart from its context). */
 function scored(index: Index, { concepts, describing, times, inferred, firstAt }: Concepts, own: ReadonlySet<string>): Ranked[] {
