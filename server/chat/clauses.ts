@@ -76,7 +76,7 @@ function asksItself(text: string, lang: Language): boolean {
  * a canopy *is that* ok". It asks, though it starts by telling; two words at least before the question.
  */
 function hasRunOnQuestion(piece: string, lang: Language): boolean {
-  const ws = [...piece.matchAll(/\p{L}[\p{L}']*/gu)].map((m) => m[0].toLowerCase().replace(/'/g, ''));
+  const ws = words(piece, lang);
   return ws.some(
     (opener, i) => i >= 2 && lang.questionOpeners.has(opener) && lang.runOn.subjects.has(ws[i + 1] ?? '') && !lang.runOn.notAfter.has(ws[i - 1] ?? ''),
   );
